@@ -1,0 +1,3 @@
+from borgerpost.cli import main
+
+main()

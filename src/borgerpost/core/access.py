@@ -1,0 +1,114 @@
+"""Who the signed-in person is in a municipality, and the one decorator every view uses.
+
+Deny by default: a view is reachable only through `municipality_view`, which names
+the roles allowed. A person with no role in the municipality gets 404, so the
+existence of another municipality's records is never confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property, wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from borgerpost.core.models import ADMINISTRATION_ROLES, Committee, Membership, Municipality, Role
+
+ANY_ROLE = frozenset(Role.values)
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: Any
+    municipality: Municipality
+    roles: frozenset[str]
+
+    @property
+    def is_council_member(self) -> bool:
+        return Role.COUNCIL_MEMBER in self.roles
+
+    @property
+    def is_mayor(self) -> bool:
+        return self.is_council_member and self.municipality.mayor_id == self.user.pk
+
+    @cached_property
+    def chaired_committees(self) -> list[Committee]:
+        if not self.is_council_member:
+            return []
+        return list(Committee.objects.filter(municipality=self.municipality, chair=self.user))
+
+    @property
+    def is_committee_chair(self) -> bool:
+        return bool(self.chaired_committees)
+
+    @property
+    def may_request_drafts(self) -> bool:
+        """Only the mayor and committee chairs speak for the municipality (seed 000)."""
+        return self.is_mayor or self.is_committee_chair
+
+    @property
+    def is_administration(self) -> bool:
+        return bool(self.roles & ADMINISTRATION_ROLES)
+
+    @property
+    def is_secretariat(self) -> bool:
+        return Role.SECRETARIAT in self.roles
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+    def role_labels(self) -> list[str]:
+        labels = [Role(r).label for r in sorted(self.roles)]
+        if self.is_mayor:
+            labels.insert(0, "Borgmester")
+        if self.is_committee_chair:
+            labels.insert(1 if self.is_mayor else 0, "Udvalgsformand")
+        return labels
+
+
+def actor_for(user: Any, municipality: Municipality) -> Actor | None:
+    if not user.is_authenticated:
+        return None
+    roles = frozenset(
+        Membership.objects.filter(user=user, municipality=municipality).values_list(
+            "role", flat=True
+        )
+    )
+    return Actor(user, municipality, roles) if roles else None
+
+
+def municipalities_for(user: Any) -> list[Municipality]:
+    return list(Municipality.objects.filter(memberships__user=user).distinct().order_by("name"))
+
+
+def municipality_view(
+    *roles: str, check: Callable[[Actor], bool] | None = None
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Resolve `<slug:municipality>` to an Actor on `request.actor`, allowing only `roles`."""
+    allowed = frozenset(roles) or ANY_ROLE
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, municipality: str, *args: Any, **kwargs: Any):
+            place = get_object_or_404(Municipality, slug=municipality)
+            actor = actor_for(request.user, place)
+            if actor is None:
+                raise Http404("Ingen adgang")
+            if not (actor.roles & allowed) or (check is not None and not check(actor)):
+                raise PermissionDenied("Din rolle giver ikke adgang til denne side.")
+            request.actor = actor  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        wrapper.access_rule = sorted(allowed)  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def roles_of(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(names)

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def borgerpost(request: HttpRequest) -> dict[str, Any]:
+    actor = getattr(request, "actor", None)
+    context: dict[str, Any] = {"demo_mode": settings.DEMO_MODE, "actor": actor}
+    if actor is not None and (actor.is_council_member or actor.is_administration):
+        from borgerpost.inquiries.views import counts_for
+
+        context["nav_counts"] = counts_for(actor)
+    return context

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from borgerpost import workdays
+from borgerpost.core.models import Centre, Committee, Membership, Municipality, Role
+
+User = get_user_model()
+
+
+def users_with_role(municipality: Municipality, role: str) -> Any:
+    return User.objects.filter(
+        memberships__municipality=municipality, memberships__role=role
+    ).distinct().order_by("first_name", "last_name")
+
+
+class ListField(forms.CharField):
+    """A list typed one item per line or separated by commas."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return "\n".join(str(v) for v in value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [part.strip() for part in text.replace(",", "\n").splitlines() if part.strip()]
+
+
+class MunicipalityForm(forms.ModelForm):
+    mail_domains = ListField(label="Interne maildomæner", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="Ét pr. linje, fx ishoj.dk. Mail mellem dem er sikker.")
+    closing_days = ListField(label="Lukkedage", widget=forms.Textarea(attrs={"rows": 3}),
+                             required=False,
+                             help_text="MM-DD gælder hvert år, ÅÅÅÅ-MM-DD kun det år.")
+
+    class Meta:
+        model = Municipality
+        fields = ["name", "mail_domains", "main_mailbox", "answer_deadline_days", "closing_days",
+                  "social_media_answer", "mayor"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mayor"].queryset = users_with_role(self.instance, Role.COUNCIL_MEMBER)  # type: ignore[attr-defined]
+
+    def clean_mail_domains(self) -> list[str]:
+        domains = [d.lower() for d in self.cleaned_data["mail_domains"]]
+        for domain in domains:
+            if "@" in domain or "." not in domain or " " in domain:
+                raise forms.ValidationError(f"»{domain}« er ikke et maildomæne (fx ishoj.dk).")
+        if not domains:
+            raise forms.ValidationError("Angiv mindst ét internt maildomæne.")
+        return domains
+
+    def clean_closing_days(self) -> list[str]:
+        try:
+            return [workdays.parse_closing_day(d) for d in self.cleaned_data["closing_days"]]
+        except workdays.CalendarError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_answer_deadline_days(self) -> int:
+        days = self.cleaned_data["answer_deadline_days"]
+        if not 1 <= days <= 60:
+            raise forms.ValidationError("Svarfristen skal være mellem 1 og 60 arbejdsdage.")
+        return days
+
+
+class CentreForm(forms.ModelForm):
+    class Meta:
+        model = Centre
+        fields = ["name", "director"]
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.fields["director"].queryset = users_with_role(municipality, Role.DIRECTOR)  # type: ignore[attr-defined]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        clash = Centre.objects.filter(municipality=self.municipality, name__iexact=name)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("Der findes allerede et center med det navn.")
+        return name
+
+
+class CommitteeForm(forms.ModelForm):
+    keywords = ListField(label="Nøgleord", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                         help_text="Ord der peger på udvalgets område, adskilt med komma.")
+
+    class Meta:
+        model = Committee
+        fields = ["name", "area", "keywords", "chair", "members", "centres"]
+        widgets = {"members": forms.CheckboxSelectMultiple, "centres": forms.CheckboxSelectMultiple,
+                   "area": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        members = users_with_role(municipality, Role.COUNCIL_MEMBER)
+        self.fields["chair"].queryset = members  # type: ignore[attr-defined]
+        self.fields["members"].queryset = members  # type: ignore[attr-defined]
+        self.fields["centres"].queryset = Centre.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chair, members = data.get("chair"), data.get("members")
+        if chair is not None and members is not None and chair not in members:
+            self.add_error("chair", "Formanden skal også være medlem af udvalget.")
+        clash = Committee.objects.filter(municipality=self.municipality,
+                                         name__iexact=(data.get("name") or "").strip())
+        if clash.exclude(pk=self.instance.pk).exists():
+            self.add_error("name", "Der findes allerede et udvalg med det navn.")
+        return data
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label="Navn", max_length=150)
+    email = forms.EmailField(label="Kommunal mailadresse")
+    username = forms.CharField(label="Brugernavn", max_length=150)
+    role = forms.ChoiceField(label="Rolle", choices=Role.choices)
+    private_email = forms.EmailField(label="Privat mailadresse (kun byrådsmedlemmer)",
+                                     required=False)
+    password = forms.CharField(label="Adgangskode", widget=forms.PasswordInput, min_length=12,
+                               help_text="Mindst 12 tegn. Personen kan ændre den senere.")
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        if not self.municipality.is_internal_address(email):
+            raise forms.ValidationError(
+                "Brug personens kommunale mailadresse (et af kommunens interne domæner)."
+            )
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        username = data.get("username")
+        if username and User.objects.filter(username=username).exists():
+            user = User.objects.get(username=username)
+            if Membership.objects.filter(user=user, municipality=self.municipality,
+                                         role=data.get("role")).exists():
+                self.add_error("username", "Personen har allerede den rolle i kommunen.")
+        return data

@@ -1,0 +1,239 @@
+"""Municipalities, their organisation, the people in roles, and the audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from borgerpost import workdays
+
+
+class Role(models.TextChoices):
+    """Roles held through a Membership. Mayor and committee chair are derived, not stored here."""
+
+    COUNCIL_MEMBER = "council_member", "Byrådsmedlem"
+    SECRETARIAT = "secretariat", "Sekretariat (hovedpostkassen)"
+    DIRECTOR = "director", "Direktør"
+    CASEWORKER = "caseworker", "Sagsbehandler"
+    ADMIN = "admin", "Kommunal administrator"
+
+
+ADMINISTRATION_ROLES = frozenset({Role.SECRETARIAT, Role.DIRECTOR, Role.CASEWORKER})
+
+DEFAULT_SOCIAL_MEDIA_ANSWER = (
+    "Tak for din henvendelse. Af hensyn til dine oplysninger kan jeg ikke behandle "
+    "henvendelser via sociale medier. Send venligst din henvendelse som mail til min "
+    "kommunale mailadresse {member_email} eller til kommunens hovedpostkasse {main_mailbox}."
+)
+
+
+def default_closing_days() -> list[str]:
+    return list(workdays.DEFAULT_CLOSING_DAYS)
+
+
+def validate_closing_days(value: object) -> None:
+    if not isinstance(value, list):
+        raise ValidationError("Lukkedage skal være en liste.")
+    for item in value:
+        try:
+            workdays.parse_closing_day(str(item))
+        except workdays.CalendarError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+def validate_domains(value: object) -> None:
+    if not isinstance(value, list) or not value:
+        raise ValidationError("Angiv mindst ét internt maildomæne.")
+    for item in value:
+        text = str(item).strip().lower()
+        if not text or "@" in text or "." not in text or " " in text:
+            raise ValidationError(f"»{item}« er ikke et maildomæne (fx ishoj.dk).")
+
+
+class Municipality(models.Model):
+    slug = models.SlugField("kortnavn", unique=True)
+    name = models.CharField("navn", max_length=100)
+    mail_domains = models.JSONField(
+        "interne maildomæner",
+        default=list,
+        validators=[validate_domains],
+        help_text="Mail mellem disse domæner er krypteret og regnes som sikker.",
+    )
+    main_mailbox = models.EmailField("hovedpostkasse")
+    answer_deadline_days = models.PositiveSmallIntegerField("svarfrist (arbejdsdage)", default=10)
+    closing_days = models.JSONField(
+        "lukkedage",
+        default=default_closing_days,
+        validators=[validate_closing_days],
+        help_text="MM-DD gælder hvert år, ÅÅÅÅ-MM-DD kun det år.",
+    )
+    social_media_answer = models.TextField(
+        "standardsvar til sociale medier", default=DEFAULT_SOCIAL_MEDIA_ANSWER
+    )
+    mayor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="borgmester",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mayor_of",
+    )
+
+    class Meta:
+        verbose_name = "kommune"
+        verbose_name_plural = "kommuner"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def calendar(self) -> workdays.WorkingCalendar:
+        return workdays.WorkingCalendar.from_days(self.closing_days)
+
+    def is_internal_address(self, address: str) -> bool:
+        domain = address.rsplit("@", 1)[-1].strip().lower()
+        return any(domain == d.lower() for d in self.mail_domains)
+
+
+class Centre(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="centres")
+    name = models.CharField("navn", max_length=150)
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="direktør",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directed_centres",
+    )
+
+    class Meta:
+        verbose_name = "center"
+        verbose_name_plural = "centre"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="centre_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Committee(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="committees"
+    )
+    name = models.CharField("navn", max_length=150)
+    area = models.TextField("område", help_text="Hvad udvalget dækker, med almindelige ord.")
+    keywords = models.JSONField(
+        "nøgleord",
+        default=list,
+        blank=True,
+        help_text="Ord, der peger på udvalgets område i en henvendelse (fx skole, daginstitution).",
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="formand",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chaired_committees",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="medlemmer", related_name="committees", blank=True
+    )
+    centres = models.ManyToManyField(Centre, verbose_name="centre", related_name="committees", blank=True)
+
+    class Meta:
+        verbose_name = "udvalg"
+        verbose_name_plural = "udvalg"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="committee_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's role in one municipality. A person may hold several roles and municipalities."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField("rolle", max_length=20, choices=Role.choices)
+    title = models.CharField("titel", max_length=100, blank=True)
+    private_email = models.EmailField(
+        "privat mailadresse",
+        blank=True,
+        help_text="Kun så systemet kan afvise videresendelse dertil.",
+    )
+
+    class Meta:
+        verbose_name = "rolle"
+        verbose_name_plural = "roller"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality", "role"], name="membership_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} i {self.municipality}"
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("The audit log is append-only")
+
+    def delete(self):  # type: ignore[no-untyped-def]
+        raise PermissionError("The audit log is append-only")
+
+
+class AuditEntry(models.Model):
+    """Who did what to which record, when. Never the content itself."""
+
+    municipality = models.ForeignKey(
+        Municipality, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=60)
+    object_type = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=40)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "logpost"
+        verbose_name_plural = "log"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("The audit log is append-only")
+
+
+class ScheduledRun(models.Model):
+    """A daily job claimed for one day, so several workers never run it twice."""
+
+    job = models.CharField(max_length=60)
+    day = models.DateField()
+    claimed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="scheduled_run_once")]

@@ -1,0 +1,122 @@
+"""Log-in, the start page, and the municipal administrator's settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from borgerpost.core import actions
+from borgerpost.core.access import Actor, municipalities_for, municipality_view
+from borgerpost.core.audit import record
+from borgerpost.core.demo import DEMO_LOGINS
+from borgerpost.core.forms import CentreForm, CommitteeForm, MunicipalityForm, PersonForm
+from borgerpost.core.models import AuditEntry, Centre, Committee, Membership, Role
+
+
+class BorgerpostLoginView(LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):  # type: ignore[no-untyped-def]
+        from django.conf import settings
+
+        context = super().get_context_data(**kwargs)
+        context["demo_logins"] = DEMO_LOGINS if settings.DEMO_MODE else []
+        return context
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    places = municipalities_for(request.user)
+    if len(places) == 1:
+        return redirect("dashboard", places[0].slug)
+    return render(request, "core/home.html", {"places": places})
+
+
+@municipality_view()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    if actor.is_council_member:
+        return redirect("inbox", actor.municipality.slug)
+    if actor.is_administration:
+        return redirect("administration-queue", actor.municipality.slug)
+    return redirect("settings", actor.municipality.slug)
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@municipality_view(Role.ADMIN)
+def settings_overview(request: HttpRequest) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    municipality = actor.municipality
+    form = MunicipalityForm(request.POST or None, instance=municipality)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_settings(actor, form, "municipality")
+        messages.success(request, "Kommunens indstillinger er gemt.")
+        return redirect("settings", municipality.slug)
+    return render(request, "core/settings.html", {
+        "form": form,
+        "centres": Centre.objects.filter(municipality=municipality).select_related("director"),
+        "committees": Committee.objects.filter(municipality=municipality)
+        .select_related("chair").prefetch_related("members"),
+        "memberships": Membership.objects.filter(municipality=municipality)
+        .select_related("user").order_by("user__first_name", "role"),
+        "audit": AuditEntry.objects.filter(municipality=municipality)
+        .select_related("actor")[:30],
+    })
+
+
+def _edit(request: HttpRequest, model, form_class, pk: int | None, what: str, label: str):  # type: ignore[no-untyped-def]
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    instance = (get_object_or_404(model, municipality=actor.municipality, pk=pk)
+                if pk is not None else None)
+    form = form_class(request.POST or None, instance=instance, municipality=actor.municipality)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_settings(actor, form, what)
+        messages.success(request, f"{label} er gemt.")
+        return redirect("settings", actor.municipality.slug)
+    return render(request, "core/edit.html", {"form": form, "label": label,
+                                              "is_new": instance is None})
+
+
+@municipality_view(Role.ADMIN)
+def centre_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    return _edit(request, Centre, CentreForm, pk, "centre", "Centret")
+
+
+@municipality_view(Role.ADMIN)
+def committee_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    return _edit(request, Committee, CommitteeForm, pk, "committee", "Udvalget")
+
+
+@municipality_view(Role.ADMIN)
+def person_add(request: HttpRequest) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    form = PersonForm(request.POST or None, municipality=actor.municipality)
+    if request.method == "POST" and form.is_valid():
+        actions.do_add_person(actor, form.cleaned_data)
+        messages.success(request, "Personen er tilføjet.")
+        return redirect("settings", actor.municipality.slug)
+    return render(request, "core/edit.html", {"form": form, "label": "Ny person", "is_new": True})
+
+
+@municipality_view(Role.ADMIN)
+@require_POST
+def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    membership = get_object_or_404(Membership, municipality=actor.municipality, pk=pk)
+    if membership.user_id == actor.user.pk and membership.role == Role.ADMIN:
+        messages.error(request, "Du kan ikke fjerne din egen administratorrolle.")
+    else:
+        actions.do_remove_membership(actor, membership)
+        messages.success(request, "Rollen er fjernet.")
+    return redirect("settings", actor.municipality.slug)
+
+
+__all__ = ["record"]

@@ -1,0 +1,666 @@
+"""Every write to an inquiry goes through one function here, with its audit entry.
+
+Each function runs in one transaction: either the change and its audit entry are
+both stored, or neither is. Mail leaves only after the transaction commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from borgerpost import triage, workdays
+from borgerpost.core.access import Actor
+from borgerpost.core.audit import record
+from borgerpost.core.models import Centre, Committee
+from borgerpost.mailparse import ParsedAttachment, ParsedMail, content_key
+
+from .models import (
+    AgendaProposal,
+    AgendaTarget,
+    AnswerPath,
+    Attachment,
+    Classification,
+    DraftReply,
+    DraftStatus,
+    Inquiry,
+    InquiryRecipient,
+    Message,
+    MessageChannel,
+    MessageKind,
+    PowerOfAttorney,
+    ProposalStatus,
+    Status,
+)
+from .rules import (
+    RuleError,
+    acknowledgement_duty,
+    quotes_inquiry,
+    why_not_acknowledge,
+    why_not_close,
+    why_not_request_draft,
+)
+
+MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
+
+
+@dataclass
+class NewInquiry:
+    channel: str
+    received_at: dt.datetime
+    body: str
+    subject: str = ""
+    citizen_name: str = ""
+    citizen_email: str = ""
+    citizen_phone: str = ""
+    citizen_address: str = ""
+    message_id: str = ""
+    body_was_html: bool = False
+    attachments: list[ParsedAttachment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Registration:
+    inquiry: Inquiry
+    outcome: str  # "created", "added_recipient" or "already_registered"
+
+
+def _sender_key(data: NewInquiry) -> str:
+    return data.citizen_email or data.citizen_phone or data.citizen_name
+
+
+def _find_existing(actor: Actor, data: NewInquiry, key: str) -> Inquiry | None:
+    same = Inquiry.objects.select_for_update().filter(municipality=actor.municipality)
+    if data.message_id:
+        if found := same.filter(message_id=data.message_id).first():
+            return found
+    return same.filter(content_key=key).first()
+
+
+def _validate(data: NewInquiry) -> None:
+    if not data.body.strip():
+        raise RuleError("Henvendelsen har ingen tekst. Skriv eller indsæt borgerens henvendelse.")
+    if data.received_at > timezone.now() + dt.timedelta(minutes=5):
+        raise RuleError("Modtagelsestidspunktet ligger i fremtiden.")
+    for item in data.attachments:
+        if len(item.data) > MAX_ATTACHMENT_BYTES:
+            size = len(item.data) / (1024 * 1024)
+            raise RuleError(
+                f"Vedhæftningen »{item.filename}« fylder {size:.1f} MB. Grænsen er "
+                f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB pr. fil. Intet er gemt."
+            )
+
+
+def do_register_inquiry(actor: Actor, data: NewInquiry) -> Registration:
+    """Register an inquiry a member received; the same message twice is one inquiry."""
+    if not actor.is_council_member:
+        raise RuleError("Kun byrådsmedlemmer registrerer henvendelser, de selv har modtaget.")
+    _validate(data)
+    key = content_key(_sender_key(data), data.subject, data.body)
+    try:
+        with transaction.atomic():
+            existing = _find_existing(actor, data, key)
+            if existing is not None:
+                return _add_recipient(actor, existing)
+            inquiry = _create(actor, data, key)
+    except IntegrityError:
+        # Another member registered the same message at the same moment: join theirs.
+        with transaction.atomic():
+            existing = _find_existing(actor, data, key)
+            if existing is None:
+                raise
+            return _add_recipient(actor, existing)
+    return Registration(inquiry, "created")
+
+
+def _add_recipient(actor: Actor, inquiry: Inquiry) -> Registration:
+    _, created = InquiryRecipient.objects.get_or_create(inquiry=inquiry, member=actor.user)
+    if not created:
+        return Registration(inquiry, "already_registered")
+    record(actor, "inquiry.recipient_added", inquiry)
+    return Registration(inquiry, "added_recipient")
+
+
+def _create(actor: Actor, data: NewInquiry, key: str) -> Inquiry:
+    suggestion = triage.suggest(f"{data.subject}\n{data.body}")
+    municipality = actor.municipality
+    inquiry = Inquiry.objects.create(
+        municipality=municipality,
+        channel=data.channel,
+        received_at=data.received_at,
+        citizen_name=data.citizen_name[:200],
+        citizen_email=data.citizen_email,
+        citizen_phone=data.citizen_phone[:40],
+        citizen_address=data.citizen_address[:300],
+        subject=data.subject[:300],
+        body=data.body,
+        body_was_html=data.body_was_html,
+        message_id=data.message_id[:500],
+        content_key=key,
+        contains_personal_data=_holds_personal_data(data),
+        registered_by=actor.user,
+        deadline=workdays.answer_deadline(
+            data.received_at, municipality.answer_deadline_days, municipality.calendar
+        ),
+        suggested_classification=suggestion.classification,
+        suggestion_reasons=list(suggestion.reasons),
+    )
+    InquiryRecipient.objects.create(inquiry=inquiry, member=actor.user)
+    for item in data.attachments:
+        attachment = Attachment(
+            inquiry=inquiry,
+            filename=item.filename,
+            content_type=item.content_type[:150],
+            size=len(item.data),
+            sha256=item.sha256,
+        )
+        attachment.file.save(item.sha256, ContentFile(item.data), save=True)
+    record(
+        actor,
+        "inquiry.registered",
+        inquiry,
+        channel=inquiry.channel,
+        attachments=len(data.attachments),
+    )
+    return inquiry
+
+
+def _holds_personal_data(data: NewInquiry) -> bool:
+    # Any inquiry from an identifiable citizen holds personal data: the name and contact
+    # alone are personal data, and retention is decided by that.
+    return bool(
+        data.citizen_name or data.citizen_email or data.citizen_phone or data.citizen_address
+    ) or bool(data.body.strip())
+
+
+def new_inquiry_from_mail(mail: ParsedMail) -> NewInquiry:
+    return NewInquiry(
+        channel="mail",
+        received_at=mail.date or timezone.now(),
+        body=mail.body,
+        subject=mail.subject,
+        citizen_name=mail.sender_name,
+        citizen_email=mail.sender_email,
+        message_id=mail.message_id,
+        body_was_html=mail.body_was_html,
+        attachments=mail.attachments,
+    )
+
+
+def do_view_inquiry(actor: Actor, inquiry: Inquiry) -> None:
+    """Reading an inquiry's content is logged: who, when, never what."""
+    record(actor, "inquiry.viewed", inquiry)
+
+
+def do_view_attachment(actor: Actor, attachment: Attachment) -> None:
+    record(actor, "attachment.downloaded", attachment, municipality=actor.municipality)
+
+
+@dataclass
+class TriageDecision:
+    classification: str
+    path: str
+    committee: Committee | None
+    concerns_other_citizen: bool
+    power_of_attorney: str
+
+
+def do_triage(actor: Actor, inquiry: Inquiry, decision: TriageDecision) -> None:
+    _require_recipient(actor, inquiry)
+    if inquiry.status == Status.CLOSED:
+        raise RuleError("Henvendelsen er afsluttet og kan ikke vurderes igen.")
+    if decision.committee and decision.committee.municipality_id != inquiry.municipality_id:
+        raise RuleError("Udvalget hører ikke til kommunen.")
+    with transaction.atomic():
+        inquiry.classification = decision.classification
+        inquiry.path = decision.path
+        inquiry.committee = decision.committee
+        inquiry.concerns_other_citizen = decision.concerns_other_citizen
+        inquiry.power_of_attorney = (
+            decision.power_of_attorney
+            if decision.concerns_other_citizen
+            else PowerOfAttorney.NOT_RELEVANT
+        )
+        if inquiry.status == Status.NEW:
+            inquiry.status = Status.OPEN
+        inquiry.save()
+        record(
+            actor,
+            "inquiry.triaged",
+            inquiry,
+            classification=inquiry.classification,
+            path=inquiry.path,
+            suggested=inquiry.suggested_classification,
+            committee=inquiry.committee_id,
+            power_of_attorney=inquiry.power_of_attorney,
+        )
+
+
+def _require_recipient(actor: Actor, inquiry: Inquiry) -> None:
+    if not inquiry.recipients.filter(member=actor.user).exists():
+        raise RuleError("Kun de byrådsmedlemmer, der har modtaget henvendelsen, kan gøre dette.")
+
+
+def _require_open(inquiry: Inquiry) -> None:
+    if inquiry.status == Status.CLOSED:
+        raise RuleError("Henvendelsen er afsluttet.")
+
+
+def _require_power_of_attorney_confirmed(inquiry: Inquiry, confirmed: bool) -> None:
+    if inquiry.needs_power_of_attorney_warning and not confirmed:
+        raise RuleError(
+            "Henvendelsen vedrører en anden borger, og der foreligger ikke fuldmagt. "
+            "Bekræft, at du ikke oplyser noget om den anden borgers sag."
+        )
+
+
+def _mail(to: str, subject: str, body: str, sender: str, reply_to: str | None = None) -> None:
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=sender or settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        reply_to=[reply_to] if reply_to else None,
+    )
+    transaction.on_commit(lambda: message.send(fail_silently=False))
+
+
+def _deliver(actor: Actor, inquiry: Inquiry, channel: str, subject: str, body: str) -> str:
+    """Send by mail where the channel is mail; other channels are recorded as given."""
+    if channel == MessageChannel.MAIL:
+        if not inquiry.citizen_email:
+            raise RuleError("Borgeren har ingen mailadresse. Vælg en anden kanal.")
+        _mail(inquiry.citizen_email, subject, body, actor.user.email)
+        return inquiry.citizen_email
+    return inquiry.citizen_phone or inquiry.citizen_address or inquiry.citizen_name
+
+
+def do_take_acknowledgement(actor: Actor, inquiry: Inquiry) -> None:
+    """A recipient takes on the acknowledgement for all recipients (when they agree who)."""
+    with transaction.atomic():
+        locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+        recipients = [r.member for r in locked.recipients.select_related("member")]
+        if locked.acknowledgement_owner_id:
+            raise RuleError("En anden modtager har allerede påtaget sig at kvittere.")
+        if reason := why_not_acknowledge(actor, locked, recipients):
+            raise RuleError(reason)
+        locked.acknowledgement_owner = actor.user
+        locked.save(update_fields=["acknowledgement_owner"])
+        record(actor, "inquiry.acknowledgement_taken", locked)
+    inquiry.refresh_from_db()
+
+
+def do_acknowledge(
+    actor: Actor, inquiry: Inquiry, channel: str, body: str, confirmed_no_third_party: bool = False
+) -> Message:
+    """Send the one acknowledgement the citizen gets, whoever of the recipients sends it."""
+    if not body.strip():
+        raise RuleError("Kvitteringen har ingen tekst.")
+    if quotes_inquiry(body, inquiry.body):
+        raise RuleError("Kvitteringen gentager borgerens henvendelse. Skriv en ny tekst uden citat.")
+    try:
+        with transaction.atomic():
+            locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+            recipients = [r.member for r in locked.recipients.select_related("member")]
+            if reason := why_not_acknowledge(actor, locked, recipients):
+                raise RuleError(reason)
+            _require_power_of_attorney_confirmed(locked, confirmed_no_third_party)
+            subject = f"Kvittering: {locked.subject}" if locked.subject else "Kvittering"
+            to = _deliver(actor, locked, channel, subject, body)
+            message = Message.objects.create(
+                inquiry=locked,
+                kind=MessageKind.ACKNOWLEDGEMENT,
+                channel=channel,
+                author=actor.user,
+                on_behalf_of_all=len(recipients) > 1,
+                recipient=to,
+                subject=subject,
+                body=body,
+            )
+            locked.acknowledged_at = message.sent_at
+            locked.acknowledgement_owner = actor.user
+            if locked.status == Status.NEW:
+                locked.status = Status.OPEN
+            locked.save(update_fields=["acknowledged_at", "acknowledgement_owner", "status"])
+            record(actor, "inquiry.acknowledged", locked, channel=channel, message=message.pk)
+    except IntegrityError:
+        raise RuleError("Der er allerede kvitteret for henvendelsen.") from None
+    inquiry.refresh_from_db()
+    return message
+
+
+def social_media_answer_text(inquiry: Inquiry, member: Any) -> str:
+    municipality = inquiry.municipality
+    try:
+        return municipality.social_media_answer.format(
+            member_email=member.email or municipality.main_mailbox,
+            main_mailbox=municipality.main_mailbox,
+            member_name=member.get_full_name(),
+        )
+    except (KeyError, IndexError, ValueError):
+        return municipality.social_media_answer
+
+
+def do_send_social_media_answer(actor: Actor, inquiry: Inquiry, body: str) -> Message:
+    _require_recipient(actor, inquiry)
+    if not inquiry.is_social_media:
+        raise RuleError("Standardsvaret bruges kun til henvendelser fra Facebook og Messenger.")
+    if not body.strip():
+        raise RuleError("Svaret har ingen tekst.")
+    with transaction.atomic():
+        message = Message.objects.create(
+            inquiry=inquiry,
+            kind=MessageKind.SOCIAL_MEDIA_ANSWER,
+            channel=inquiry.channel,
+            author=actor.user,
+            recipient=inquiry.citizen_name,
+            body=body,
+        )
+        record(actor, "inquiry.social_media_answer", inquiry, message=message.pk)
+    return message
+
+
+def do_send_advance_notice(actor: Actor, inquiry: Inquiry, channel: str, body: str) -> Message:
+    """Tell the citizen before forwarding to the administration (varsling, seed 001 note 2)."""
+    _require_recipient(actor, inquiry)
+    _require_open(inquiry)
+    if inquiry.administration_involved:
+        raise RuleError("Henvendelsen er allerede sendt til administrationen.")
+    if not body.strip():
+        raise RuleError("Varslingen har ingen tekst.")
+    if quotes_inquiry(body, inquiry.body):
+        raise RuleError("Varslingen gentager borgerens henvendelse. Skriv en ny tekst uden citat.")
+    with transaction.atomic():
+        to = _deliver(actor, inquiry, channel, "Din henvendelse sendes videre", body)
+        message = Message.objects.create(
+            inquiry=inquiry,
+            kind=MessageKind.ADVANCE_NOTICE,
+            channel=channel,
+            author=actor.user,
+            recipient=to,
+            subject="Din henvendelse sendes videre",
+            body=body,
+        )
+        inquiry.advance_notice_at = message.sent_at
+        inquiry.save(update_fields=["advance_notice_at"])
+        record(actor, "inquiry.advance_notice", inquiry, channel=channel, message=message.pk)
+    return message
+
+
+def _notify_main_mailbox(inquiry: Inquiry, actor: Actor, what: str) -> None:
+    # Only a link and the reference: the content stays in the system.
+    link = f"{settings.SITE_URL}/k/{inquiry.municipality.slug}/henvendelser/{inquiry.pk}/"
+    body = (
+        f"{what}\n\nHenvendelse {inquiry.reference}, modtaget "
+        f"{timezone.localtime(inquiry.received_at):%d.%m.%Y}, svarfrist "
+        f"{inquiry.deadline:%d.%m.%Y}.\nSendt af {actor.user.get_full_name()}.\n\n"
+        f"Åbn henvendelsen i borgerpost: {link}\n"
+    )
+    _mail(inquiry.municipality.main_mailbox, f"{what} ({inquiry.reference})", body,
+          actor.user.email)
+
+
+def do_forward_to_administration(actor: Actor, inquiry: Inquiry, note: str = "") -> None:
+    """Path 2: the administration answers. The secretariat gets it in its queue."""
+    _require_recipient(actor, inquiry)
+    _require_open(inquiry)
+    if inquiry.path != AnswerPath.ADMINISTRATION:
+        raise RuleError("Vælg først »Administrationen besvarer« som besvarelse.")
+    if inquiry.administration_involved and inquiry.status == Status.WITH_ADMINISTRATION:
+        raise RuleError("Henvendelsen er allerede sendt til administrationen.")
+    with transaction.atomic():
+        inquiry.sent_to_administration_at = timezone.now()
+        inquiry.sent_to_administration_by = actor.user
+        inquiry.member_note_to_administration = note
+        inquiry.status = Status.WITH_ADMINISTRATION
+        inquiry.save()
+        record(actor, "inquiry.forwarded_to_administration", inquiry)
+        _notify_main_mailbox(inquiry, actor, "Ny borgerhenvendelse til besvarelse")
+
+
+def do_send_reply(
+    actor: Actor,
+    inquiry: Inquiry,
+    channel: str,
+    body: str,
+    confirmed_no_third_party: bool = False,
+    draft: DraftReply | None = None,
+) -> Message:
+    """Path 1: a personal reply, always a new message that never quotes the inquiry."""
+    _require_recipient(actor, inquiry)
+    _require_open(inquiry)
+    if inquiry.path != AnswerPath.PERSONAL:
+        raise RuleError("Vælg først »Personligt svar« som besvarelse.")
+    if not body.strip():
+        raise RuleError("Svaret har ingen tekst.")
+    if quotes_inquiry(body, inquiry.body):
+        raise RuleError(
+            "Svaret gentager borgerens henvendelse. Skriv svaret som en ny besked uden at "
+            "citere borgerens tekst – den kan indeholde fortrolige oplysninger."
+        )
+    _require_power_of_attorney_confirmed(inquiry, confirmed_no_third_party)
+    with transaction.atomic():
+        subject = f"Svar på din henvendelse: {inquiry.subject}" if inquiry.subject else (
+            "Svar på din henvendelse"
+        )
+        to = _deliver(actor, inquiry, channel, subject, body)
+        message = Message.objects.create(
+            inquiry=inquiry,
+            kind=MessageKind.REPLY,
+            channel=channel,
+            author=actor.user,
+            recipient=to,
+            subject=subject,
+            body=body,
+        )
+        inquiry.answered_at = message.sent_at
+        inquiry.save(update_fields=["answered_at"])
+        if draft is not None:
+            draft.status = DraftStatus.SENT
+            draft.save(update_fields=["status"])
+        record(actor, "inquiry.reply_sent", inquiry, channel=channel, message=message.pk,
+               from_draft=draft.pk if draft else None)
+    return message
+
+
+def do_send_copy_to_administration(
+    actor: Actor, inquiry: Inquiry, answered_how: str, include_answer: bool, note: str = ""
+) -> Message:
+    """Path 1 for a case: the administration gets the inquiry and how it was answered."""
+    _require_recipient(actor, inquiry)
+    if answered_how not in {MessageChannel.MAIL, MessageChannel.MEETING, MessageChannel.PHONE,
+                            MessageChannel.LETTER}:
+        raise RuleError("Angiv, hvordan du har svaret borgeren (mail, møde, telefon eller brev).")
+    reply = inquiry.messages.filter(kind=MessageKind.REPLY).last()
+    if include_answer and reply is None:
+        raise RuleError("Der er endnu intet svar at sende med.")
+    with transaction.atomic():
+        message = Message.objects.create(
+            inquiry=inquiry,
+            kind=MessageKind.COPY_TO_ADMINISTRATION,
+            channel=MessageChannel.INTERNAL,
+            author=actor.user,
+            recipient=inquiry.municipality.main_mailbox,
+            body=note,
+            answered_how=answered_how,
+            includes_answer=include_answer,
+        )
+        if not inquiry.sent_to_administration_at:
+            inquiry.sent_to_administration_at = message.sent_at
+            inquiry.sent_to_administration_by = actor.user
+            inquiry.save(update_fields=["sent_to_administration_at", "sent_to_administration_by"])
+        record(actor, "inquiry.copy_to_administration", inquiry, answered_how=answered_how,
+               includes_answer=include_answer)
+        _notify_main_mailbox(inquiry, actor, "Kopi af borgerhenvendelse, som medlemmet selv besvarer")
+    return message
+
+
+def do_request_draft(actor: Actor, inquiry: Inquiry, note: str) -> DraftReply:
+    """The mayor or a committee chair asks the administration for a draft reply."""
+    _require_recipient(actor, inquiry)
+    _require_open(inquiry)
+    if reason := why_not_request_draft(actor, inquiry):
+        raise RuleError(reason)
+    if inquiry.drafts.filter(status=DraftStatus.REQUESTED).exists():
+        raise RuleError("Der er allerede bestilt et svarudkast, som administrationen arbejder på.")
+    with transaction.atomic():
+        draft = DraftReply.objects.create(inquiry=inquiry, requested_by=actor.user,
+                                          request_note=note)
+        if not inquiry.sent_to_administration_at:
+            inquiry.sent_to_administration_at = timezone.now()
+            inquiry.sent_to_administration_by = actor.user
+            inquiry.save(update_fields=["sent_to_administration_at", "sent_to_administration_by"])
+        record(actor, "draft.requested", inquiry, draft=draft.pk)
+        _notify_main_mailbox(inquiry, actor, "Bestilling af svarudkast")
+    return draft
+
+
+def do_write_draft(actor: Actor, draft: DraftReply, body: str) -> None:
+    if not actor.is_administration:
+        raise RuleError("Kun administrationen skriver svarudkast.")
+    if draft.status == DraftStatus.SENT:
+        raise RuleError("Udkastet er allerede brugt i et sendt svar.")
+    if not body.strip():
+        raise RuleError("Udkastet har ingen tekst.")
+    if quotes_inquiry(body, draft.inquiry.body):
+        raise RuleError("Udkastet citerer borgerens henvendelse. Skriv svaret som ny tekst.")
+    with transaction.atomic():
+        draft.body = body
+        draft.written_by = actor.user
+        draft.written_at = timezone.now()
+        draft.status = DraftStatus.READY
+        draft.save()
+        record(actor, "draft.written", draft.inquiry, draft=draft.pk)
+        member = draft.requested_by
+        if member.email:
+            link = (f"{settings.SITE_URL}/k/{actor.municipality.slug}/henvendelser/"
+                    f"{draft.inquiry_id}/")
+            _mail(member.email, f"Svarudkast klar ({draft.inquiry.reference})",
+                  f"Administrationen har skrevet et svarudkast. Se det her: {link}\n",
+                  actor.municipality.main_mailbox)
+
+
+def do_propose_agenda(
+    actor: Actor, inquiry: Inquiry, target: str, committee: Committee | None, title: str,
+    motivation: str,
+) -> AgendaProposal:
+    """Path 3: propose an agenda item to the mayor (§ 11, stk. 1) or a chair (forretningsorden § 7)."""
+    _require_recipient(actor, inquiry)
+    _require_open(inquiry)
+    if not title.strip() or not motivation.strip():
+        raise RuleError("Skriv en titel og en begrundelse for forslaget.")
+    if target == AgendaTarget.COUNCIL:
+        addressee = inquiry.municipality.mayor
+        if addressee is None:
+            raise RuleError("Kommunen har ingen borgmester registreret.")
+        committee = None
+    elif target == AgendaTarget.COMMITTEE:
+        if committee is None or committee.municipality_id != inquiry.municipality_id:
+            raise RuleError("Vælg det udvalg, punktet skal på.")
+        if not committee.members.filter(pk=actor.user.pk).exists():
+            raise RuleError("Du kan kun foreslå punkter til dagsordenen i udvalg, du selv er medlem af.")
+        if committee.chair is None:
+            raise RuleError("Udvalget har ingen formand registreret.")
+        addressee = committee.chair
+    else:
+        raise RuleError("Vælg byrådets eller et udvalgs dagsorden.")
+    with transaction.atomic():
+        proposal = AgendaProposal.objects.create(
+            inquiry=inquiry, proposed_by=actor.user, target=target, committee=committee,
+            addressee=addressee, title=title.strip()[:200], motivation=motivation,
+        )
+        if inquiry.path != AnswerPath.AGENDA:
+            inquiry.path = AnswerPath.AGENDA
+        if inquiry.status == Status.NEW:
+            inquiry.status = Status.OPEN
+        inquiry.save(update_fields=["path", "status"])
+        record(actor, "agenda.proposed", inquiry, proposal=proposal.pk, target=target,
+               committee=committee.pk if committee else None)
+    return proposal
+
+
+def do_decide_proposal(actor: Actor, proposal: AgendaProposal, status: str, note: str) -> None:
+    if proposal.addressee_id != actor.user.pk:
+        raise RuleError("Kun den, forslaget er sendt til, kan ændre dets status.")
+    if status not in ProposalStatus.values or status == ProposalStatus.PROPOSED:
+        raise RuleError("Vælg en gyldig status.")
+    with transaction.atomic():
+        proposal.status = status
+        proposal.status_note = note
+        proposal.status_changed_at = timezone.now()
+        proposal.save()
+        record(actor, "agenda.status_changed", proposal.inquiry, proposal=proposal.pk,
+               status=status)
+
+
+def do_assign_in_administration(
+    actor: Actor, inquiry: Inquiry, centre: Centre | None, answer_mode: str,
+    director_involved: bool, records_case_number: str,
+) -> None:
+    """The secretariat assigns the centre and decides phone or writing and the director's part."""
+    if not actor.is_secretariat:
+        raise RuleError("Kun sekretariatet fordeler henvendelser.")
+    if centre is not None and centre.municipality_id != inquiry.municipality_id:
+        raise RuleError("Centret hører ikke til kommunen.")
+    with transaction.atomic():
+        inquiry.centre = centre
+        inquiry.answer_mode = answer_mode
+        inquiry.director_involved = director_involved
+        inquiry.records_case_number = records_case_number.strip()[:100]
+        inquiry.save(update_fields=["centre", "answer_mode", "director_involved",
+                                    "records_case_number"])
+        record(actor, "inquiry.assigned", inquiry, centre=centre.pk if centre else None,
+               answer_mode=answer_mode, director_involved=director_involved)
+
+
+def do_administration_answer(actor: Actor, inquiry: Inquiry, channel: str, body: str) -> Message:
+    """The administration answers the citizen (path 2) and the member sees it is done."""
+    if not actor.is_administration:
+        raise RuleError("Kun administrationen kan registrere administrationens svar.")
+    if inquiry.path != AnswerPath.ADMINISTRATION or not inquiry.administration_involved:
+        raise RuleError("Henvendelsen er ikke sendt til administrationen til besvarelse.")
+    _require_open(inquiry)
+    if not body.strip():
+        raise RuleError("Skriv svaret eller et referat af telefonsamtalen.")
+    with transaction.atomic():
+        subject = "Svar fra kommunen på din henvendelse"
+        to = _deliver(actor, inquiry, channel, subject, body)
+        message = Message.objects.create(
+            inquiry=inquiry, kind=MessageKind.ADMINISTRATION_ANSWER, channel=channel,
+            author=actor.user, recipient=to, subject=subject, body=body,
+        )
+        inquiry.answered_at = message.sent_at
+        inquiry.status = Status.CLOSED
+        inquiry.closed_at = message.sent_at
+        inquiry.save(update_fields=["answered_at", "status", "closed_at"])
+        record(actor, "inquiry.administration_answered", inquiry, channel=channel,
+               message=message.pk)
+    return message
+
+
+def do_close(actor: Actor, inquiry: Inquiry) -> None:
+    _require_recipient(actor, inquiry)
+    if reason := why_not_close(inquiry):
+        raise RuleError(reason)
+    with transaction.atomic():
+        inquiry.status = Status.CLOSED
+        inquiry.closed_at = timezone.now()
+        inquiry.save(update_fields=["status", "closed_at"])
+        record(actor, "inquiry.closed", inquiry, path=inquiry.path)
+
+
+__all__ = [
+    "Classification",
+    "NewInquiry",
+    "Registration",
+    "RuleError",
+    "TriageDecision",
+    "acknowledgement_duty",
+]

@@ -1,0 +1,359 @@
+"""Inquiries from citizens to council members, and everything that happens to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from borgerpost import workdays
+from borgerpost.core.models import Centre, Committee, Municipality
+
+
+class Channel(models.TextChoices):
+    MAIL = "mail", "Mail"
+    LETTER = "letter", "Brev"
+    PHONE = "phone", "Telefon"
+    FACEBOOK = "facebook", "Facebook"
+    MESSENGER = "messenger", "Messenger"
+    IN_PERSON = "in_person", "Personligt fremmøde"
+
+
+SOCIAL_MEDIA_CHANNELS = frozenset({Channel.FACEBOOK, Channel.MESSENGER})
+
+
+class Classification(models.TextChoices):
+    POLITICAL = "political", "Ren politisk henvendelse"
+    PRACTICAL = "practical", "Simpelt praktisk spørgsmål"
+    CASE = "case", "Borgerens sag eller kommunens forvaltning"
+
+
+class AnswerPath(models.TextChoices):
+    PERSONAL = "personal", "1. Personligt svar"
+    ADMINISTRATION = "administration", "2. Administrationen besvarer"
+    AGENDA = "agenda", "3. Forslag til dagsorden"
+
+
+class Status(models.TextChoices):
+    NEW = "new", "Ny"
+    OPEN = "open", "Under behandling"
+    WITH_ADMINISTRATION = "with_administration", "Hos administrationen"
+    CLOSED = "closed", "Afsluttet"
+
+
+class PowerOfAttorney(models.TextChoices):
+    NOT_RELEVANT = "not_relevant", "Ikke relevant"
+    UNKNOWN = "unknown", "Ikke afklaret"
+    PRESENT = "present", "Fuldmagt foreligger"
+    MISSING = "missing", "Ingen fuldmagt"
+
+
+class AnswerMode(models.TextChoices):
+    WRITTEN = "written", "Skriftligt"
+    PHONE = "phone", "Telefonisk"
+
+
+class InquiryQuerySet(models.QuerySet):
+    def visible_to(self, actor) -> InquiryQuerySet:  # type: ignore[no-untyped-def]
+        """The one place that decides which inquiries a person may see.
+
+        Council members see what they received and agenda proposals addressed to
+        them. The administration sees only what was sent to it (styrelseslov § 8 b:
+        it has no access to members' mailboxes). Nothing crosses municipalities.
+        """
+        scoped = self.filter(municipality=actor.municipality)
+        rule = Q(pk__in=[])
+        if actor.is_council_member:
+            rule |= Q(recipients__member=actor.user) | Q(agenda_proposals__addressee=actor.user)
+        if actor.is_administration:
+            rule |= Q(sent_to_administration_at__isnull=False)
+        return scoped.filter(rule).distinct()
+
+    def open(self) -> InquiryQuerySet:
+        return self.exclude(status=Status.CLOSED)
+
+    def overdue(self, today: dt.date | None = None) -> InquiryQuerySet:
+        today = today or timezone.localdate()
+        return self.open().filter(deadline__lt=today)
+
+
+class Inquiry(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField("kanal", max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField("modtaget")
+    citizen_name = models.CharField("borgerens navn", max_length=200, blank=True)
+    citizen_email = models.EmailField("borgerens mail", blank=True)
+    citizen_phone = models.CharField("borgerens telefon", max_length=40, blank=True)
+    citizen_address = models.CharField("borgerens adresse", max_length=300, blank=True)
+    subject = models.CharField("emne", max_length=300, blank=True)
+    body = models.TextField("tekst")
+    body_was_html = models.BooleanField(default=False)
+    message_id = models.CharField(max_length=500, blank=True, db_index=True)
+    content_key = models.CharField(max_length=64, db_index=True)
+    contains_personal_data = models.BooleanField("indeholder personoplysninger", default=False)
+
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateField("svarfrist")
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.NEW)
+
+    suggested_classification = models.CharField(
+        max_length=20, choices=Classification.choices, blank=True
+    )
+    suggestion_reasons = models.JSONField(default=list, blank=True)
+    classification = models.CharField(
+        "vurdering", max_length=20, choices=Classification.choices, blank=True
+    )
+    path = models.CharField("besvarelse", max_length=20, choices=AnswerPath.choices, blank=True)
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name="udvalgsområde",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    concerns_other_citizen = models.BooleanField("vedrører en anden borger", default=False)
+    power_of_attorney = models.CharField(
+        "fuldmagt",
+        max_length=20,
+        choices=PowerOfAttorney.choices,
+        default=PowerOfAttorney.NOT_RELEVANT,
+    )
+
+    acknowledgement_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    advance_notice_at = models.DateTimeField(null=True, blank=True)
+
+    sent_to_administration_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    sent_to_administration_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member_note_to_administration = models.TextField(blank=True)
+    centre = models.ForeignKey(
+        Centre, verbose_name="center", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    answer_mode = models.CharField(
+        "svarform", max_length=20, choices=AnswerMode.choices, blank=True
+    )
+    director_involved = models.BooleanField("direktøren inddrages", default=False)
+    records_case_number = models.CharField("journalnummer i ESDH", max_length=100, blank=True)
+
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "henvendelse"
+        verbose_name_plural = "henvendelser"
+        ordering = ["-received_at", "-id"]
+        indexes = [
+            models.Index(fields=["municipality", "status", "deadline"]),
+            models.Index(fields=["municipality", "content_key"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Henvendelse {self.pk}"
+
+    @property
+    def reference(self) -> str:
+        return f"H-{self.pk}"
+
+    @property
+    def is_social_media(self) -> bool:
+        return self.channel in SOCIAL_MEDIA_CHANNELS
+
+    @property
+    def is_case_related(self) -> bool:
+        chosen = self.classification or self.suggested_classification
+        return chosen == Classification.CASE
+
+    @property
+    def administration_involved(self) -> bool:
+        return self.sent_to_administration_at is not None
+
+    @property
+    def needs_power_of_attorney_warning(self) -> bool:
+        return self.concerns_other_citizen and self.power_of_attorney != PowerOfAttorney.PRESENT
+
+    def deadline_status(self, today: dt.date | None = None) -> workdays.DeadlineStatus:
+        if self.status == Status.CLOSED:
+            return workdays.DeadlineStatus("closed", 0, "Afsluttet")
+        return workdays.deadline_status(
+            self.deadline, today or timezone.localdate(), self.municipality.calendar
+        )
+
+    def display_title(self) -> str:
+        return self.subject or f"{self.get_channel_display()}-henvendelse"
+
+
+class InquiryRecipient(models.Model):
+    """A council member who received the inquiry. One inquiry, many recipients."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="recipients")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="received_inquiries"
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["registered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["inquiry", "member"], name="recipient_once")
+        ]
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # Stored under a random name: the citizen's file name may hold personal data.
+    return f"attachments/{instance.inquiry.municipality_id}/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class Attachment(models.Model):
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=150)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class MessageKind(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", "Kvittering"
+    SOCIAL_MEDIA_ANSWER = "social_media_answer", "Standardsvar til sociale medier"
+    ADVANCE_NOTICE = "advance_notice", "Varsling før videresendelse"
+    REPLY = "reply", "Personligt svar"
+    COPY_TO_ADMINISTRATION = "copy_to_administration", "Kopi til administrationen"
+    ADMINISTRATION_ANSWER = "administration_answer", "Administrationens svar"
+
+
+class MessageChannel(models.TextChoices):
+    MAIL = "mail", "Mail"
+    LETTER = "letter", "Brev"
+    PHONE = "phone", "Telefon"
+    MEETING = "meeting", "Møde"
+    FACEBOOK = "facebook", "Facebook"
+    MESSENGER = "messenger", "Messenger"
+    INTERNAL = "internal", "Internt i systemet"
+
+
+class Message(models.Model):
+    """Something said to the citizen or to the administration about an inquiry."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=30, choices=MessageKind.choices)
+    channel = models.CharField("kanal", max_length=20, choices=MessageChannel.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    on_behalf_of_all = models.BooleanField(default=False)
+    recipient = models.CharField("modtager", max_length=300, blank=True)
+    subject = models.CharField("emne", max_length=300, blank=True)
+    body = models.TextField("tekst", blank=True)
+    answered_how = models.CharField(
+        "svaret er givet", max_length=20, choices=MessageChannel.choices, blank=True
+    )
+    includes_answer = models.BooleanField(default=False)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        constraints = [
+            # Never two acknowledgements for one inquiry, whoever sends them.
+            models.UniqueConstraint(
+                fields=["inquiry"],
+                condition=Q(kind="acknowledgement"),
+                name="one_acknowledgement_per_inquiry",
+            )
+        ]
+
+
+class DraftStatus(models.TextChoices):
+    REQUESTED = "requested", "Bestilt"
+    READY = "ready", "Klar til redigering"
+    SENT = "sent", "Sendt"
+
+
+class DraftReply(models.Model):
+    """A draft reply the administration writes for the mayor or a committee chair."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="drafts")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    request_note = models.TextField("besked til administrationen", blank=True)
+    body = models.TextField("udkast", blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=DraftStatus.choices, default=DraftStatus.REQUESTED)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+
+class AgendaTarget(models.TextChoices):
+    COUNCIL = "council", "Byrådets dagsorden (styrelseslovens § 11, stk. 1)"
+    COMMITTEE = "committee", "Udvalgets dagsorden (forretningsordenens § 7)"
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", "Foreslået"
+    ACCEPTED = "accepted", "Sat på dagsordenen"
+    REJECTED = "rejected", "Ikke sat på dagsordenen"
+    TREATED = "treated", "Behandlet på mødet"
+
+
+class AgendaProposal(models.Model):
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="agenda_proposals")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    target = models.CharField("dagsorden", max_length=20, choices=AgendaTarget.choices)
+    committee = models.ForeignKey(
+        Committee, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    addressee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agenda_proposals_received"
+    )
+    title = models.CharField("punktets titel", max_length=200)
+    motivation = models.TextField("begrundelse")
+    status = models.CharField(
+        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
+    )
+    status_note = models.TextField("bemærkning", blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+
+
+class ReminderSent(models.Model):
+    """One deadline reminder per person (or main mailbox) per day, even with several workers."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    recipient = models.CharField(max_length=300)
+    inquiry_count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "day", "recipient"], name="reminder_once_a_day"
+            )
+        ]

@@ -1,0 +1,67 @@
+"""The daily deadline reminder: each member and the main mailbox get one mail a day
+listing their open inquiries that are due soon or overdue. References and dates
+only, never content: the mail may pass servers outside the municipality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from borgerpost.core.models import Municipality
+
+from .models import Inquiry, ReminderSent, Status
+
+
+def _line(inquiry: Inquiry, today: dt.date) -> str:
+    state = inquiry.deadline_status(today)
+    return f"- {inquiry.reference}, frist {inquiry.deadline:%d.%m.%Y}: {state.label}"
+
+
+def _send_once(municipality: Municipality, day: dt.date, to: str, lines: list[str],
+               link: str) -> bool:
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(municipality=municipality, day=day, recipient=to,
+                                        inquiry_count=len(lines))
+            body = ("Disse borgerhenvendelser har snart frist eller har overskredet fristen:\n\n"
+                    + "\n".join(lines) + f"\n\nSe dem i borgerpost: {link}\n")
+            send_mail(f"Borgerhenvendelser med frist ({len(lines)})", body,
+                      municipality.main_mailbox, [to])
+    except IntegrityError:
+        return False  # another worker sent today's reminder already
+    return True
+
+
+def send_deadline_reminders(today: dt.date | None = None) -> int:
+    """Send today's reminders in every municipality; returns how many mails were sent."""
+    today = today or timezone.localdate()
+    sent = 0
+    for municipality in Municipality.objects.all():
+        calendar = municipality.calendar
+        if not calendar.is_working_day(today):
+            continue
+        soon = calendar.add_working_days(today, 2)
+        pending = (Inquiry.objects.filter(municipality=municipality, deadline__lte=soon)
+                   .exclude(status=Status.CLOSED).prefetch_related("recipients__member")
+                   .select_related("municipality"))
+        per_member: dict[str, list[str]] = defaultdict(list)
+        administration: list[str] = []
+        for inquiry in pending:
+            if inquiry.status == Status.WITH_ADMINISTRATION:
+                administration.append(_line(inquiry, today))
+                continue
+            for recipient in inquiry.recipients.all():
+                if recipient.member.email:
+                    per_member[recipient.member.email].append(_line(inquiry, today))
+        base = f"{settings.SITE_URL}/k/{municipality.slug}/"
+        for email, lines in sorted(per_member.items()):
+            sent += _send_once(municipality, today, email, lines, base + "overskredne/")
+        if administration:
+            sent += _send_once(municipality, today, municipality.main_mailbox, administration,
+                               base + "administration/?vis=overskredne")
+    return sent

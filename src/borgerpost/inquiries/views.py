@@ -1,0 +1,461 @@
+"""Inquiry pages. Every view is wrapped by `municipality_view` and reads through
+`Inquiry.objects.visible_to(actor)`, so access is decided in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms as djforms
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.models import ADMINISTRATION_ROLES, Role
+from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
+
+from . import actions, forms
+from .models import (
+    AgendaProposal,
+    AnswerPath,
+    Attachment,
+    DraftReply,
+    DraftStatus,
+    Inquiry,
+    MessageKind,
+    ProposalStatus,
+    Status,
+)
+from .rules import (
+    RuleError,
+    acknowledgement_duty,
+    why_not_acknowledge,
+    why_not_close,
+    why_not_request_draft,
+)
+
+MEMBER = (Role.COUNCIL_MEMBER,)
+ADMINISTRATION = tuple(ADMINISTRATION_ROLES)
+READERS = (Role.COUNCIL_MEMBER, *ADMINISTRATION_ROLES)
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined]
+
+
+def _visible(actor: Actor, pk: int) -> Inquiry:
+    return get_object_or_404(
+        Inquiry.objects.visible_to(actor).select_related("municipality", "committee", "centre"),
+        pk=pk,
+    )
+
+
+def _detail_url(actor: Actor, inquiry: Inquiry) -> str:
+    return reverse("inquiry-detail", args=[actor.municipality.slug, inquiry.pk])
+
+
+@municipality_view(*READERS)
+def inbox(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    show = request.GET.get("vis", "aabne")
+    inquiries = Inquiry.objects.visible_to(actor).select_related("municipality")
+    if actor.is_administration and not actor.is_council_member:
+        return redirect("administration-queue", actor.municipality.slug)
+    if show == "overskredne":
+        inquiries = inquiries.overdue()
+    elif show == "aabne":
+        inquiries = inquiries.open()
+    inquiries = inquiries.distinct().annotate(recipient_count=Count("recipients", distinct=True))
+    today = timezone.localdate()
+    rows = [(i, i.deadline_status(today)) for i in inquiries[:300]]
+    return render(request, "inquiries/inbox.html", {"rows": rows, "show": show})
+
+
+@municipality_view(*MEMBER)
+def register(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    form = forms.RegisterInquiryForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        attachments = [
+            ParsedAttachment(f.name, f.content_type or "application/octet-stream", f.read())
+            for f in data["attachments"]
+        ]
+        new = actions.NewInquiry(
+            channel=data["channel"],
+            received_at=data["received_at"],
+            body=data["body"],
+            subject=data["subject"],
+            citizen_name=data["citizen_name"],
+            citizen_email=data["citizen_email"].lower(),
+            citizen_phone=data["citizen_phone"],
+            citizen_address=data["citizen_address"],
+            attachments=attachments,
+        )
+        try:
+            registration = actions.do_register_inquiry(actor, new)
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            _announce(request, registration)
+            return redirect(_detail_url(actor, registration.inquiry))
+    return render(request, "inquiries/register.html", {"form": form})
+
+
+def _announce(request: HttpRequest, registration: actions.Registration) -> None:
+    if registration.outcome == "created":
+        messages.success(request, "Henvendelsen er registreret.")
+    elif registration.outcome == "added_recipient":
+        messages.info(
+            request,
+            "Samme henvendelse var allerede modtaget af et andet byrådsmedlem. Den er ikke "
+            "oprettet igen – du er tilføjet som modtager af den samme henvendelse.",
+        )
+    else:
+        messages.warning(
+            request, "Du har allerede registreret denne henvendelse. Intet er ændret."
+        )
+
+
+@municipality_view(*MEMBER)
+def upload_eml(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    form = forms.UploadEmlForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parsed = parse_eml(form.cleaned_data["eml"].read())
+            registration = actions.do_register_inquiry(actor, actions.new_inquiry_from_mail(parsed))
+        except (MailParseError, RuleError) as exc:
+            form.add_error("eml", str(exc))
+        else:
+            _announce(request, registration)
+            for note in parsed.notes:
+                messages.warning(request, note)
+            if parsed.body_was_html:
+                messages.info(request, "Mailen var i HTML. Den er gjort til ren tekst; "
+                                       "scripts, billeder og links er fjernet.")
+            return redirect(_detail_url(actor, registration.inquiry))
+    return render(request, "inquiries/upload.html", {"form": form})
+
+
+@municipality_view(*READERS)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    inquiry = _visible(actor, pk)
+    actions.do_view_inquiry(actor, inquiry)
+    return render(request, "inquiries/detail.html", _detail_context(actor, inquiry))
+
+
+def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> dict[str, Any]:
+    recipients = [r.member for r in inquiry.recipients.select_related("member")]
+    is_recipient = any(u.pk == actor.user.pk for u in recipients)
+    municipality = actor.municipality
+    reply = inquiry.messages.filter(kind=MessageKind.REPLY).last()
+    ready_draft = inquiry.drafts.filter(status=DraftStatus.READY).first()
+    context: dict[str, Any] = {
+        "inquiry": inquiry,
+        "status": inquiry.deadline_status(),
+        "recipients": recipients,
+        "is_recipient": is_recipient,
+        "duty": acknowledgement_duty(inquiry, recipients),
+        "why_not_ack": why_not_acknowledge(actor, inquiry, recipients),
+        "why_not_close": why_not_close(inquiry),
+        "why_not_draft": why_not_request_draft(actor, inquiry) if is_recipient else None,
+        "messages_sent": _messages_for(inquiry, is_recipient),
+        "drafts": inquiry.drafts.select_related("requested_by", "written_by"),
+        "ready_draft": ready_draft,
+        "proposals": inquiry.agenda_proposals.select_related("addressee", "committee"),
+        "attachments": inquiry.attachments.all(),
+        "reply": reply,
+        "show_member_tools": is_recipient and inquiry.status != Status.CLOSED,
+        "show_admin_tools": actor.is_administration and inquiry.administration_involved,
+        "triage_form": forms.TriageForm(
+            municipality=municipality,
+            initial={
+                "classification": inquiry.classification or inquiry.suggested_classification,
+                "path": inquiry.path,
+                "committee": inquiry.committee_id,
+                "concerns_other_citizen": inquiry.concerns_other_citizen,
+                "power_of_attorney": inquiry.power_of_attorney,
+            },
+        ),
+        "ack_form": forms.MessageForm(initial={
+            "channel": "mail" if inquiry.citizen_email else "phone",
+            "body": _acknowledgement_text(inquiry, actor, len(recipients)),
+        }),
+        "social_form": forms.SocialMediaAnswerForm(
+            initial={"body": actions.social_media_answer_text(inquiry, actor.user)}
+        ),
+        "notice_form": forms.MessageForm(initial={
+            "channel": "mail" if inquiry.citizen_email else "phone",
+            "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
+                    "som vil svare dig. Du hører fra rette center hurtigst muligt.",
+        }),
+        "forward_form": forms.ForwardForm(),
+        "reply_form": forms.MessageForm(initial={
+            "channel": "mail" if inquiry.citizen_email else "phone",
+            "body": ready_draft.body if ready_draft else "",
+        }),
+        "copy_form": forms.CopyForm(initial={"answered_how": reply.channel if reply else "mail"}),
+        "draft_form": forms.DraftRequestForm(),
+        "agenda_form": forms.AgendaProposalForm(municipality=municipality, member=actor.user),
+        "assign_form": forms.AssignForm(municipality=municipality, initial={
+            "centre": inquiry.centre_id, "answer_mode": inquiry.answer_mode or "written",
+            "director_involved": inquiry.director_involved,
+            "records_case_number": inquiry.records_case_number,
+        }),
+        "admin_answer_form": forms.AdministrationAnswerForm(initial={
+            "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
+        }),
+        "AnswerPath": AnswerPath,
+    }
+    context.update(forms_override)
+    return context
+
+
+def _messages_for(inquiry: Inquiry, is_recipient: bool) -> Any:
+    """The administration sees only what was sent to it, never the member's own messages."""
+    sent = inquiry.messages.select_related("author")
+    if is_recipient:
+        return sent
+    return sent.filter(kind__in=[MessageKind.COPY_TO_ADMINISTRATION,
+                                 MessageKind.ADMINISTRATION_ANSWER])
+
+
+def _acknowledgement_text(inquiry: Inquiry, actor: Actor, recipient_count: int) -> str:
+    others = " på vegne af de byrådsmedlemmer, der har modtaget den," if recipient_count > 1 else ""
+    if inquiry.path == AnswerPath.ADMINISTRATION:
+        next_step = ("Jeg har sendt den videre til administrationen, som vil svare dig. "
+                     "Du hører fra rette center.")
+    else:
+        next_step = "Du hører fra mig hurtigst muligt."
+    return (f"Tak for din henvendelse, som jeg hermed kvitterer for{others}. {next_step}\n\n"
+            f"Venlig hilsen\n{actor.user.get_full_name()}")
+
+
+def _post_action(
+    form_class: type, form_key: str, run: Callable[[Actor, Inquiry, Any], str],
+    roles: tuple[str, ...] = MEMBER, form_kwargs: Callable[[Actor], dict] | None = None,
+) -> Callable[..., HttpResponse]:
+    """A POST that validates a form, runs one action and returns to the inquiry page.
+
+    A refused action re-renders the page with the Danish reason and nothing changed.
+    """
+
+    @municipality_view(*roles)
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        actor = _actor(request)
+        inquiry = _visible(actor, pk)
+        kwargs = form_kwargs(actor) if form_kwargs else {}
+        form = form_class(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                done = run(actor, inquiry, form.cleaned_data)
+            except RuleError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, done)
+                return redirect(_detail_url(actor, inquiry))
+        messages.error(request, "Handlingen blev ikke udført. Se begrundelsen nedenfor.")
+        context = _detail_context(actor, inquiry, **{form_key: form})
+        context["open_panel"] = form_key
+        return render(request, "inquiries/detail.html", context, status=400)
+
+    return view
+
+
+def _triage(actor: Actor, inquiry: Inquiry, data: dict) -> str:
+    actions.do_triage(actor, inquiry, actions.TriageDecision(
+        classification=data["classification"], path=data["path"], committee=data["committee"],
+        concerns_other_citizen=data["concerns_other_citizen"],
+        power_of_attorney=data["power_of_attorney"] or "not_relevant",
+    ))
+    if data["path"] == AnswerPath.PERSONAL and data["classification"] == "case":
+        return ("Vurderingen er gemt. Henvendelsen handler om en sag: du kan svare personligt, "
+                "men administrationen skal have en kopi, før den kan afsluttes.")
+    return "Vurderingen er gemt."
+
+
+def _take_ack(actor: Actor, inquiry: Inquiry, data: dict) -> str:
+    actions.do_take_acknowledgement(actor, inquiry)
+    return "Du står nu for kvitteringen på vegne af alle modtagere."
+
+
+class _EmptyForm(djforms.Form):
+    pass
+
+
+triage_view = _post_action(forms.TriageForm, "triage_form", _triage,
+                           form_kwargs=lambda a: {"municipality": a.municipality})
+take_ack_view = _post_action(_EmptyForm, "ack_form", _take_ack)
+ack_view = _post_action(forms.MessageForm, "ack_form", lambda a, i, d: (
+    actions.do_acknowledge(a, i, d["channel"], d["body"], d["confirm_third_party"])
+    and "Kvitteringen er sendt."))
+social_view = _post_action(forms.SocialMediaAnswerForm, "social_form", lambda a, i, d: (
+    actions.do_send_social_media_answer(a, i, d["body"])
+    and "Standardsvaret er registreret. Kopiér det til Facebook/Messenger."))
+notice_view = _post_action(forms.MessageForm, "notice_form", lambda a, i, d: (
+    actions.do_send_advance_notice(a, i, d["channel"], d["body"])
+    and "Borgeren er varslet."))
+forward_view = _post_action(forms.ForwardForm, "forward_form", lambda a, i, d: (
+    actions.do_forward_to_administration(a, i, d["note"])
+    or "Henvendelsen er sendt til hovedpostkassen. Du kan følge status her."))
+
+
+def _reply(actor: Actor, inquiry: Inquiry, data: dict) -> str:
+    draft = inquiry.drafts.filter(status=DraftStatus.READY).first()
+    actions.do_send_reply(actor, inquiry, data["channel"], data["body"],
+                          data["confirm_third_party"], draft=draft)
+    if inquiry.is_case_related and not inquiry.administration_involved:
+        return "Svaret er sendt. Send nu en kopi til administrationen, så oplysningerne indgår i sagen."
+    return "Svaret er sendt."
+
+
+reply_view = _post_action(forms.MessageForm, "reply_form", _reply)
+copy_view = _post_action(forms.CopyForm, "copy_form", lambda a, i, d: (
+    actions.do_send_copy_to_administration(a, i, d["answered_how"], d["include_answer"], d["note"])
+    and "Kopien er sendt til administrationen."))
+draft_request_view = _post_action(forms.DraftRequestForm, "draft_form", lambda a, i, d: (
+    actions.do_request_draft(a, i, d["note"])
+    and "Administrationen er bedt om et svarudkast."))
+agenda_view = _post_action(
+    forms.AgendaProposalForm, "agenda_form",
+    lambda a, i, d: (actions.do_propose_agenda(a, i, d["target"], d["committee"], d["title"],
+                                               d["motivation"])
+                     and "Forslaget er sendt."),
+    form_kwargs=lambda a: {"municipality": a.municipality, "member": a.user},
+)
+close_view = _post_action(_EmptyForm, "close_form", lambda a, i, d: (
+    actions.do_close(a, i) or "Henvendelsen er afsluttet."))
+assign_view = _post_action(
+    forms.AssignForm, "assign_form",
+    lambda a, i, d: (actions.do_assign_in_administration(
+        a, i, d["centre"], d["answer_mode"], d["director_involved"], d["records_case_number"])
+        or "Fordelingen er gemt."),
+    roles=(Role.SECRETARIAT,),
+    form_kwargs=lambda a: {"municipality": a.municipality},
+)
+admin_answer_view = _post_action(
+    forms.AdministrationAnswerForm, "admin_answer_form",
+    lambda a, i, d: (actions.do_administration_answer(a, i, d["channel"], d["body"])
+                     and "Svaret er registreret, og henvendelsen er afsluttet."),
+    roles=ADMINISTRATION,
+)
+
+
+@municipality_view(*READERS)
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    attachment = get_object_or_404(
+        Attachment.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor)), pk=pk
+    )
+    actions.do_view_attachment(actor, attachment)
+    # Always a download, never rendered inline: the file comes from an unknown sender.
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@municipality_view(*ADMINISTRATION)
+def administration_queue(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    visible = Inquiry.objects.visible_to(actor).select_related("centre", "municipality")
+    show = request.GET.get("vis", "aabne")
+    if show == "overskredne":
+        visible = visible.overdue()
+    elif show == "aabne":
+        visible = visible.open()
+    today = timezone.localdate()
+    rows = [(i, i.deadline_status(today)) for i in visible.order_by("deadline", "pk")[:300]]
+    drafts = DraftReply.objects.filter(
+        inquiry__in=Inquiry.objects.visible_to(actor), status=DraftStatus.REQUESTED
+    ).select_related("inquiry", "requested_by")
+    return render(request, "inquiries/administration.html",
+                  {"rows": rows, "drafts": drafts, "show": show})
+
+
+@municipality_view(*ADMINISTRATION)
+def write_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    draft = get_object_or_404(
+        DraftReply.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor))
+        .select_related("inquiry", "requested_by"),
+        pk=pk,
+    )
+    actions.do_view_inquiry(actor, draft.inquiry)
+    form = forms.DraftWriteForm(request.POST or None, initial={"body": draft.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_write_draft(actor, draft, form.cleaned_data["body"])
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Udkastet er gemt og sendt til redigering hos "
+                                      f"{draft.requested_by.get_full_name()}.")
+            return redirect("administration-queue", actor.municipality.slug)
+    return render(request, "inquiries/draft.html", {"draft": draft, "form": form,
+                                                    "inquiry": draft.inquiry})
+
+
+@municipality_view(*MEMBER)
+def proposals(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    base = AgendaProposal.objects.filter(inquiry__municipality=actor.municipality)
+    received = base.filter(addressee=actor.user).select_related("proposed_by", "committee",
+                                                                "inquiry")
+    sent = base.filter(proposed_by=actor.user).select_related("addressee", "committee", "inquiry")
+    return render(request, "inquiries/proposals.html", {
+        "received": received, "sent": sent, "decision_form": forms.ProposalDecisionForm(),
+        "ProposalStatus": ProposalStatus,
+    })
+
+
+@municipality_view(*MEMBER)
+@require_POST
+def decide_proposal(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    proposal = get_object_or_404(
+        AgendaProposal.objects.filter(inquiry__municipality=actor.municipality,
+                                      addressee=actor.user), pk=pk)
+    form = forms.ProposalDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Vælg en gyldig status.")
+    else:
+        try:
+            actions.do_decide_proposal(actor, proposal, form.cleaned_data["status"],
+                                       form.cleaned_data["note"])
+        except RuleError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Forslagets status er opdateret.")
+    return redirect("proposals", actor.municipality.slug)
+
+
+@municipality_view(*READERS)
+def overdue(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    if actor.is_council_member:
+        return redirect(reverse("inbox", args=[actor.municipality.slug]) + "?vis=overskredne")
+    return redirect(reverse("administration-queue", args=[actor.municipality.slug])
+                    + "?vis=overskredne")
+
+
+def counts_for(actor: Actor) -> dict[str, int]:
+    """Numbers for the navigation: open and overdue inquiries the person may see."""
+    visible = Inquiry.objects.visible_to(actor)
+    today = timezone.localdate()
+    return visible.aggregate(
+        open=Count("pk", filter=~Q(status=Status.CLOSED), distinct=True),
+        overdue=Count("pk", filter=~Q(status=Status.CLOSED) & Q(deadline__lt=today),
+                      distinct=True),
+    )

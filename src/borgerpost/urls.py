@@ -1,0 +1,17 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from borgerpost.core import views as core
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("login/", core.BorgerpostLoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("k/<slug:municipality>/", include("borgerpost.core.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
+]
+
+handler403 = "borgerpost.core.errors.forbidden"
+handler404 = "borgerpost.core.errors.not_found"
+handler500 = "borgerpost.core.errors.server_error"

@@ -1,0 +1,121 @@
+"""Named test personas in two municipalities, built with the real loader.
+
+Ishøj: Merete (mayor, chairs Økonomiudvalget), Kasper (chairs Børne- og Skoleudvalget),
+Sara and Jens (members), Pia (secretariat), Henrik (director), Louise (caseworker),
+Thomas (municipal administrator). Hvidovre: Anders (member), to prove isolation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from borgerpost.core.access import actor_for
+from borgerpost.core.loading import load_municipality
+
+PASSWORD = "test-password-123"
+
+ISHOJ = {
+    "slug": "ishoj",
+    "name": "Ishøj Kommune",
+    "mail_domains": ["ishoj.dk"],
+    "main_mailbox": "ishojkommune@ishoj.dk",
+    "mayor": "merete",
+    "people": [
+        {"username": "merete", "name": "Merete Holm", "email": "mho@ishoj.dk",
+         "roles": ["council_member"], "password": PASSWORD},
+        {"username": "kasper", "name": "Kasper Lind", "email": "kli@ishoj.dk",
+         "roles": ["council_member"], "password": PASSWORD,
+         "private_email": "kasper.lind@gmail.com"},
+        {"username": "sara", "name": "Sara Ahmadi", "email": "sah@ishoj.dk",
+         "roles": ["council_member"], "password": PASSWORD},
+        {"username": "jens", "name": "Jens Bruun", "email": "jbr@ishoj.dk",
+         "roles": ["council_member"], "password": PASSWORD},
+        {"username": "pia", "name": "Pia Mortensen", "email": "pmo@ishoj.dk",
+         "roles": ["secretariat"], "password": PASSWORD},
+        {"username": "henrik", "name": "Henrik Dahl", "email": "hda@ishoj.dk",
+         "roles": ["director"], "password": PASSWORD},
+        {"username": "louise", "name": "Louise Krogh", "email": "lkr@ishoj.dk",
+         "roles": ["caseworker"], "password": PASSWORD},
+        {"username": "thomas", "name": "Thomas Vang", "email": "tva@ishoj.dk",
+         "roles": ["admin"], "password": PASSWORD},
+    ],
+    "centres": [{"name": "Center for Børn og Familier", "director": "henrik"},
+                {"name": "Center for Teknik og Miljø", "director": "henrik"}],
+    "committees": [
+        {"name": "Økonomiudvalget", "area": "Økonomi", "chair": "merete",
+         "members": ["merete", "jens"]},
+        {"name": "Børne- og Skoleudvalget", "area": "Skoler og dagtilbud", "chair": "kasper",
+         "members": ["kasper", "sara"], "centres": ["Center for Børn og Familier"]},
+        {"name": "Teknik- og Miljøudvalget", "area": "Veje og affald", "chair": "jens",
+         "members": ["jens"], "centres": ["Center for Teknik og Miljø"]},
+    ],
+}
+
+HVIDOVRE = {
+    "slug": "hvidovre",
+    "name": "Hvidovre Kommune",
+    "mail_domains": ["hvidovre.dk"],
+    "main_mailbox": "hvidovre@hvidovre.dk",
+    "mayor": "anders",
+    "people": [
+        {"username": "anders", "name": "Anders Friis", "email": "afr@hvidovre.dk",
+         "roles": ["council_member"], "password": PASSWORD},
+        {"username": "hvidovre-sekretariat", "name": "Bente Lund", "email": "ble@hvidovre.dk",
+         "roles": ["secretariat"], "password": PASSWORD},
+    ],
+}
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    ishoj = load_municipality(ISHOJ, demo_passwords=True)
+    hvidovre = load_municipality(HVIDOVRE, demo_passwords=True)
+    from django.contrib.auth import get_user_model
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    w = SimpleNamespace(ishoj=ishoj, hvidovre=hvidovre, users=users)
+    for name, user in users.items():
+        place = hvidovre if name.startswith(("anders", "hvidovre")) else ishoj
+        setattr(w, name.replace("-", "_"), actor_for(user, place))
+    w.committee = {c.name: c for c in ishoj.committees.all()}
+    w.centre = {c.name: c for c in ishoj.centres.all()}
+    return w
+
+
+@pytest.fixture
+def client_for(world):  # type: ignore[no-untyped-def]
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(world.users[username])
+        return client
+
+    return make
+
+
+def received(days_ago: int = 1) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days_ago)
+
+
+@pytest.fixture
+def new_inquiry():  # type: ignore[no-untyped-def]
+    from borgerpost.inquiries.actions import NewInquiry
+
+    def make(**overrides):  # type: ignore[no-untyped-def]
+        data = {
+            "channel": "mail",
+            "received_at": received(),
+            "subject": "Skolevej",
+            "body": "Kære byråd. Bilerne kører for stærkt ved skolen. Jeg synes, byrådet bør "
+                    "prioritere en sikker skolevej i budgettet. Hvad er jeres holdning?",
+            "citizen_name": "Camilla Jørgensen",
+            "citizen_email": "camilla@example.dk",
+        }
+        data.update(overrides)
+        return NewInquiry(**data)
+
+    return make
