@@ -71,6 +71,12 @@ HVIDOVRE = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    # Real hashing costs ~0.3 s per password; the personas are rebuilt for every test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
     ishoj = load_municipality(ISHOJ, demo_passwords=True)

@@ -1,0 +1,147 @@
+"""The `borgerpost` command: deadline, municipality load, demo, worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+
+from borgerpost.core.models import Centre, Committee, Municipality, ScheduledRun
+from borgerpost.core.scheduler import due_jobs
+from borgerpost.inquiries.models import Inquiry, ReminderSent
+from borgerpost.inquiries.reminders import send_deadline_reminders
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "municipality.yaml"
+
+
+def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **env}
+    return subprocess.run([sys.executable, "-m", "borgerpost", *args], capture_output=True,
+                          text=True, env=full_env, timeout=120)
+
+
+@pytest.mark.parametrize(("received", "expected"), [
+    ("2024-03-27", "2024-04-15"),
+    ("2024-03-27T16:30", "2024-04-15"),
+    ("2024-12-20", "2025-01-10"),
+])
+def test_deadline_command_needs_no_database(received, expected, tmp_path):
+    # An unreachable database proves the command never touches one.
+    result = run_cli("deadline", received,
+                     DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing",
+                     BORGERPOST_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
+
+
+def test_deadline_command_days_and_bad_input(tmp_path):
+    ok = run_cli("deadline", "2024-09-02", "--days", "5", BORGERPOST_DATA_DIR=str(tmp_path))
+    assert ok.stdout.strip().splitlines()[-1] == "2024-09-09"
+    bad = run_cli("deadline", "2. marts", BORGERPOST_DATA_DIR=str(tmp_path))
+    assert bad.returncode != 0 and "ISO-dato" in bad.stderr
+
+
+@pytest.mark.django_db
+def test_deadline_command_uses_the_municipality_calendar(world, capsys):
+    world.ishoj.closing_days = ["2024-09-13"]
+    world.ishoj.save()
+    call_command("deadline", "2024-09-02", "--municipality", "ishoj")
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "2024-09-17"
+    with pytest.raises(CommandError, match="findes ikke"):
+        call_command("deadline", "2024-09-02", "--municipality", "ukendt")
+
+
+@pytest.mark.django_db
+def test_load_example_municipality_twice_is_idempotent():
+    call_command("municipality", "load", str(EXAMPLE))
+    counts = (Municipality.objects.count(), Centre.objects.count(), Committee.objects.count())
+    call_command("municipality", "load", str(EXAMPLE))
+    assert counts == (Municipality.objects.count(), Centre.objects.count(),
+                      Committee.objects.count())
+    ishoj = Municipality.objects.get(slug="ishoj")
+    assert ishoj.mayor.username == "borgmester"
+    assert ishoj.is_internal_address("someone@ishoj.dk")
+    assert not ishoj.is_internal_address("someone@gmail.com")
+    chair = Committee.objects.get(name="Børne- og Skoleudvalget").chair
+    assert chair.username == "formand"
+    assert not chair.has_usable_password()  # no passwords from files outside demo
+
+
+@pytest.mark.django_db
+def test_load_json(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"slug": "faxe", "name": "Faxe Kommune",
+                                "mail_domains": ["faxekommune.dk"],
+                                "main_mailbox": "faxe@faxekommune.dk"}))
+    call_command("municipality", "load", str(path))
+    faxe = Municipality.objects.get(slug="faxe")
+    assert faxe.closing_days == ["06-05", "12-24", "12-31"]
+    assert faxe.answer_deadline_days == 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("content", "message"), [
+    ("slug: x\nname: X\n", "mail_domains"),
+    ("[1, 2]", "én kommune"),
+    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: nope\n", "gyldig mailadresse"),
+    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\nclosing_days: ['13-45']\n",
+     "gyldig dato"),
+    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\nmayor: ghost\n",
+     "står ikke under people"),
+    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\ncommittees:\n"
+     "  - {name: U, centres: [Nope]}\n", "står ikke under centres"),
+    ("slug: x\n  bad: [yaml", "ikke gyldig"),
+])
+def test_bad_municipality_file_changes_nothing(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("municipality", "load", str(path))
+    assert not Municipality.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_command_loads_demo_data_once():
+    call_command("demo")
+    count = Inquiry.objects.count()
+    call_command("demo")
+    assert Inquiry.objects.count() == count >= 4
+    shared = max(Inquiry.objects.all(), key=lambda i: i.recipients.count())
+    assert shared.recipients.count() == 3
+
+
+@pytest.mark.django_db
+def test_daily_reminder_is_sent_once_per_person_per_day(world, new_inquiry):
+    from borgerpost.inquiries.actions import do_register_inquiry
+
+    old = dt.datetime(2024, 9, 2, 10, tzinfo=dt.UTC)
+    do_register_inquiry(world.sara, new_inquiry(received_at=old))
+    today = dt.date(2024, 9, 17)  # one working day after the deadline 16 September
+    assert send_deadline_reminders(today) == 1
+    assert send_deadline_reminders(today) == 0
+    assert ReminderSent.objects.count() == 1
+    assert mail.outbox[0].to == ["sah@ishoj.dk"]
+    assert "Overskredet" in mail.outbox[0].body
+    assert "Bilerne" not in mail.outbox[0].body  # never the content
+    assert send_deadline_reminders(dt.date(2024, 9, 21)) == 0  # a Saturday: no reminders
+
+
+@pytest.mark.django_db(transaction=True)
+def test_scheduler_claims_each_daily_job_once():
+    morning = dt.datetime(2024, 9, 17, 5, 0, tzinfo=dt.UTC)  # 07:00 in Copenhagen
+    assert due_jobs(morning - dt.timedelta(minutes=1)) == []
+    assert due_jobs(morning) == ["deadline-reminders"]
+    assert due_jobs(morning + dt.timedelta(hours=3)) == []
+    assert ScheduledRun.objects.count() == 1
+    call_command("worker", "--once")
+    from django_tasks_db.models import DBTaskResult
+
+    # The worker also claimed today's real run; every enqueued run has completed.
+    assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
