@@ -184,32 +184,33 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 "power_of_attorney": inquiry.power_of_attorney,
             },
         ),
-        "ack_form": forms.MessageForm(initial={
+        "ack_form": forms.MessageForm(prefix="ack", initial={
             "channel": "mail" if inquiry.citizen_email else "phone",
             "body": _acknowledgement_text(inquiry, actor, len(recipients)),
         }),
         "social_form": forms.SocialMediaAnswerForm(
-            initial={"body": actions.social_media_answer_text(inquiry, actor.user)}
+            prefix="social", initial={"body": actions.social_media_answer_text(inquiry, actor.user)}
         ),
-        "notice_form": forms.MessageForm(initial={
+        "notice_form": forms.MessageForm(prefix="notice", initial={
             "channel": "mail" if inquiry.citizen_email else "phone",
             "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
                     "som vil svare dig. Du hører fra rette center hurtigst muligt.",
         }),
-        "forward_form": forms.ForwardForm(),
-        "reply_form": forms.MessageForm(initial={
+        "forward_form": forms.ForwardForm(prefix="forward"),
+        "reply_form": forms.MessageForm(prefix="reply", initial={
             "channel": "mail" if inquiry.citizen_email else "phone",
             "body": ready_draft.body if ready_draft else "",
         }),
-        "copy_form": forms.CopyForm(initial={"answered_how": reply.channel if reply else "mail"}),
-        "draft_form": forms.DraftRequestForm(),
-        "agenda_form": forms.AgendaProposalForm(municipality=municipality, member=actor.user),
-        "assign_form": forms.AssignForm(municipality=municipality, initial={
+        "copy_form": forms.CopyForm(prefix="copy", initial={"answered_how": reply.channel if reply else "mail"}),
+        "draft_form": forms.DraftRequestForm(prefix="draft"),
+        "agenda_form": forms.AgendaProposalForm(prefix="agenda", municipality=municipality,
+                                                  member=actor.user),
+        "assign_form": forms.AssignForm(prefix="assign", municipality=municipality, initial={
             "centre": inquiry.centre_id, "answer_mode": inquiry.answer_mode or "written",
             "director_involved": inquiry.director_involved,
             "records_case_number": inquiry.records_case_number,
         }),
-        "admin_answer_form": forms.AdministrationAnswerForm(initial={
+        "admin_answer_form": forms.AdministrationAnswerForm(prefix="answer", initial={
             "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
         }),
         "AnswerPath": AnswerPath,
@@ -238,6 +239,14 @@ def _acknowledgement_text(inquiry: Inquiry, actor: Actor, recipient_count: int) 
             f"Venlig hilsen\n{actor.user.get_full_name()}")
 
 
+# Each form on the inquiry page has its own prefix, so field ids never clash.
+FORM_PREFIXES = {
+    "ack_form": "ack", "social_form": "social", "notice_form": "notice", "forward_form": "forward",
+    "reply_form": "reply", "copy_form": "copy", "draft_form": "draft", "agenda_form": "agenda",
+    "assign_form": "assign", "admin_answer_form": "answer",
+}
+
+
 def _post_action(
     form_class: type, form_key: str, run: Callable[[Actor, Inquiry, Any], str],
     roles: tuple[str, ...] = MEMBER, form_kwargs: Callable[[Actor], dict] | None = None,
@@ -253,7 +262,7 @@ def _post_action(
         actor = _actor(request)
         inquiry = _visible(actor, pk)
         kwargs = form_kwargs(actor) if form_kwargs else {}
-        form = form_class(request.POST, **kwargs)
+        form = form_class(request.POST, prefix=FORM_PREFIXES.get(form_key), **kwargs)
         if form.is_valid():
             try:
                 done = run(actor, inquiry, form.cleaned_data)

@@ -1,0 +1,214 @@
+"""The three answer paths walked in headless Chromium, on a phone-sized screen.
+
+Uses Debian's chromium (CHROMIUM_PATH, default /usr/bin/chromium) driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import playwright.sync_api as playwright_api
+import pytest
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("BORGERPOST_TEST_ARTIFACTS", "test-artifacts"))
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: scripts/test installs Debian's chromium")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs in this thread
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(transactional_db, live_server, world):  # type: ignore[no-untyped-def]
+    return live_server.url
+
+
+@pytest.fixture
+def phone(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="da-DK")
+    yield context
+    context.close()
+
+
+def login(context, site: str, username: str):  # type: ignore[no-untyped-def]
+    context.clear_cookies()
+    page = context.new_page()
+    page.goto(f"{site}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def register(page, site: str, body: str, subject: str) -> str:  # type: ignore[no-untyped-def]
+    page.goto(f"{site}/k/ishoj/henvendelser/ny/")
+    page.select_option("#id_channel", "mail")
+    page.fill("#id_citizen_name", "Camilla Jørgensen")
+    page.fill("#id_citizen_email", "camilla@example.dk")
+    page.fill("#id_subject", subject)
+    page.fill("#id_body", body)
+    page.click("button:has-text('Registrér')")
+    page.wait_for_url(re.compile(r"/henvendelser/\d+/$"))
+    assert "Henvendelsen er registreret." in page.content()
+    return page.url
+
+
+def no_horizontal_scroll(page) -> bool:  # type: ignore[no-untyped-def]
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_path_2_the_administration_answers(site, phone):
+    sara = login(phone, site, "sara")
+    url = register(sara, site, "Min søn har fået afslag på støtte i skolen, og sagsbehandleren "
+                               "svarer ikke. Sagen har nr. 25/14032.", "Støtte i skolen")
+    assert "Borgerens sag eller kommunens forvaltning" in sara.inner_text("[data-testid=suggestion]")
+    assert no_horizontal_scroll(sara)
+    sara.check("input[name=classification][value=case]")
+    sara.check("input[name=path][value=administration]")
+    sara.click("button:has-text('Gem vurdering')")
+    assert "Vurderingen er gemt." in sara.content()
+    sara.click("summary:has-text('Skriv kvittering')")
+    sara.click("button:has-text('Send kvittering')")
+    assert "Kvitteringen er sendt." in sara.content()
+    sara.click("button:has-text('Send til administrationen')")
+    assert "Henvendelsen er sendt til hovedpostkassen" in sara.content()
+    shot(sara, "path2-member")
+
+    pia = login(phone, site, "pia")
+    pia.goto(f"{site}/k/ishoj/administration/")
+    pia.click("a.title:has-text('Støtte i skolen')")
+    pia.select_option("#id_assign-centre", label="Center for Børn og Familier")
+    pia.select_option("#id_assign-answer_mode", "phone")
+    pia.click("button:has-text('Gem fordeling')")
+    assert "Fordelingen er gemt." in pia.content()
+    pia.click("summary:has-text('Registrér administrationens svar')")
+    pia.select_option("#id_answer-channel", "phone")
+    pia.fill("#id_answer-body", "Ringet til borgeren og aftalt møde med skolen.")
+    pia.click("button:has-text('Send svar og afslut')")
+    assert "henvendelsen er afsluttet" in pia.content()
+
+    sara = login(phone, site, "sara")
+    sara.goto(url)
+    assert "Afsluttet" in sara.inner_text("[data-testid=deadline]")
+    assert "Administrationens svar" in sara.content()
+
+
+def test_path_1_personal_reply_with_draft_for_a_chair(site, phone):
+    kasper = login(phone, site, "kasper")
+    url = register(kasper, site, "Hvorfor har børnehaven kortere åbningstid? Det er et dårligt "
+                                 "forslag, synes jeg.", "Åbningstid")
+    kasper.check("input[name=classification][value=political]")
+    kasper.check("input[name=path][value=personal]")
+    kasper.select_option("#id_committee", label="Børne- og Skoleudvalget")
+    kasper.click("button:has-text('Gem vurdering')")
+    kasper.click("summary:has-text('Bed administrationen om et svarudkast')")
+    kasper.fill("#id_draft-note", "Forklar baggrunden for åbningstiden.")
+    kasper.click("button:has-text('Bestil svarudkast')")
+    assert "Administrationen er bedt om et svarudkast." in kasper.content()
+
+    pia = login(phone, site, "pia")
+    pia.goto(f"{site}/k/ishoj/administration/")
+    pia.click("a.title:has-text('Svarudkast til')")
+    pia.fill("#id_body", "Kære Camilla. Åbningstiden følger budgetaftalen for 2025.")
+    pia.click("button:has-text('Gem og send til medlemmet')")
+    assert "Udkastet er gemt" in pia.content()
+
+    kasper = login(phone, site, "kasper")
+    kasper.goto(url)
+    assert "Administrationen har skrevet et svarudkast" in kasper.content()
+    body = kasper.input_value("#id_reply-body")
+    assert "budgetaftalen" in body
+    kasper.fill("#id_reply-body", body + "\n\nVenlig hilsen\nKasper Lind, formand")
+    kasper.click("button:has-text('Send svar')")
+    assert "Svaret er sendt." in kasper.content()
+    kasper.click("button:has-text('Afslut henvendelsen')")
+    assert "Henvendelsen er afsluttet." in kasper.content()
+    shot(kasper, "path1-chair")
+
+
+def test_path_1_member_cannot_ask_for_drafts(site, phone):
+    sara = login(phone, site, "sara")
+    register(sara, site, "Jeg synes, byrådet bør plante flere træer.", "Træer")
+    sara.check("input[name=classification][value=political]")
+    sara.check("input[name=path][value=personal]")
+    sara.click("button:has-text('Gem vurdering')")
+    assert "Kun borgmesteren og udvalgsformændene" in sara.inner_text("[data-testid=no-draft]")
+
+
+def test_path_3_agenda_proposal_to_the_mayor(site, phone):
+    sara = login(phone, site, "sara")
+    url = register(sara, site, "Jeg foreslår, at byrådet laver en sikker skolevej ved "
+                               "Vibeholmskolen.", "Skolevej")
+    sara.check("input[name=classification][value=political]")
+    sara.check("input[name=path][value=agenda]")
+    sara.click("button:has-text('Gem vurdering')")
+    sara.check("input[name=agenda-target][value=council]")
+    sara.fill("#id_agenda-title", "Sikker skolevej ved Vibeholmskolen")
+    sara.fill("#id_agenda-motivation", "Forældre har henvendt sig om trafikken.")
+    sara.click("button:has-text('Send forslag')")
+    assert "Forslaget er sendt." in sara.content()
+
+    merete = login(phone, site, "merete")
+    merete.goto(f"{site}/k/ishoj/dagsordensforslag/")
+    assert "Sikker skolevej ved Vibeholmskolen" in merete.content()
+    merete.select_option("select[name=status]", "accepted")
+    merete.fill("input[name=note]", "Byrådsmødet 12. december")
+    merete.click("button:has-text('Opdatér status')")
+    assert "Forslagets status er opdateret." in merete.content()
+    shot(merete, "path3-mayor")
+
+    sara = login(phone, site, "sara")
+    sara.goto(url)
+    assert "Sat på dagsordenen" in sara.content()
+
+
+def test_mayor_acknowledges_for_all_recipients(site, phone, world, new_inquiry):
+    from borgerpost.inquiries.actions import do_register_inquiry
+
+    data = new_inquiry(subject="Fælles henvendelse")
+    for actor in (world.sara, world.jens, world.merete):
+        inquiry = do_register_inquiry(actor, data).inquiry
+    sara = login(phone, site, "sara")
+    sara.goto(f"{site}/k/ishoj/henvendelser/{inquiry.pk}/")
+    assert "Merete Holm" in sara.inner_text("[data-testid=ack-duty]")
+    assert "borgmester" in sara.inner_text("[data-testid=ack-duty]")
+    merete = login(phone, site, "merete")
+    merete.goto(f"{site}/k/ishoj/henvendelser/{inquiry.pk}/")
+    merete.click("summary:has-text('Skriv kvittering')")
+    assert "på vegne af de byrådsmedlemmer" in merete.input_value("#id_ack-body")
+    merete.click("button:has-text('Send kvittering')")
+    assert "Kvitteringen er sendt." in merete.content()
+
+
+def test_login_page_shows_demo_logins_only_in_demo_mode(site, browser, settings):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site}/login/")
+    assert "Demo: log ind som" not in page.content()
+    settings.DEMO_MODE = True
+    page.goto(f"{site}/login/")
+    assert "Demo: log ind som" in page.content() and "demo-borgerpost" in page.content()
+    context.close()
