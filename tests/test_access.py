@@ -21,19 +21,29 @@ PERSONAS = ["sara", "kasper", "merete", "pia", "henrik", "louise", "thomas", "an
 @pytest.fixture
 def scene(world, new_inquiry):  # type: ignore[no-untyped-def]
     private = actions.do_register_inquiry(
-        world.sara, new_inquiry(subject="Privat-emne-A", body="Kun til Sara.")).inquiry
+        world.sara, new_inquiry(subject="Privat-emne-A", body="Kun til Sara.")
+    ).inquiry
     forwarded = actions.do_register_inquiry(
-        world.sara, new_inquiry(subject="Videresendt-emne-B", body="Til administrationen.")).inquiry
-    actions.do_triage(world.sara, forwarded, TriageDecision("case", "administration", None, False,
-                                                           "not_relevant"))
+        world.sara, new_inquiry(subject="Videresendt-emne-B", body="Til administrationen.")
+    ).inquiry
+    actions.do_triage(
+        world.sara, forwarded, TriageDecision("case", "administration", None, False, "not_relevant")
+    )
     actions.do_forward_to_administration(world.sara, forwarded)
     proposed = actions.do_register_inquiry(
-        world.sara, new_inquiry(subject="Forslag-emne-D", body="Til dagsordenen.")).inquiry
+        world.sara, new_inquiry(subject="Forslag-emne-D", body="Til dagsordenen.")
+    ).inquiry
     actions.do_propose_agenda(world.sara, proposed, "council", None, "Punkt", "Begrundelse")
     elsewhere = actions.do_register_inquiry(
-        world.anders, new_inquiry(subject="Hvidovre-emne-C", body="I en anden kommune.")).inquiry
-    attachment = Attachment(inquiry=private, filename="bilag.pdf", content_type="application/pdf",
-                            size=3, sha256="a" * 64)
+        world.anders, new_inquiry(subject="Hvidovre-emne-C", body="I en anden kommune.")
+    ).inquiry
+    attachment = Attachment(
+        inquiry=private,
+        filename="bilag.pdf",
+        content_type="application/pdf",
+        size=3,
+        sha256="a" * 64,
+    )
     attachment.file.save("a" * 64, ContentFile(b"pdf"), save=True)
     return {"A": private, "B": forwarded, "C": elsewhere, "D": proposed, "att": attachment}
 
@@ -74,8 +84,11 @@ def test_inquiry_detail_matrix(world, scene, who, key):
 @pytest.mark.parametrize("who", PERSONAS)
 def test_lists_never_leak(world, scene, who):
     c = client(world, who)
-    pages = [reverse(name, args=[slug]) for slug in ("ishoj", "hvidovre")
-             for name in ("inbox", "administration-queue", "proposals", "overdue", "settings")]
+    pages = [
+        reverse(name, args=[slug])
+        for slug in ("ishoj", "hvidovre")
+        for name in ("inbox", "administration-queue", "proposals", "overdue", "settings")
+    ]
     for url in pages:
         response = c.get(url + "?vis=alle", follow=True)
         body = response.content.decode()
@@ -99,10 +112,21 @@ def test_attachment_download_matrix(world, scene, who):
         assert response.status_code in (302, 403, 404)
 
 
-POST_ACTIONS = ["inquiry-triage", "inquiry-take-ack", "inquiry-ack", "inquiry-social",
-                "inquiry-notice", "inquiry-forward", "inquiry-reply", "inquiry-copy",
-                "inquiry-draft", "inquiry-agenda", "inquiry-close", "inquiry-assign",
-                "inquiry-admin-answer"]
+POST_ACTIONS = [
+    "inquiry-triage",
+    "inquiry-take-ack",
+    "inquiry-ack",
+    "inquiry-social",
+    "inquiry-notice",
+    "inquiry-forward",
+    "inquiry-reply",
+    "inquiry-copy",
+    "inquiry-draft",
+    "inquiry-agenda",
+    "inquiry-close",
+    "inquiry-assign",
+    "inquiry-admin-answer",
+]
 
 
 @pytest.mark.parametrize("name", POST_ACTIONS)
@@ -111,11 +135,20 @@ def test_nobody_acts_on_an_inquiry_they_cannot_see(world, scene, name, who):
     """Posting to Sara's private inquiry with a guessed id changes nothing."""
     inquiry = scene["A"]
     before = (Inquiry.objects.filter(pk=inquiry.pk).values().get(), inquiry.messages.count())
-    response = client(world, who).post(reverse(name, args=["ishoj", inquiry.pk]), {
-        "classification": "case", "path": "administration", "channel": "mail", "body": "x",
-        "answered_how": "mail", "target": "council", "title": "t", "motivation": "m",
-        "answer_mode": "phone",
-    })
+    response = client(world, who).post(
+        reverse(name, args=["ishoj", inquiry.pk]),
+        {
+            "classification": "case",
+            "path": "administration",
+            "channel": "mail",
+            "body": "x",
+            "answered_how": "mail",
+            "target": "council",
+            "title": "t",
+            "motivation": "m",
+            "answer_mode": "phone",
+        },
+    )
     assert response.status_code in (403, 404)
     after = (Inquiry.objects.filter(pk=inquiry.pk).values().get(), inquiry.messages.count())
     assert before == after
@@ -124,10 +157,12 @@ def test_nobody_acts_on_an_inquiry_they_cannot_see(world, scene, name, who):
 @pytest.mark.parametrize("who", PERSONAS)
 def test_guessed_ids_are_404(world, scene, who):
     c = client(world, who)
-    for url in (reverse("inquiry-detail", args=["ishoj", 987654]),
-                reverse("attachment", args=["ishoj", 987654]),
-                reverse("draft-write", args=["ishoj", 987654]),
-                reverse("inquiry-detail", args=["findes-ikke", scene["A"].pk])):
+    for url in (
+        reverse("inquiry-detail", args=["ishoj", 987654]),
+        reverse("attachment", args=["ishoj", 987654]),
+        reverse("draft-write", args=["ishoj", 987654]),
+        reverse("inquiry-detail", args=["findes-ikke", scene["A"].pk]),
+    ):
         response = c.get(url)
         assert response.status_code in ((302,) if who is None else (403, 404))
 
@@ -153,9 +188,10 @@ def test_every_municipality_url_goes_through_the_access_decorator():
         for p in patterns:
             if hasattr(p, "url_patterns"):
                 walk(p.url_patterns, prefix + str(p.pattern))
-            elif (prefix + str(p.pattern)).startswith("k/"):
-                if not hasattr(p.callback, "access_rule"):
-                    unguarded.append(prefix + str(p.pattern))
+            elif (prefix + str(p.pattern)).startswith("k/") and not hasattr(
+                p.callback, "access_rule"
+            ):
+                unguarded.append(prefix + str(p.pattern))
 
     walk(get_resolver().url_patterns)
     assert unguarded == []

@@ -28,8 +28,14 @@ def browser():  # type: ignore[no-untyped-def]
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -82,9 +88,16 @@ def no_horizontal_scroll(page) -> bool:  # type: ignore[no-untyped-def]
 
 def test_path_2_the_administration_answers(site, phone):
     sara = login(phone, site, "sara")
-    url = register(sara, site, "Min søn har fået afslag på støtte i skolen, og sagsbehandleren "
-                               "svarer ikke. Sagen har nr. 25/14032.", "Støtte i skolen")
-    assert "Borgerens sag eller kommunens forvaltning" in sara.inner_text("[data-testid=suggestion]")
+    url = register(
+        sara,
+        site,
+        "Min søn har fået afslag på støtte i skolen, og sagsbehandleren "
+        "svarer ikke. Sagen har nr. 25/14032.",
+        "Støtte i skolen",
+    )
+    assert "Borgerens sag eller kommunens forvaltning" in sara.inner_text(
+        "[data-testid=suggestion]"
+    )
     assert no_horizontal_scroll(sara)
     sara.check("input[name=classification][value=case]")
     sara.check("input[name=path][value=administration]")
@@ -118,8 +131,12 @@ def test_path_2_the_administration_answers(site, phone):
 
 def test_path_1_personal_reply_with_draft_for_a_chair(site, phone):
     kasper = login(phone, site, "kasper")
-    url = register(kasper, site, "Hvorfor har børnehaven kortere åbningstid? Det er et dårligt "
-                                 "forslag, synes jeg.", "Åbningstid")
+    url = register(
+        kasper,
+        site,
+        "Hvorfor har børnehaven kortere åbningstid? Det er et dårligt forslag, synes jeg.",
+        "Åbningstid",
+    )
     kasper.check("input[name=classification][value=political]")
     kasper.check("input[name=path][value=personal]")
     kasper.select_option("#id_committee", label="Børne- og Skoleudvalget")
@@ -160,8 +177,12 @@ def test_path_1_member_cannot_ask_for_drafts(site, phone):
 
 def test_path_3_agenda_proposal_to_the_mayor(site, phone):
     sara = login(phone, site, "sara")
-    url = register(sara, site, "Jeg foreslår, at byrådet laver en sikker skolevej ved "
-                               "Vibeholmskolen.", "Skolevej")
+    url = register(
+        sara,
+        site,
+        "Jeg foreslår, at byrådet laver en sikker skolevej ved Vibeholmskolen.",
+        "Skolevej",
+    )
     sara.check("input[name=classification][value=political]")
     sara.check("input[name=path][value=agenda]")
     sara.click("button:has-text('Gem vurdering')")

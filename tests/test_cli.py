@@ -23,20 +23,31 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "municipality.yaml"
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **env}
-    return subprocess.run([sys.executable, "-m", "borgerpost", *args], capture_output=True,
-                          text=True, env=full_env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "borgerpost", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
 
 
-@pytest.mark.parametrize(("received", "expected"), [
-    ("2024-03-27", "2024-04-15"),
-    ("2024-03-27T16:30", "2024-04-15"),
-    ("2024-12-20", "2025-01-10"),
-])
+@pytest.mark.parametrize(
+    ("received", "expected"),
+    [
+        ("2024-03-27", "2024-04-15"),
+        ("2024-03-27T16:30", "2024-04-15"),
+        ("2024-12-20", "2025-01-10"),
+    ],
+)
 def test_deadline_command_needs_no_database(received, expected, tmp_path):
     # An unreachable database proves the command never touches one.
-    result = run_cli("deadline", received,
-                     DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing",
-                     BORGERPOST_DATA_DIR=str(tmp_path))
+    result = run_cli(
+        "deadline",
+        received,
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing",
+        BORGERPOST_DATA_DIR=str(tmp_path),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == expected
 
@@ -63,8 +74,11 @@ def test_load_example_municipality_twice_is_idempotent():
     call_command("municipality", "load", str(EXAMPLE))
     counts = (Municipality.objects.count(), Centre.objects.count(), Committee.objects.count())
     call_command("municipality", "load", str(EXAMPLE))
-    assert counts == (Municipality.objects.count(), Centre.objects.count(),
-                      Committee.objects.count())
+    assert counts == (
+        Municipality.objects.count(),
+        Centre.objects.count(),
+        Committee.objects.count(),
+    )
     ishoj = Municipality.objects.get(slug="ishoj")
     assert ishoj.mayor.username == "borgmester"
     assert ishoj.is_internal_address("someone@ishoj.dk")
@@ -77,9 +91,16 @@ def test_load_example_municipality_twice_is_idempotent():
 @pytest.mark.django_db
 def test_load_json(tmp_path):
     path = tmp_path / "m.json"
-    path.write_text(json.dumps({"slug": "faxe", "name": "Faxe Kommune",
-                                "mail_domains": ["faxekommune.dk"],
-                                "main_mailbox": "faxe@faxekommune.dk"}))
+    path.write_text(
+        json.dumps(
+            {
+                "slug": "faxe",
+                "name": "Faxe Kommune",
+                "mail_domains": ["faxekommune.dk"],
+                "main_mailbox": "faxe@faxekommune.dk",
+            }
+        )
+    )
     call_command("municipality", "load", str(path))
     faxe = Municipality.objects.get(slug="faxe")
     assert faxe.closing_days == ["06-05", "12-24", "12-31"]
@@ -87,18 +108,28 @@ def test_load_json(tmp_path):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("content", "message"), [
-    ("slug: x\nname: X\n", "mail_domains"),
-    ("[1, 2]", "én kommune"),
-    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: nope\n", "gyldig mailadresse"),
-    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\nclosing_days: ['13-45']\n",
-     "gyldig dato"),
-    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\nmayor: ghost\n",
-     "står ikke under people"),
-    ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\ncommittees:\n"
-     "  - {name: U, centres: [Nope]}\n", "står ikke under centres"),
-    ("slug: x\n  bad: [yaml", "ikke gyldig"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("slug: x\nname: X\n", "mail_domains"),
+        ("[1, 2]", "én kommune"),
+        ("slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: nope\n", "gyldig mailadresse"),
+        (
+            "slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\nclosing_days: ['13-45']\n",
+            "gyldig dato",
+        ),
+        (
+            "slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\nmayor: ghost\n",
+            "står ikke under people",
+        ),
+        (
+            "slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\ncommittees:\n"
+            "  - {name: U, centres: [Nope]}\n",
+            "står ikke under centres",
+        ),
+        ("slug: x\n  bad: [yaml", "ikke gyldig"),
+    ],
+)
 def test_bad_municipality_file_changes_nothing(tmp_path, content, message):
     path = tmp_path / "bad.yaml"
     path.write_text(content)

@@ -23,8 +23,15 @@ from borgerpost.inquiries.rules import RuleError, quotes_inquiry
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-def triage(actor, inquiry, path, classification=Classification.POLITICAL, committee=None,
-           other=False, poa=PowerOfAttorney.NOT_RELEVANT):
+def triage(
+    actor,
+    inquiry,
+    path,
+    classification=Classification.POLITICAL,
+    committee=None,
+    other=False,
+    poa=PowerOfAttorney.NOT_RELEVANT,
+):
     actions.do_triage(actor, inquiry, TriageDecision(classification, path, committee, other, poa))
     inquiry.refresh_from_db()
 
@@ -42,10 +49,12 @@ def test_same_mail_to_three_members_is_one_inquiry_with_three_recipients(world, 
 
 def test_match_without_message_id_on_sender_subject_and_normalised_body(world, new_inquiry):
     actions.do_register_inquiry(world.sara, new_inquiry())
-    forwarded = new_inquiry(subject="SV: Skolevej",
-                            body="  kære BYRÅD.  Bilerne kører for stærkt ved skolen. Jeg synes, "
-                                 "byrådet bør prioritere en sikker skolevej i budgettet.\n Hvad er "
-                                 "jeres holdning?")
+    forwarded = new_inquiry(
+        subject="SV: Skolevej",
+        body="  kære BYRÅD.  Bilerne kører for stærkt ved skolen. Jeg synes, "
+        "byrådet bør prioritere en sikker skolevej i budgettet.\n Hvad er "
+        "jeres holdning?",
+    )
     assert actions.do_register_inquiry(world.jens, forwarded).outcome == "added_recipient"
     assert Inquiry.objects.count() == 1
     different = new_inquiry(body="Et helt andet spørgsmål om parkering.")
@@ -81,8 +90,10 @@ def test_registration_sets_deadline_suggestion_and_audit(world, new_inquiry):
 
 
 def test_case_inquiry_is_suggested_as_case(world, new_inquiry):
-    body = ("Min søn har fået afslag på støtte i skolen, og sagsbehandleren svarer ikke. "
-            "Sagen har nr. 25/14032.")
+    body = (
+        "Min søn har fået afslag på støtte i skolen, og sagsbehandleren svarer ikke. "
+        "Sagen har nr. 25/14032."
+    )
     inquiry = actions.do_register_inquiry(world.sara, new_inquiry(body=body)).inquiry
     assert inquiry.suggested_classification == Classification.CASE
     assert any("sag" in reason for reason in inquiry.suggestion_reasons)
@@ -102,6 +113,7 @@ def test_only_council_members_register(world, new_inquiry):
 
 
 # --- acknowledgement (seed 001/002 steps 4-5) -------------------------------------------------
+
 
 def shared_inquiry(world, new_inquiry, *actors):
     data = new_inquiry()
@@ -125,8 +137,12 @@ def test_mayor_among_recipients_acknowledges_for_all(world, new_inquiry):
 
 def test_chair_of_the_area_acknowledges_when_the_mayor_is_not_a_recipient(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara, world.kasper)
-    triage(world.sara, inquiry, AnswerPath.ADMINISTRATION,
-           committee=world.committee["Børne- og Skoleudvalget"])
+    triage(
+        world.sara,
+        inquiry,
+        AnswerPath.ADMINISTRATION,
+        committee=world.committee["Børne- og Skoleudvalget"],
+    )
     with pytest.raises(RuleError, match="formand"):
         actions.do_acknowledge(world.sara, inquiry, "mail", "Tak for din henvendelse.")
     actions.do_acknowledge(world.kasper, inquiry, "mail", "Tak for din henvendelse.")
@@ -134,8 +150,12 @@ def test_chair_of_the_area_acknowledges_when_the_mayor_is_not_a_recipient(world,
 
 def test_chair_of_another_area_does_not_take_over(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara, world.kasper)
-    triage(world.sara, inquiry, AnswerPath.ADMINISTRATION,
-           committee=world.committee["Teknik- og Miljøudvalget"])
+    triage(
+        world.sara,
+        inquiry,
+        AnswerPath.ADMINISTRATION,
+        committee=world.committee["Teknik- og Miljøudvalget"],
+    )
     duty = actions.acknowledgement_duty(inquiry, [world.users["sara"], world.users["kasper"]])
     assert duty.responsible is None
 
@@ -151,7 +171,9 @@ def test_other_recipients_agree_and_one_takes_it(world, new_inquiry):
     assert Message.objects.filter(kind="acknowledgement").count() == 1
 
 
-def test_acknowledgement_is_mailed_after_commit(world, new_inquiry, django_capture_on_commit_callbacks):
+def test_acknowledgement_is_mailed_after_commit(
+    world, new_inquiry, django_capture_on_commit_callbacks
+):
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_acknowledge(world.sara, inquiry, "mail", "Tak for din henvendelse.")
@@ -162,8 +184,10 @@ def test_acknowledgement_is_mailed_after_commit(world, new_inquiry, django_captu
 
 def test_acknowledgement_that_quotes_the_inquiry_is_refused(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
-    quoted = "Tak. Du skrev: Bilerne kører for stærkt ved skolen. Jeg synes, byrådet bør " \
-             "prioritere en sikker skolevej i budgettet."
+    quoted = (
+        "Tak. Du skrev: Bilerne kører for stærkt ved skolen. Jeg synes, byrådet bør "
+        "prioritere en sikker skolevej i budgettet."
+    )
     with pytest.raises(RuleError, match="gentager"):
         actions.do_acknowledge(world.sara, inquiry, "mail", quoted)
     assert not Message.objects.exists()
@@ -177,6 +201,7 @@ def test_quote_detection():
 
 
 # --- path 1: personal reply -----------------------------------------------------------------
+
 
 def test_case_inquiry_cannot_be_closed_with_a_personal_reply_alone(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
@@ -213,8 +238,9 @@ def test_power_of_attorney_warning_must_be_confirmed(world, new_inquiry):
     assert inquiry.needs_power_of_attorney_warning
     with pytest.raises(RuleError, match="fuldmagt"):
         actions.do_send_reply(world.sara, inquiry, "mail", "Tak for henvendelsen.")
-    actions.do_send_reply(world.sara, inquiry, "mail", "Tak for henvendelsen.",
-                          confirmed_no_third_party=True)
+    actions.do_send_reply(
+        world.sara, inquiry, "mail", "Tak for henvendelsen.", confirmed_no_third_party=True
+    )
 
 
 @pytest.mark.parametrize("who", ["sara", "jens"])
@@ -234,8 +260,12 @@ def test_only_mayor_and_chairs_may_request_drafts(world, new_inquiry, who):
 
 def test_draft_flow_for_a_committee_chair(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.kasper)
-    triage(world.kasper, inquiry, AnswerPath.PERSONAL,
-           committee=world.committee["Børne- og Skoleudvalget"])
+    triage(
+        world.kasper,
+        inquiry,
+        AnswerPath.PERSONAL,
+        committee=world.committee["Børne- og Skoleudvalget"],
+    )
     draft = actions.do_request_draft(world.kasper, inquiry, "Forklar reglerne for skoleveje.")
     inquiry.refresh_from_db()
     assert inquiry.administration_involved  # the secretariat can now see it to write the draft
@@ -259,25 +289,34 @@ def test_mayor_may_request_drafts_on_any_area(world, new_inquiry):
 
 # --- path 2: the administration answers -----------------------------------------------------
 
+
 def test_administration_path(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
     triage(world.sara, inquiry, AnswerPath.ADMINISTRATION, classification=Classification.CASE)
-    actions.do_send_advance_notice(world.sara, inquiry, "mail", "Jeg sender din henvendelse videre.")
+    actions.do_send_advance_notice(
+        world.sara, inquiry, "mail", "Jeg sender din henvendelse videre."
+    )
     actions.do_forward_to_administration(world.sara, inquiry, "Haster lidt")
     inquiry.refresh_from_db()
     assert inquiry.status == Status.WITH_ADMINISTRATION
     with pytest.raises(RuleError, match="Kun sekretariatet"):
         actions.do_assign_in_administration(world.louise, inquiry, None, "phone", False, "")
-    actions.do_assign_in_administration(world.pia, inquiry, world.centre["Center for Børn og Familier"],
-                                        "phone", True, "25/1234")
+    actions.do_assign_in_administration(
+        world.pia, inquiry, world.centre["Center for Børn og Familier"], "phone", True, "25/1234"
+    )
     actions.do_administration_answer(world.louise, inquiry, "phone", "Ringet til borgeren 10:15.")
     inquiry.refresh_from_db()
     assert inquiry.status == Status.CLOSED
     assert inquiry.centre.director == world.users["henrik"]
-    actions_logged = set(AuditEntry.objects.filter(object_id=str(inquiry.pk))
-                         .values_list("action", flat=True))
-    assert {"inquiry.forwarded_to_administration", "inquiry.assigned",
-            "inquiry.administration_answered", "inquiry.advance_notice"} <= actions_logged
+    actions_logged = set(
+        AuditEntry.objects.filter(object_id=str(inquiry.pk)).values_list("action", flat=True)
+    )
+    assert {
+        "inquiry.forwarded_to_administration",
+        "inquiry.assigned",
+        "inquiry.administration_answered",
+        "inquiry.advance_notice",
+    } <= actions_logged
 
 
 def test_forwarding_needs_the_administration_path(world, new_inquiry):
@@ -288,10 +327,12 @@ def test_forwarding_needs_the_administration_path(world, new_inquiry):
 
 # --- path 3: agenda proposal ----------------------------------------------------------------
 
+
 def test_council_agenda_proposal_goes_to_the_mayor(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
-    proposal = actions.do_propose_agenda(world.sara, inquiry, "council", None, "Sikker skolevej",
-                                         "Mange forældre er bekymrede.")
+    proposal = actions.do_propose_agenda(
+        world.sara, inquiry, "council", None, "Sikker skolevej", "Mange forældre er bekymrede."
+    )
     assert proposal.addressee == world.users["merete"]
     # The mayor now sees the inquiry the proposal is about.
     assert Inquiry.objects.visible_to(world.merete).filter(pk=inquiry.pk).exists()
@@ -305,15 +346,27 @@ def test_council_agenda_proposal_goes_to_the_mayor(world, new_inquiry):
 def test_committee_proposal_only_for_own_committees(world, new_inquiry):
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
     with pytest.raises(RuleError, match="selv er medlem"):
-        actions.do_propose_agenda(world.sara, inquiry, "committee",
-                                  world.committee["Teknik- og Miljøudvalget"], "Vej", "Begrundelse")
-    proposal = actions.do_propose_agenda(world.sara, inquiry, "committee",
-                                         world.committee["Børne- og Skoleudvalget"], "Skolevej",
-                                         "Begrundelse")
+        actions.do_propose_agenda(
+            world.sara,
+            inquiry,
+            "committee",
+            world.committee["Teknik- og Miljøudvalget"],
+            "Vej",
+            "Begrundelse",
+        )
+    proposal = actions.do_propose_agenda(
+        world.sara,
+        inquiry,
+        "committee",
+        world.committee["Børne- og Skoleudvalget"],
+        "Skolevej",
+        "Begrundelse",
+    )
     assert proposal.addressee == world.users["kasper"]
 
 
 # --- social media --------------------------------------------------------------------------
+
 
 def test_social_media_standard_answer_uses_the_municipality_wording(world, new_inquiry):
     world.ishoj.social_media_answer = "Skriv til {member_email} eller {main_mailbox}."

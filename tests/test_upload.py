@@ -15,9 +15,15 @@ from borgerpost.inquiries.models import Attachment, Inquiry
 from borgerpost.mailparse import MailParseError, html_to_text, parse_eml
 
 
-def eml(body: str = "Hej Sara. Hvornår åbner den nye cykelsti på Vejlebrovej?", *,
-        subject: str = "Cykelsti", message_id: str = "<m1@example.dk>", html: str | None = None,
-        attachment: bytes | None = None, charset: str = "utf-8") -> bytes:
+def eml(
+    body: str = "Hej Sara. Hvornår åbner den nye cykelsti på Vejlebrovej?",
+    *,
+    subject: str = "Cykelsti",
+    message_id: str = "<m1@example.dk>",
+    html: str | None = None,
+    attachment: bytes | None = None,
+    charset: str = "utf-8",
+) -> bytes:
     msg = EmailMessage()
     msg["From"] = "Ole Hansen <ole@example.dk>"
     msg["To"] = "sah@ishoj.dk"
@@ -29,14 +35,16 @@ def eml(body: str = "Hej Sara. Hvornår åbner den nye cykelsti på Vejlebrovej?
     else:
         msg.set_content(body, charset=charset)
     if attachment is not None:
-        msg.add_attachment(attachment, maintype="application", subtype="pdf",
-                           filename="bilag.pdf")
+        msg.add_attachment(attachment, maintype="application", subtype="pdf", filename="bilag.pdf")
     return msg.as_bytes()
 
 
 def upload(client, raw: bytes, name: str = "mail.eml"):  # type: ignore[no-untyped-def]
-    return client.post(reverse("inquiry-upload", args=["ishoj"]),
-                       {"eml": SimpleUploadedFile(name, raw, "message/rfc822")}, follow=True)
+    return client.post(
+        reverse("inquiry-upload", args=["ishoj"]),
+        {"eml": SimpleUploadedFile(name, raw, "message/rfc822")},
+        follow=True,
+    )
 
 
 @pytest.fixture
@@ -68,12 +76,15 @@ def test_duplicate_upload_is_reported_and_changes_nothing(world, sara):
     assert Inquiry.objects.count() == 1
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    (b"", "Vælg en .eml-fil|Filen er tom"),
-    (b"\x00\x01\x02 binary junk without headers", "ligner ikke en mail"),
-    (b"Just some text\nwithout any header lines at all\n", "ligner ikke en mail"),
-    (b"X-Custom: 1\n\nHello", "mangler afsender"),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "Vælg en .eml-fil|Filen er tom"),
+        (b"\x00\x01\x02 binary junk without headers", "ligner ikke en mail"),
+        (b"Just some text\nwithout any header lines at all\n", "ligner ikke en mail"),
+        (b"X-Custom: 1\n\nHello", "mangler afsender"),
+    ],
+)
 def test_malformed_eml_gets_danish_message_and_nothing_saved(world, sara, raw, message):
     import re
 
@@ -97,9 +108,11 @@ def test_unknown_charset_is_read_with_a_note(world, sara):
 
 
 def test_html_mail_is_sanitised_and_never_executed(world, sara):
-    html = ('<html><head><script>alert("x")</script><style>p{}</style></head><body>'
-            '<p>Hej Sara</p><img src="https://tracker.example/p.gif" onerror="alert(1)">'
-            '<p>Vejen er <b>farlig</b> <a href="javascript:alert(2)">se her</a></p></body></html>')
+    html = (
+        '<html><head><script>alert("x")</script><style>p{}</style></head><body>'
+        '<p>Hej Sara</p><img src="https://tracker.example/p.gif" onerror="alert(1)">'
+        '<p>Vejen er <b>farlig</b> <a href="javascript:alert(2)">se her</a></p></body></html>'
+    )
     response = upload(sara, eml(html=html))
     inquiry = Inquiry.objects.get()
     assert inquiry.body_was_html
@@ -129,9 +142,17 @@ def test_oversized_attachment_is_refused_and_nothing_half_saved(world, sara, set
 
 def test_hand_registration_form(world, sara):
     url = reverse("inquiry-new", args=["ishoj"])
-    response = sara.post(url, {"channel": "phone", "received_at": "2024-11-18T10:00",
-                               "citizen_name": "Karen", "citizen_phone": "12345678",
-                               "body": "Karen ringede om bænke ved søen."}, follow=True)
+    response = sara.post(
+        url,
+        {
+            "channel": "phone",
+            "received_at": "2024-11-18T10:00",
+            "citizen_name": "Karen",
+            "citizen_phone": "12345678",
+            "body": "Karen ringede om bænke ved søen.",
+        },
+        follow=True,
+    )
     assert "Henvendelsen er registreret." in response.content.decode()
     missing = sara.post(url, {"channel": "phone", "received_at": "2024-11-18T10:00", "body": ""})
     text = missing.content.decode()
@@ -158,9 +179,10 @@ def test_parser_never_crashes_on_arbitrary_bytes(raw):
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400), st.text(max_size=80), st.sampled_from(["utf-8", "latin-1", "bogus"]))
 def test_parser_handles_mangled_headers_and_charsets(body, subject, charset):
-    raw = (f"From: x <x@example.dk>\nSubject: {subject}\nContent-Type: text/plain; "
-           f"charset={charset}\n\n").encode("utf-8", "surrogatepass") + body.encode(
-               "utf-8", "surrogatepass")
+    raw = (
+        f"From: x <x@example.dk>\nSubject: {subject}\nContent-Type: text/plain; "
+        f"charset={charset}\n\n"
+    ).encode("utf-8", "surrogatepass") + body.encode("utf-8", "surrogatepass")
     try:
         parsed = parse_eml(raw)
     except MailParseError:

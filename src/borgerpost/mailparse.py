@@ -75,9 +75,33 @@ _TAG = re.compile(r"<[^>]+>")
 
 def html_to_text(markup: str) -> str:
     """Plain text from untrusted HTML: sanitised first, so scripts and styles are dropped whole."""
-    clean = nh3.clean(markup, tags={"p", "br", "div", "li", "ul", "ol", "tr", "td", "h1", "h2",
-                                    "h3", "h4", "h5", "h6", "b", "i", "strong", "em", "span"},
-                      attributes={}, url_schemes=set(), strip_comments=True)
+    clean = nh3.clean(
+        markup,
+        tags={
+            "p",
+            "br",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "tr",
+            "td",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "b",
+            "i",
+            "strong",
+            "em",
+            "span",
+        },
+        attributes={},
+        url_schemes=set(),
+        strip_comments=True,
+    )
     with_breaks = _BLOCK_TAGS.sub("\n", clean)
     text = html.unescape(_TAG.sub("", with_breaks))
     lines = [line.strip() for line in text.splitlines()]

@@ -168,6 +168,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Serve straight from the package when `collectstatic` has not been run (demo, tests).
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "files"
 # Attachments are never served from MEDIA_URL: a view checks access and sends them as downloads.
 FILE_UPLOAD_PERMISSIONS = 0o600
@@ -188,9 +191,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Outgoing mail. The default writes each message to a folder, so nothing leaves the
 # machine until a municipality configures its SMTP server.
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
-)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = DATA_DIR / "outbox" / "mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 587)

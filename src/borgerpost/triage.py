@@ -28,54 +28,110 @@ def _cue(words: str, weight: float, reason: str) -> Cue:
 
 
 CASE_CUES = (
-    _cue(r"\bmin(e)? sag\b|\bvores sag\b|\bsagen\b har nr|\bsags?nr\b|\bj\.? ?nr\b|\bjournalnr",
-         3.0, "Henvisning til en konkret sag eller et sagsnummer"),
+    _cue(
+        r"\bmin(e)? sag\b|\bvores sag\b|\bsagen\b har nr|\bsags?nr\b|\bj\.? ?nr\b|\bjournalnr",
+        3.0,
+        "Henvisning til en konkret sag eller et sagsnummer",
+    ),
     _cue(r"\bsagsbehandler(en|e|ne)?\b", 2.5, "Nævner en sagsbehandler"),
-    _cue(r"\bafslag\b|\bafvist\b|\bafgørelse(n)?\b|\bbevilge[ts]?\b|\bbevilling",
-         2.5, "Handler om en afgørelse, et afslag eller en bevilling"),
-    _cue(r"\bsøgte\b|\bhar søgt\b|\bansøgning(en)?\b|\bansøgt\b", 2.0, "Borgeren har søgt om noget"),
+    _cue(
+        r"\bafslag\b|\bafvist\b|\bafgørelse(n)?\b|\bbevilge[ts]?\b|\bbevilling",
+        2.5,
+        "Handler om en afgørelse, et afslag eller en bevilling",
+    ),
+    _cue(
+        r"\bsøgte\b|\bhar søgt\b|\bansøgning(en)?\b|\bansøgt\b", 2.0, "Borgeren har søgt om noget"
+    ),
     _cue(r"\bklage[rt]?\b|\bklagede\b|\bklagen\b|\bvil klage\b", 2.0, "Indeholder en klage"),
-    _cue(r"\bikke (fået|hørt|modtaget) (noget )?(svar|andet)|\bingen svar\b|\bsvarer ikke\b|"
-         r"\bhar ikke hørt\b|\bventet\b|\bventeliste", 2.0,
-         "Borgeren venter på svar eller behandling fra kommunen"),
-    _cue(r"\bjobcent(er|ret)\b|\bhjemmehjælp(en)?\b|\bhjemmepleje(n)?\b|\bvisitation(en)?\b|"
-         r"\bvisiteret\b|\bsygedagpenge\b|\bkontanthjælp\b|\bbostøtte\b|\bplejecent(er|ret)\b|"
-         r"\bPPR\b|\baflastning\b|\bbyggetilladelse\b|\bdispensation\b|\bfritagelse\b",
-         1.5, "Nævner en kommunal ydelse eller myndighedsopgave"),
-    _cue(r"\bmin (mor|far|søn|datter|mand|kone|bror|søster)\b|\bvores (søn|datter|barn|børn)\b|"
-         r"\bmit barn\b", 1.0, "Handler om en bestemt person"),
-    _cue(r"\b(regning|faktura|fakturanr|opkrævning|afgift)\b", 1.5,
-         "Handler om en regning eller opkrævning til borgeren"),
-    _cue(r"\bikke (blevet )?(tømt|ryddet|repareret|udført)\b|\bglemt\b|\bforsvundet\b|\bfejl\b",
-         1.5, "Beskriver en fejl i kommunens service over for borgeren"),
-    _cue(r"\bringede\b|\bhar ringet\b|\bfik (begge gange |igen )?at vide\b|\bhar bedt\b|"
-         r"\bbedt om\b|\bhenvendt mig\b|\bkontaktet\b", 1.5,
-         "Borgeren har allerede været i kontakt med kommunen om sagen"),
-    _cue(r"\bkommunen (har|ejer|vil ikke|nægter|skal svare|har svaret)\b|\bforvaltningen\b|"
-         r"\bmedarbejder(e|en|ne)\b|\bpersonalet\b", 1.0,
-         "Handler om kommunens forvaltning eller personale"),
-    _cue(r"\b\d{6}[- ]?\d{4}\b|\bcpr\b|\bpersonnummer\b", 2.0,
-         "Indeholder et personnummer eller peger på en persons sag"),
+    _cue(
+        r"\bikke (fået|hørt|modtaget) (noget )?(svar|andet)|\bingen svar\b|\bsvarer ikke\b|"
+        r"\bhar ikke hørt\b|\bventet\b|\bventeliste",
+        2.0,
+        "Borgeren venter på svar eller behandling fra kommunen",
+    ),
+    _cue(
+        r"\bjobcent(er|ret)\b|\bhjemmehjælp(en)?\b|\bhjemmepleje(n)?\b|\bvisitation(en)?\b|"
+        r"\bvisiteret\b|\bsygedagpenge\b|\bkontanthjælp\b|\bbostøtte\b|\bplejecent(er|ret)\b|"
+        r"\bPPR\b|\baflastning\b|\bbyggetilladelse\b|\bdispensation\b|\bfritagelse\b",
+        1.5,
+        "Nævner en kommunal ydelse eller myndighedsopgave",
+    ),
+    _cue(
+        r"\bmin (mor|far|søn|datter|mand|kone|bror|søster)\b|\bvores (søn|datter|barn|børn)\b|"
+        r"\bmit barn\b",
+        1.0,
+        "Handler om en bestemt person",
+    ),
+    _cue(
+        r"\b(regning|faktura|fakturanr|opkrævning|afgift)\b",
+        1.5,
+        "Handler om en regning eller opkrævning til borgeren",
+    ),
+    _cue(
+        r"\bikke (blevet )?(tømt|ryddet|repareret|udført)\b|\bglemt\b|\bforsvundet\b|\bfejl\b",
+        1.5,
+        "Beskriver en fejl i kommunens service over for borgeren",
+    ),
+    _cue(
+        r"\bringede\b|\bhar ringet\b|\bfik (begge gange |igen )?at vide\b|\bhar bedt\b|"
+        r"\bbedt om\b|\bhenvendt mig\b|\bkontaktet\b",
+        1.5,
+        "Borgeren har allerede været i kontakt med kommunen om sagen",
+    ),
+    _cue(
+        r"\bkommunen (har|ejer|vil ikke|nægter|skal svare|har svaret)\b|\bforvaltningen\b|"
+        r"\bmedarbejder(e|en|ne)\b|\bpersonalet\b",
+        1.0,
+        "Handler om kommunens forvaltning eller personale",
+    ),
+    _cue(
+        r"\b\d{6}[- ]?\d{4}\b|\bcpr\b|\bpersonnummer\b",
+        2.0,
+        "Indeholder et personnummer eller peger på en persons sag",
+    ),
 )
 
 POLITICAL_CUES = (
-    _cue(r"\bbyråd(et)?\b|\bkommunalbestyrelse(n)?\b|\budvalg(et)?\b|\bpolitiker(e|ne)?\b",
-         1.5, "Henvender sig til det politiske niveau"),
-    _cue(r"\bbudget(tet|forslaget)?\b|\bskatteyder\b|\bmillioner\b|\bprioriter", 1.5,
-         "Handler om budget og prioritering"),
-    _cue(r"\bjeg synes\b|\bvi synes\b|\bmener\b|\bholdning\b|\bforslag(et)?\b|\bbør\b|"
-         r"\bopfordre\b|\bhåber\b|\buenig\b|\benig\b", 1.5, "Udtrykker en holdning eller et forslag"),
-    _cue(r"\bpolitik(ken)?\b|\bbeslutning(en)?\b|\blokalplan\b|\bskolestruktur", 1.5,
-         "Handler om en politisk beslutning eller plan"),
-    _cue(r"\bhvad vil I\b|\bhvad har byrådet\b|\bhvordan hænger det sammen\b|\bhvorfor vil\b",
-         1.5, "Spørger til byrådets politik"),
+    _cue(
+        r"\bbyråd(et)?\b|\bkommunalbestyrelse(n)?\b|\budvalg(et)?\b|\bpolitiker(e|ne)?\b",
+        1.5,
+        "Henvender sig til det politiske niveau",
+    ),
+    _cue(
+        r"\bbudget(tet|forslaget)?\b|\bskatteyder\b|\bmillioner\b|\bprioriter",
+        1.5,
+        "Handler om budget og prioritering",
+    ),
+    _cue(
+        r"\bjeg synes\b|\bvi synes\b|\bmener\b|\bholdning\b|\bforslag(et)?\b|\bbør\b|"
+        r"\bopfordre\b|\bhåber\b|\buenig\b|\benig\b",
+        1.5,
+        "Udtrykker en holdning eller et forslag",
+    ),
+    _cue(
+        r"\bpolitik(ken)?\b|\bbeslutning(en)?\b|\blokalplan\b|\bskolestruktur",
+        1.5,
+        "Handler om en politisk beslutning eller plan",
+    ),
+    _cue(
+        r"\bhvad vil I\b|\bhvad har byrådet\b|\bhvordan hænger det sammen\b|\bhvorfor vil\b",
+        1.5,
+        "Spørger til byrådets politik",
+    ),
 )
 
 PRACTICAL_CUES = (
-    _cue(r"\bved du\b|\bhvor (kan|skal) (man|jeg)\b|\bhvem (skal|kan) (man|jeg)\b|"
-         r"\bhvornår (åbner|lukker|kommer)\b|\bhvor finder\b", 2.0, "Et simpelt praktisk spørgsmål"),
-    _cue(r"\båbningstid(er|en)?\b|\btelefonnummer\b|\bhjemmeside(n)?\b|\bblanket(ten)?\b",
-         1.0, "Spørger om praktiske oplysninger"),
+    _cue(
+        r"\bved du\b|\bhvor (kan|skal) (man|jeg)\b|\bhvem (skal|kan) (man|jeg)\b|"
+        r"\bhvornår (åbner|lukker|kommer)\b|\bhvor finder\b",
+        2.0,
+        "Et simpelt praktisk spørgsmål",
+    ),
+    _cue(
+        r"\båbningstid(er|en)?\b|\btelefonnummer\b|\bhjemmeside(n)?\b|\bblanket(ten)?\b",
+        1.0,
+        "Spørger om praktiske oplysninger",
+    ),
 )
 
 

@@ -13,7 +13,7 @@ from functools import cached_property, wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
 from borgerpost.core.models import ADMINISTRATION_ROLES, Committee, Membership, Municipality, Role
@@ -88,11 +88,11 @@ def municipalities_for(user: Any) -> list[Municipality]:
 
 def municipality_view(
     *roles: str, check: Callable[[Actor], bool] | None = None
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """Resolve `<slug:municipality>` to an Actor on `request.actor`, allowing only `roles`."""
     allowed = frozenset(roles) or ANY_ROLE
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
         def wrapper(request: HttpRequest, municipality: str, *args: Any, **kwargs: Any):
             place = get_object_or_404(Municipality, slug=municipality)

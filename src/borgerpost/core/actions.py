@@ -22,8 +22,13 @@ def do_save_settings(actor: Actor, form: ModelForm, what: str) -> Any:
         if hasattr(form.instance, "municipality_id") and created:
             form.instance.municipality = actor.municipality
         obj = form.save()
-        record(actor, f"{what}.{'created' if created else 'changed'}", obj,
-               municipality=actor.municipality, fields=sorted(form.changed_data))
+        record(
+            actor,
+            f"{what}.{'created' if created else 'changed'}",
+            obj,
+            municipality=actor.municipality,
+            fields=sorted(form.changed_data),
+        )
     return obj
 
 
@@ -40,16 +45,30 @@ def do_add_person(actor: Actor, data: dict[str, Any]) -> Membership:
             user.set_password(data["password"])
             user.save()
         membership = Membership.objects.create(
-            user=user, municipality=actor.municipality, role=data["role"],
+            user=user,
+            municipality=actor.municipality,
+            role=data["role"],
             private_email=data.get("private_email", ""),
         )
-        record(actor, "membership.created", membership, municipality=actor.municipality,
-               role=data["role"], new_account=created)
+        record(
+            actor,
+            "membership.created",
+            membership,
+            municipality=actor.municipality,
+            role=data["role"],
+            new_account=created,
+        )
     return membership
 
 
 def do_remove_membership(actor: Actor, membership: Membership) -> None:
     with transaction.atomic():
-        record(actor, "membership.removed", membership, municipality=actor.municipality,
-               role=membership.role, user=membership.user_id)
+        record(
+            actor,
+            "membership.removed",
+            membership,
+            municipality=actor.municipality,
+            role=membership.role,
+            user=membership.user_id,
+        )
         membership.delete()

@@ -38,35 +38,76 @@ HVIDOVRE = {
     "main_mailbox": "hvidovre@hvidovre.dk",
     "mayor": "hvidovre",
     "people": [
-        {"username": "hvidovre", "name": "Anders Friis", "email": "afr@hvidovre.dk",
-         "roles": ["council_member"], "password": DEMO_PASSWORD},
+        {
+            "username": "hvidovre",
+            "name": "Anders Friis",
+            "email": "afr@hvidovre.dk",
+            "roles": ["council_member"],
+            "password": DEMO_PASSWORD,
+        },
     ],
 }
 
 # (recipients, days ago received, channel, name, email, phone, subject, text)
 DEMO_INQUIRIES = [
-    (["medlem", "formand", "borgmester"], 3, "mail", "Camilla Jørgensen", "camilla.j@example.dk", "",
-     "Skolevej ved Vibeholmskolen",
-     "Kære byrådsmedlemmer\n\nHver morgen kører bilerne alt for stærkt forbi Vibeholmskolen, og "
-     "der er ingen fodgængerovergang ved busstoppestedet. Jeg synes, byrådet bør prioritere en "
-     "sikker skolevej i næste budget. Hvad er jeres holdning?\n\nVenlig hilsen\nCamilla Jørgensen"),
-    (["medlem"], 12, "mail", "Brian Olsen", "brian.olsen@example.dk", "22 33 44 55",
-     "Min søns støtte i skolen",
-     "Hej Sara\n\nMin søn Oliver går i 4. klasse på Strandskolen. PPR anbefalede i september, at "
-     "han fik støtte i timerne, men vi har fået afslag, og sagsbehandleren svarer ikke på mine "
-     "mails. Sagen har nr. 25/14032. Kan du hjælpe?\n\nBrian Olsen"),
-    (["medlem", "medlem2"], 1, "mail", "Ulla Sørensen", "ulla.s@example.dk", "",
-     "Affald ikke tømt",
-     "Hej\n\nVores skraldespand på Gadevangsvej 12 er ikke blevet tømt i tre uger. Jeg har "
-     "ringet til affaldsservice to gange og fik at vide, at det ville blive rettet. Hvad gør "
-     "jeg nu?\n\nUlla Sørensen"),
-    (["formand"], 2, "messenger", "Mads Nielsen", "", "",
-     "", "Hej Kasper, hvorfor har min datters vuggestue lukket tidligt hele ugen? Det er "
-        "tredje gang i år."),
-    (["medlem2"], 0, "phone", "Karen Poulsen", "", "43 21 09 87",
-     "Ønske om bænke ved søen",
-     "Karen ringede og foreslog, at der sættes flere bænke op ved Ishøj Sø, så ældre kan "
-     "holde pause på gåturen. Hun ønsker at høre, om det kan komme med i planerne."),
+    (
+        ["medlem", "formand", "borgmester"],
+        3,
+        "mail",
+        "Camilla Jørgensen",
+        "camilla.j@example.dk",
+        "",
+        "Skolevej ved Vibeholmskolen",
+        "Kære byrådsmedlemmer\n\nHver morgen kører bilerne alt for stærkt forbi Vibeholmskolen, og "
+        "der er ingen fodgængerovergang ved busstoppestedet. Jeg synes, byrådet bør prioritere en "
+        "sikker skolevej i næste budget. Hvad er jeres holdning?\n\nVenlig hilsen\nCamilla Jørgensen",
+    ),
+    (
+        ["medlem"],
+        12,
+        "mail",
+        "Brian Olsen",
+        "brian.olsen@example.dk",
+        "22 33 44 55",
+        "Min søns støtte i skolen",
+        "Hej Sara\n\nMin søn Oliver går i 4. klasse på Strandskolen. PPR anbefalede i september, at "
+        "han fik støtte i timerne, men vi har fået afslag, og sagsbehandleren svarer ikke på mine "
+        "mails. Sagen har nr. 25/14032. Kan du hjælpe?\n\nBrian Olsen",
+    ),
+    (
+        ["medlem", "medlem2"],
+        1,
+        "mail",
+        "Ulla Sørensen",
+        "ulla.s@example.dk",
+        "",
+        "Affald ikke tømt",
+        "Hej\n\nVores skraldespand på Gadevangsvej 12 er ikke blevet tømt i tre uger. Jeg har "
+        "ringet til affaldsservice to gange og fik at vide, at det ville blive rettet. Hvad gør "
+        "jeg nu?\n\nUlla Sørensen",
+    ),
+    (
+        ["formand"],
+        2,
+        "messenger",
+        "Mads Nielsen",
+        "",
+        "",
+        "",
+        "Hej Kasper, hvorfor har min datters vuggestue lukket tidligt hele ugen? Det er "
+        "tredje gang i år.",
+    ),
+    (
+        ["medlem2"],
+        0,
+        "phone",
+        "Karen Poulsen",
+        "",
+        "43 21 09 87",
+        "Ønske om bænke ved søen",
+        "Karen ringede og foreslog, at der sættes flere bænke op ved Ishøj Sø, så ældre kan "
+        "holde pause på gåturen. Hun ønsker at høre, om det kan komme med i planerne.",
+    ),
 ]
 
 
@@ -81,15 +122,24 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
     now = now or timezone.now()
     users = {u.username: u for u in get_user_model().objects.all()}
     for names, days_ago, channel, name, email, phone, subject, text in DEMO_INQUIRIES:
-        received = min(_working_hours(now - dt.timedelta(days=days_ago)),
-                       now - dt.timedelta(minutes=30))
+        received = min(
+            _working_hours(now - dt.timedelta(days=days_ago)), now - dt.timedelta(minutes=30)
+        )
         for username in names:
             actor = actor_for(users[username], municipality)
             assert actor is not None
-            do_register_inquiry(actor, NewInquiry(
-                channel=channel, received_at=received, body=text, subject=subject,
-                citizen_name=name, citizen_email=email, citizen_phone=phone,
-            ))
+            do_register_inquiry(
+                actor,
+                NewInquiry(
+                    channel=channel,
+                    received_at=received,
+                    body=text,
+                    subject=subject,
+                    citizen_name=name,
+                    citizen_email=email,
+                    citizen_phone=phone,
+                ),
+            )
     return municipality
 
 

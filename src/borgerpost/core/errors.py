@@ -9,22 +9,37 @@ from django.shortcuts import render
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {
-        "title": "Ingen adgang",
-        "text": "Din rolle giver ikke adgang til denne side.",
-    }, status=403)
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": "Ingen adgang",
+            "text": "Din rolle giver ikke adgang til denne side.",
+        },
+        status=403,
+    )
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {
-        "title": "Siden findes ikke",
-        "text": "Siden findes ikke, eller du har ikke adgang til den.",
-    }, status=404)
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": "Siden findes ikke",
+            "text": "Siden findes ikke, eller du har ikke adgang til den.",
+        },
+        status=404,
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     incident = uuid.uuid4().hex[:12]
-    return render(request, "core/error.html", {
-        "title": "Der opstod en fejl",
-        "text": f"Noget gik galt hos os. Oplys fejlnummer {incident} til IT, hvis det gentager sig.",
-    }, status=500)
+    return render(
+        request,
+        "core/error.html",
+        {
+            "title": "Der opstod en fejl",
+            "text": f"Noget gik galt hos os. Oplys fejlnummer {incident} til IT, hvis det gentager sig.",
+        },
+        status=500,
+    )

@@ -12,9 +12,11 @@ User = get_user_model()
 
 
 def users_with_role(municipality: Municipality, role: str) -> Any:
-    return User.objects.filter(
-        memberships__municipality=municipality, memberships__role=role
-    ).distinct().order_by("first_name", "last_name")
+    return (
+        User.objects.filter(memberships__municipality=municipality, memberships__role=role)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
 
 
 class ListField(forms.CharField):
@@ -31,16 +33,29 @@ class ListField(forms.CharField):
 
 
 class MunicipalityForm(forms.ModelForm):
-    mail_domains = ListField(label="Interne maildomæner", widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="Ét pr. linje, fx ishoj.dk. Mail mellem dem er sikker.")
-    closing_days = ListField(label="Lukkedage", widget=forms.Textarea(attrs={"rows": 3}),
-                             required=False,
-                             help_text="MM-DD gælder hvert år, ÅÅÅÅ-MM-DD kun det år.")
+    mail_domains = ListField(
+        label="Interne maildomæner",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ét pr. linje, fx ishoj.dk. Mail mellem dem er sikker.",
+    )
+    closing_days = ListField(
+        label="Lukkedage",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="MM-DD gælder hvert år, ÅÅÅÅ-MM-DD kun det år.",
+    )
 
     class Meta:
         model = Municipality
-        fields = ["name", "mail_domains", "main_mailbox", "answer_deadline_days", "closing_days",
-                  "social_media_answer", "mayor"]
+        fields = [
+            "name",
+            "mail_domains",
+            "main_mailbox",
+            "answer_deadline_days",
+            "closing_days",
+            "social_media_answer",
+            "mayor",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -87,14 +102,21 @@ class CentreForm(forms.ModelForm):
 
 
 class CommitteeForm(forms.ModelForm):
-    keywords = ListField(label="Nøgleord", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                         help_text="Ord der peger på udvalgets område, adskilt med komma.")
+    keywords = ListField(
+        label="Nøgleord",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ord der peger på udvalgets område, adskilt med komma.",
+    )
 
     class Meta:
         model = Committee
         fields = ["name", "area", "keywords", "chair", "members", "centres"]
-        widgets = {"members": forms.CheckboxSelectMultiple, "centres": forms.CheckboxSelectMultiple,
-                   "area": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "members": forms.CheckboxSelectMultiple,
+            "centres": forms.CheckboxSelectMultiple,
+            "area": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,8 +131,9 @@ class CommitteeForm(forms.ModelForm):
         chair, members = data.get("chair"), data.get("members")
         if chair is not None and members is not None and chair not in members:
             self.add_error("chair", "Formanden skal også være medlem af udvalget.")
-        clash = Committee.objects.filter(municipality=self.municipality,
-                                         name__iexact=(data.get("name") or "").strip())
+        clash = Committee.objects.filter(
+            municipality=self.municipality, name__iexact=(data.get("name") or "").strip()
+        )
         if clash.exclude(pk=self.instance.pk).exists():
             self.add_error("name", "Der findes allerede et udvalg med det navn.")
         return data
@@ -121,10 +144,15 @@ class PersonForm(forms.Form):
     email = forms.EmailField(label="Kommunal mailadresse")
     username = forms.CharField(label="Brugernavn", max_length=150)
     role = forms.ChoiceField(label="Rolle", choices=Role.choices)
-    private_email = forms.EmailField(label="Privat mailadresse (kun byrådsmedlemmer)",
-                                     required=False)
-    password = forms.CharField(label="Adgangskode", widget=forms.PasswordInput, min_length=12,
-                               help_text="Mindst 12 tegn. Personen kan ændre den senere.")
+    private_email = forms.EmailField(
+        label="Privat mailadresse (kun byrådsmedlemmer)", required=False
+    )
+    password = forms.CharField(
+        label="Adgangskode",
+        widget=forms.PasswordInput,
+        min_length=12,
+        help_text="Mindst 12 tegn. Personen kan ændre den senere.",
+    )
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -143,7 +171,8 @@ class PersonForm(forms.Form):
         username = data.get("username")
         if username and User.objects.filter(username=username).exists():
             user = User.objects.get(username=username)
-            if Membership.objects.filter(user=user, municipality=self.municipality,
-                                         role=data.get("role")).exists():
+            if Membership.objects.filter(
+                user=user, municipality=self.municipality, role=data.get("role")
+            ).exists():
                 self.add_error("username", "Personen har allerede den rolle i kommunen.")
         return data

@@ -43,8 +43,9 @@ def read_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise LoadError(f"Filen {path} er ikke gyldig {path.suffix.lstrip('.').upper()}: {exc}") \
-            from None
+        raise LoadError(
+            f"Filen {path} er ikke gyldig {path.suffix.lstrip('.').upper()}: {exc}"
+        ) from None
     if not isinstance(data, dict):
         raise LoadError("Filen skal beskrive én kommune (et objekt med slug, name, ...).")
     return data
@@ -82,7 +83,8 @@ def _people(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
             "email": _email(_require(person, "email", where), where),
             "roles": roles,
             "private_email": _email(person["private_email"], where)
-            if person.get("private_email") else "",
+            if person.get("private_email")
+            else "",
             "password": person.get("password"),
         }
     return people
@@ -136,7 +138,9 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
         users[username] = user
         for role in person["roles"]:
             Membership.objects.update_or_create(
-                user=user, municipality=municipality, role=role,
+                user=user,
+                municipality=municipality,
+                role=role,
                 defaults={"private_email": person["private_email"]},
             )
     municipality.mayor = _lookup(users, data.get("mayor"), "mayor")
@@ -147,7 +151,8 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
         where = f"centres[{index}]"
         name = str(_require(item, "name", where))
         centres[name], _ = Centre.objects.update_or_create(
-            municipality=municipality, name=name,
+            municipality=municipality,
+            name=name,
             defaults={"director": _lookup(users, item.get("director"), where)},
         )
     for index, item in enumerate(data.get("committees") or [], start=1):
@@ -158,15 +163,25 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
         if chair is not None and chair not in members:
             members.append(chair)
         committee, _ = Committee.objects.update_or_create(
-            municipality=municipality, name=name,
-            defaults={"area": str(item.get("area", "")), "keywords": list(item.get("keywords") or []),
-                      "chair": chair},
+            municipality=municipality,
+            name=name,
+            defaults={
+                "area": str(item.get("area", "")),
+                "keywords": list(item.get("keywords") or []),
+                "chair": chair,
+            },
         )
         committee.members.set(members)
         unknown = [c for c in item.get("centres") or [] if c not in centres]
         if unknown:
             raise LoadError(f"{where}: centret »{unknown[0]}« står ikke under centres.")
         committee.centres.set([centres[c] for c in item.get("centres") or []])
-    record(None, "municipality.loaded", municipality, municipality=municipality,
-           people=len(users), centres=len(centres))
+    record(
+        None,
+        "municipality.loaded",
+        municipality,
+        municipality=municipality,
+        people=len(users),
+        centres=len(centres),
+    )
     return municipality

@@ -144,7 +144,9 @@ class Committee(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name="medlemmer", related_name="committees", blank=True
     )
-    centres = models.ManyToManyField(Centre, verbose_name="centre", related_name="committees", blank=True)
+    centres = models.ManyToManyField(
+        Centre, verbose_name="centre", related_name="committees", blank=True
+    )
 
     class Meta:
         verbose_name = "udvalg"

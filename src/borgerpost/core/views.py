@@ -60,29 +60,38 @@ def settings_overview(request: HttpRequest) -> HttpResponse:
         actions.do_save_settings(actor, form, "municipality")
         messages.success(request, "Kommunens indstillinger er gemt.")
         return redirect("settings", municipality.slug)
-    return render(request, "core/settings.html", {
-        "form": form,
-        "centres": Centre.objects.filter(municipality=municipality).select_related("director"),
-        "committees": Committee.objects.filter(municipality=municipality)
-        .select_related("chair").prefetch_related("members"),
-        "memberships": Membership.objects.filter(municipality=municipality)
-        .select_related("user").order_by("user__first_name", "role"),
-        "audit": AuditEntry.objects.filter(municipality=municipality)
-        .select_related("actor")[:30],
-    })
+    return render(
+        request,
+        "core/settings.html",
+        {
+            "form": form,
+            "centres": Centre.objects.filter(municipality=municipality).select_related("director"),
+            "committees": Committee.objects.filter(municipality=municipality)
+            .select_related("chair")
+            .prefetch_related("members"),
+            "memberships": Membership.objects.filter(municipality=municipality)
+            .select_related("user")
+            .order_by("user__first_name", "role"),
+            "audit": AuditEntry.objects.filter(municipality=municipality).select_related("actor")[
+                :30
+            ],
+        },
+    )
 
 
 def _edit(request: HttpRequest, model, form_class, pk: int | None, what: str, label: str):  # type: ignore[no-untyped-def]
     actor: Actor = request.actor  # type: ignore[attr-defined]
-    instance = (get_object_or_404(model, municipality=actor.municipality, pk=pk)
-                if pk is not None else None)
+    instance = (
+        get_object_or_404(model, municipality=actor.municipality, pk=pk) if pk is not None else None
+    )
     form = form_class(request.POST or None, instance=instance, municipality=actor.municipality)
     if request.method == "POST" and form.is_valid():
         actions.do_save_settings(actor, form, what)
         messages.success(request, f"{label} er gemt.")
         return redirect("settings", actor.municipality.slug)
-    return render(request, "core/edit.html", {"form": form, "label": label,
-                                              "is_new": instance is None})
+    return render(
+        request, "core/edit.html", {"form": form, "label": label, "is_new": instance is None}
+    )
 
 
 @municipality_view(Role.ADMIN)

@@ -78,9 +78,8 @@ def _sender_key(data: NewInquiry) -> str:
 
 def _find_existing(actor: Actor, data: NewInquiry, key: str) -> Inquiry | None:
     same = Inquiry.objects.select_for_update().filter(municipality=actor.municipality)
-    if data.message_id:
-        if found := same.filter(message_id=data.message_id).first():
-            return found
+    if data.message_id and (found := same.filter(message_id=data.message_id).first()):
+        return found
     return same.filter(content_key=key).first()
 
 
@@ -304,7 +303,9 @@ def do_acknowledge(
     if not body.strip():
         raise RuleError("Kvitteringen har ingen tekst.")
     if quotes_inquiry(body, inquiry.body):
-        raise RuleError("Kvitteringen gentager borgerens henvendelse. Skriv en ny tekst uden citat.")
+        raise RuleError(
+            "Kvitteringen gentager borgerens henvendelse. Skriv en ny tekst uden citat."
+        )
     try:
         with transaction.atomic():
             locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
@@ -403,8 +404,9 @@ def _notify_main_mailbox(inquiry: Inquiry, actor: Actor, what: str) -> None:
         f"{inquiry.deadline:%d.%m.%Y}.\nSendt af {actor.user.get_full_name()}.\n\n"
         f"Åbn henvendelsen i borgerpost: {link}\n"
     )
-    _mail(inquiry.municipality.main_mailbox, f"{what} ({inquiry.reference})", body,
-          actor.user.email)
+    _mail(
+        inquiry.municipality.main_mailbox, f"{what} ({inquiry.reference})", body, actor.user.email
+    )
 
 
 def do_forward_to_administration(actor: Actor, inquiry: Inquiry, note: str = "") -> None:
@@ -447,8 +449,10 @@ def do_send_reply(
         )
     _require_power_of_attorney_confirmed(inquiry, confirmed_no_third_party)
     with transaction.atomic():
-        subject = f"Svar på din henvendelse: {inquiry.subject}" if inquiry.subject else (
-            "Svar på din henvendelse"
+        subject = (
+            f"Svar på din henvendelse: {inquiry.subject}"
+            if inquiry.subject
+            else ("Svar på din henvendelse")
         )
         to = _deliver(actor, inquiry, channel, subject, body)
         message = Message.objects.create(
@@ -465,8 +469,14 @@ def do_send_reply(
         if draft is not None:
             draft.status = DraftStatus.SENT
             draft.save(update_fields=["status"])
-        record(actor, "inquiry.reply_sent", inquiry, channel=channel, message=message.pk,
-               from_draft=draft.pk if draft else None)
+        record(
+            actor,
+            "inquiry.reply_sent",
+            inquiry,
+            channel=channel,
+            message=message.pk,
+            from_draft=draft.pk if draft else None,
+        )
     return message
 
 
@@ -475,8 +485,12 @@ def do_send_copy_to_administration(
 ) -> Message:
     """Path 1 for a case: the administration gets the inquiry and how it was answered."""
     _require_recipient(actor, inquiry)
-    if answered_how not in {MessageChannel.MAIL, MessageChannel.MEETING, MessageChannel.PHONE,
-                            MessageChannel.LETTER}:
+    if answered_how not in {
+        MessageChannel.MAIL,
+        MessageChannel.MEETING,
+        MessageChannel.PHONE,
+        MessageChannel.LETTER,
+    }:
         raise RuleError("Angiv, hvordan du har svaret borgeren (mail, møde, telefon eller brev).")
     reply = inquiry.messages.filter(kind=MessageKind.REPLY).last()
     if include_answer and reply is None:
@@ -496,9 +510,16 @@ def do_send_copy_to_administration(
             inquiry.sent_to_administration_at = message.sent_at
             inquiry.sent_to_administration_by = actor.user
             inquiry.save(update_fields=["sent_to_administration_at", "sent_to_administration_by"])
-        record(actor, "inquiry.copy_to_administration", inquiry, answered_how=answered_how,
-               includes_answer=include_answer)
-        _notify_main_mailbox(inquiry, actor, "Kopi af borgerhenvendelse, som medlemmet selv besvarer")
+        record(
+            actor,
+            "inquiry.copy_to_administration",
+            inquiry,
+            answered_how=answered_how,
+            includes_answer=include_answer,
+        )
+        _notify_main_mailbox(
+            inquiry, actor, "Kopi af borgerhenvendelse, som medlemmet selv besvarer"
+        )
     return message
 
 
@@ -511,8 +532,9 @@ def do_request_draft(actor: Actor, inquiry: Inquiry, note: str) -> DraftReply:
     if inquiry.drafts.filter(status=DraftStatus.REQUESTED).exists():
         raise RuleError("Der er allerede bestilt et svarudkast, som administrationen arbejder på.")
     with transaction.atomic():
-        draft = DraftReply.objects.create(inquiry=inquiry, requested_by=actor.user,
-                                          request_note=note)
+        draft = DraftReply.objects.create(
+            inquiry=inquiry, requested_by=actor.user, request_note=note
+        )
         if not inquiry.sent_to_administration_at:
             inquiry.sent_to_administration_at = timezone.now()
             inquiry.sent_to_administration_by = actor.user
@@ -540,15 +562,23 @@ def do_write_draft(actor: Actor, draft: DraftReply, body: str) -> None:
         record(actor, "draft.written", draft.inquiry, draft=draft.pk)
         member = draft.requested_by
         if member.email:
-            link = (f"{settings.SITE_URL}/k/{actor.municipality.slug}/henvendelser/"
-                    f"{draft.inquiry_id}/")
-            _mail(member.email, f"Svarudkast klar ({draft.inquiry.reference})",
-                  f"Administrationen har skrevet et svarudkast. Se det her: {link}\n",
-                  actor.municipality.main_mailbox)
+            link = (
+                f"{settings.SITE_URL}/k/{actor.municipality.slug}/henvendelser/{draft.inquiry_id}/"
+            )
+            _mail(
+                member.email,
+                f"Svarudkast klar ({draft.inquiry.reference})",
+                f"Administrationen har skrevet et svarudkast. Se det her: {link}\n",
+                actor.municipality.main_mailbox,
+            )
 
 
 def do_propose_agenda(
-    actor: Actor, inquiry: Inquiry, target: str, committee: Committee | None, title: str,
+    actor: Actor,
+    inquiry: Inquiry,
+    target: str,
+    committee: Committee | None,
+    title: str,
     motivation: str,
 ) -> AgendaProposal:
     """Path 3: propose an agenda item to the mayor (§ 11, stk. 1) or a chair (forretningsorden § 7)."""
@@ -565,7 +595,9 @@ def do_propose_agenda(
         if committee is None or committee.municipality_id != inquiry.municipality_id:
             raise RuleError("Vælg det udvalg, punktet skal på.")
         if not committee.members.filter(pk=actor.user.pk).exists():
-            raise RuleError("Du kan kun foreslå punkter til dagsordenen i udvalg, du selv er medlem af.")
+            raise RuleError(
+                "Du kan kun foreslå punkter til dagsordenen i udvalg, du selv er medlem af."
+            )
         if committee.chair is None:
             raise RuleError("Udvalget har ingen formand registreret.")
         addressee = committee.chair
@@ -573,16 +605,27 @@ def do_propose_agenda(
         raise RuleError("Vælg byrådets eller et udvalgs dagsorden.")
     with transaction.atomic():
         proposal = AgendaProposal.objects.create(
-            inquiry=inquiry, proposed_by=actor.user, target=target, committee=committee,
-            addressee=addressee, title=title.strip()[:200], motivation=motivation,
+            inquiry=inquiry,
+            proposed_by=actor.user,
+            target=target,
+            committee=committee,
+            addressee=addressee,
+            title=title.strip()[:200],
+            motivation=motivation,
         )
         if inquiry.path != AnswerPath.AGENDA:
             inquiry.path = AnswerPath.AGENDA
         if inquiry.status == Status.NEW:
             inquiry.status = Status.OPEN
         inquiry.save(update_fields=["path", "status"])
-        record(actor, "agenda.proposed", inquiry, proposal=proposal.pk, target=target,
-               committee=committee.pk if committee else None)
+        record(
+            actor,
+            "agenda.proposed",
+            inquiry,
+            proposal=proposal.pk,
+            target=target,
+            committee=committee.pk if committee else None,
+        )
     return proposal
 
 
@@ -596,13 +639,18 @@ def do_decide_proposal(actor: Actor, proposal: AgendaProposal, status: str, note
         proposal.status_note = note
         proposal.status_changed_at = timezone.now()
         proposal.save()
-        record(actor, "agenda.status_changed", proposal.inquiry, proposal=proposal.pk,
-               status=status)
+        record(
+            actor, "agenda.status_changed", proposal.inquiry, proposal=proposal.pk, status=status
+        )
 
 
 def do_assign_in_administration(
-    actor: Actor, inquiry: Inquiry, centre: Centre | None, answer_mode: str,
-    director_involved: bool, records_case_number: str,
+    actor: Actor,
+    inquiry: Inquiry,
+    centre: Centre | None,
+    answer_mode: str,
+    director_involved: bool,
+    records_case_number: str,
 ) -> None:
     """The secretariat assigns the centre and decides phone or writing and the director's part."""
     if not actor.is_secretariat:
@@ -614,10 +662,17 @@ def do_assign_in_administration(
         inquiry.answer_mode = answer_mode
         inquiry.director_involved = director_involved
         inquiry.records_case_number = records_case_number.strip()[:100]
-        inquiry.save(update_fields=["centre", "answer_mode", "director_involved",
-                                    "records_case_number"])
-        record(actor, "inquiry.assigned", inquiry, centre=centre.pk if centre else None,
-               answer_mode=answer_mode, director_involved=director_involved)
+        inquiry.save(
+            update_fields=["centre", "answer_mode", "director_involved", "records_case_number"]
+        )
+        record(
+            actor,
+            "inquiry.assigned",
+            inquiry,
+            centre=centre.pk if centre else None,
+            answer_mode=answer_mode,
+            director_involved=director_involved,
+        )
 
 
 def do_administration_answer(actor: Actor, inquiry: Inquiry, channel: str, body: str) -> Message:
@@ -633,15 +688,21 @@ def do_administration_answer(actor: Actor, inquiry: Inquiry, channel: str, body:
         subject = "Svar fra kommunen på din henvendelse"
         to = _deliver(actor, inquiry, channel, subject, body)
         message = Message.objects.create(
-            inquiry=inquiry, kind=MessageKind.ADMINISTRATION_ANSWER, channel=channel,
-            author=actor.user, recipient=to, subject=subject, body=body,
+            inquiry=inquiry,
+            kind=MessageKind.ADMINISTRATION_ANSWER,
+            channel=channel,
+            author=actor.user,
+            recipient=to,
+            subject=subject,
+            body=body,
         )
         inquiry.answered_at = message.sent_at
         inquiry.status = Status.CLOSED
         inquiry.closed_at = message.sent_at
         inquiry.save(update_fields=["answered_at", "status", "closed_at"])
-        record(actor, "inquiry.administration_answered", inquiry, channel=channel,
-               message=message.pk)
+        record(
+            actor, "inquiry.administration_answered", inquiry, channel=channel, message=message.pk
+        )
     return message
 
 

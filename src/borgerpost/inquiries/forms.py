@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -63,14 +65,16 @@ class RegisterInquiryForm(forms.Form):
 
     def clean_received_at(self):  # type: ignore[no-untyped-def]
         value = self.cleaned_data["received_at"]
-        if value > timezone.now() + timezone.timedelta(minutes=5):
+        if value > timezone.now() + dt.timedelta(minutes=5):
             raise forms.ValidationError("Modtagelsestidspunktet ligger i fremtiden.")
         return value
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean()
-        if data and not any(data.get(f) for f in ("citizen_name", "citizen_email",
-                                                   "citizen_phone", "citizen_address")):
+        if data and not any(
+            data.get(f)
+            for f in ("citizen_name", "citizen_email", "citizen_phone", "citizen_address")
+        ):
             raise forms.ValidationError(
                 "Angiv mindst borgerens navn eller en kontaktoplysning, så der kan svares."
             )
@@ -95,14 +99,17 @@ class UploadEmlForm(forms.Form):
 
 class TriageForm(forms.Form):
     classification = forms.ChoiceField(
-        label="Hvad handler henvendelsen om?", choices=Classification.choices,
+        label="Hvad handler henvendelsen om?",
+        choices=Classification.choices,
         widget=forms.RadioSelect,
     )
     path = forms.ChoiceField(
         label="Hvordan skal den besvares?", choices=AnswerPath.choices, widget=forms.RadioSelect
     )
     committee = forms.ModelChoiceField(
-        label="Udvalgsområde", queryset=Committee.objects.none(), required=False,
+        label="Udvalgsområde",
+        queryset=Committee.objects.none(),
+        required=False,
         empty_label="(intet bestemt udvalg)",
     )
     concerns_other_citizen = forms.BooleanField(
@@ -119,12 +126,14 @@ class TriageForm(forms.Form):
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean() or {}
         if data.get("concerns_other_citizen") and data.get("power_of_attorney") in (
-            "", PowerOfAttorney.NOT_RELEVANT,
+            "",
+            PowerOfAttorney.NOT_RELEVANT,
         ):
             data["power_of_attorney"] = PowerOfAttorney.UNKNOWN
-        if data.get("path") == AnswerPath.PERSONAL and data.get(
-            "classification"
-        ) == Classification.CASE:
+        if (
+            data.get("path") == AnswerPath.PERSONAL
+            and data.get("classification") == Classification.CASE
+        ):
             self.case_with_personal_reply = True
         return data
 
@@ -132,7 +141,8 @@ class TriageForm(forms.Form):
 class MessageForm(forms.Form):
     channel = forms.ChoiceField(label="Send som", choices=CITIZEN_CHANNELS)
     body = forms.CharField(
-        label="Tekst", widget=forms.Textarea(attrs={"rows": 6}),
+        label="Tekst",
+        widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Skriv en tekst."},
     )
     confirm_third_party = forms.BooleanField(
@@ -146,7 +156,8 @@ class SocialMediaAnswerForm(forms.Form):
 
 class ForwardForm(forms.Form):
     note = forms.CharField(
-        label="Besked til administrationen (valgfri)", widget=forms.Textarea(attrs={"rows": 3}),
+        label="Besked til administrationen (valgfri)",
+        widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
 
@@ -155,14 +166,16 @@ class CopyForm(forms.Form):
     answered_how = forms.ChoiceField(label="Jeg har svaret borgeren via", choices=CITIZEN_CHANNELS)
     include_answer = forms.BooleanField(label="Send mit svar med", required=False)
     note = forms.CharField(
-        label="Besked til administrationen (valgfri)", widget=forms.Textarea(attrs={"rows": 3}),
+        label="Besked til administrationen (valgfri)",
+        widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
 
 
 class DraftRequestForm(forms.Form):
     note = forms.CharField(
-        label="Hvad skal svaret indeholde?", widget=forms.Textarea(attrs={"rows": 3}),
+        label="Hvad skal svaret indeholde?",
+        widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
 
@@ -172,10 +185,13 @@ class DraftWriteForm(forms.Form):
 
 
 class AgendaProposalForm(forms.Form):
-    target = forms.ChoiceField(label="Dagsorden", choices=AgendaTarget.choices,
-                               widget=forms.RadioSelect)
+    target = forms.ChoiceField(
+        label="Dagsorden", choices=AgendaTarget.choices, widget=forms.RadioSelect
+    )
     committee = forms.ModelChoiceField(
-        label="Udvalg", queryset=Committee.objects.none(), required=False,
+        label="Udvalg",
+        queryset=Committee.objects.none(),
+        required=False,
         empty_label="(vælg udvalg)",
     )
     title = forms.CharField(label="Punktets titel", max_length=200)
@@ -193,17 +209,20 @@ class ProposalDecisionForm(forms.Form):
         label="Status",
         choices=[c for c in ProposalStatus.choices if c[0] != ProposalStatus.PROPOSED],
     )
-    note = forms.CharField(label="Bemærkning", required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Bemærkning", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AssignForm(forms.Form):
-    centre = forms.ModelChoiceField(label="Center", queryset=Centre.objects.none(), required=False,
-                                    empty_label="(ikke fordelt)")
+    centre = forms.ModelChoiceField(
+        label="Center", queryset=Centre.objects.none(), required=False, empty_label="(ikke fordelt)"
+    )
     answer_mode = forms.ChoiceField(label="Svarform", choices=AnswerMode.choices)
     director_involved = forms.BooleanField(label="Direktøren inddrages", required=False)
-    records_case_number = forms.CharField(label="Journalnummer i ESDH", max_length=100,
-                                          required=False)
+    records_case_number = forms.CharField(
+        label="Journalnummer i ESDH", max_length=100, required=False
+    )
 
     def __init__(self, *args, municipality: Municipality, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

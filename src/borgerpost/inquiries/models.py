@@ -210,9 +210,7 @@ class InquiryRecipient(models.Model):
 
     class Meta:
         ordering = ["registered_at", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["inquiry", "member"], name="recipient_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["inquiry", "member"], name="recipient_once")]
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
@@ -300,7 +298,9 @@ class DraftReply(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     written_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=DraftStatus.choices, default=DraftStatus.REQUESTED)
+    status = models.CharField(
+        max_length=20, choices=DraftStatus.choices, default=DraftStatus.REQUESTED
+    )
 
     class Meta:
         ordering = ["-requested_at", "-id"]

@@ -22,16 +22,25 @@ def _line(inquiry: Inquiry, today: dt.date) -> str:
     return f"- {inquiry.reference}, frist {inquiry.deadline:%d.%m.%Y}: {state.label}"
 
 
-def _send_once(municipality: Municipality, day: dt.date, to: str, lines: list[str],
-               link: str) -> bool:
+def _send_once(
+    municipality: Municipality, day: dt.date, to: str, lines: list[str], link: str
+) -> bool:
     try:
         with transaction.atomic():
-            ReminderSent.objects.create(municipality=municipality, day=day, recipient=to,
-                                        inquiry_count=len(lines))
-            body = ("Disse borgerhenvendelser har snart frist eller har overskredet fristen:\n\n"
-                    + "\n".join(lines) + f"\n\nSe dem i borgerpost: {link}\n")
-            send_mail(f"Borgerhenvendelser med frist ({len(lines)})", body,
-                      municipality.main_mailbox, [to])
+            ReminderSent.objects.create(
+                municipality=municipality, day=day, recipient=to, inquiry_count=len(lines)
+            )
+            body = (
+                "Disse borgerhenvendelser har snart frist eller har overskredet fristen:\n\n"
+                + "\n".join(lines)
+                + f"\n\nSe dem i borgerpost: {link}\n"
+            )
+            send_mail(
+                f"Borgerhenvendelser med frist ({len(lines)})",
+                body,
+                municipality.main_mailbox,
+                [to],
+            )
     except IntegrityError:
         return False  # another worker sent today's reminder already
     return True
@@ -46,9 +55,12 @@ def send_deadline_reminders(today: dt.date | None = None) -> int:
         if not calendar.is_working_day(today):
             continue
         soon = calendar.add_working_days(today, 2)
-        pending = (Inquiry.objects.filter(municipality=municipality, deadline__lte=soon)
-                   .exclude(status=Status.CLOSED).prefetch_related("recipients__member")
-                   .select_related("municipality"))
+        pending = (
+            Inquiry.objects.filter(municipality=municipality, deadline__lte=soon)
+            .exclude(status=Status.CLOSED)
+            .prefetch_related("recipients__member")
+            .select_related("municipality")
+        )
         per_member: dict[str, list[str]] = defaultdict(list)
         administration: list[str] = []
         for inquiry in pending:
@@ -62,6 +74,11 @@ def send_deadline_reminders(today: dt.date | None = None) -> int:
         for email, lines in sorted(per_member.items()):
             sent += _send_once(municipality, today, email, lines, base + "overskredne/")
         if administration:
-            sent += _send_once(municipality, today, municipality.main_mailbox, administration,
-                               base + "administration/?vis=overskredne")
+            sent += _send_once(
+                municipality,
+                today,
+                municipality.main_mailbox,
+                administration,
+                base + "administration/?vis=overskredne",
+            )
     return sent

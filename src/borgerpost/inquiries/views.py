@@ -9,7 +9,7 @@ from typing import Any
 from django import forms as djforms
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -117,9 +117,7 @@ def _announce(request: HttpRequest, registration: actions.Registration) -> None:
             "oprettet igen – du er tilføjet som modtager af den samme henvendelse.",
         )
     else:
-        messages.warning(
-            request, "Du har allerede registreret denne henvendelse. Intet er ændret."
-        )
+        messages.warning(request, "Du har allerede registreret denne henvendelse. Intet er ændret.")
 
 
 @municipality_view(*MEMBER)
@@ -137,8 +135,11 @@ def upload_eml(request: HttpRequest) -> HttpResponse:
             for note in parsed.notes:
                 messages.warning(request, note)
             if parsed.body_was_html:
-                messages.info(request, "Mailen var i HTML. Den er gjort til ren tekst; "
-                                       "scripts, billeder og links er fjernet.")
+                messages.info(
+                    request,
+                    "Mailen var i HTML. Den er gjort til ren tekst; "
+                    "scripts, billeder og links er fjernet.",
+                )
             return redirect(_detail_url(actor, registration.inquiry))
     return render(request, "inquiries/upload.html", {"form": form})
 
@@ -184,35 +185,55 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 "power_of_attorney": inquiry.power_of_attorney,
             },
         ),
-        "ack_form": forms.MessageForm(prefix="ack", initial={
-            "channel": "mail" if inquiry.citizen_email else "phone",
-            "body": _acknowledgement_text(inquiry, actor, len(recipients)),
-        }),
+        "ack_form": forms.MessageForm(
+            prefix="ack",
+            initial={
+                "channel": "mail" if inquiry.citizen_email else "phone",
+                "body": _acknowledgement_text(inquiry, actor, len(recipients)),
+            },
+        ),
         "social_form": forms.SocialMediaAnswerForm(
             prefix="social", initial={"body": actions.social_media_answer_text(inquiry, actor.user)}
         ),
-        "notice_form": forms.MessageForm(prefix="notice", initial={
-            "channel": "mail" if inquiry.citizen_email else "phone",
-            "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
-                    "som vil svare dig. Du hører fra rette center hurtigst muligt.",
-        }),
+        "notice_form": forms.MessageForm(
+            prefix="notice",
+            initial={
+                "channel": "mail" if inquiry.citizen_email else "phone",
+                "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
+                "som vil svare dig. Du hører fra rette center hurtigst muligt.",
+            },
+        ),
         "forward_form": forms.ForwardForm(prefix="forward"),
-        "reply_form": forms.MessageForm(prefix="reply", initial={
-            "channel": "mail" if inquiry.citizen_email else "phone",
-            "body": ready_draft.body if ready_draft else "",
-        }),
-        "copy_form": forms.CopyForm(prefix="copy", initial={"answered_how": reply.channel if reply else "mail"}),
+        "reply_form": forms.MessageForm(
+            prefix="reply",
+            initial={
+                "channel": "mail" if inquiry.citizen_email else "phone",
+                "body": ready_draft.body if ready_draft else "",
+            },
+        ),
+        "copy_form": forms.CopyForm(
+            prefix="copy", initial={"answered_how": reply.channel if reply else "mail"}
+        ),
         "draft_form": forms.DraftRequestForm(prefix="draft"),
-        "agenda_form": forms.AgendaProposalForm(prefix="agenda", municipality=municipality,
-                                                  member=actor.user),
-        "assign_form": forms.AssignForm(prefix="assign", municipality=municipality, initial={
-            "centre": inquiry.centre_id, "answer_mode": inquiry.answer_mode or "written",
-            "director_involved": inquiry.director_involved,
-            "records_case_number": inquiry.records_case_number,
-        }),
-        "admin_answer_form": forms.AdministrationAnswerForm(prefix="answer", initial={
-            "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
-        }),
+        "agenda_form": forms.AgendaProposalForm(
+            prefix="agenda", municipality=municipality, member=actor.user
+        ),
+        "assign_form": forms.AssignForm(
+            prefix="assign",
+            municipality=municipality,
+            initial={
+                "centre": inquiry.centre_id,
+                "answer_mode": inquiry.answer_mode or "written",
+                "director_involved": inquiry.director_involved,
+                "records_case_number": inquiry.records_case_number,
+            },
+        ),
+        "admin_answer_form": forms.AdministrationAnswerForm(
+            prefix="answer",
+            initial={
+                "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
+            },
+        ),
         "AnswerPath": AnswerPath,
     }
     context.update(forms_override)
@@ -224,36 +245,53 @@ def _messages_for(inquiry: Inquiry, is_recipient: bool) -> Any:
     sent = inquiry.messages.select_related("author")
     if is_recipient:
         return sent
-    return sent.filter(kind__in=[MessageKind.COPY_TO_ADMINISTRATION,
-                                 MessageKind.ADMINISTRATION_ANSWER])
+    return sent.filter(
+        kind__in=[MessageKind.COPY_TO_ADMINISTRATION, MessageKind.ADMINISTRATION_ANSWER]
+    )
 
 
 def _acknowledgement_text(inquiry: Inquiry, actor: Actor, recipient_count: int) -> str:
     others = " på vegne af de byrådsmedlemmer, der har modtaget den," if recipient_count > 1 else ""
     if inquiry.path == AnswerPath.ADMINISTRATION:
-        next_step = ("Jeg har sendt den videre til administrationen, som vil svare dig. "
-                     "Du hører fra rette center.")
+        next_step = (
+            "Jeg har sendt den videre til administrationen, som vil svare dig. "
+            "Du hører fra rette center."
+        )
     else:
         next_step = "Du hører fra mig hurtigst muligt."
-    return (f"Tak for din henvendelse, som jeg hermed kvitterer for{others}. {next_step}\n\n"
-            f"Venlig hilsen\n{actor.user.get_full_name()}")
+    return (
+        f"Tak for din henvendelse, som jeg hermed kvitterer for{others}. {next_step}\n\n"
+        f"Venlig hilsen\n{actor.user.get_full_name()}"
+    )
 
 
 # Each form on the inquiry page has its own prefix, so field ids never clash.
 FORM_PREFIXES = {
-    "ack_form": "ack", "social_form": "social", "notice_form": "notice", "forward_form": "forward",
-    "reply_form": "reply", "copy_form": "copy", "draft_form": "draft", "agenda_form": "agenda",
-    "assign_form": "assign", "admin_answer_form": "answer",
+    "ack_form": "ack",
+    "social_form": "social",
+    "notice_form": "notice",
+    "forward_form": "forward",
+    "reply_form": "reply",
+    "copy_form": "copy",
+    "draft_form": "draft",
+    "agenda_form": "agenda",
+    "assign_form": "assign",
+    "admin_answer_form": "answer",
 }
 
 
 def _post_action(
-    form_class: type, form_key: str, run: Callable[[Actor, Inquiry, Any], str],
-    roles: tuple[str, ...] = MEMBER, form_kwargs: Callable[[Actor], dict] | None = None,
-) -> Callable[..., HttpResponse]:
+    form_class: type,
+    form_key: str,
+    run: Callable[[Actor, Inquiry, Any], object],
+    done: str = "Udført.",
+    roles: tuple[str, ...] = MEMBER,
+    form_kwargs: Callable[[Actor], dict] | None = None,
+) -> Callable[..., HttpResponseBase]:
     """A POST that validates a form, runs one action and returns to the inquiry page.
 
     A refused action re-renders the page with the Danish reason and nothing changed.
+    `done` is the success message, unless the action itself returns a message.
     """
 
     @municipality_view(*roles)
@@ -265,11 +303,11 @@ def _post_action(
         form = form_class(request.POST, prefix=FORM_PREFIXES.get(form_key), **kwargs)
         if form.is_valid():
             try:
-                done = run(actor, inquiry, form.cleaned_data)
+                result = run(actor, inquiry, form.cleaned_data)
             except RuleError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, done)
+                messages.success(request, result if isinstance(result, str) else done)
                 return redirect(_detail_url(actor, inquiry))
         messages.error(request, "Handlingen blev ikke udført. Se begrundelsen nedenfor.")
         context = _detail_context(actor, inquiry, **{form_key: form})
@@ -280,14 +318,22 @@ def _post_action(
 
 
 def _triage(actor: Actor, inquiry: Inquiry, data: dict) -> str:
-    actions.do_triage(actor, inquiry, actions.TriageDecision(
-        classification=data["classification"], path=data["path"], committee=data["committee"],
-        concerns_other_citizen=data["concerns_other_citizen"],
-        power_of_attorney=data["power_of_attorney"] or "not_relevant",
-    ))
+    actions.do_triage(
+        actor,
+        inquiry,
+        actions.TriageDecision(
+            classification=data["classification"],
+            path=data["path"],
+            committee=data["committee"],
+            concerns_other_citizen=data["concerns_other_citizen"],
+            power_of_attorney=data["power_of_attorney"] or "not_relevant",
+        ),
+    )
     if data["path"] == AnswerPath.PERSONAL and data["classification"] == "case":
-        return ("Vurderingen er gemt. Henvendelsen handler om en sag: du kan svare personligt, "
-                "men administrationen skal have en kopi, før den kan afsluttes.")
+        return (
+            "Vurderingen er gemt. Henvendelsen handler om en sag: du kan svare personligt, "
+            "men administrationen skal have en kopi, før den kan afsluttes."
+        )
     return "Vurderingen er gemt."
 
 
@@ -300,66 +346,97 @@ class _EmptyForm(djforms.Form):
     pass
 
 
-triage_view = _post_action(forms.TriageForm, "triage_form", _triage,
-                           form_kwargs=lambda a: {"municipality": a.municipality})
+triage_view = _post_action(
+    forms.TriageForm, "triage_form", _triage, form_kwargs=lambda a: {"municipality": a.municipality}
+)
 take_ack_view = _post_action(_EmptyForm, "ack_form", _take_ack)
-ack_view = _post_action(forms.MessageForm, "ack_form", lambda a, i, d: (
-    actions.do_acknowledge(a, i, d["channel"], d["body"], d["confirm_third_party"])
-    and "Kvitteringen er sendt."))
-social_view = _post_action(forms.SocialMediaAnswerForm, "social_form", lambda a, i, d: (
-    actions.do_send_social_media_answer(a, i, d["body"])
-    and "Standardsvaret er registreret. Kopiér det til Facebook/Messenger."))
-notice_view = _post_action(forms.MessageForm, "notice_form", lambda a, i, d: (
-    actions.do_send_advance_notice(a, i, d["channel"], d["body"])
-    and "Borgeren er varslet."))
-forward_view = _post_action(forms.ForwardForm, "forward_form", lambda a, i, d: (
-    actions.do_forward_to_administration(a, i, d["note"])
-    or "Henvendelsen er sendt til hovedpostkassen. Du kan følge status her."))
+ack_view = _post_action(
+    forms.MessageForm,
+    "ack_form",
+    lambda a, i, d: actions.do_acknowledge(a, i, d["channel"], d["body"], d["confirm_third_party"]),
+    done="Kvitteringen er sendt.",
+)
+social_view = _post_action(
+    forms.SocialMediaAnswerForm,
+    "social_form",
+    lambda a, i, d: actions.do_send_social_media_answer(a, i, d["body"]),
+    done="Standardsvaret er registreret. Kopiér det til Facebook/Messenger.",
+)
+notice_view = _post_action(
+    forms.MessageForm,
+    "notice_form",
+    lambda a, i, d: actions.do_send_advance_notice(a, i, d["channel"], d["body"]),
+    done="Borgeren er varslet.",
+)
+forward_view = _post_action(
+    forms.ForwardForm,
+    "forward_form",
+    lambda a, i, d: actions.do_forward_to_administration(a, i, d["note"]),
+    done="Henvendelsen er sendt til hovedpostkassen. Du kan følge status her.",
+)
 
 
 def _reply(actor: Actor, inquiry: Inquiry, data: dict) -> str:
     draft = inquiry.drafts.filter(status=DraftStatus.READY).first()
-    actions.do_send_reply(actor, inquiry, data["channel"], data["body"],
-                          data["confirm_third_party"], draft=draft)
+    actions.do_send_reply(
+        actor, inquiry, data["channel"], data["body"], data["confirm_third_party"], draft=draft
+    )
     if inquiry.is_case_related and not inquiry.administration_involved:
         return "Svaret er sendt. Send nu en kopi til administrationen, så oplysningerne indgår i sagen."
     return "Svaret er sendt."
 
 
 reply_view = _post_action(forms.MessageForm, "reply_form", _reply)
-copy_view = _post_action(forms.CopyForm, "copy_form", lambda a, i, d: (
-    actions.do_send_copy_to_administration(a, i, d["answered_how"], d["include_answer"], d["note"])
-    and "Kopien er sendt til administrationen."))
-draft_request_view = _post_action(forms.DraftRequestForm, "draft_form", lambda a, i, d: (
-    actions.do_request_draft(a, i, d["note"])
-    and "Administrationen er bedt om et svarudkast."))
+copy_view = _post_action(
+    forms.CopyForm,
+    "copy_form",
+    lambda a, i, d: actions.do_send_copy_to_administration(
+        a, i, d["answered_how"], d["include_answer"], d["note"]
+    ),
+    done="Kopien er sendt til administrationen.",
+)
+draft_request_view = _post_action(
+    forms.DraftRequestForm,
+    "draft_form",
+    lambda a, i, d: actions.do_request_draft(a, i, d["note"]),
+    done="Administrationen er bedt om et svarudkast.",
+)
 agenda_view = _post_action(
-    forms.AgendaProposalForm, "agenda_form",
-    lambda a, i, d: (actions.do_propose_agenda(a, i, d["target"], d["committee"], d["title"],
-                                               d["motivation"])
-                     and "Forslaget er sendt."),
+    forms.AgendaProposalForm,
+    "agenda_form",
+    lambda a, i, d: actions.do_propose_agenda(
+        a, i, d["target"], d["committee"], d["title"], d["motivation"]
+    ),
+    done="Forslaget er sendt.",
     form_kwargs=lambda a: {"municipality": a.municipality, "member": a.user},
 )
-close_view = _post_action(_EmptyForm, "close_form", lambda a, i, d: (
-    actions.do_close(a, i) or "Henvendelsen er afsluttet."))
+close_view = _post_action(
+    _EmptyForm,
+    "close_form",
+    lambda a, i, d: actions.do_close(a, i),
+    done="Henvendelsen er afsluttet.",
+)
 assign_view = _post_action(
-    forms.AssignForm, "assign_form",
-    lambda a, i, d: (actions.do_assign_in_administration(
-        a, i, d["centre"], d["answer_mode"], d["director_involved"], d["records_case_number"])
-        or "Fordelingen er gemt."),
+    forms.AssignForm,
+    "assign_form",
+    lambda a, i, d: actions.do_assign_in_administration(
+        a, i, d["centre"], d["answer_mode"], d["director_involved"], d["records_case_number"]
+    ),
+    done="Fordelingen er gemt.",
     roles=(Role.SECRETARIAT,),
     form_kwargs=lambda a: {"municipality": a.municipality},
 )
 admin_answer_view = _post_action(
-    forms.AdministrationAnswerForm, "admin_answer_form",
-    lambda a, i, d: (actions.do_administration_answer(a, i, d["channel"], d["body"])
-                     and "Svaret er registreret, og henvendelsen er afsluttet."),
+    forms.AdministrationAnswerForm,
+    "admin_answer_form",
+    lambda a, i, d: actions.do_administration_answer(a, i, d["channel"], d["body"]),
+    done="Svaret er registreret, og henvendelsen er afsluttet.",
     roles=ADMINISTRATION,
 )
 
 
 @municipality_view(*READERS)
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     actor = _actor(request)
     attachment = get_object_or_404(
         Attachment.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor)), pk=pk
@@ -367,7 +444,9 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     actions.do_view_attachment(actor, attachment)
     # Always a download, never rendered inline: the file comes from an unknown sender.
     response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.filename,
         content_type="application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -389,16 +468,18 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
     drafts = DraftReply.objects.filter(
         inquiry__in=Inquiry.objects.visible_to(actor), status=DraftStatus.REQUESTED
     ).select_related("inquiry", "requested_by")
-    return render(request, "inquiries/administration.html",
-                  {"rows": rows, "drafts": drafts, "show": show})
+    return render(
+        request, "inquiries/administration.html", {"rows": rows, "drafts": drafts, "show": show}
+    )
 
 
 @municipality_view(*ADMINISTRATION)
 def write_draft(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     draft = get_object_or_404(
-        DraftReply.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor))
-        .select_related("inquiry", "requested_by"),
+        DraftReply.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor)).select_related(
+            "inquiry", "requested_by"
+        ),
         pk=pk,
     )
     actions.do_view_inquiry(actor, draft.inquiry)
@@ -409,24 +490,35 @@ def write_draft(request: HttpRequest, pk: int) -> HttpResponse:
         except RuleError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Udkastet er gemt og sendt til redigering hos "
-                                      f"{draft.requested_by.get_full_name()}.")
+            messages.success(
+                request,
+                "Udkastet er gemt og sendt til redigering hos "
+                f"{draft.requested_by.get_full_name()}.",
+            )
             return redirect("administration-queue", actor.municipality.slug)
-    return render(request, "inquiries/draft.html", {"draft": draft, "form": form,
-                                                    "inquiry": draft.inquiry})
+    return render(
+        request, "inquiries/draft.html", {"draft": draft, "form": form, "inquiry": draft.inquiry}
+    )
 
 
 @municipality_view(*MEMBER)
 def proposals(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     base = AgendaProposal.objects.filter(inquiry__municipality=actor.municipality)
-    received = base.filter(addressee=actor.user).select_related("proposed_by", "committee",
-                                                                "inquiry")
+    received = base.filter(addressee=actor.user).select_related(
+        "proposed_by", "committee", "inquiry"
+    )
     sent = base.filter(proposed_by=actor.user).select_related("addressee", "committee", "inquiry")
-    return render(request, "inquiries/proposals.html", {
-        "received": received, "sent": sent, "decision_form": forms.ProposalDecisionForm(),
-        "ProposalStatus": ProposalStatus,
-    })
+    return render(
+        request,
+        "inquiries/proposals.html",
+        {
+            "received": received,
+            "sent": sent,
+            "decision_form": forms.ProposalDecisionForm(),
+            "ProposalStatus": ProposalStatus,
+        },
+    )
 
 
 @municipality_view(*MEMBER)
@@ -434,15 +526,19 @@ def proposals(request: HttpRequest) -> HttpResponse:
 def decide_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     proposal = get_object_or_404(
-        AgendaProposal.objects.filter(inquiry__municipality=actor.municipality,
-                                      addressee=actor.user), pk=pk)
+        AgendaProposal.objects.filter(
+            inquiry__municipality=actor.municipality, addressee=actor.user
+        ),
+        pk=pk,
+    )
     form = forms.ProposalDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Vælg en gyldig status.")
     else:
         try:
-            actions.do_decide_proposal(actor, proposal, form.cleaned_data["status"],
-                                       form.cleaned_data["note"])
+            actions.do_decide_proposal(
+                actor, proposal, form.cleaned_data["status"], form.cleaned_data["note"]
+            )
         except RuleError as exc:
             messages.error(request, str(exc))
         else:
@@ -455,8 +551,9 @@ def overdue(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     if actor.is_council_member:
         return redirect(reverse("inbox", args=[actor.municipality.slug]) + "?vis=overskredne")
-    return redirect(reverse("administration-queue", args=[actor.municipality.slug])
-                    + "?vis=overskredne")
+    return redirect(
+        reverse("administration-queue", args=[actor.municipality.slug]) + "?vis=overskredne"
+    )
 
 
 def counts_for(actor: Actor) -> dict[str, int]:
@@ -465,6 +562,5 @@ def counts_for(actor: Actor) -> dict[str, int]:
     today = timezone.localdate()
     return visible.aggregate(
         open=Count("pk", filter=~Q(status=Status.CLOSED), distinct=True),
-        overdue=Count("pk", filter=~Q(status=Status.CLOSED) & Q(deadline__lt=today),
-                      distinct=True),
+        overdue=Count("pk", filter=~Q(status=Status.CLOSED) & Q(deadline__lt=today), distinct=True),
     )

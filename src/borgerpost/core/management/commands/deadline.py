@@ -4,14 +4,21 @@ from borgerpost import workdays
 
 
 class Command(BaseCommand):
-    help = ("Beregn svarfristen for en henvendelse: den N'te arbejdsdag efter modtagelsesdagen. "
-            "Uden --municipality bruges standardkalenderen, og databasen bruges ikke.")
+    help = (
+        "Beregn svarfristen for en henvendelse: den N'te arbejdsdag efter modtagelsesdagen. "
+        "Uden --municipality bruges standardkalenderen, og databasen bruges ikke."
+    )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
-        parser.add_argument("received", help="ISO-dato eller -tidspunkt, fx 2024-03-27 eller "
-                                             "2024-03-27T16:30")
-        parser.add_argument("--days", type=int, default=None,
-                            help="Antal arbejdsdage (standard: kommunens svarfrist eller 10)")
+        parser.add_argument(
+            "received", help="ISO-dato eller -tidspunkt, fx 2024-03-27 eller 2024-03-27T16:30"
+        )
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Antal arbejdsdage (standard: kommunens svarfrist eller 10)",
+        )
         parser.add_argument("--municipality", help="Kommunens kortnavn (slug)")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]

@@ -11,8 +11,10 @@ logger = logging.getLogger("borgerpost.worker")
 
 
 class Command(BaseCommand):
-    help = ("Baggrundsarbejde: daglige påmindelser og køen af opgaver i databasen. "
-            "Flere workers kan køre mod samme database.")
+    help = (
+        "Baggrundsarbejde: daglige påmindelser og køen af opgaver i databasen. "
+        "Flere workers kan køre mod samme database."
+    )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--interval", type=float, default=5.0)
@@ -22,9 +24,16 @@ class Command(BaseCommand):
         import os
         import socket
 
-        worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="default",
-                        startup_delay=False, max_tasks=None, excluded_queue_names=[],
-                        worker_id=f"{socket.gethostname()}-{os.getpid()}")
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            excluded_queue_names=[],
+            worker_id=f"{socket.gethostname()}-{os.getpid()}",
+        )
         worker.configure_signals()
         while worker.running:
             close_old_connections()
