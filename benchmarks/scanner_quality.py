@@ -36,13 +36,13 @@ def main() -> int:
             elif cat in predicted:
                 fp[cat] += 1
                 if show_errors:
-                    hits = [row["text"][f.start:f.end] for f in findings if f.category == cat]
+                    hits = [row["text"][f.start : f.end] for f in findings if f.category == cat]
                     print(f"FP {cat:18} {row['id']}: {hits}")
             elif cat in gold:
                 fn[cat] += 1
                 if show_errors:
                     print(f"FN {cat:18} {row['id']}: {row['text'][:160]!r}")
-        spans = {row["text"][f.start:f.end] for f in findings if f.category == "cpr"}
+        spans = {row["text"][f.start : f.end] for f in findings if f.category == "cpr"}
         cpr_reported += len(spans)
         cpr_correct += len(spans & set(row["cpr_values"]))
         cpr_total += len(set(row["cpr_values"]))
@@ -56,8 +56,10 @@ def main() -> int:
     TP, FP, FN = sum(tp.values()), sum(fp.values()), sum(fn.values())
     p, r = TP / (TP + FP), TP / (TP + FN)
     print(f"{'micro':18} {p:6.3f} {r:6.3f} {2 * p * r / (p + r):6.3f}")
-    print(f"CPR numbers found: {cpr_found}/{cpr_total}; "
-          f"CPR findings correct: {cpr_correct}/{cpr_reported}")
+    print(
+        f"CPR numbers found: {cpr_found}/{cpr_total}; "
+        f"CPR findings correct: {cpr_correct}/{cpr_reported}"
+    )
     return 0
 
 

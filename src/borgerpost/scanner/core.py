@@ -12,9 +12,9 @@ from .engine import Candidate, Engine, best_engine
 from .lexicon import (
     GENERAL_BEFORE,
     GENERAL_TALK,
-    POLITICAL_ROLE,
     NAMED_PERSON,
     PERSONAL_VERB,
+    POLITICAL_ROLE,
     SENTENCE_END,
     STRONG_PERSON,
     TERMS,
@@ -24,8 +24,16 @@ from .lexicon import (
 from .normalise import Normalised, normalise
 
 CATEGORIES = (
-    "cpr", "health", "ethnic_origin", "sexual", "beliefs", "trade_union", "criminal",
-    "genetic_biometric", "social_economic", "property_deal",
+    "cpr",
+    "health",
+    "ethnic_origin",
+    "sexual",
+    "beliefs",
+    "trade_union",
+    "criminal",
+    "genetic_biometric",
+    "social_economic",
+    "property_deal",
 )
 CATEGORY_LABELS = {
     "cpr": "CPR-nummer",
@@ -63,8 +71,13 @@ class Finding:
         return CATEGORY_LABELS[self.category]
 
     def as_dict(self) -> dict[str, object]:
-        return {"category": self.category, "start": self.start, "end": self.end,
-                "rule": self.rule, "confidence": round(self.confidence, 2)}
+        return {
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+            "confidence": round(self.confidence, 2),
+        }
 
 
 @dataclass
@@ -95,8 +108,9 @@ class Scanner:
         findings.sort(key=lambda f: (f.start, f.category))
         return findings
 
-    def _confirm(self, norm: Normalised, original: str,
-                 candidates: Iterator[Candidate]) -> Iterator[Finding]:
+    def _confirm(
+        self, norm: Normalised, original: str, candidates: Iterator[Candidate]
+    ) -> Iterator[Finding]:
         seen: set[tuple[str, int]] = set()
         sentence_cache: dict[tuple[int, int], bool] = {}
         for cand in candidates:
@@ -111,8 +125,11 @@ class Scanner:
     def _cpr(self, norm: Normalised, original: str, start: int, end: int) -> Finding | None:
         text = norm.text
         if (start > 0 and (text[start - 1].isdigit() or text[start - 1] in "+/.,-")) or (
-            end < len(text) and (text[end].isdigit() or (text[end] in ".,/-" and end + 1 < len(
-                text) and text[end + 1].isdigit()))
+            end < len(text)
+            and (
+                text[end].isdigit()
+                or (text[end] in ".,/-" and end + 1 < len(text) and text[end + 1].isdigit())
+            )
         ):
             return None
         m = _CPR_RE.fullmatch(text, start, end)
@@ -121,7 +138,7 @@ class Scanner:
         digits = m[1] + m[2]
         if cprmod.birth_date(digits) is None:
             return None
-        kind = cprmod.context_kind(text[max(0, start - 60):start])
+        kind = cprmod.context_kind(text[max(0, start - 60) : start])
         if kind == "other":
             return None
         confidence = 0.75
@@ -132,11 +149,23 @@ class Scanner:
         if "-" in m[0] or " " in m[0]:
             confidence = min(0.99, confidence + 0.05)
         o_start, o_end = norm.original_span(start, end)
-        return Finding("cpr", o_start, o_end, "cpr.number" if kind != "cpr" else "cpr.labelled",
-                       confidence, "Et CPR-nummer (personnummer).", cprmod.mask(digits))
+        return Finding(
+            "cpr",
+            o_start,
+            o_end,
+            "cpr.number" if kind != "cpr" else "cpr.labelled",
+            confidence,
+            "Et CPR-nummer (personnummer).",
+            cprmod.mask(digits),
+        )
 
-    def _term(self, norm: Normalised, original: str, cand: Candidate,
-              sentence_cache: dict[tuple[int, int], bool]) -> Finding | None:
+    def _term(
+        self,
+        norm: Normalised,
+        original: str,
+        cand: Candidate,
+        sentence_cache: dict[tuple[int, int], bool],
+    ) -> Finding | None:
         term = self.terms[cand.pattern_id - 1]
         text = norm.text
         start = cand.start
@@ -169,18 +198,25 @@ class Scanner:
                 confidence -= 0.1
         o_start, o_end = norm.original_span(start, end)
         word = original[o_start:o_end]
-        return Finding(term.category, o_start, o_end, term.rule, confidence,
-                       f"»{word}« er {term.explanation} om en bestemt person.", word)
+        return Finding(
+            term.category,
+            o_start,
+            o_end,
+            term.rule,
+            confidence,
+            f"»{word}« er {term.explanation} om en bestemt person.",
+            word,
+        )
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): abbreviations such as "cpr.nr." do not end one."""
     lo = max(0, start - 300)
-    left = text.rfind(".", lo, start)
-    for ch in "!?\n":
-        left = max(left, text.rfind(ch, lo, start))
-    s_start = left + 1 if left >= 0 else lo
-    m = SENTENCE_END.search(text, end, min(len(text), end + 300))
-    s_end = m.start() if m else min(len(text), end + 300)
+    s_start = lo
+    for m in SENTENCE_END.finditer(text, lo, start):
+        s_start = m.end()
+    after = SENTENCE_END.search(text, end, min(len(text), end + 300))
+    s_end = after.start() if after else min(len(text), end + 300)
     return s_start, s_end
 
 

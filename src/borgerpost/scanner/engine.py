@@ -34,17 +34,24 @@ def _stem(pattern: str) -> str:
     return pattern[: -len(W)] if pattern.endswith(W) else pattern
 
 
-_NON_ASCII_CASES = {"æ": "[æÆ]", "ø": "[øØ]", "å": "[åÅ]", "é": "[éÉ]", "ü": "[üÜ]"}
+_NON_ASCII_CASES = {"æ": "(?:æ|Æ)", "ø": "(?:ø|Ø)", "å": "(?:å|Å)", "é": "(?:é|É)", "ü": "(?:ü|Ü)"}
 
 
 def _for_hyperscan(pattern: str) -> str:
-    """Hyperscan without its Unicode mode: no \\b, and Danish letters in both cases.
+    """The pattern as Hyperscan gets it: bytes, no \\b, Danish letters in both cases.
 
-    Word boundaries are checked again in Python, so dropping them only widens the
-    candidates; Unicode mode would make the whole scan several times slower.
+    Hyperscan runs in byte mode without start-of-match tracking, its fastest mode;
+    a term must follow a non-word byte, and Python then finds where the match
+    starts and checks the word boundaries again.
     """
     stem = _stem(pattern).replace("\\b", "")
-    return "".join(_NON_ASCII_CASES.get(ch, ch) for ch in stem)
+    stem = "".join(_NON_ASCII_CASES.get(ch, ch) for ch in stem)
+    if stem.startswith("[0-9]"):
+        return "(?:^|[^0-9])" + stem  # numbers: not in the middle of a longer number
+    return "(?:^|[^a-zA-Z0-9\\x80-\\xff])" + stem
+
+
+_WORD_START = re.compile(r"\b\w")
 
 
 class RegexEngine:
@@ -54,8 +61,11 @@ class RegexEngine:
         self._compiled = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
     def candidates(self, text: str) -> Iterator[Candidate]:
-        found = [Candidate(i, m.start(), m.end())
-                 for i, rx in enumerate(self._compiled) for m in rx.finditer(text)]
+        found = [
+            Candidate(i, m.start(), m.end())
+            for i, rx in enumerate(self._compiled)
+            for m in rx.finditer(text)
+        ]
         found.sort(key=lambda c: (c.start, c.pattern_id))
         return iter(found)
 
@@ -67,35 +77,49 @@ class HyperscanEngine:
         import hyperscan
 
         self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SOM_LEFTMOST
         expressions = [_for_hyperscan(p).encode("utf-8") for p in patterns]
-        self._db.compile(expressions=expressions, ids=list(range(len(patterns))),
-                         elements=len(patterns), flags=[flags] * len(patterns))
+        self._db.compile(
+            expressions=expressions,
+            ids=list(range(len(patterns))),
+            elements=len(patterns),
+            flags=[hyperscan.HS_FLAG_CASELESS] * len(patterns),
+        )
         self._scratch = hyperscan.Scratch(self._db)
+        self._stems = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
     def candidates(self, text: str) -> Iterator[Candidate]:
         data = text.encode("utf-8", "surrogatepass")
-        hits: dict[tuple[int, int], int] = {}
+        ends: set[tuple[int, int]] = set()
 
         def on_match(pattern_id: int, start: int, end: int, flags: int, context: object) -> None:
-            key = (pattern_id, start)
-            if hits.get(key, -1) < end:
-                hits[key] = end
+            ends.add((end, pattern_id))
 
         self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
-        ordered = sorted(hits.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-        if len(data) == len(text):  # ASCII: byte offsets are string offsets
-            return (Candidate(pid, s, e) for (pid, s), e in ordered)
-        return self._to_chars(data, ordered)
+        if not ends:
+            return iter(())
+        ordered = sorted(ends)
+        if len(data) != len(text):
+            ordered = list(self._to_chars(data, ordered))
+        return self._locate(text, ordered)
+
+    def _locate(self, text: str, ordered: list[tuple[int, int]]) -> Iterator[Candidate]:
+        """Find where each match starts: the nearest word start whose stem ends there."""
+        for end, pid in ordered:
+            stem = self._stems[pid]
+            starts = [m.start() for m in _WORD_START.finditer(text, max(0, end - 120), end)]
+            for start in reversed(starts):
+                m = stem.match(text, start, end)
+                if m is not None and m.end() == end:
+                    yield Candidate(pid, start, end)
+                    break
 
     @staticmethod
-    def _to_chars(data: bytes, ordered: list[tuple[tuple[int, int], int]]) -> Iterator[Candidate]:
+    def _to_chars(data: bytes, ordered: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         byte_pos = char_pos = 0
-        for (pid, start), end in ordered:
-            char_pos += len(data[byte_pos:start].decode("utf-8", "surrogatepass"))
-            byte_pos = start
-            length = len(data[start:end].decode("utf-8", "surrogatepass"))
-            yield Candidate(pid, char_pos, char_pos + length)
+        for end, pid in ordered:
+            char_pos += len(data[byte_pos:end].decode("utf-8", "surrogatepass"))
+            byte_pos = end
+            yield char_pos, pid
 
 
 def best_engine(patterns: list[str]) -> Engine:

@@ -30,121 +30,183 @@ class Term:
 HEALTH = "Helbredsoplysning"
 TERMS: list[Term] = [
     # --- health -------------------------------------------------------------------------
-    Term("health.diagnosis", "health",
-         r"(diagnose|sclerose|epilepsi|cerebral parese|autisme|autist|adhd|add\b|"
-         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
-         r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|kol\b|astma|"
-         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
-         r"depression|deprimeret|spiseforstyrrelse|anoreksi|bulimi|psykose|psykotisk|"
-         r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|blind|døv|"
-         r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|"
-         r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
-         r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse)" + W,
-         0.9, "en diagnose eller sygdom"),
-    Term("health.mental", "health",
-         r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|"
-         r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman)" + W,
-         0.8, "psykisk helbred, misbrug eller behandling"),
-    Term("health.care", "health",
-         r"(sygemeld|syg\b|syge\b|sygdom|indlagt|indlæggelse|udskrevet|udskrivelse|"
-         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|lægen\b|"
-         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
-         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
-         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
-         r"faldet|faldt)" + W,
-         0.7, "helbred, pleje eller behandling"),
+    Term(
+        "health.diagnosis",
+        "health",
+        r"(diagnose|sclerose|epilepsi|cerebral parese|autisme|autist|adhd|add\b|"
+        r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
+        r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|kol\b|astma|"
+        r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
+        r"depression|deprimeret|spiseforstyrrelse|anoreksi|bulimi|psykose|psykotisk|"
+        r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|blind|døv|"
+        r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|"
+        r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
+        r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse)" + W,
+        0.9,
+        "en diagnose eller sygdom",
+    ),
+    Term(
+        "health.mental",
+        "health",
+        r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|"
+        r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman)" + W,
+        0.8,
+        "psykisk helbred, misbrug eller behandling",
+    ),
+    Term(
+        "health.care",
+        "health",
+        r"(sygemeld|syg\b|syge\b|sygdom|indlagt|indlæggelse|udskrevet|udskrivelse|"
+        r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|lægen\b|"
+        r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
+        r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
+        r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
+        r"faldet|faldt)" + W,
+        0.7,
+        "helbred, pleje eller behandling",
+    ),
     # --- ethnic origin --------------------------------------------------------------------
-    Term("ethnic.origin", "ethnic_origin",
-         r"(etnisk|oprindelse|herkomst|hudfarve|race|racis|indvandrer|flygtning|"
-         r"tyrkisk|somalisk|somalier|irakisk|iraker|iransk|afghansk|afghaner|syrisk|syrer|"
-         r"kurdisk|kurder|palæstinens|libanesisk|pakistansk|pakistaner|arabisk|araber|"
-         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
-         r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
-         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
-         r"asiatisk|mørk i huden|sort\b|inuit)" + W,
-         0.8, "etnisk baggrund eller herkomst"),
+    Term(
+        "ethnic.origin",
+        "ethnic_origin",
+        r"(etnisk|oprindelse|herkomst|hudfarve|race|racis|indvandrer|flygtning|"
+        r"tyrkisk|somalisk|somalier|irakisk|iraker|iransk|afghansk|afghaner|syrisk|syrer|"
+        r"kurdisk|kurder|palæstinens|libanesisk|pakistansk|pakistaner|arabisk|araber|"
+        r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
+        r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
+        r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
+        r"asiatisk|mørk i huden|sort\b|inuit)" + W,
+        0.8,
+        "etnisk baggrund eller herkomst",
+    ),
     # --- sexual ---------------------------------------------------------------------------
-    Term("sexual.orientation", "sexual",
-         r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
-         r"queer|lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
-         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
-         0.85, "seksuelle forhold eller seksuel orientering"),
+    Term(
+        "sexual.orientation",
+        "sexual",
+        r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
+        r"queer|lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
+        r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
+        0.85,
+        "seksuelle forhold eller seksuel orientering",
+    ),
     # --- beliefs --------------------------------------------------------------------------
-    Term("beliefs.religion", "beliefs",
-         r"(muslim|kristen|kristne|jøde|jødisk|jehovas vidne|katolik|katolsk|buddhist|hindu|"
-         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
-         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
-         r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under)" + W,
-         0.8, "religiøs, politisk eller filosofisk overbevisning"),
-    Term("beliefs.party", "beliefs",
-         r"(medlem af|meldt mig ind i|meldt ind i|stemt på|stemmer på|aktiv i|formand for)\s+"
-         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
-         r"radikale|det radikale venstre|konservative|det konservative folkeparti|"
-         r"liberal alliance|nye borgerlige|moderaterne|danmarksdemokraterne|alternativet|"
-         r"kristendemokraterne|partiet|min partiforening)" + W,
-         0.85, "medlemskab af et politisk parti", needs="phrase"),
+    Term(
+        "beliefs.religion",
+        "beliefs",
+        r"(muslim|kristen|kristne|jøde|jødisk|jehovas vidne|katolik|katolsk|buddhist|hindu|"
+        r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
+        r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
+        r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under)" + W,
+        0.8,
+        "religiøs, politisk eller filosofisk overbevisning",
+    ),
+    Term(
+        "beliefs.party",
+        "beliefs",
+        r"(medlem af|meldt mig ind i|meldt ind i|stemt på|stemmer på|aktiv i|formand for)\s+"
+        r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
+        r"radikale|det radikale venstre|konservative|det konservative folkeparti|"
+        r"liberal alliance|nye borgerlige|moderaterne|danmarksdemokraterne|alternativet|"
+        r"kristendemokraterne|partiet|min partiforening)" + W,
+        0.85,
+        "medlemskab af et politisk parti",
+        needs="phrase",
+    ),
     # --- trade union ----------------------------------------------------------------------
-    Term("union.member", "trade_union",
-         r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
-         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
-         r"a-kasse,)\s*(hk\b|3f\b|foa\b|dansk metal|metal\b|danmarks lærerforening|dlf\b|bupl\b|"
-         r"dansk sygeplejeråd|dsr\b|krifa|det faglige hus|djøf|ida\b|dansk el-forbund|"
-         r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
-         r"lederne|akademikerne|ftf|fh\b|serviceforbundet|blik og rør|malerforbundet|"
-         r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen)" + W,
-         0.9, "medlemskab af en fagforening eller a-kasse", needs="phrase"),
-    Term("union.generic", "trade_union",
-         r"(fagforening|tillidsrepræsentant|tillidsmand|a-kasse|arbejdsløshedskasse|"
-         r"fagligt medlem|faglig repræsentant)" + W,
-         0.75, "fagforeningsmæssigt tilhørsforhold"),
+    Term(
+        "union.member",
+        "trade_union",
+        r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
+        r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
+        r"a-kasse,)\s*(hk\b|3f\b|foa\b|dansk metal|metal\b|danmarks lærerforening|dlf\b|bupl\b|"
+        r"dansk sygeplejeråd|dsr\b|krifa|det faglige hus|djøf|ida\b|dansk el-forbund|"
+        r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
+        r"lederne|akademikerne|ftf|fh\b|serviceforbundet|blik og rør|malerforbundet|"
+        r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen)" + W,
+        0.9,
+        "medlemskab af en fagforening eller a-kasse",
+        needs="phrase",
+    ),
+    Term(
+        "union.generic",
+        "trade_union",
+        r"(fagforening|tillidsrepræsentant|tillidsmand|a-kasse|arbejdsløshedskasse|"
+        r"fagligt medlem|faglig repræsentant)" + W,
+        0.75,
+        "fagforeningsmæssigt tilhørsforhold",
+    ),
     # --- criminal -------------------------------------------------------------------------
-    Term("criminal.offence", "criminal",
-         r"(dømt|dom for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
-         r"statsfængsel|arresthus|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
-         r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
-         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel|kriminalitet|"
-         r"stjålet|stjæler|stjal|tyveri|tyv\b|indbrud|vold mod|voldelig|overfald|"
-         r"sælger hash|narko|pusher|bødestraf|hærværk mod|chikane|stalk|bedrageri|"
-         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed)" + W,
-         0.8, "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)"),
+    Term(
+        "criminal.offence",
+        "criminal",
+        r"(dømt|dom for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
+        r"statsfængsel|arresthus|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
+        r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
+        r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel|kriminalitet|"
+        r"stjålet|stjæler|stjal|tyveri|tyv\b|indbrud|vold mod|voldelig|overfald|"
+        r"sælger hash|narko|pusher|bødestraf|hærværk mod|chikane|stalk|bedrageri|"
+        r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed)" + W,
+        0.8,
+        "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
+    ),
     # --- genetic / biometric --------------------------------------------------------------
-    Term("genetic.biometric", "genetic_biometric",
-         r"(gentest|genetisk|genundersøgelse|dna|arveanlæg|arvelig|fingeraftryk|"
-         r"ansigtsgenkendelse|ansigtsscanning|biometri|irisscanning|stemmeprofil|"
-         r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
-         r"fragilt x-syndrom|fragilt x)" + W,
-         0.85, "genetiske eller biometriske oplysninger"),
+    Term(
+        "genetic.biometric",
+        "genetic_biometric",
+        r"(gentest|genetisk|genundersøgelse|dna|arveanlæg|arvelig|fingeraftryk|"
+        r"ansigtsgenkendelse|ansigtsscanning|biometri|irisscanning|stemmeprofil|"
+        r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
+        r"fragilt x-syndrom|fragilt x)" + W,
+        0.85,
+        "genetiske eller biometriske oplysninger",
+    ),
     # --- social and economic circumstances ------------------------------------------------
-    Term("social.benefits", "social_economic",
-         r"(kontanthjælp|førtidspension|sygedagpenge|dagpenge|uddannelseshjælp|"
-         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
-         r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
-         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
-         r"overførselsindkomst|pension|folkepension|hjælpemiddel|hjælpemidler|"
-         r"integrationsplan|ledig|arbejdsløs|mistede mit job|tilbagebetaling af|"
-         r"fyret|opsagt fra)" + W,
-         0.8, "sociale ydelser eller beskæftigelse"),
-    Term("social.debt", "social_economic",
-         r"(gæld|skylder|skyldte|restance|huslejerestance|rykker|inkasso|fogeden|"
-         r"fogedret|udsættelse|sat ud|smidt ud|udsat af|tvangsauktion|betalingsanmærkning|"
-         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
-         r"husstandsindkomst|indkomst|løn på|min løn|lønnen)" + W,
-         0.8, "økonomiske forhold (gæld, indkomst)"),
-    Term("social.situation", "social_economic",
-         r"(hjemløs|herberg|forsorgshjem|skilsmisse|skilt|separeret|anbragt|anbringelse|"
-         r"tvangsfjern|plejefamilie|døgninstitution|underretning|familiebehandling|"
-         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
-         r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
-         r"sofaen hos|sover på sofaen|venteliste til en større bolig)" + W,
-         0.75, "sociale forhold"),
+    Term(
+        "social.benefits",
+        "social_economic",
+        r"(kontanthjælp|førtidspension|sygedagpenge|dagpenge|uddannelseshjælp|"
+        r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
+        r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
+        r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
+        r"overførselsindkomst|pension|folkepension|hjælpemiddel|hjælpemidler|"
+        r"integrationsplan|ledig|arbejdsløs|mistede mit job|tilbagebetaling af|"
+        r"fyret|opsagt fra)" + W,
+        0.8,
+        "sociale ydelser eller beskæftigelse",
+    ),
+    Term(
+        "social.debt",
+        "social_economic",
+        r"(gæld|skylder|skyldte|restance|huslejerestance|rykker|inkasso|fogeden|"
+        r"fogedret|udsættelse|sat ud|smidt ud|udsat af|tvangsauktion|betalingsanmærkning|"
+        r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
+        r"husstandsindkomst|indkomst|løn på|min løn|lønnen)" + W,
+        0.8,
+        "økonomiske forhold (gæld, indkomst)",
+    ),
+    Term(
+        "social.situation",
+        "social_economic",
+        r"(hjemløs|herberg|forsorgshjem|skilsmisse|skilt|separeret|anbragt|anbringelse|"
+        r"tvangsfjern|plejefamilie|døgninstitution|underretning|familiebehandling|"
+        r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
+        r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
+        r"sofaen hos|sover på sofaen|venteliste til en større bolig)" + W,
+        0.75,
+        "sociale forhold",
+    ),
     # --- property deal not yet concluded --------------------------------------------------
-    Term("property.pending", "property_deal",
-         r"(sælge vores hus|sælge mit hus|sælge huset|sælge sit|sælge hendes|sælge hans|"
-         r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|købsaftale|"
-         r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
-         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
-         r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive)" + W,
-         0.8, "en ejendomshandel, som ikke er indgået endnu"),
+    Term(
+        "property.pending",
+        "property_deal",
+        r"(sælge vores hus|sælge mit hus|sælge huset|sælge sit|sælge hendes|sælge hans|"
+        r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|købsaftale|"
+        r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
+        r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
+        r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive)" + W,
+        0.8,
+        "en ejendomshandel, som ikke er indgået endnu",
+    ),
 ]
 
 # Person cues. Strong ones name a person by relation, possession or name; weak ones are
@@ -195,4 +257,4 @@ GENERAL_TALK = re.compile(
     r"målgruppe|indsats|strategi|plan for)\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"[.!?\n]")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ0-9\"«])|\n")

@@ -4,54 +4,143 @@ NFKC folds full-width digits and compatibility characters; zero-width and format
 characters are dropped and every kind of space becomes a plain space, so nothing
 can hide a CPR number. Offsets in findings are always positions in the original
 string: `Normalised.original_span` maps them back.
+
+Only the characters that can change are touched: ASCII and the Latin-1 letters of
+Danish text are stable under NFKC, so a mail is copied in large unchanged runs and
+only the rare odd character is normalised on its own.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
 # Characters a person cannot see, which would otherwise split a number or a word.
-_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f" \
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-_NEEDS_WORK = re.compile(f"[{_INVISIBLE}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\uff10-\uff19]")
+)
 _DROP = {ord(c): None for c in _INVISIBLE}
+
+
+def _unstable_chars() -> frozenset[str]:
+    """Every BMP character above ASCII that normalisation may change.
+
+    Built once from the running Python's Unicode tables, so smart quotes, dashes and
+    emoji (all stable) never send a mail down the slow path.
+    """
+    found = set()
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if (
+            unicodedata.normalize("NFKC", ch) != ch
+            or ch.isspace()
+            or ch in _INVISIBLE
+            or unicodedata.combining(ch)
+        ):
+            found.add(ch)
+    return frozenset(found)
+
+
+_UNSTABLE_CHARS = _unstable_chars()
+# In UTF-8, everything beyond ASCII and the Latin-1 letters (Danish æøå): a fast byte
+# search finds the few places worth a closer look.
+_BEYOND_LATIN1_LETTERS = re.compile(rb"[\xc4-\xf4]|\xc2[\x80-\xbf]")
+
+
+def _is_unstable(ch: str) -> bool:
+    if ch in _UNSTABLE_CHARS:
+        return True
+    code = ord(ch)  # outside the BMP: mathematical and enclosed alphanumerics, tags
+    return 0x1D400 <= code <= 0x1D7FF or 0x1F100 <= code <= 0x1F1FF or 0xE0000 <= code <= 0xE01EF
+
+
+def _unstable_positions(text: str) -> list[int]:
+    data = text.encode("utf-8", "surrogatepass")
+    positions, byte_pos, char_pos = [], 0, 0
+    for match in _BEYOND_LATIN1_LETTERS.finditer(data):
+        char_pos += len(data[byte_pos : match.start()].decode("utf-8", "surrogatepass"))
+        byte_pos = match.start()
+        if _is_unstable(text[char_pos]):
+            positions.append(char_pos)
+    return positions
+
+
+@dataclass(frozen=True)
+class _Segment:
+    norm_start: int
+    norm_end: int
+    orig_start: int
+    orig_end: int
+    linear: bool  # unchanged text: offsets map one to one
 
 
 @dataclass(frozen=True)
 class Normalised:
     text: str
-    # starts[i] is the original offset of normalised character i (None: identical strings).
-    starts: list[int] | None
+    segments: tuple[_Segment, ...] | None  # None: the text was already normal
     original_length: int
+    starts: tuple[int, ...] = ()
+
+    def _segment(self, pos: int) -> _Segment:
+        assert self.segments is not None
+        return self.segments[max(0, bisect.bisect_right(self.starts, pos) - 1)]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        if self.starts is None:
+        if self.segments is None:
             return start, end
-        orig_start = self.starts[start] if start < len(self.starts) else self.original_length
-        if end >= len(self.starts):
-            return orig_start, self.original_length
-        return orig_start, self.starts[end]
+        first = self._segment(start)
+        o_start = (
+            first.orig_start + (start - first.norm_start) if first.linear else first.orig_start
+        )
+        last = self._segment(max(start, end - 1))
+        o_end = last.orig_start + (end - last.norm_start) if last.linear else last.orig_end
+        return min(o_start, self.original_length), min(o_end, self.original_length)
+
+
+def _normalise_group(group: str) -> str:
+    out = unicodedata.normalize("NFKC", group.translate(_DROP))
+    return "".join(" " if ch.isspace() and ch not in "\n\r\t" else ch for ch in out)
 
 
 def normalise(text: str) -> Normalised:
-    """Normalise `text` for matching; cheap when there is nothing to do."""
-    if text.isascii() or (
-        unicodedata.is_normalized("NFKC", text) and _NEEDS_WORK.search(text) is None
-    ):
+    """Normalise `text` for matching; cheap when there is little or nothing to do."""
+    if text.isascii():
         return Normalised(text, None, len(text))
-    out: list[str] = []
-    starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        # A base character with its combining marks is normalised as one unit (å = a + ˚).
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        piece = unicodedata.normalize("NFKC", text[i:j].translate(_DROP))
-        for ch in piece:
-            out.append(" " if ch.isspace() and ch not in "\n\r\t" else ch)
-            starts.append(i)
-        i = j
-    return Normalised("".join(out), starts, n)
+    positions = _unstable_positions(text)
+    if not positions:
+        return Normalised(text, None, len(text))
+    pieces: list[str] = []
+    segments: list[_Segment] = []
+    pos = npos = 0
+
+    def keep(a: int, b: int) -> None:
+        nonlocal npos
+        if b > a:
+            pieces.append(text[a:b])
+            segments.append(_Segment(npos, npos + b - a, a, b, True))
+            npos += b - a
+
+    for start in positions:
+        if start < pos:
+            continue  # already taken with the group before
+        # A combining mark belongs to the letter before it (a + ˚ = å).
+        if start > pos and unicodedata.combining(text[start]):
+            start -= 1
+        end = start + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        keep(pos, start)
+        out = _normalise_group(text[start:end])
+        pieces.append(out)
+        segments.append(_Segment(npos, npos + len(out), start, end, False))
+        npos += len(out)
+        pos = end
+    keep(pos, len(text))
+    return Normalised(
+        "".join(pieces), tuple(segments), len(text), tuple(s.norm_start for s in segments)
+    )

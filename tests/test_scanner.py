@@ -1,0 +1,213 @@
+"""The sensitive-data scanner: CPR rules, person cues, normalisation, the scan command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from borgerpost.scanner import ScanError, Scanner, scan
+from borgerpost.scanner import cpr as cprmod
+from borgerpost.scanner.engine import RegexEngine
+from borgerpost.scanner.normalise import normalise
+
+
+def categories(text: str) -> set[str]:
+    return {f.category for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mit cpr-nr. er 010190-1234.",
+        "CPR 0101901234",
+        "personnummer 010190 1234",
+        "Barn: Liva Holm, 2506114555",
+        "Ansøger 170758-1189 har søgt.",
+    ],
+)
+def test_cpr_forms_with_and_without_cue(text):
+    found = [f for f in scan(text) if f.category == "cpr"]
+    assert len(found) == 1
+    assert "XXXX" in found[0].excerpt and found[0].excerpt.count("X") == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring på +45 21 43 65 87 eller 21436587.",
+        "Mødet er den 01.02.2024 kl. 10.",
+        "Sagsnr. 24/12345 og j.nr. 27.00.00-G01-12-24.",
+        "CVR 12345678 og EAN 5790001234567.",
+        "Fakturanr. 0102031234 er betalt.",
+        "Vores kundenr. hos Affaldsservice er 0102031234.",
+        "Indbetal til reg.nr. 0216 kontonr. 0102031234.",
+        "Tallet 3213451234 er ingen dato.",
+        "Licensnr.: 1013852264",
+        "Telefon +45 0102031234",
+    ],
+)
+def test_numbers_that_are_not_cpr(text):
+    assert "cpr" not in categories(text)
+
+
+def test_modulus_11_only_raises_confidence():
+    with_mod11 = next(f for f in scan("CPR 0707614285") if f.category == "cpr")
+    assert cprmod.passes_modulus_11("0707614285")
+    without = next(f for f in scan("CPR 0707614286") if f.category == "cpr")
+    assert not cprmod.passes_modulus_11("0707614286")
+    assert with_mod11.confidence >= without.confidence > 0.5
+
+
+@pytest.mark.parametrize(
+    ("digits", "year"),
+    [
+        ("0101301234", 1930),
+        ("0101304234", 2030),
+        ("0101374234", 1937),
+        ("0101104234", 2010),
+        ("0101585234", 1858),
+        ("0101575234", 2057),
+        ("0101369234", 2036),
+        ("0101379234", 1937),
+    ],
+)
+def test_century_from_the_seventh_digit(digits, year):
+    assert cprmod.birth_date(digits).year == year
+
+
+def test_invalid_dates_are_never_cpr():
+    assert cprmod.birth_date("3002901234") is None  # 30 February
+    assert cprmod.birth_date("2902011234") is None  # 29 February 1901
+    assert cprmod.birth_date("2902041234") == dt.date(1904, 2, 29)
+
+
+@given(
+    st.dates(min_value=dt.date(1858, 1, 1), max_value=dt.date(2057, 12, 31)),
+    st.integers(0, 9999),
+    st.sampled_from(["-", "", " "]),
+)
+@settings(max_examples=300)
+def test_every_real_cpr_date_is_found(day, serial, sep):
+    yy = day.year % 100
+    sevenths = [d for d in range(10) if cprmod.century(yy, d) == day.year - yy]
+    if not sevenths:
+        return
+    number = f"{day:%d%m}{yy:02d}{sep}{sevenths[0]}{serial % 1000:03d}"
+    found = [f for f in scan(f"Mit personnummer er {number}.") if f.category == "cpr"]
+    assert found and found[0].start == 20
+
+
+@given(st.integers(0, 9_999_999_999))
+@settings(max_examples=300)
+def test_ten_digits_without_a_real_date_are_never_cpr(value):
+    digits = f"{value:010d}"
+    if cprmod.birth_date(digits) is not None:
+        return
+    assert "cpr" not in categories(f"Nummer {digits} her.")
+
+
+def test_hidden_cpr_numbers_are_found_with_original_offsets():
+    text = "Søn: ０１０１９０\u200b-\u00ad１２３４ og mere"
+    found = [f for f in scan(text) if f.category == "cpr"]
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end].startswith("０")
+    assert text[found[0].start : found[0].end].endswith("４")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+@settings(max_examples=300)
+def test_normalisation_maps_every_offset_back_into_the_original(text):
+    norm = normalise(text)
+    for start in range(len(norm.text) + 1):
+        o_start, o_end = norm.original_span(start, min(len(norm.text), start + 3))
+        assert 0 <= o_start <= o_end <= len(text)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200)
+def test_scan_never_fails_and_offsets_are_in_range(text):
+    for f in scan(text):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_person_cues_decide_special_categories():
+    assert "health" in categories("Min søn går til psykolog for angst.")
+    assert "health" not in categories("Vi skal have flere psykologer i folkeskolen.")
+    assert "trade_union" in categories("Jeg er medlem af HK og har været sygemeldt.")
+    assert "trade_union" not in categories("FOA og 3F har i dag kritiseret kommunens plan.")
+    assert "beliefs" not in categories(
+        "Som medlem af Enhedslisten kommer jeg til at stemme imod forslaget i byrådet."
+    )
+    assert "criminal" in categories("Min eksmand blev dømt for vold mod mig.")
+    assert "property_deal" in categories("Vi har fundet en køber, men handlen er ikke endelig.")
+
+
+def test_huge_input_is_refused_with_a_danish_message():
+    from borgerpost.scanner import core
+
+    with pytest.raises(ScanError, match="for stor"):
+        Scanner().scan("x" * (core.MAX_CHARS + 1))
+
+
+def test_regex_engine_finds_the_same_as_hyperscan():
+    text = (Path(__file__).parents[1] / "examples" / "municipality.yaml").read_text("utf-8")
+    text += "\nMin søn Malte, cpr.nr. 091213-4290, har ADHD og får kontanthjælp."
+    fast = Scanner()
+    slow = Scanner()
+    slow.engine = RegexEngine([r"[0-9]{6}[- ]?[0-9]{4}"] + [t.pattern for t in slow.terms])
+    assert [f.as_dict() for f in fast.scan(text)] == [f.as_dict() for f in slow.scan(text)]
+
+
+def test_scan_command_jsonl_keeps_order_and_never_prints_the_number(tmp_path):
+    lines = [
+        {"id": 1, "text": "Min søn går til psykolog for angst"},
+        {"id": "b", "text": "CPR 010190-1234"},
+        {"id": None, "text": ""},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines))
+    result = subprocess.run(
+        [sys.executable, "-m", "borgerpost", "scan", "--jsonl", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "DATABASE_URL": "postgres://x@127.0.0.1:9/none"},
+    )
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, "b", None]
+    assert out[0]["categories"] == ["health"]
+    assert out[1]["findings"][0] == {
+        "category": "cpr",
+        "start": 4,
+        "end": 15,
+        "rule": "cpr.labelled",
+        "confidence": 0.99,
+    }
+    human = subprocess.run(
+        [sys.executable, "-m", "borgerpost", "scan", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "010190-XXXX" in human.stdout and "1234" not in human.stdout.replace("0101901234", "")
+
+
+def test_scan_command_rejects_unreadable_input(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "borgerpost", "scan", "--jsonl", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "Linje 1" in result.stderr
