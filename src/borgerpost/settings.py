@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "borgerpost.core",
     "borgerpost.inquiries",
+    "borgerpost.guard",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("k/<slug:municipality>/", include("borgerpost.core.urls")),
     path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.guard.urls")),
 ]
 
 handler403 = "borgerpost.core.errors.forbidden"

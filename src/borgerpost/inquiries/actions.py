@@ -20,6 +20,8 @@ from borgerpost import triage, workdays
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
 from borgerpost.core.models import Centre, Committee
+from borgerpost.digitalpost.interfaces import SecureMessage, transport
+from borgerpost.guard import service as guard
 from borgerpost.mailparse import ParsedAttachment, ParsedMail, content_key
 
 from .models import (
@@ -144,6 +146,12 @@ def _create(actor: Actor, data: NewInquiry, key: str) -> Inquiry:
         message_id=data.message_id[:500],
         content_key=key,
         contains_personal_data=_holds_personal_data(data),
+        sensitive_categories=sorted(
+            {
+                f.category
+                for f in guard.scanner_for(municipality).scan(f"{data.subject}\n{data.body}")
+            }
+        ),
         registered_by=actor.user,
         deadline=workdays.answer_deadline(
             data.received_at, municipality.answer_deadline_days, municipality.calendar
@@ -271,14 +279,47 @@ def _mail(to: str, subject: str, body: str, sender: str, reply_to: str | None = 
     transaction.on_commit(lambda: message.send(fail_silently=False))
 
 
-def _deliver(actor: Actor, inquiry: Inquiry, channel: str, subject: str, body: str) -> str:
-    """Send by mail where the channel is mail; other channels are recorded as given."""
-    if channel == MessageChannel.MAIL:
+@dataclass(frozen=True)
+class Delivery:
+    """How a message to the citizen leaves: the channel, and what the guard needs."""
+
+    channel: str
+    cpr: str = ""  # only for Digital Post; never stored in full
+    accepted: frozenset[str] = frozenset()  # findings the sender marked as not sensitive
+
+
+def _deliver(actor: Actor, inquiry: Inquiry, how: Delivery, subject: str, body: str) -> str:
+    """Scan, then send by mail or Digital Post; other channels are recorded as given.
+
+    The guard raises GuardBlocked before anything leaves on an insecure channel.
+    """
+    address = inquiry.citizen_email if how.channel == MessageChannel.MAIL else ""
+    guard.enforce(actor, how.channel, address, body, inquiry.body, how.accepted)
+    if subject and guard.check(actor.municipality, how.channel, address, subject).blocked:
+        # The citizen's own subject line may carry the sensitive detail: leave it out.
+        subject = "Svar på din henvendelse"
+    if how.channel == MessageChannel.MAIL:
         if not inquiry.citizen_email:
             raise RuleError("Borgeren har ingen mailadresse. Vælg en anden kanal.")
         _mail(inquiry.citizen_email, subject, body, actor.user.email)
         return inquiry.citizen_email
+    if how.channel == MessageChannel.DIGITAL_POST:
+        if len(how.cpr) != 10 or not how.cpr.isdigit():
+            raise RuleError("Angiv borgerens CPR-nummer for at sende med Digital Post.")
+        secure = SecureMessage(
+            actor.user.get_full_name(),
+            how.cpr,
+            subject or "Svar på din henvendelse",
+            body,
+            actor.municipality.slug,
+        )
+        transaction.on_commit(lambda: transport().send(secure))
+        return f"Digital Post til {how.cpr[:6]}-XXXX"
     return inquiry.citizen_phone or inquiry.citizen_address or inquiry.citizen_name
+
+
+def _how(channel: str | Delivery) -> Delivery:
+    return channel if isinstance(channel, Delivery) else Delivery(channel)
 
 
 def do_take_acknowledgement(actor: Actor, inquiry: Inquiry) -> None:
@@ -297,7 +338,11 @@ def do_take_acknowledgement(actor: Actor, inquiry: Inquiry) -> None:
 
 
 def do_acknowledge(
-    actor: Actor, inquiry: Inquiry, channel: str, body: str, confirmed_no_third_party: bool = False
+    actor: Actor,
+    inquiry: Inquiry,
+    channel: str | Delivery,
+    body: str,
+    confirmed_no_third_party: bool = False,
 ) -> Message:
     """Send the one acknowledgement the citizen gets, whoever of the recipients sends it."""
     if not body.strip():
@@ -314,11 +359,12 @@ def do_acknowledge(
                 raise RuleError(reason)
             _require_power_of_attorney_confirmed(locked, confirmed_no_third_party)
             subject = f"Kvittering: {locked.subject}" if locked.subject else "Kvittering"
-            to = _deliver(actor, locked, channel, subject, body)
+            how = _how(channel)
+            to = _deliver(actor, locked, how, subject, body)
             message = Message.objects.create(
                 inquiry=locked,
                 kind=MessageKind.ACKNOWLEDGEMENT,
-                channel=channel,
+                channel=how.channel,
                 author=actor.user,
                 on_behalf_of_all=len(recipients) > 1,
                 recipient=to,
@@ -330,7 +376,7 @@ def do_acknowledge(
             if locked.status == Status.NEW:
                 locked.status = Status.OPEN
             locked.save(update_fields=["acknowledged_at", "acknowledgement_owner", "status"])
-            record(actor, "inquiry.acknowledged", locked, channel=channel, message=message.pk)
+            record(actor, "inquiry.acknowledged", locked, channel=how.channel, message=message.pk)
     except IntegrityError:
         raise RuleError("Der er allerede kvitteret for henvendelsen.") from None
     inquiry.refresh_from_db()
@@ -356,6 +402,7 @@ def do_send_social_media_answer(actor: Actor, inquiry: Inquiry, body: str) -> Me
     if not body.strip():
         raise RuleError("Svaret har ingen tekst.")
     with transaction.atomic():
+        guard.enforce(actor, inquiry.channel, "", body, inquiry.body)
         message = Message.objects.create(
             inquiry=inquiry,
             kind=MessageKind.SOCIAL_MEDIA_ANSWER,
@@ -368,7 +415,9 @@ def do_send_social_media_answer(actor: Actor, inquiry: Inquiry, body: str) -> Me
     return message
 
 
-def do_send_advance_notice(actor: Actor, inquiry: Inquiry, channel: str, body: str) -> Message:
+def do_send_advance_notice(
+    actor: Actor, inquiry: Inquiry, channel: str | Delivery, body: str
+) -> Message:
     """Tell the citizen before forwarding to the administration (varsling, seed 001 note 2)."""
     _require_recipient(actor, inquiry)
     _require_open(inquiry)
@@ -379,11 +428,12 @@ def do_send_advance_notice(actor: Actor, inquiry: Inquiry, channel: str, body: s
     if quotes_inquiry(body, inquiry.body):
         raise RuleError("Varslingen gentager borgerens henvendelse. Skriv en ny tekst uden citat.")
     with transaction.atomic():
-        to = _deliver(actor, inquiry, channel, "Din henvendelse sendes videre", body)
+        how = _how(channel)
+        to = _deliver(actor, inquiry, how, "Din henvendelse sendes videre", body)
         message = Message.objects.create(
             inquiry=inquiry,
             kind=MessageKind.ADVANCE_NOTICE,
-            channel=channel,
+            channel=how.channel,
             author=actor.user,
             recipient=to,
             subject="Din henvendelse sendes videre",
@@ -391,7 +441,7 @@ def do_send_advance_notice(actor: Actor, inquiry: Inquiry, channel: str, body: s
         )
         inquiry.advance_notice_at = message.sent_at
         inquiry.save(update_fields=["advance_notice_at"])
-        record(actor, "inquiry.advance_notice", inquiry, channel=channel, message=message.pk)
+        record(actor, "inquiry.advance_notice", inquiry, channel=how.channel, message=message.pk)
     return message
 
 
@@ -430,7 +480,7 @@ def do_forward_to_administration(actor: Actor, inquiry: Inquiry, note: str = "")
 def do_send_reply(
     actor: Actor,
     inquiry: Inquiry,
-    channel: str,
+    channel: str | Delivery,
     body: str,
     confirmed_no_third_party: bool = False,
     draft: DraftReply | None = None,
@@ -454,11 +504,12 @@ def do_send_reply(
             if inquiry.subject
             else ("Svar på din henvendelse")
         )
-        to = _deliver(actor, inquiry, channel, subject, body)
+        how = _how(channel)
+        to = _deliver(actor, inquiry, how, subject, body)
         message = Message.objects.create(
             inquiry=inquiry,
             kind=MessageKind.REPLY,
-            channel=channel,
+            channel=how.channel,
             author=actor.user,
             recipient=to,
             subject=subject,
@@ -473,7 +524,7 @@ def do_send_reply(
             actor,
             "inquiry.reply_sent",
             inquiry,
-            channel=channel,
+            channel=how.channel,
             message=message.pk,
             from_draft=draft.pk if draft else None,
         )
@@ -520,6 +571,46 @@ def do_send_copy_to_administration(
         _notify_main_mailbox(
             inquiry, actor, "Kopi af borgerhenvendelse, som medlemmet selv besvarer"
         )
+    return message
+
+
+def do_forward_by_mail(actor: Actor, inquiry: Inquiry, to: str, note: str = "") -> Message:
+    """Forward the inquiry by mail, only to the municipality's own addresses (seed 001).
+
+    A member's private address is refused outright: mails with personal data must never
+    go to private mail, and it would take them out of the 30-day deletion.
+    """
+    _require_recipient(actor, inquiry)
+    address = to.strip().lower()
+    private = {m.private_email.lower() for m in actor.user.memberships.all() if m.private_email}
+    if address in private:
+        raise RuleError(
+            "Du må ikke videresende henvendelsen til din private mail. Mails med "
+            "personoplysninger skal blive i kommunens sikre mailsystem."
+        )
+    if not actor.municipality.is_internal_address(address):
+        raise RuleError(
+            "Henvendelser kan kun videresendes til kommunens egne mailadresser ("
+            + ", ".join("@" + d for d in actor.municipality.mail_domains)
+            + ")."
+        )
+    with transaction.atomic():
+        guard.enforce(actor, "mail", address, inquiry.body)
+        body = (
+            f"{note}\n\n--- Videresendt henvendelse {inquiry.reference} ---\n"
+            f"Fra: {inquiry.citizen_name}\nModtaget: "
+            f"{timezone.localtime(inquiry.received_at):%d.%m.%Y %H.%M}\n\n{inquiry.body}"
+        )
+        _mail(address, f"VS: {inquiry.display_title()}", body, actor.user.email)
+        message = Message.objects.create(
+            inquiry=inquiry,
+            kind=MessageKind.FORWARD,
+            channel=MessageChannel.MAIL,
+            author=actor.user,
+            recipient=address,
+            body=note,
+        )
+        record(actor, "inquiry.forwarded_by_mail", inquiry, message=message.pk)
     return message
 
 
@@ -675,7 +766,9 @@ def do_assign_in_administration(
         )
 
 
-def do_administration_answer(actor: Actor, inquiry: Inquiry, channel: str, body: str) -> Message:
+def do_administration_answer(
+    actor: Actor, inquiry: Inquiry, channel: str | Delivery, body: str
+) -> Message:
     """The administration answers the citizen (path 2) and the member sees it is done."""
     if not actor.is_administration:
         raise RuleError("Kun administrationen kan registrere administrationens svar.")
@@ -686,11 +779,12 @@ def do_administration_answer(actor: Actor, inquiry: Inquiry, channel: str, body:
         raise RuleError("Skriv svaret eller et referat af telefonsamtalen.")
     with transaction.atomic():
         subject = "Svar fra kommunen på din henvendelse"
-        to = _deliver(actor, inquiry, channel, subject, body)
+        how = _how(channel)
+        to = _deliver(actor, inquiry, how, subject, body)
         message = Message.objects.create(
             inquiry=inquiry,
             kind=MessageKind.ADMINISTRATION_ANSWER,
-            channel=channel,
+            channel=how.channel,
             author=actor.user,
             recipient=to,
             subject=subject,
@@ -701,7 +795,11 @@ def do_administration_answer(actor: Actor, inquiry: Inquiry, channel: str, body:
         inquiry.closed_at = message.sent_at
         inquiry.save(update_fields=["answered_at", "status", "closed_at"])
         record(
-            actor, "inquiry.administration_answered", inquiry, channel=channel, message=message.pk
+            actor,
+            "inquiry.administration_answered",
+            inquiry,
+            channel=how.channel,
+            message=message.pk,
         )
     return message
 

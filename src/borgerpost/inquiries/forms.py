@@ -21,6 +21,7 @@ from .models import (
 
 CITIZEN_CHANNELS = [
     (MessageChannel.MAIL.value, "Mail"),
+    (MessageChannel.DIGITAL_POST.value, "Digital Post (sikker, kræver CPR-nummer)"),
     (MessageChannel.LETTER.value, "Brev"),
     (MessageChannel.PHONE.value, "Telefon"),
     (MessageChannel.MEETING.value, "Møde"),
@@ -145,9 +146,37 @@ class MessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Skriv en tekst."},
     )
+    cpr = forms.CharField(
+        label="Borgerens CPR-nummer (kun til Digital Post)",
+        required=False,
+        max_length=11,
+        help_text="Bruges kun til at sende brevet sikkert og gemmes ikke i henvendelsen.",
+    )
     confirm_third_party = forms.BooleanField(
         label="Jeg oplyser intet om den anden borgers sag", required=False
     )
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        from stdnum.dk import cpr as stdnum_cpr
+        from stdnum.exceptions import ValidationError as StdnumError
+
+        data = super().clean() or {}
+        if data.get("channel") == MessageChannel.DIGITAL_POST:
+            try:
+                data["cpr"] = stdnum_cpr.validate(data.get("cpr") or "")
+            except StdnumError:
+                self.add_error(
+                    "cpr",
+                    "Angiv et gyldigt CPR-nummer (DDMMÅÅ-XXXX) for at sende med Digital Post.",
+                )
+        else:
+            data["cpr"] = ""
+        return data
+
+
+class ForwardByMailForm(forms.Form):
+    to = forms.EmailField(label="Videresend til (kommunal mailadresse)")
+    note = forms.CharField(label="Besked", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SocialMediaAnswerForm(forms.Form):

@@ -94,6 +94,7 @@ class Inquiry(models.Model):
     message_id = models.CharField(max_length=500, blank=True, db_index=True)
     content_key = models.CharField(max_length=64, db_index=True)
     contains_personal_data = models.BooleanField("indeholder personoplysninger", default=False)
+    sensitive_categories = models.JSONField("følsomme oplysninger", default=list, blank=True)
 
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -195,6 +196,11 @@ class Inquiry(models.Model):
             self.deadline, today or timezone.localdate(), self.municipality.calendar
         )
 
+    def sensitive_labels(self) -> list[str]:
+        from borgerpost.scanner import CATEGORY_LABELS
+
+        return [CATEGORY_LABELS[c] for c in self.sensitive_categories if c in CATEGORY_LABELS]
+
     def display_title(self) -> str:
         return self.subject or f"{self.get_channel_display()}-henvendelse"
 
@@ -237,6 +243,7 @@ class MessageKind(models.TextChoices):
     REPLY = "reply", "Personligt svar"
     COPY_TO_ADMINISTRATION = "copy_to_administration", "Kopi til administrationen"
     ADMINISTRATION_ANSWER = "administration_answer", "Administrationens svar"
+    FORWARD = "forward", "Videresendt"
 
 
 class MessageChannel(models.TextChoices):
@@ -244,6 +251,7 @@ class MessageChannel(models.TextChoices):
     LETTER = "letter", "Brev"
     PHONE = "phone", "Telefon"
     MEETING = "meeting", "Møde"
+    DIGITAL_POST = "digital_post", "Digital Post"
     FACEBOOK = "facebook", "Facebook"
     MESSENGER = "messenger", "Messenger"
     INTERNAL = "internal", "Internt i systemet"

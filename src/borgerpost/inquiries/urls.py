@@ -14,6 +14,7 @@ urlpatterns = [
     path("henvendelser/<int:pk>/varsling/", views.notice_view, name="inquiry-notice"),
     path("henvendelser/<int:pk>/til-administrationen/", views.forward_view, name="inquiry-forward"),
     path("henvendelser/<int:pk>/svar/", views.reply_view, name="inquiry-reply"),
+    path("henvendelser/<int:pk>/videresend/", views.forward_mail_view, name="inquiry-forward-mail"),
     path("henvendelser/<int:pk>/kopi/", views.copy_view, name="inquiry-copy"),
     path("henvendelser/<int:pk>/svarudkast/", views.draft_request_view, name="inquiry-draft"),
     path("henvendelser/<int:pk>/dagsorden/", views.agenda_view, name="inquiry-agenda"),

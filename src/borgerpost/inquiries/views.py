@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
+from borgerpost.guard.service import GuardBlocked
 from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
 
 from . import actions, forms
@@ -204,6 +205,7 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
             },
         ),
         "forward_form": forms.ForwardForm(prefix="forward"),
+        "forward_mail_form": forms.ForwardByMailForm(prefix="fwd"),
         "reply_form": forms.MessageForm(
             prefix="reply",
             initial={
@@ -277,6 +279,7 @@ FORM_PREFIXES = {
     "agenda_form": "agenda",
     "assign_form": "assign",
     "admin_answer_form": "answer",
+    "forward_mail_form": "fwd",
 }
 
 
@@ -300,10 +303,17 @@ def _post_action(
         actor = _actor(request)
         inquiry = _visible(actor, pk)
         kwargs = form_kwargs(actor) if form_kwargs else {}
-        form = form_class(request.POST, prefix=FORM_PREFIXES.get(form_key), **kwargs)
+        prefix = FORM_PREFIXES.get(form_key)
+        form = form_class(request.POST, prefix=prefix, **kwargs)
+        blocked = None
         if form.is_valid():
+            data = dict(form.cleaned_data)
+            data["_accepted"] = frozenset(request.POST.getlist(f"{prefix}-false_positive"))
             try:
-                result = run(actor, inquiry, form.cleaned_data)
+                result = run(actor, inquiry, data)
+            except GuardBlocked as exc:
+                blocked = exc.result
+                form.add_error(None, str(exc))
             except RuleError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -312,6 +322,8 @@ def _post_action(
         messages.error(request, "Handlingen blev ikke udført. Se begrundelsen nedenfor.")
         context = _detail_context(actor, inquiry, **{form_key: form})
         context["open_panel"] = form_key
+        context["guard"] = blocked
+        context["guard_prefix"] = prefix
         return render(request, "inquiries/detail.html", context, status=400)
 
     return view
@@ -346,6 +358,18 @@ class _EmptyForm(djforms.Form):
     pass
 
 
+def _delivery(data: dict) -> actions.Delivery:
+    return actions.Delivery(
+        data["channel"], data.get("cpr", ""), data.get("_accepted", frozenset())
+    )
+
+
+forward_mail_view = _post_action(
+    forms.ForwardByMailForm,
+    "forward_mail_form",
+    lambda a, i, d: actions.do_forward_by_mail(a, i, d["to"], d["note"]),
+    done="Henvendelsen er videresendt.",
+)
 triage_view = _post_action(
     forms.TriageForm, "triage_form", _triage, form_kwargs=lambda a: {"municipality": a.municipality}
 )
@@ -365,7 +389,7 @@ social_view = _post_action(
 notice_view = _post_action(
     forms.MessageForm,
     "notice_form",
-    lambda a, i, d: actions.do_send_advance_notice(a, i, d["channel"], d["body"]),
+    lambda a, i, d: actions.do_send_advance_notice(a, i, _delivery(d), d["body"]),
     done="Borgeren er varslet.",
 )
 forward_view = _post_action(
@@ -379,7 +403,7 @@ forward_view = _post_action(
 def _reply(actor: Actor, inquiry: Inquiry, data: dict) -> str:
     draft = inquiry.drafts.filter(status=DraftStatus.READY).first()
     actions.do_send_reply(
-        actor, inquiry, data["channel"], data["body"], data["confirm_third_party"], draft=draft
+        actor, inquiry, _delivery(data), data["body"], data["confirm_third_party"], draft=draft
     )
     if inquiry.is_case_related and not inquiry.administration_involved:
         return "Svaret er sendt. Send nu en kopi til administrationen, så oplysningerne indgår i sagen."
@@ -429,7 +453,7 @@ assign_view = _post_action(
 admin_answer_view = _post_action(
     forms.AdministrationAnswerForm,
     "admin_answer_form",
-    lambda a, i, d: actions.do_administration_answer(a, i, d["channel"], d["body"]),
+    lambda a, i, d: actions.do_administration_answer(a, i, _delivery(d), d["body"]),
     done="Svaret er registreret, og henvendelsen er afsluttet.",
     roles=ADMINISTRATION,
 )
