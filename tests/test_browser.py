@@ -233,3 +233,27 @@ def test_login_page_shows_demo_logins_only_in_demo_mode(site, browser, settings)
     page.goto(f"{site}/login/")
     assert "Demo: log ind som" in page.content() and "demo-borgerpost" in page.content()
     context.close()
+
+
+def test_guard_stops_a_reply_and_shows_how_to_send_safely(site, phone):
+    sara = login(phone, site, "sara")
+    register(sara, site, "Min søn Oliver har ADHD, og vi får kontanthjælp. Kan du hjælpe?",
+             "Oliver")
+    assert "Helbredsoplysninger" in sara.inner_text("[data-testid=sensitive]")
+    sara.check("input[name=classification][value=political]")
+    sara.check("input[name=path][value=personal]")
+    sara.click("button:has-text('Gem vurdering')")
+    sara.click("summary:has-text('Skriv personligt svar')")
+    sara.fill("#id_reply-body", "Jeg er ked af at høre, at Oliver har ADHD.")
+    sara.click("button:has-text('Send svar')")
+    guard = sara.inner_text("[data-testid=guard]")
+    assert "Beskeden blev ikke sendt" in guard
+    assert "Gentager en oplysning fra borgerens henvendelse" in guard
+    assert "Send sikkert med Digital Post" in guard
+    assert sara.locator("mark.finding").count() >= 1
+    assert no_horizontal_scroll(sara)
+    shot(sara, "guard-blocked")
+    sara.select_option("#id_reply-channel", "digital_post")
+    sara.fill("#id_reply-cpr", "091213-4290")
+    sara.click("#form-reply button:has-text('Send svar')")
+    assert "Svaret er sendt." in sara.content()
