@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
 from .lexicon import (
-    GENERAL_BEFORE,
-    GENERAL_TALK,
-    NAMED_PERSON,
-    PERSONAL_VERB,
+    GENERAL_PAIRS,
+    GENERAL_WORDS,
+    GROUP_WORDS,
+    LABELLED_PERSON,
+    PERSONAL_VERBS,
     POLITICAL_ROLE,
-    SENTENCE_END,
-    STRONG_PERSON,
+    POSSESSIVES,
+    PRONOUN_VERBS,
+    PRONOUNS,
+    RELATIONS,
     TERMS,
-    WEAK_PERSON,
+    WEAK_WORDS,
     Term,
 )
 from .normalise import Normalised, normalise
@@ -48,8 +51,13 @@ CATEGORY_LABELS = {
     "property_deal": "Ejendomshandel, der ikke er indgået",
 }
 MAX_CHARS = 50_000_000  # larger inputs are refused; callers split them (see scan_chunks)
-CPR_PATTERN = r"[0-9]{6}[- ]?[0-9]{4}"
+# Day 01-31 and month 01-12 already in the pattern, so most other numbers never become
+# candidates; the exact calendar date and the century are checked in Python.
+CPR_PATTERN = r"(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}"
 _CPR_RE = re.compile(r"(\d{6})[- ]?(\d{4})")
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class ScanError(ValueError):
@@ -104,7 +112,7 @@ class Scanner:
                 f"{MAX_CHARS:,}). Del den op."
             )
         norm = normalise(text)
-        findings = list(self._confirm(norm, text, self.engine.candidates(norm.text)))
+        findings = list(self._confirm(norm, text, self.engine.candidates(norm.text, norm.data)))
         findings.sort(key=lambda f: (f.start, f.category))
         return findings
 
@@ -171,17 +179,17 @@ class Scanner:
         start = cand.start
         if start > 0 and (text[start - 1].isalnum()):
             return None  # the middle of another word
-        m = self._term_res[cand.pattern_id - 1].match(text, start)
-        if m is None:
-            return None
-        end = m.end()
+        end = cand.end  # the engine has matched the stem; the inflection follows
         while end < len(text) and text[end].isalpha():
             end += 1
+        # The whole word must be the term with an inflection ("sort" is no "sorteringsanlæg").
+        if self._term_res[cand.pattern_id - 1].fullmatch(text, start, end) is None:
+            return None
         s_start, s_end = _sentence(text, start, end)
         sentence = text[s_start:s_end]
         if self._exceptions and any(e in sentence.casefold() for e in self._exceptions):
             return None
-        if GENERAL_BEFORE.search(text, max(s_start, start - 60), start):
+        if _general_before(text, max(s_start, start - 60), start):
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(sentence):
             return None
@@ -193,7 +201,8 @@ class Scanner:
             if not sentence_cache[key]:
                 # The person may be named in the sentence before ("Min far ... . Han har ...").
                 p_start, _ = _sentence(text, max(0, s_start - 2), max(0, s_start - 1))
-                if not (s_start > 0 and STRONG_PERSON.search(text, p_start, s_start)):
+                before = text[p_start:s_start]
+                if not (s_start > 0 and _strong_person(_TOKEN.findall(before), before)):
                     return None
                 confidence -= 0.1
         o_start, o_end = norm.original_span(start, end)
@@ -209,25 +218,75 @@ class Scanner:
         )
 
 
+def _ends_sentence(text: str, i: int) -> bool:
+    """A newline, or . ! ? followed by space and a capital letter or digit ("cpr.nr." is none)."""
+    if text[i] == "\n":
+        return True
+    j = i + 1
+    if j >= len(text) or not text[j].isspace():
+        return j >= len(text)
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j >= len(text) or text[j].isupper() or text[j].isdigit() or text[j] in "\"«\n"
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end): abbreviations such as "cpr.nr." do not end one."""
-    lo = max(0, start - 300)
-    s_start = lo
-    for m in SENTENCE_END.finditer(text, lo, start):
-        s_start = m.end()
-    after = SENTENCE_END.search(text, end, min(len(text), end + 300))
-    s_end = after.start() if after else min(len(text), end + 300)
+    """The sentence around [start, end), at most 300 characters each way."""
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    s_start, i = lo, start
+    while (i := max(text.rfind(".", lo, i), text.rfind("!", lo, i), text.rfind("?", lo, i),
+                    text.rfind("\n", lo, i))) >= 0:
+        if _ends_sentence(text, i):
+            s_start = i + 1
+            break
+    s_end, i = hi, end
+    while True:
+        found = [k for k in (text.find(c, i, hi) for c in ".!?\n") if k >= 0]
+        if not found:
+            break
+        i = min(found)
+        if _ends_sentence(text, i):
+            s_end = i
+            break
+        i += 1
     return s_start, s_end
 
 
 def _about_a_person(sentence: str) -> bool:
-    if STRONG_PERSON.search(sentence):
+    words = _TOKEN.findall(sentence)
+    if _strong_person(words, sentence):
         return True
-    if NAMED_PERSON.search(sentence.strip()[1:]):
-        return not GENERAL_TALK.search(sentence)
-    if WEAK_PERSON.search(sentence) and PERSONAL_VERB.search(sentence):
-        return not GENERAL_TALK.search(sentence)
+    low = [w.lower() for w in words]
+    present = set(low)
+    general = bool(present & GENERAL_WORDS) or any(
+        (low[i], low[i + 1]) in GENERAL_PAIRS for i in range(len(low) - 1)
+    )
+    # Two capitalised words that do not start the sentence: a named person.
+    named = any(words[i][0].isupper() and words[i + 1][0].isupper() for i in range(1, len(words) - 1))
+    if named or (present & WEAK_WORDS and present & PERSONAL_VERBS):
+        return not general
     return False
+
+
+def _strong_person(words: list[str], sentence: str) -> bool:
+    """A possessive ("min søn"), a pronoun with a verb ("hun har"), or a relation with a name."""
+    for i in range(len(words) - 1):
+        word, following = words[i].lower(), words[i + 1]
+        if word in POSSESSIVES:
+            return True
+        if (word in PRONOUNS or words[i] == "I") and following.lower() in PRONOUN_VERBS:
+            return True
+        if (word in RELATIONS or word == "hos") and following[0].isupper():
+            return True
+    return ":" in sentence and LABELLED_PERSON.search(sentence) is not None
+
+
+def _general_before(text: str, lo: int, start: int) -> bool:
+    """A group, not one person: "flere lærere og psykologer", "borgere med angst"."""
+    low = [w.lower() for w in _TOKEN.findall(text, lo, start)][-5:]
+    return bool(set(low[-4:]) & GROUP_WORDS) or any(
+        (low[i], low[i + 1]) in GENERAL_PAIRS for i in range(len(low) - 1)
+    )
 
 
 _DEFAULT: Scanner | None = None

@@ -26,7 +26,7 @@ class Candidate:
 class Engine(Protocol):
     name: str
 
-    def candidates(self, text: str) -> Iterator[Candidate]: ...
+    def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]: ...
 
 
 def _stem(pattern: str) -> str:
@@ -38,7 +38,7 @@ _NON_ASCII_CASES = {"æ": "(?:æ|Æ)", "ø": "(?:ø|Ø)", "å": "(?:å|Å)", "é
 
 
 def _for_hyperscan(pattern: str) -> str:
-    """The pattern as Hyperscan gets it: bytes, no \\b, Danish letters in both cases.
+    """The pattern as Hyperscan gets it: Latin-1 bytes, no \\b, Danish letters in both cases.
 
     Hyperscan runs in byte mode without start-of-match tracking, its fastest mode;
     a term must follow a non-word byte, and Python then finds where the match
@@ -60,7 +60,7 @@ class RegexEngine:
     def __init__(self, patterns: list[str]) -> None:
         self._compiled = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
-    def candidates(self, text: str) -> Iterator[Candidate]:
+    def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
         found = [
             Candidate(i, m.start(), m.end())
             for i, rx in enumerate(self._compiled)
@@ -77,7 +77,8 @@ class HyperscanEngine:
         import hyperscan
 
         self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        expressions = [_for_hyperscan(p).encode("utf-8") for p in patterns]
+        # Latin-1 bytes: the text is scanned as Latin-1 (see normalise.to_latin1).
+        expressions = [_for_hyperscan(p).encode("latin-1") for p in patterns]
         self._db.compile(
             expressions=expressions,
             ids=list(range(len(patterns))),
@@ -87,39 +88,36 @@ class HyperscanEngine:
         self._scratch = hyperscan.Scratch(self._db)
         self._stems = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
-    def candidates(self, text: str) -> Iterator[Candidate]:
-        data = text.encode("utf-8", "surrogatepass")
+    def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
+        from .normalise import to_latin1
+
+        data = data or to_latin1(text)
         ends: set[tuple[int, int]] = set()
 
         def on_match(pattern_id: int, start: int, end: int, flags: int, context: object) -> None:
             ends.add((end, pattern_id))
 
         self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
-        if not ends:
-            return iter(())
-        ordered = sorted(ends)
-        if len(data) != len(text):
-            ordered = list(self._to_chars(data, ordered))
-        return self._locate(text, ordered)
+        return self._locate(text, sorted(ends)) if ends else iter(())
 
     def _locate(self, text: str, ordered: list[tuple[int, int]]) -> Iterator[Candidate]:
         """Find where each match starts: the nearest word start whose stem ends there."""
         for end, pid in ordered:
             stem = self._stems[pid]
-            starts = [m.start() for m in _WORD_START.finditer(text, max(0, end - 120), end)]
+            # Most terms are one word: try the start of the word the match ends in first.
+            start = end - 1
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            m = stem.match(text, start, end)
+            if m is not None and m.end() == end:
+                yield Candidate(pid, start, end)
+                continue
+            starts = [m.start() for m in _WORD_START.finditer(text, max(0, end - 120), start)]
             for start in reversed(starts):
                 m = stem.match(text, start, end)
                 if m is not None and m.end() == end:
                     yield Candidate(pid, start, end)
                     break
-
-    @staticmethod
-    def _to_chars(data: bytes, ordered: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        byte_pos = char_pos = 0
-        for end, pid in ordered:
-            char_pos += len(data[byte_pos:end].decode("utf-8", "surrogatepass"))
-            byte_pos = end
-            yield char_pos, pid
 
 
 def best_engine(patterns: list[str]) -> Engine:

@@ -13,6 +13,7 @@ only the rare odd character is normalised on its own.
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -47,9 +48,52 @@ def _unstable_chars() -> frozenset[str]:
 
 
 _UNSTABLE_CHARS = _unstable_chars()
-# In UTF-8, everything beyond ASCII and the Latin-1 letters (Danish æøå): a fast byte
-# search finds the few places worth a closer look.
-_BEYOND_LATIN1_LETTERS = re.compile(rb"[\xc4-\xf4]|\xc2[\x80-\xbf]")
+def _nul_for_unencodable(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    return "\x00" * (error.end - error.start), error.end
+
+
+codecs.register_error("borgerpost.nul", _nul_for_unencodable)
+
+
+def to_latin1(text: str) -> bytes:
+    """One byte per character, so byte offsets are string offsets.
+
+    Danish text is Latin-1; anything else (quotes, dashes, emoji, other scripts) becomes
+    NUL, which no rule matches. Used for the multi-pattern engines' single pass.
+    """
+    return text.encode("latin-1", "borgerpost.nul")
+
+
+# Bytes that may need normalising: NUL (a character outside Latin-1, looked at again)
+# and the Latin-1 symbols that NFKC or the space rule change.
+_SUSPECT = rb"[\x00\xa0\xa8\xaa\xad\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe]"
+_SUSPECT_RE = re.compile(_SUSPECT)
+
+
+def _suspect_db() -> object | None:
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[_SUSPECT], ids=[0], elements=1, flags=[0])
+    return db
+
+
+_SUSPECT_DB = _suspect_db()
+
+
+def _suspect_offsets(data: bytes) -> list[int]:
+    if _SUSPECT_DB is None:
+        return [m.start() for m in _SUSPECT_RE.finditer(data)]
+    found: list[int] = []
+
+    def on_match(pattern_id: int, start: int, end: int, flags: int, context: object) -> None:
+        found.append(end - 1)
+
+    _SUSPECT_DB.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
+    return found
 
 
 def _is_unstable(ch: str) -> bool:
@@ -59,15 +103,8 @@ def _is_unstable(ch: str) -> bool:
     return 0x1D400 <= code <= 0x1D7FF or 0x1F100 <= code <= 0x1F1FF or 0xE0000 <= code <= 0xE01EF
 
 
-def _unstable_positions(text: str) -> list[int]:
-    data = text.encode("utf-8", "surrogatepass")
-    positions, byte_pos, char_pos = [], 0, 0
-    for match in _BEYOND_LATIN1_LETTERS.finditer(data):
-        char_pos += len(data[byte_pos : match.start()].decode("utf-8", "surrogatepass"))
-        byte_pos = match.start()
-        if _is_unstable(text[char_pos]):
-            positions.append(char_pos)
-    return positions
+def _unstable_positions(text: str, data: bytes) -> list[int]:
+    return [p for p in _suspect_offsets(data) if _is_unstable(text[p])]
 
 
 @dataclass(frozen=True)
@@ -85,6 +122,7 @@ class Normalised:
     segments: tuple[_Segment, ...] | None  # None: the text was already normal
     original_length: int
     starts: tuple[int, ...] = ()
+    data: bytes = b""  # the normalised text as Latin-1 bytes (see to_latin1)
 
     def _segment(self, pos: int) -> _Segment:
         assert self.segments is not None
@@ -110,10 +148,11 @@ def _normalise_group(group: str) -> str:
 def normalise(text: str) -> Normalised:
     """Normalise `text` for matching; cheap when there is little or nothing to do."""
     if text.isascii():
-        return Normalised(text, None, len(text))
-    positions = _unstable_positions(text)
+        return Normalised(text, None, len(text), data=text.encode("ascii"))
+    data = to_latin1(text)
+    positions = _unstable_positions(text, data)
     if not positions:
-        return Normalised(text, None, len(text))
+        return Normalised(text, None, len(text), data=data)
     pieces: list[str] = []
     segments: list[_Segment] = []
     pos = npos = 0
