@@ -237,8 +237,9 @@ def test_login_page_shows_demo_logins_only_in_demo_mode(site, browser, settings)
 
 def test_guard_stops_a_reply_and_shows_how_to_send_safely(site, phone):
     sara = login(phone, site, "sara")
-    register(sara, site, "Min søn Oliver har ADHD, og vi får kontanthjælp. Kan du hjælpe?",
-             "Oliver")
+    register(
+        sara, site, "Min søn Oliver har ADHD, og vi får kontanthjælp. Kan du hjælpe?", "Oliver"
+    )
     assert "Helbredsoplysninger" in sara.inner_text("[data-testid=sensitive]")
     sara.check("input[name=classification][value=political]")
     sara.check("input[name=path][value=personal]")

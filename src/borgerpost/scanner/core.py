@@ -227,15 +227,21 @@ def _ends_sentence(text: str, i: int) -> bool:
         return j >= len(text)
     while j < len(text) and text[j] in " \t":
         j += 1
-    return j >= len(text) or text[j].isupper() or text[j].isdigit() or text[j] in "\"«\n"
+    return j >= len(text) or text[j].isupper() or text[j].isdigit() or text[j] in '"«\n'
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end), at most 300 characters each way."""
     lo, hi = max(0, start - 300), min(len(text), end + 300)
     s_start, i = lo, start
-    while (i := max(text.rfind(".", lo, i), text.rfind("!", lo, i), text.rfind("?", lo, i),
-                    text.rfind("\n", lo, i))) >= 0:
+    while (
+        i := max(
+            text.rfind(".", lo, i),
+            text.rfind("!", lo, i),
+            text.rfind("?", lo, i),
+            text.rfind("\n", lo, i),
+        )
+    ) >= 0:
         if _ends_sentence(text, i):
             s_start = i + 1
             break
@@ -262,7 +268,9 @@ def _about_a_person(sentence: str) -> bool:
         (low[i], low[i + 1]) in GENERAL_PAIRS for i in range(len(low) - 1)
     )
     # Two capitalised words that do not start the sentence: a named person.
-    named = any(words[i][0].isupper() and words[i + 1][0].isupper() for i in range(1, len(words) - 1))
+    named = any(
+        words[i][0].isupper() and words[i + 1][0].isupper() for i in range(1, len(words) - 1)
+    )
     if named or (present & WEAK_WORDS and present & PERSONAL_VERBS):
         return not general
     return False

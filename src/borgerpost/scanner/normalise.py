@@ -48,6 +48,8 @@ def _unstable_chars() -> frozenset[str]:
 
 
 _UNSTABLE_CHARS = _unstable_chars()
+
+
 def _nul_for_unencodable(error: UnicodeError) -> tuple[str, int]:
     assert isinstance(error, UnicodeEncodeError)
     return "\x00" * (error.end - error.start), error.end
@@ -153,6 +155,24 @@ def normalise(text: str) -> Normalised:
     positions = _unstable_positions(text, data)
     if not positions:
         return Normalised(text, None, len(text), data=data)
+    # The usual case (no-break spaces, superscripts, full-width digits): each character
+    # becomes exactly one other, so offsets do not move and one translate() does it.
+    table = {}
+    for pos in positions:
+        ch = text[pos]
+        out = _normalise_group(ch)
+        if (
+            len(out) != 1
+            or unicodedata.combining(ch)
+            or (pos + 1 < len(text) and unicodedata.combining(text[pos + 1]))
+        ):
+            break
+        table[ord(ch)] = out
+    else:
+        normal = text
+        for code, out in table.items():
+            normal = normal.replace(chr(code), out)
+        return Normalised(normal, None, len(text), data=to_latin1(normal))
     pieces: list[str] = []
     segments: list[_Segment] = []
     pos = npos = 0
