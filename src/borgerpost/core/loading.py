@@ -7,6 +7,7 @@ changes nothing, and a file with an error changes nothing at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,13 @@ def _email(value: Any, where: str) -> str:
     except ValidationError:
         raise LoadError(f"{where}: »{value}« er ikke en gyldig mailadresse.") from None
     return str(value).lower()
+
+
+def _time(value: Any, where: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(str(value))
+    except ValueError:
+        raise LoadError(f"{where}: »{value}« er ikke et klokkeslæt (TT:MM).") from None
 
 
 def _people(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -122,6 +130,8 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
             "answer_deadline_days": int(data.get("answer_deadline_days", 10)),
             "closing_days": closing,
             "social_media_answer": data.get("social_media_answer") or DEFAULT_SOCIAL_MEDIA_ANSWER,
+            "dispatch_cutoff": _time(data.get("dispatch_cutoff", "12:00"), "dispatch_cutoff"),
+            "dispatch_release": _time(data.get("dispatch_release", "08:00"), "dispatch_release"),
         },
     )
     users: dict[str, Any] = {}

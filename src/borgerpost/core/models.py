@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from borgerpost import workdays
+from borgerpost import dispatch, workdays
 
 
 class Role(models.TextChoices):
@@ -68,6 +70,17 @@ class Municipality(models.Model):
         validators=[validate_closing_days],
         help_text="MM-DD gælder hvert år, ÅÅÅÅ-MM-DD kun det år.",
     )
+    dispatch_cutoff = models.TimeField(
+        "sidste afsendelse før fridage",
+        default=dt.time(12, 0),
+        help_text="Ikke-hastende digital post til sårbare borgere holdes, hvis den sendes "
+        "efter dette tidspunkt på sidste arbejdsdag før weekend eller helligdag.",
+    )
+    dispatch_release = models.TimeField(
+        "frigivelse af tilbageholdt post",
+        default=dt.time(8, 0),
+        help_text="Tidspunktet på næste arbejdsdag, hvor tilbageholdt post sendes.",
+    )
     social_media_answer = models.TextField(
         "standardsvar til sociale medier", default=DEFAULT_SOCIAL_MEDIA_ANSWER
     )
@@ -91,6 +104,10 @@ class Municipality(models.Model):
     @property
     def calendar(self) -> workdays.WorkingCalendar:
         return workdays.WorkingCalendar.from_days(self.closing_days)
+
+    @property
+    def dispatch_rules(self) -> dispatch.DispatchRules:
+        return dispatch.DispatchRules(self.calendar, self.dispatch_cutoff, self.dispatch_release)
 
     def is_internal_address(self, address: str) -> bool:
         domain = address.rsplit("@", 1)[-1].strip().lower()

@@ -213,22 +213,120 @@ TERMS: list[Term] = [
 # possessive ("min søn"), a pronoun with a verb of having, being or receiving ("hun har"),
 # a relation or "hos" followed by a name ("søn Oliver", "hos Lucas"), a label ("Barn:"),
 # or a named person or a weak pronoun with such a verb, unless it talks about groups.
-POSSESSIVES = frozenset(["min", "mit", "mine", "din", "dit", "dine", "hans", "hendes", "vores", "jeres"])
+POSSESSIVES = frozenset(
+    ["min", "mit", "mine", "din", "dit", "dine", "hans", "hendes", "vores", "jeres"]
+)
 PRONOUNS = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
 PRONOUN_VERBS = frozenset(
-    ["er", "var", "har", "havde", "fik", "får", "blev", "bliver", "lider", "led", "går", "gik", "modtager", "modtog", "søgte", "søger", "skylder", "skyldte", "sidder", "sad", "bor", "boede", "mistede", "kom", "tager", "tog", "mødte", "står", "stod", "mangler", "venter", "lever", "mister"]
+    [
+        "er",
+        "var",
+        "har",
+        "havde",
+        "fik",
+        "får",
+        "blev",
+        "bliver",
+        "lider",
+        "led",
+        "går",
+        "gik",
+        "modtager",
+        "modtog",
+        "søgte",
+        "søger",
+        "skylder",
+        "skyldte",
+        "sidder",
+        "sad",
+        "bor",
+        "boede",
+        "mistede",
+        "kom",
+        "tager",
+        "tog",
+        "mødte",
+        "står",
+        "stod",
+        "mangler",
+        "venter",
+        "lever",
+        "mister",
+    ]
 )
 RELATIONS = frozenset(
-    ["søn", "datter", "mor", "far", "mand", "kone", "hustru", "barn", "bror", "søster", "nabo", "kæreste", "eksmand", "ekskone", "svigermor", "svigerfar", "bedstemor", "bedstefar", "morfar", "mormor", "farfar", "farmor", "onkel", "tante", "lejer", "ven", "veninde", "partner", "samlever", "ægtefælle", "dreng", "pige"]
+    [
+        "søn",
+        "datter",
+        "mor",
+        "far",
+        "mand",
+        "kone",
+        "hustru",
+        "barn",
+        "bror",
+        "søster",
+        "nabo",
+        "kæreste",
+        "eksmand",
+        "ekskone",
+        "svigermor",
+        "svigerfar",
+        "bedstemor",
+        "bedstefar",
+        "morfar",
+        "mormor",
+        "farfar",
+        "farmor",
+        "onkel",
+        "tante",
+        "lejer",
+        "ven",
+        "veninde",
+        "partner",
+        "samlever",
+        "ægtefælle",
+        "dreng",
+        "pige",
+    ]
 )
-WEAK_WORDS = frozenset(["jeg", "mig", "vi", "os", "du", "dig", "han", "hun", "ham", "hende"]) | POSSESSIVES
-PERSONAL_VERBS = PRONOUN_VERBS | frozenset(["fået", "været", "givet", "taget", "sover", "efter", "søgt"])
+WEAK_WORDS = (
+    frozenset(["jeg", "mig", "vi", "os", "du", "dig", "han", "hun", "ham", "hende"]) | POSSESSIVES
+)
+PERSONAL_VERBS = PRONOUN_VERBS | frozenset(
+    ["fået", "været", "givet", "taget", "sover", "efter", "søgt"]
+)
 GENERAL_WORDS = frozenset(
-    ["mange", "flere", "alle", "nogle", "kommunens", "generelt", "politik", "forslag", "debat", "kampagne", "målgruppe", "indsats", "strategi"]
+    [
+        "mange",
+        "flere",
+        "alle",
+        "nogle",
+        "kommunens",
+        "generelt",
+        "politik",
+        "forslag",
+        "debat",
+        "kampagne",
+        "målgruppe",
+        "indsats",
+        "strategi",
+    ]
 )
 GROUP_WORDS = frozenset(["mange", "flere", "alle", "nogle", "andre", "færre"])
 GENERAL_PAIRS = frozenset(
-    (a, "med") for a in ["borgere", "børn", "ældre", "folk", "mennesker", "personer", "familier", "elever", "unge"]
+    (a, "med")
+    for a in [
+        "borgere",
+        "børn",
+        "ældre",
+        "folk",
+        "mennesker",
+        "personer",
+        "familier",
+        "elever",
+        "unge",
+    ]
 ) | {("de", "fleste"), ("tilbud", "til"), ("plan", "for")}
 LABELLED_PERSON = re.compile(
     r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:", re.IGNORECASE
