@@ -44,13 +44,10 @@ class Lix:
 def lix(text: str, hardest: int = 3) -> Lix:
     scored = []
     for match in _SENTENCE.finditer(text):
-        words = _WORD.findall(match.group())
-        if words:
-            scored.append(
-                SentenceScore(
-                    " ".join(match.group().split()), len(words), sum(1 for w in words if len(w) > 6)
-                )
-            )
+        found = _WORD.findall(match.group())
+        if found:
+            long_found = sum(1 for w in found if len(w) > 6)
+            scored.append(SentenceScore(" ".join(match.group().split()), len(found), long_found))
     words = sum(s.words for s in scored)
     if not words:
         return Lix(0.0, 0, 0, 0, ())
