@@ -64,9 +64,11 @@ def test_the_same_reply_may_go_by_digital_post(
             "Jeg forstår, at Oliver har ADHD.",
         )
     assert message.recipient == "Digital Post til 091213-XXXX"
-    written = list((tmp_path / "outbox" / "digitalpost").glob("*.json"))
+    written = list((tmp_path / "outbox" / "digitalpost").glob("*.xml"))
     assert len(written) == 1
-    assert json.loads(written[0].read_text())["message"]["recipient_cpr"] == "0912134290"
+    assert b"<memo:recipientID>0912134290</memo:recipientID>" in written[0].read_bytes()
+    receipts = list((tmp_path / "outbox" / "digitalpost").glob("*.json"))
+    assert json.loads(receipts[0].read_text())["transport"] == "outbox"
     assert mail.outbox == []
 
 
@@ -197,5 +199,5 @@ def test_outbox_files_are_private(
     settings.DATA_DIR = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_send_reply(world.sara, case, Delivery("digital_post", "0912134290"), "Tak.")
-    (written,) = Path(tmp_path / "outbox" / "digitalpost").glob("*.json")
-    assert written.stat().st_mode & 0o077 == 0
+    for written in Path(tmp_path / "outbox" / "digitalpost").iterdir():
+        assert written.stat().st_mode & 0o077 == 0

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "borgerpost.core",
     "borgerpost.inquiries",
     "borgerpost.guard",
+    "borgerpost.letters",
 ]
 
 MIDDLEWARE = [

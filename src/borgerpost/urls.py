@@ -11,6 +11,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.core.urls")),
     path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
     path("k/<slug:municipality>/", include("borgerpost.guard.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.letters.urls")),
 ]
 
 handler403 = "borgerpost.core.errors.forbidden"

@@ -130,6 +130,8 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
             "answer_deadline_days": int(data.get("answer_deadline_days", 10)),
             "closing_days": closing,
             "social_media_answer": data.get("social_media_answer") or DEFAULT_SOCIAL_MEDIA_ANSWER,
+            "cvr": str(data.get("cvr", "")),
+            "lix_target": int(data.get("lix_target", 40)),
             "dispatch_cutoff": _time(data.get("dispatch_cutoff", "12:00"), "dispatch_cutoff"),
             "dispatch_release": _time(data.get("dispatch_release", "08:00"), "dispatch_release"),
         },

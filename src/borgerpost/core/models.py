@@ -63,6 +63,12 @@ class Municipality(models.Model):
         help_text="Mail mellem disse domæner er krypteret og regnes som sikker.",
     )
     main_mailbox = models.EmailField("hovedpostkasse")
+    cvr = models.CharField(
+        "CVR-nummer", max_length=8, blank=True, help_text="Afsender-id på Digital Post."
+    )
+    lix_target = models.PositiveSmallIntegerField(
+        "mål for LIX", default=40, help_text="Breve over målet får en advarsel (40: middel)."
+    )
     answer_deadline_days = models.PositiveSmallIntegerField("svarfrist (arbejdsdage)", default=10)
     closing_days = models.JSONField(
         "lukkedage",

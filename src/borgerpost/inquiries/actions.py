@@ -20,7 +20,8 @@ from borgerpost import triage, workdays
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
 from borgerpost.core.models import Centre, Committee
-from borgerpost.digitalpost.interfaces import SecureMessage, transport
+from borgerpost.digitalpost.interfaces import transport
+from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
 from borgerpost.mailparse import ParsedAttachment, ParsedMail, content_key
 
@@ -306,16 +307,38 @@ def _deliver(actor: Actor, inquiry: Inquiry, how: Delivery, subject: str, body: 
     if how.channel == MessageChannel.DIGITAL_POST:
         if len(how.cpr) != 10 or not how.cpr.isdigit():
             raise RuleError("Angiv borgerens CPR-nummer for at sende med Digital Post.")
-        secure = SecureMessage(
-            actor.user.get_full_name(),
-            how.cpr,
-            subject or "Svar på din henvendelse",
-            body,
-            actor.municipality.slug,
-        )
-        transaction.on_commit(lambda: transport().send(secure))
+        message = build_message(_secure_reply(actor, inquiry, how.cpr, subject, body))
+        transaction.on_commit(lambda: transport().send(message))
         return f"Digital Post til {how.cpr[:6]}-XXXX"
     return inquiry.citizen_phone or inquiry.citizen_address or inquiry.citizen_name
+
+
+def _secure_reply(
+    actor: Actor, inquiry: Inquiry, cpr: str, subject: str, body: str
+) -> LetterContent:
+    """A member's secure reply as a Digital Post letter (MeMo with a PDF)."""
+    from borgerpost.letters.pdf import render_letter_pdf
+
+    title = subject or "Svar på din henvendelse"
+    pdf = render_letter_pdf(
+        {
+            "letter": {
+                "title": title,
+                "body": body,
+                "contact_text": f"{actor.user.get_full_name()}, {actor.user.email}",
+                "case_number": "",
+            },
+            "municipality": actor.municipality,
+        }
+    )
+    return LetterContent(
+        sender_id=actor.municipality.cvr or "00000000",
+        sender_label=actor.municipality.name,
+        recipient_id=cpr,
+        recipient_label=inquiry.citizen_name,
+        title=title,
+        pdf=pdf,
+    )
 
 
 def _how(channel: str | Delivery) -> Delivery:

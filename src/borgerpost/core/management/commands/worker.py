@@ -6,6 +6,7 @@ from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from borgerpost.core.scheduler import due_jobs
+from borgerpost.letters.actions import release_due_letters
 
 logger = logging.getLogger("borgerpost.worker")
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             close_old_connections()
             for job in due_jobs():
                 logger.info("enqueued daily job %s", job)
+            if released := release_due_letters():
+                logger.info("released %d held letters", released)
             worker.run()
             if options["once"]:
                 return

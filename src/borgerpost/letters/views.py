@@ -1,0 +1,267 @@
+"""Letter pages for the administration. All reads go through `letters_for(actor)`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.audit import record
+from borgerpost.core.models import ADMINISTRATION_ROLES, Role
+from borgerpost.guard.service import GuardBlocked
+from borgerpost.inquiries.rules import RuleError
+
+from . import actions
+from .checks import check_letter
+from .forms import (
+    CitizenForm,
+    LetterForm,
+    ReleaseForm,
+    SendForm,
+    TemplateForm,
+    VulnerabilityForm,
+)
+from .models import Citizen, Letter, LetterStatus, LetterTemplate
+
+STAFF = tuple(ADMINISTRATION_ROLES)
+QUESTIONS = [
+    "Kan brevet vente til efter weekenden eller helligdagen, uden at det får konsekvenser for "
+    "borgeren?",
+    "Hvilken borger er det, og hvordan forestiller du dig, at borgeren vil reagere på brevet?",
+    "Hvordan kan borgeren kontakte dig eller en kollega, når brevet er modtaget?",
+]
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined]
+
+
+def letters_for(actor: Actor) -> QuerySet[Letter]:
+    """Letters are the administration's, within its own municipality."""
+    if not actor.is_administration:
+        return Letter.objects.none()
+    return Letter.objects.filter(municipality=actor.municipality)
+
+
+@municipality_view(*STAFF)
+def letter_list(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    show = request.GET.get("vis", "held")
+    status = {
+        "kladder": LetterStatus.DRAFT,
+        "held": LetterStatus.HELD,
+        "sendt": LetterStatus.SENT,
+        "print": LetterStatus.PRINT_QUEUE,
+    }.get(show)
+    letters = letters_for(actor).select_related("citizen", "company")
+    if status:
+        letters = letters.filter(status=status)
+    ordering = "hold_until" if status == LetterStatus.HELD else "-created_at"
+    return render(
+        request,
+        "letters/list.html",
+        {
+            "letters": letters.order_by(ordering)[:300],
+            "show": show,
+            "release_form": ReleaseForm(),
+        },
+    )
+
+
+@municipality_view(*STAFF)
+def letter_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    actor = _actor(request)
+    letter = get_object_or_404(letters_for(actor), pk=pk) if pk else None
+    initial: dict[str, Any] = {}
+    template_id = request.GET.get("skabelon")
+    if letter is None and template_id:
+        template = get_object_or_404(
+            LetterTemplate, municipality=actor.municipality, pk=template_id
+        )
+        initial = {
+            "template": template.pk,
+            "title": template.title,
+            "lead_text": template.lead_text,
+            "body": template.body,
+        }
+    form = LetterForm(
+        request.POST or None, instance=letter, initial=initial, municipality=actor.municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = actions.do_save_letter(actor, form.save(commit=False))
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Brevet er gemt.")
+            return redirect("letter-detail", actor.municipality.slug, saved.pk)
+    return render(
+        request,
+        "letters/edit.html",
+        {
+            "form": form,
+            "letter": letter,
+            "templates": LetterTemplate.objects.filter(municipality=actor.municipality),
+        },
+    )
+
+
+@municipality_view(*STAFF)
+def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    letter = get_object_or_404(
+        letters_for(actor).select_related("citizen", "company", "template"), pk=pk
+    )
+    record(actor, "letter.viewed", letter)
+    send_form = SendForm(request.POST or None)
+    guard_result = None
+    if request.method == "POST" and send_form.is_valid():
+        data = send_form.cleaned_data
+        try:
+            decision = actions.do_send_letter(
+                actor,
+                letter,
+                actions.SendRequest(
+                    data["channel"], data["considered_questions"], data["advance_notice_task"]
+                ),
+            )
+        except GuardBlocked as exc:
+            guard_result = exc.result
+            send_form.add_error(None, str(exc))
+        except RuleError as exc:
+            send_form.add_error(None, str(exc))
+        else:
+            if decision.action == "hold":
+                messages.warning(request, decision.reason)
+            else:
+                messages.success(
+                    request,
+                    "Brevet er sendt."
+                    if letter.status == LetterStatus.SENT
+                    else "Borgeren er ikke tilmeldt Digital Post: brevet er lagt i "
+                    "printkøen som fysisk brev.",
+                )
+            return redirect("letter-detail", actor.municipality.slug, letter.pk)
+    is_standard = letter.template.is_standard if letter.template else False
+    return render(
+        request,
+        "letters/detail.html",
+        {
+            "letter": letter,
+            "check": check_letter(
+                letter.title,
+                letter.lead_text,
+                letter.body,
+                letter.contact_text,
+                is_standard,
+                actor.municipality.lix_target,
+            ),
+            "decision": actions.dispatch_decision(letter, timezone.now()),
+            "send_form": send_form,
+            "questions": QUESTIONS,
+            "guard": guard_result,
+            "guard_prefix": "",
+            "release_form": ReleaseForm(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@municipality_view(*STAFF)
+@require_POST
+def letter_release(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    letter = get_object_or_404(letters_for(actor), pk=pk)
+    form = ReleaseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Skriv, hvorfor brevet skal sendes før tiden.")
+    else:
+        try:
+            actions.do_release_early(actor, letter, form.cleaned_data["reason"])
+        except (RuleError, GuardBlocked) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Brevet er frigivet og sendt.")
+    return redirect("letter-detail", actor.municipality.slug, letter.pk)
+
+
+@municipality_view(*STAFF)
+def citizen_list(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    form = CitizenForm(request.POST or None, municipality=actor.municipality)
+    if request.method == "POST" and form.is_valid():
+        citizen = actions.do_save_citizen(actor, form.save(commit=False))
+        messages.success(request, f"{citizen.name} er oprettet.")
+        return redirect("citizen-detail", actor.municipality.slug, citizen.pk)
+    return render(
+        request,
+        "letters/citizens.html",
+        {
+            "citizens": Citizen.objects.filter(municipality=actor.municipality)[:500],
+            "form": form,
+        },
+    )
+
+
+@municipality_view(*STAFF)
+def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    citizen = get_object_or_404(Citizen, municipality=actor.municipality, pk=pk)
+    form = VulnerabilityForm(
+        request.POST or None,
+        initial={"vulnerable": citizen.vulnerable, "note": citizen.vulnerability_note},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_assess_vulnerability(
+                actor, citizen, form.cleaned_data["vulnerable"], form.cleaned_data["note"]
+            )
+        except RuleError as exc:
+            form.add_error("note", str(exc))
+        else:
+            messages.success(request, "Vurderingen er gemt.")
+            return redirect("citizen-detail", actor.municipality.slug, citizen.pk)
+    return render(
+        request,
+        "letters/citizen.html",
+        {
+            "citizen": citizen,
+            "form": form,
+            "letters": letters_for(actor).filter(citizen=citizen)[:50],
+        },
+    )
+
+
+@municipality_view(Role.ADMIN, *STAFF)
+def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    actor = _actor(request)
+    template = (
+        get_object_or_404(LetterTemplate, municipality=actor.municipality, pk=pk) if pk else None
+    )
+    form = TemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.municipality = actor.municipality
+        saved.save()
+        record(actor, "letter_template.saved", saved)
+        messages.success(request, "Skabelonen er gemt.")
+        return redirect("letter-templates", actor.municipality.slug)
+    return render(request, "letters/template_edit.html", {"form": form, "template": template})
+
+
+@municipality_view(Role.ADMIN, *STAFF)
+def template_list(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    return render(
+        request,
+        "letters/templates.html",
+        {
+            "templates": LetterTemplate.objects.filter(municipality=actor.municipality),
+        },
+    )
