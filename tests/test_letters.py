@@ -129,7 +129,7 @@ def test_deadline_and_urgent_letters_are_never_held(world, citizen, outbox, flag
 
 
 def test_company_by_cvr(world, outbox):
-    company = Company.objects.create(municipality=world.ishoj, cvr="13585497", name="Byg ApS")
+    company = Company.objects.create(municipality=world.ishoj, cvr="11931316", name="Byg ApS")
     letter = letter_for(world, company, title="Byggetilladelse til carport")
     actions.do_send_letter(world.louise, letter, SendRequest(), now=FRIDAY_AFTERNOON)
     (root,) = memo_files(outbox)
@@ -245,3 +245,25 @@ def test_letter_pages(world, citizen, client_for, outbox):
         follow=True,
     )
     assert "Brevet er frigivet og sendt." in released.content.decode()
+    assert len(memo_files(outbox)) == 1
+
+
+def test_company_and_citizen_forms(world, client_for):
+    louise = client_for("louise")
+    url = reverse("citizens", args=["ishoj"])
+    bad = louise.post(url, {"cvr": "12345678", "name": "Firma"})
+    assert "gyldigt CVR-nummer" in bad.content.decode()
+    louise.post(url, {"cvr": "11931316", "name": "Byg ApS"})
+    assert Company.objects.filter(cvr="11931316").exists()
+    bad_cpr = louise.post(url, {"cpr": "3002901234", "name": "X"})
+    assert "gyldigt CPR-nummer" in bad_cpr.content.decode()
+
+
+def test_transport_follows_the_municipality(world):
+    from borgerpost.digitalpost.interfaces import transport
+
+    assert transport(world.ishoj).name == "outbox"
+    world.ishoj.digital_post_transport = "sf1601"
+    world.ishoj.cvr, world.ishoj.sf1601_certificate = "11931316", "/etc/borgerpost/ishoj.pem"
+    chosen = transport(world.ishoj)
+    assert chosen.name == "sf1601" and chosen._access.cvr == "11931316"  # type: ignore[attr-defined]

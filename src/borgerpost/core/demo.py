@@ -117,10 +117,11 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
 
     municipality = load_municipality(read_file(DEMO_FILE), demo_passwords=True)
     load_municipality(HVIDOVRE, demo_passwords=True)
+    users = {u.username: u for u in get_user_model().objects.all()}
+    _load_letters(municipality, users)
     if municipality.memberships.exists() and _has_inquiries(municipality):
         return municipality
     now = now or timezone.now()
-    users = {u.username: u for u in get_user_model().objects.all()}
     for names, days_ago, channel, name, email, phone, subject, text in DEMO_INQUIRIES:
         received = min(
             _working_hours(now - dt.timedelta(days=days_ago)), now - dt.timedelta(minutes=30)
@@ -141,6 +142,54 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
                 ),
             )
     return municipality
+
+
+DEMO_TEMPLATES = [
+    (
+        "Afgørelse om hjemmehjælp",
+        "Afgørelse om hjemmehjælp",
+        "Du får hjælp til rengøring hver anden uge. Læs herunder, hvad det betyder for dig.",
+        "Vi har vurderet din ansøgning om hjemmehjælp. Du får hjælp til rengøring hver anden uge "
+        "fra den 1. i næste måned. Hjælperen ringer til dig, før første besøg.",
+    ),
+    (
+        "Indkaldelse til samtale",
+        "Indkaldelse til samtale om din plan",
+        "Vi vil gerne tale med dig om din plan. Du kan tage en bisidder med.",
+        "Du er indkaldt til en samtale i Jobcenter Ishøj. Ring til os, hvis tidspunktet ikke passer.",
+    ),
+]
+DEMO_CITIZENS = [
+    ("0101901234", "Ole Hansen", False, ""),
+    (
+        "1502754321",
+        "Mette Jensen",
+        True,
+        "Har angst og har tidligere reageret stærkt på breve op til weekender (sagsbehandlerens "
+        "kendskab til borgeren).",
+    ),
+]
+
+
+def _load_letters(municipality: Municipality, users: dict) -> None:
+    from borgerpost.letters.models import Citizen, LetterTemplate
+
+    if LetterTemplate.objects.filter(municipality=municipality).exists():
+        return
+    for name, title, lead, body in DEMO_TEMPLATES:
+        LetterTemplate.objects.create(
+            municipality=municipality, name=name, title=title, lead_text=lead, body=body
+        )
+    for cpr, name, vulnerable, note in DEMO_CITIZENS:
+        Citizen.objects.create(
+            municipality=municipality,
+            cpr=cpr,
+            name=name,
+            vulnerable=vulnerable,
+            vulnerability_note=note,
+            vulnerability_assessed_by=users["sagsbehandler"] if vulnerable else None,
+            vulnerability_assessed_at=timezone.now() if vulnerable else None,
+        )
 
 
 def _has_inquiries(municipality: Municipality) -> bool:

@@ -76,6 +76,15 @@ class MunicipalityForm(forms.ModelForm):
         except workdays.CalendarError as exc:
             raise forms.ValidationError(str(exc)) from None
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("digital_post_transport") == "sf1601":
+            if not data.get("sf1601_certificate"):
+                self.add_error("sf1601_certificate", "SF1601 kræver kommunens certifikat.")
+            if not data.get("cvr"):
+                self.add_error("cvr", "SF1601 kræver kommunens CVR-nummer.")
+        return data
+
     def clean_answer_deadline_days(self) -> int:
         days = self.cleaned_data["answer_deadline_days"]
         if not 1 <= days <= 60:

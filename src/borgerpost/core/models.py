@@ -66,6 +66,22 @@ class Municipality(models.Model):
     cvr = models.CharField(
         "CVR-nummer", max_length=8, blank=True, help_text="Afsender-id på Digital Post."
     )
+    digital_post_transport = models.CharField(
+        "Digital Post-forsendelse",
+        max_length=20,
+        default="outbox",
+        choices=[
+            ("outbox", "Udbakke (filer til en print- eller forsendelsesservice)"),
+            ("sf1601", "KOMBIT SF1601 med kommunens certifikat"),
+        ],
+    )
+    sf1601_certificate = models.CharField(
+        "sti til kommunens certifikat (SF1601)",
+        max_length=300,
+        blank=True,
+        help_text="PEM-fil med kommunens OCES-certifikat og nøgle på serveren.",
+    )
+    sf1601_test = models.BooleanField("brug KOMBITs testmiljø", default=False)
     lix_target = models.PositiveSmallIntegerField(
         "mål for LIX", default=40, help_text="Breve over målet får en advarsel (40: middel)."
     )

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.utils import timezone
@@ -113,13 +113,10 @@ class SF1601Transport:
         return Receipt(message.messageHeader.messageUUID, self.name, timezone.now(), transaction_id)
 
 
-def transport() -> DigitalPostTransport:
-    """The configured transport: SF1601 when a certificate is set, else the outbox."""
-    cert = os.environ.get("BORGERPOST_SF1601_CERT", "")
-    if cert:
+def transport(municipality: Any = None) -> DigitalPostTransport:
+    """The municipality's transport: SF1601 with its certificate, or the outbox."""
+    if municipality is not None and municipality.digital_post_transport == "sf1601":
         return SF1601Transport(
-            os.environ["BORGERPOST_SF1601_CVR"],
-            cert,
-            test=os.environ.get("BORGERPOST_SF1601_TEST", "") == "true",
+            municipality.cvr, municipality.sf1601_certificate, test=municipality.sf1601_test
         )
     return OutboxTransport()

@@ -308,7 +308,8 @@ def _deliver(actor: Actor, inquiry: Inquiry, how: Delivery, subject: str, body: 
         if len(how.cpr) != 10 or not how.cpr.isdigit():
             raise RuleError("Angiv borgerens CPR-nummer for at sende med Digital Post.")
         message = build_message(_secure_reply(actor, inquiry, how.cpr, subject, body))
-        transaction.on_commit(lambda: transport().send(message))
+        carrier = transport(actor.municipality)
+        transaction.on_commit(lambda: carrier.send(message))
         return f"Digital Post til {how.cpr[:6]}-XXXX"
     return inquiry.citizen_phone or inquiry.citizen_address or inquiry.citizen_name
 

@@ -23,7 +23,7 @@ from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
 from borgerpost.inquiries.rules import RuleError
 
-from .models import AdvanceNoticeTask, Citizen, Letter, LetterStatus
+from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus
 from .pdf import render_letter_pdf
 
 CHANNEL_DIGITAL_POST = "digital_post"
@@ -37,6 +37,15 @@ def do_save_citizen(actor: Actor, citizen: Citizen) -> Citizen:
         citizen.save()
         record(actor, "citizen.created" if created else "citizen.changed", citizen)
     return citizen
+
+
+def do_save_company(actor: Actor, company: Company) -> Company:
+    with transaction.atomic():
+        created = company.pk is None
+        company.municipality = actor.municipality
+        company.save()
+        record(actor, "company.created" if created else "company.changed", company)
+    return company
 
 
 def do_assess_vulnerability(actor: Actor, citizen: Citizen, vulnerable: bool, note: str) -> None:
@@ -156,14 +165,12 @@ def _dispatch(
     actor: Actor | None, letter: Letter, channel: str, not_before: dt.date | None = None
 ) -> None:
     """Hand the letter to its channel: Digital Post, mail, or the print queue."""
-    who: Any = actor if actor is not None else None
+    who: Any = actor  # None when the worker releases a held letter
     if channel == CHANNEL_MAIL:
         _send_by_mail(actor, letter)
-    elif (
-        (letter.citizen
-        and letter.citizen.digital_post_exempt)
-        or not transport().is_registered(_recipient_id(letter))
-    ):
+    elif (letter.citizen and letter.citizen.digital_post_exempt) or not transport(
+        letter.municipality
+    ).is_registered(_recipient_id(letter)):
         letter.status = LetterStatus.PRINT_QUEUE
         letter.sent_at = timezone.now()
         letter.transport = "print"
@@ -172,7 +179,7 @@ def _dispatch(
         return
     else:
         message = build_message(_content(letter, not_before))
-        receipt = transport().send(message)
+        receipt = transport(letter.municipality).send(message)
         letter.message_uuid = receipt.message_uuid
         letter.transport = receipt.transport
     letter.status = LetterStatus.SENT

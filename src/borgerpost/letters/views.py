@@ -21,13 +21,14 @@ from . import actions
 from .checks import check_letter
 from .forms import (
     CitizenForm,
+    CompanyForm,
     LetterForm,
     ReleaseForm,
     SendForm,
     TemplateForm,
     VulnerabilityForm,
 )
-from .models import Citizen, Letter, LetterStatus, LetterTemplate
+from .models import Citizen, Company, Letter, LetterStatus, LetterTemplate
 
 STAFF = tuple(ADMINISTRATION_ROLES)
 QUESTIONS = [
@@ -194,8 +195,16 @@ def letter_release(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(*STAFF)
 def citizen_list(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    form = CitizenForm(request.POST or None, municipality=actor.municipality)
-    if request.method == "POST" and form.is_valid():
+    adding_company = request.method == "POST" and "cvr" in request.POST
+    form = CitizenForm(
+        None if adding_company else (request.POST or None), municipality=actor.municipality
+    )
+    company_form = CompanyForm(request.POST if adding_company else None)
+    if adding_company and company_form.is_valid():
+        company = actions.do_save_company(actor, company_form.save(commit=False))
+        messages.success(request, f"{company.name} er oprettet.")
+        return redirect("citizens", actor.municipality.slug)
+    if request.method == "POST" and not adding_company and form.is_valid():
         citizen = actions.do_save_citizen(actor, form.save(commit=False))
         messages.success(request, f"{citizen.name} er oprettet.")
         return redirect("citizen-detail", actor.municipality.slug, citizen.pk)
@@ -205,6 +214,8 @@ def citizen_list(request: HttpRequest) -> HttpResponse:
         {
             "citizens": Citizen.objects.filter(municipality=actor.municipality)[:500],
             "form": form,
+            "companies": Company.objects.filter(municipality=actor.municipality)[:500],
+            "company_form": company_form,
         },
     )
 
