@@ -258,3 +258,51 @@ def test_guard_stops_a_reply_and_shows_how_to_send_safely(site, phone):
     sara.fill("#id_reply-cpr", "091213-4290")
     sara.click("#form-reply button:has-text('Send svar')")
     assert "Svaret er sendt." in sara.content()
+
+
+def test_letter_from_template_with_lix_and_held_letter_released_early(site, phone, world):
+    import datetime as dt
+
+    from borgerpost.letters import actions as letters
+    from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+    from borgerpost.workdays import COPENHAGEN
+
+    LetterTemplate.objects.create(
+        municipality=world.ishoj,
+        name="Afgørelse om hjemmehjælp",
+        title="Afgørelse om hjemmehjælp",
+        lead_text="Du får hjælp til rengøring.",
+        body="Vi har vurderet din ansøgning.",
+    )
+    ole = letters.do_save_citizen(world.louise, Citizen(cpr="0101901234", name="Ole Hansen"))
+    louise = login(phone, site, "louise")
+    louise.goto(f"{site}/k/ishoj/breve/nyt/")
+    louise.click("a:has-text('Afgørelse om hjemmehjælp')")
+    assert louise.input_value("#id_title") == "Afgørelse om hjemmehjælp"
+    louise.select_option("#id_citizen", label="Ole Hansen")
+    louise.fill("#id_contact_text", "Ring til Louise Krogh på 43 57 70 00 kl. 9-12.")
+    louise.click("button:has-text('Gem brev')")
+    assert "LIX" in louise.inner_text("[data-testid=lix]")
+    assert "brevet sendes nu" in louise.inner_text("[data-testid=decision]")
+    louise.click("button:has-text('Send brevet')")
+    assert "Sendt" in louise.inner_text("[data-testid=status]")
+    assert no_horizontal_scroll(louise)
+
+    mette = letters.do_save_citizen(world.louise, Citizen(cpr="1502754321", name="Mette Jensen"))
+    letters.do_assess_vulnerability(world.louise, mette, True, "Kendt af sagsbehandleren.")
+    held = letters.do_save_letter(
+        world.louise,
+        Letter(citizen=mette, title="Indkaldelse", body="Du er indkaldt.", contact_text="x"),
+    )
+    letters.do_send_letter(
+        world.louise,
+        held,
+        letters.SendRequest(considered_questions=True),
+        now=dt.datetime(2024, 9, 6, 13, tzinfo=COPENHAGEN),
+    )
+    louise.goto(f"{site}/k/ishoj/breve/?vis=held")
+    louise.click("a.title:has-text('Indkaldelse')")
+    louise.fill("#id_reason", "Borgeren har selv bedt om brevet i dag.")
+    louise.click("button:has-text('Send nu')")
+    assert "Brevet er frigivet og sendt." in louise.content()
+    shot(louise, "letter-released")
