@@ -274,7 +274,7 @@ def test_letter_from_template_with_lix_and_held_letter_released_early(site, phon
         lead_text="Du får hjælp til rengøring.",
         body="Vi har vurderet din ansøgning.",
     )
-    ole = letters.do_save_citizen(world.louise, Citizen(cpr="0101901234", name="Ole Hansen"))
+    letters.do_save_citizen(world.louise, Citizen(cpr="0101901234", name="Ole Hansen"))
     louise = login(phone, site, "louise")
     louise.goto(f"{site}/k/ishoj/breve/nyt/")
     louise.click("a:has-text('Afgørelse om hjemmehjælp')")
