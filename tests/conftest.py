@@ -137,6 +137,18 @@ HVIDOVRE = {
 }
 
 
+# Birgit is the citizen counsellor, shared by both municipalities (seed 003 § 1.1.2).
+COUNSELLOR = {
+    "username": "birgit",
+    "name": "Birgit Nørgaard",
+    "email": "bno@ishoj.dk",
+    "roles": ["counsellor"],
+    "password": PASSWORD,
+}
+ISHOJ["people"].append(COUNSELLOR)  # type: ignore[attr-defined]
+HVIDOVRE["people"].append(COUNSELLOR)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     # Real hashing costs ~0.3 s per password; the personas are rebuilt for every test.

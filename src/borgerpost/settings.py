@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "borgerpost.inquiries",
     "borgerpost.guard",
     "borgerpost.letters",
+    "borgerpost.counsellor",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
     path("k/<slug:municipality>/", include("borgerpost.guard.urls")),
     path("k/<slug:municipality>/", include("borgerpost.letters.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.counsellor.urls")),
 ]
 
 handler403 = "borgerpost.core.errors.forbidden"

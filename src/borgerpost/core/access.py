@@ -59,6 +59,10 @@ class Actor:
         return Role.SECRETARIAT in self.roles
 
     @property
+    def is_counsellor(self) -> bool:
+        return Role.COUNSELLOR in self.roles
+
+    @property
     def is_admin(self) -> bool:
         return Role.ADMIN in self.roles
 

@@ -19,6 +19,7 @@ class Role(models.TextChoices):
     DIRECTOR = "director", "Direktør"
     CASEWORKER = "caseworker", "Sagsbehandler"
     ADMIN = "admin", "Kommunal administrator"
+    COUNSELLOR = "counsellor", "Borgerrådgiver"
 
 
 ADMINISTRATION_ROLES = frozenset({Role.SECRETARIAT, Role.DIRECTOR, Role.CASEWORKER})

@@ -43,6 +43,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return redirect("inbox", actor.municipality.slug)
     if actor.is_administration:
         return redirect("administration-queue", actor.municipality.slug)
+    if actor.is_counsellor:
+        return redirect("counsellor-cases", actor.municipality.slug)
     return redirect("settings", actor.municipality.slug)
 
 

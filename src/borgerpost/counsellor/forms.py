@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from borgerpost.core.models import Centre, Municipality
+
+from .models import (
+    COMPLAINT_HANDLING,
+    OTHER_HANDLING,
+    Category,
+    ComplaintTheme,
+    CounsellorCase,
+    Handling,
+    Recommendation,
+    RecommendationFollowUp,
+    ReportText,
+)
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = CounsellorCase
+        fields = [
+            "reference",
+            "opened",
+            "closed",
+            "category",
+            "handling",
+            "main_case",
+            "centre",
+            "other_authority",
+            "themes",
+            "rejection_reason",
+            "criticism",
+            "centre_follows_criticism",
+            "sent_to_centre",
+            "centre_answered",
+            "reminders",
+            "citizen_contact",
+            "notes",
+            "records_case_number",
+        ]
+        widgets = {
+            "opened": forms.DateInput(attrs={"type": "date"}),
+            "closed": forms.DateInput(attrs={"type": "date"}),
+            "sent_to_centre": forms.DateInput(attrs={"type": "date"}),
+            "centre_answered": forms.DateInput(attrs={"type": "date"}),
+            "themes": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "citizen_contact": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = ComplaintTheme.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+        mains = CounsellorCase.objects.filter(municipality=municipality, main_case__isnull=True)
+        if self.instance.pk:
+            mains = mains.exclude(pk=self.instance.pk)
+        self.fields["main_case"].queryset = mains  # type: ignore[attr-defined]
+
+    def clean_reference(self) -> str:
+        reference = self.cleaned_data["reference"].strip()
+        clash = CounsellorCase.objects.filter(municipality=self.municipality, reference=reference)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("Sagsnummeret findes allerede i kommunen.")
+        return reference
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        category, handling = data.get("category"), data.get("handling")
+        allowed = COMPLAINT_HANDLING if category == Category.COMPLAINT else OTHER_HANDLING
+        if handling and handling not in allowed:
+            self.add_error("handling", "Behandlingen passer ikke til sagstypen.")
+        if handling == Handling.REJECTED and not data.get("rejection_reason"):
+            self.add_error("rejection_reason", "En afvist klage skal have en afvisningsgrund.")
+        if handling != Handling.REJECTED:
+            data["rejection_reason"] = ""
+        if data.get("criticism") and handling != Handling.INVESTIGATION:
+            self.add_error("criticism", "Kritik gives kun i en undersøgelsessag.")
+        if bool(data.get("centre")) == bool((data.get("other_authority") or "").strip()):
+            self.add_error(
+                "centre",
+                "Vælg enten et center eller skriv den anden instans (fx Udbetaling Danmark).",
+            )
+        opened, closed = data.get("opened"), data.get("closed")
+        if opened and closed and closed < opened:
+            self.add_error("closed", "Sagen kan ikke afsluttes, før den er oprettet.")
+        return data
+
+
+class ReportTextForm(forms.ModelForm):
+    class Meta:
+        model = ReportText
+        fields = ["summary", "recommendations"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 8}),
+            "recommendations": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class RecommendationForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["year", "number", "title"]
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = RecommendationFollowUp
+        fields = ["year", "status", "note"]
+
+    def validate_unique(self) -> None:
+        pass  # the view updates the year's follow-up instead of adding a second one

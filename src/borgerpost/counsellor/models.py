@@ -1,0 +1,223 @@
+"""The citizen counsellor's own case register (seed 003 § 3.5), separate from everything else.
+
+The counsellor is independent of the administration and reports to the council
+(styrelseslov § 65 e): cases are visible to the counsellor only.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from borgerpost.core.models import Centre, Municipality
+
+OTHER_AUTHORITIES_LABEL = "Andre instanser"
+
+
+class Category(models.TextChoices):
+    COMPLAINT = "klage", "Klage"
+    OTHER = "anden", "Anden henvendelse"
+
+
+class Handling(models.TextChoices):
+    # Complaints
+    COMPLAINT_PROCESS = "klageproces", "Hjælp til klageprocessen"
+    STRENGTHENED_DIALOGUE = "styrket_dialog", "Styrket dialog"
+    REJECTED = "afvist", "Afvist"
+    FORWARDED = "videresendt", "Videresendt til centret"
+    RESUBMITTED = "genfremsendt", "Genfremsendt med borgerrådgiverens uddybning"
+    INVESTIGATION = "undersoegelse", "Undersøgelse"
+    # Other inquiries
+    GUIDANCE = "vejledning", "Vejledning"
+    WAYFINDING = "vejvisning", "Vejvisning"
+    PASSED_ON = "videreformidlet", "Videreformidlet til forvaltningen"
+    INSIGHT = "indsigt", "Indsigtssag hos borgerrådgiveren"
+
+
+COMPLAINT_HANDLING = [
+    Handling.COMPLAINT_PROCESS,
+    Handling.STRENGTHENED_DIALOGUE,
+    Handling.REJECTED,
+    Handling.FORWARDED,
+    Handling.RESUBMITTED,
+    Handling.INVESTIGATION,
+]
+OTHER_HANDLING = [Handling.GUIDANCE, Handling.WAYFINDING, Handling.PASSED_ON, Handling.INSIGHT]
+
+
+class RejectionReason(models.TextChoices):
+    """What the counsellor may not handle (seed 003 § 3.1)."""
+
+    TOO_OLD = "over_et_aar", "Forholdet er over et år gammelt"
+    OUTSIDE = "uden_for_kommunen", "Uden for kommunens virksomhed"
+    APPEALS_BODY = "klageorgan", "Kan indbringes for et lovbestemt klageorgan (fx Ankestyrelsen)"
+    BROUGHT_ELSEWHERE = (
+        "tilsyn_ombudsmand_domstole",
+        "Indbragt for tilsynet, Ombudsmanden eller domstolene",
+    )
+    POLITICAL = (
+        "politisk",
+        "Politisk beslutning eller bedømt af udvalg, Økonomiudvalget eller byrådet",
+    )
+    EMPLOYMENT = "ansaettelse", "Ansættelsesforhold i kommunen"
+    HOPELESS = "udsigtsloes", "Udsigtsløs sag"
+
+
+class Criticism(models.TextChoices):
+    NONE = "", "Ingen kritik"
+    UNFORTUNATE = "uheldigt", "Uheldigt"
+    REGRETTABLE = "beklageligt", "Beklageligt"
+    VERY_REGRETTABLE = "meget_beklageligt", "Meget beklageligt"
+    CENSURABLE = "kritisabelt", "Kritisabelt"
+    VERY_CENSURABLE = "meget_kritisabelt", "Meget kritisabelt"
+    STRONGLY_CENSURABLE = "staerkt_kritisabelt", "Stærkt kritisabelt"
+
+
+DEFAULT_THEMES = [
+    "God forvaltningsskik",
+    "Koordineret indsats",
+    "Inddragelse",
+    "Sagsbehandlingstid og manglende svar",
+    "Forvaltningsloven, offentlighedsloven og persondataloven",
+    "Partshøring, begrundelse og klagevejledning",
+    "Sikker håndtering af persondata",
+    "Hjemmelsspørgsmål",
+    "Personalets optræden",
+]
+
+
+class ComplaintTheme(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField("tema", max_length=150)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="theme_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CounsellorCase(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField("sagsnummer hos borgerrådgiveren", max_length=50)
+    opened = models.DateField("oprettet")
+    closed = models.DateField("afsluttet", null=True, blank=True)
+    main_case = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+        verbose_name="hovedsag",
+    )
+    category = models.CharField("sagstype", max_length=10, choices=Category.choices)
+    handling = models.CharField("behandling", max_length=20, choices=Handling.choices)
+    centre = models.ForeignKey(
+        Centre,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="center",
+    )
+    other_authority = models.CharField("anden instans", max_length=150, blank=True)
+    themes = models.ManyToManyField(
+        ComplaintTheme, blank=True, related_name="cases", verbose_name="klagetemaer"
+    )
+    rejection_reason = models.CharField(
+        "afvisningsgrund", max_length=40, blank=True, choices=RejectionReason.choices
+    )
+    criticism = models.CharField("kritik", max_length=30, blank=True, choices=Criticism.choices)
+    centre_follows_criticism = models.BooleanField(
+        "centret følger kritikken", null=True, blank=True
+    )
+    sent_to_centre = models.DateField("sendt til centret", null=True, blank=True)
+    centre_answered = models.DateField("centrets svar", null=True, blank=True)
+    reminders = models.PositiveSmallIntegerField("rykkere", default=0)
+    citizen_contact = models.TextField("borgerens kontaktoplysninger", blank=True)
+    notes = models.TextField("notater", blank=True)
+    records_case_number = models.CharField(
+        "sagsnummer i ESDH (fx Acadre)", max_length=100, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-opened", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "reference"], name="counsellor_case_reference_once"
+            )
+        ]
+        indexes = [models.Index(fields=["municipality", "opened"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.main_case_id is not None
+
+    @property
+    def answer_days(self) -> int | None:
+        if self.sent_to_centre and self.centre_answered:
+            return (self.centre_answered - self.sent_to_centre).days
+        return None
+
+
+class Recommendation(models.Model):
+    """A recommendation in an annual report, followed up in later years."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("årsberetning")
+    number = models.PositiveSmallIntegerField("nummer")
+    title = models.CharField("anbefaling", max_length=300)
+
+    class Meta:
+        ordering = ["-year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "number"], name="recommendation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Anbefaling {self.number} ({self.year}): {self.title}"
+
+
+class FollowUpStatus(models.TextChoices):
+    NOT_STARTED = "ikke_startet", "Ikke påbegyndt"
+    IN_PROGRESS = "i_gang", "I gang"
+    DONE = "gennemfoert", "Gennemført"
+    DROPPED = "opgivet", "Ikke fulgt"
+
+
+class RecommendationFollowUp(models.Model):
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    year = models.PositiveSmallIntegerField("opfølgningsår")
+    status = models.CharField(max_length=20, choices=FollowUpStatus.choices)
+    note = models.TextField("bemærkning", blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "year"], name="follow_up_once_a_year")
+        ]
+
+
+class ReportText(models.Model):
+    """The counsellor's own sections of an annual report, edited in the UI."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    summary = models.TextField("sammenfatning", blank=True)
+    recommendations = models.TextField("anbefalinger", blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="report_text_once")
+        ]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from borgerpost.counsellor import views
+
+urlpatterns = [
+    path("borgerraadgiver/", views.case_list, name="counsellor-cases"),
+    path("borgerraadgiver/ny/", views.case_edit, name="counsellor-case-new"),
+    path("borgerraadgiver/<int:pk>/", views.case_edit, name="counsellor-case"),
+    path("borgerraadgiver/aarsberetning/", views.report, name="counsellor-report"),
+    path("borgerraadgiver/anbefalinger/", views.recommendations, name="counsellor-recommendations"),
+]

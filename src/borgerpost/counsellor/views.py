@@ -1,0 +1,193 @@
+"""The counsellor's pages. Only the counsellor: `cases_for(actor)` is the one access rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.audit import record
+from borgerpost.core.models import Municipality, Role
+
+from . import rendering
+from .forms import CaseForm, FollowUpForm, RecommendationForm, ReportTextForm
+from .models import (
+    DEFAULT_THEMES,
+    ComplaintTheme,
+    CounsellorCase,
+    Recommendation,
+    RecommendationFollowUp,
+    ReportText,
+)
+from .report import annual_report
+
+COUNSELLOR = (Role.COUNSELLOR,)
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return request.actor  # type: ignore[attr-defined]
+
+
+def counsellor_municipalities(actor: Actor) -> QuerySet[Municipality]:
+    """Every municipality this counsellor serves (Hvidovre and Ishøj share one)."""
+    return Municipality.objects.filter(
+        memberships__user=actor.user, memberships__role=Role.COUNSELLOR
+    ).distinct()
+
+
+def cases_for(actor: Actor, combined: bool = False) -> QuerySet[CounsellorCase]:
+    if not actor.is_counsellor:
+        return CounsellorCase.objects.none()
+    if combined:
+        return CounsellorCase.objects.filter(municipality__in=counsellor_municipalities(actor))
+    return CounsellorCase.objects.filter(municipality=actor.municipality)
+
+
+def ensure_default_themes(municipality: Municipality) -> None:
+    if not ComplaintTheme.objects.filter(municipality=municipality).exists():
+        ComplaintTheme.objects.bulk_create(
+            [ComplaintTheme(municipality=municipality, name=n) for n in DEFAULT_THEMES]
+        )
+
+
+@municipality_view(*COUNSELLOR)
+def case_list(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    combined = request.GET.get("samlet") == "1"
+    cases = cases_for(actor, combined).select_related("municipality", "centre", "main_case")
+    year = request.GET.get("aar")
+    if year and year.isdigit():
+        cases = cases.filter(opened__year=int(year))
+    return render(
+        request,
+        "counsellor/cases.html",
+        {
+            "cases": cases[:500],
+            "combined": combined,
+            "places": counsellor_municipalities(actor),
+            "year": year or "",
+        },
+    )
+
+
+@municipality_view(*COUNSELLOR)
+def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    actor = _actor(request)
+    ensure_default_themes(actor.municipality)
+    case = get_object_or_404(cases_for(actor), pk=pk) if pk else None
+    if case is not None:
+        record(actor, "counsellor_case.viewed", case)
+    form = CaseForm(
+        request.POST or None,
+        instance=case,
+        municipality=actor.municipality,
+        initial={"opened": timezone.localdate()} if case is None else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved.municipality = actor.municipality
+            if saved.created_by_id is None:
+                saved.created_by = actor.user
+            saved.save()
+            form.save_m2m()
+            record(actor, "counsellor_case.saved", saved, handling=saved.handling)
+        messages.success(request, "Sagen er gemt.")
+        return redirect("counsellor-cases", actor.municipality.slug)
+    return render(request, "counsellor/case.html", {"form": form, "case": case})
+
+
+@municipality_view(*COUNSELLOR)
+def report(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    place = actor.municipality
+    year = int(request.GET.get("aar") or timezone.localdate().year - 1)
+    fmt = request.GET.get("format")
+    if fmt in ("json", "html", "pdf"):
+        record(actor, "counsellor_report.downloaded", place, year=year, format=fmt)
+        filename = f"borgerraadgiver-{place.slug}-{year}.{fmt}"
+        if fmt == "json":
+            body: bytes | str = json.dumps(annual_report(place, year), ensure_ascii=False, indent=2)
+            content_type = "application/json"
+        elif fmt == "html":
+            body, content_type = rendering.render_html(place, year), "text/html; charset=utf-8"
+        else:
+            body, content_type = rendering.render_pdf(place, year), "application/pdf"
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    text, _ = ReportText.objects.get_or_create(municipality=place, year=year)
+    form = ReportTextForm(request.POST or None, instance=text)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            record(actor, "counsellor_report.text_saved", text, year=year)
+        messages.success(request, "Teksten er gemt.")
+        return redirect(f"{request.path}?aar={year}")
+    return render(
+        request,
+        "counsellor/report_page.html",
+        {
+            "year": year,
+            "years": list(range(timezone.localdate().year, 2009, -1)),
+            "form": form,
+            "data": annual_report(place, year),
+        },
+    )
+
+
+@municipality_view(*COUNSELLOR)
+def recommendations(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    place = actor.municipality
+    form = RecommendationForm(
+        request.POST if "title" in request.POST else None,
+        initial={"year": dt.date.today().year - 1},
+    )
+    follow_form = FollowUpForm(
+        request.POST if "status" in request.POST else None, initial={"year": dt.date.today().year}
+    )
+    if request.method == "POST":
+        if "title" in request.POST and form.is_valid():
+            rec = form.save(commit=False)
+            if Recommendation.objects.filter(
+                municipality=place, year=rec.year, number=rec.number
+            ).exists():
+                form.add_error("number", "Der er allerede en anbefaling med det nummer i året.")
+            else:
+                rec.municipality = place
+                rec.save()
+                record(actor, "recommendation.created", rec)
+                messages.success(request, "Anbefalingen er gemt.")
+                return redirect("counsellor-recommendations", place.slug)
+        if "status" in request.POST and follow_form.is_valid():
+            rec = get_object_or_404(
+                Recommendation, municipality=place, pk=request.POST.get("recommendation")
+            )
+            data = follow_form.cleaned_data
+            RecommendationFollowUp.objects.update_or_create(
+                recommendation=rec,
+                year=data["year"],
+                defaults={"status": data["status"], "note": data["note"]},
+            )
+            record(actor, "recommendation.followed_up", rec, status=data["status"])
+            messages.success(request, "Opfølgningen er gemt.")
+            return redirect("counsellor-recommendations", place.slug)
+    return render(
+        request,
+        "counsellor/recommendations.html",
+        {
+            "items": Recommendation.objects.filter(municipality=place).prefetch_related(
+                "follow_ups"
+            ),
+            "form": form,
+            "follow_form": follow_form,
+        },
+    )

@@ -1,0 +1,332 @@
+"""The citizen counsellor: register, import, access, and the annual report from seed 003."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from borgerpost.counsellor.importing import COLUMNS
+from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.counsellor.report import annual_report, percentages
+from borgerpost.counsellor.views import cases_for
+
+CENTRES_2017 = [
+    ("Center for Handicap og Psykiatri", 52),
+    ("Center for Sundhed og Ældre", 41),
+    ("Center for Børn og Familier", 37),
+    ("Center for Beskæftigelse", 25),
+    ("Center for Plan og Miljø", 15),
+    ("Center for Borgerservice", 13),
+]
+COMPLAINTS_2017 = [
+    ("klageproces", 67),
+    ("styrket_dialog", 25),
+    ("afvist", 16),
+    ("videresendt", 14),
+    ("genfremsendt", 12),
+]
+OTHER_2017 = [("vejledning", 36), ("vejvisning", 6), ("videreformidlet", 15), ("indsigt", 1)]
+THEMES = [
+    "God forvaltningsskik",
+    "Forvaltningsloven, offentlighedsloven og persondataloven",
+    "Hjemmelsspørgsmål",
+]
+
+
+def seed_2017_csv(slug: str = "hvidovre") -> str:
+    """192 cases in 2017 as the seed reports them, plus earlier years; main cases last."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    places = [c for c, n in CENTRES_2017 for _ in range(n)] + [""] * 9
+    handlings = [("klage", h) for h, n in COMPLAINTS_2017 for _ in range(n)] + [
+        ("anden", h) for h, n in OTHER_2017 for _ in range(n)
+    ]
+    assert len(places) == len(handlings) == 192
+    for i, ((category, handling), centre) in enumerate(zip(handlings, places, strict=True)):
+        # Every fourth complaint is a follow-up to the main case registered just after it.
+        main = f"{slug}-2017-{i + 1:03d}" if category == "klage" and i % 4 == 0 else ""
+        themes = ";".join(THEMES[: 1 + i % 3]) if category == "klage" else ""
+        writer.writerow(
+            [
+                f"{slug}-2017-{i:03d}",
+                slug,
+                f"2017-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "",
+                main,
+                category,
+                handling,
+                centre,
+                "" if centre else "Udbetaling Danmark",
+                themes,
+                "",
+            ]
+        )
+    for year, count in ((2015, 96), (2016, 188)):
+        for i in range(count):
+            writer.writerow(
+                [
+                    f"{slug}-{year}-{i:03d}",
+                    slug,
+                    f"{year}-06-01",
+                    f"{year}-07-01",
+                    "",
+                    "anden",
+                    "vejledning",
+                    "Center for Borgerservice",
+                    "",
+                    "",
+                    "",
+                ]
+            )
+    return out.getvalue()
+
+
+@pytest.fixture
+def seeded(world, tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "statistik.csv"
+    path.write_text(seed_2017_csv(), encoding="utf-8")
+    call_command("counsellor", "import", str(path))
+    return path
+
+
+def test_the_report_reproduces_the_seed_figures_for_2017(seeded, world):
+    report = annual_report(world.hvidovre, 2017)
+    assert report["totals"]["cases"] == 192
+    assert report["totals"]["complaints"] == 134 and report["totals"]["other"] == 58
+    assert report["totals"]["main_cases"] + report["totals"]["follow_up_cases"] == 192
+    assert percentages(report["other_handling"]) == {
+        "vejledning": 62,
+        "vejvisning": 10,
+        "videreformidlet": 26,
+        "indsigt": 2,
+    }
+    complaint_pct = percentages(report["complaint_handling"])
+    assert complaint_pct["klageproces"] == 50 and complaint_pct["afvist"] == 12
+    assert report["complaint_handling"]["styrket_dialog"] == 25
+    assert report["by_centre"]["Andre instanser"] == 9
+    assert report["by_year"] == {"2015": 96, "2016": 188, "2017": 192}
+    assert report["themes"]["God forvaltningsskik"] == 134
+    assert report["municipality"] == "hvidovre" and report["year"] == 2017
+
+
+def test_import_twice_changes_nothing(seeded, capsys):
+    before = list(CounsellorCase.objects.order_by("pk").values())
+    call_command("counsellor", "import", str(seeded))
+    assert "Oprettet: 0, opdateret: 0, uændret: 476" in capsys.readouterr().out
+    assert list(CounsellorCase.objects.order_by("pk").values()) == before
+
+
+def test_import_lists_what_it_created(world, tmp_path, capsys):
+    path = tmp_path / "ny.csv"
+    path.write_text(
+        ",".join(COLUMNS) + "\n"
+        "A-2,faxe,2024-02-01,,A-1,klage,klageproces,Center for Ældre,,Inddragelse,\n"
+        "A-1,faxe,2024-01-10,2024-03-01,,klage,undersoegelse,Center for Ældre,,,"
+        "kritisabelt\n",
+        encoding="utf-8",
+    )
+    call_command("counsellor", "import", str(path))
+    out = capsys.readouterr().out
+    assert "Nye kommuner: faxe" in out and "faxe: Center for Ældre" in out
+    assert "faxe: Inddragelse" in out
+    follow_up = CounsellorCase.objects.get(reference="A-2")
+    assert follow_up.main_case.reference == "A-1"  # the main case came later in the file
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("X-1,ishoj,2024-13-01,,,klage,klageproces,Center for Børn og Familier,,,", "ikke en dato"),
+        ("X-1,ishoj,2024-01-01,,,klage,vejledning,Center for Børn og Familier,,,", "passer ikke"),
+        ("X-1,ishoj,2024-01-01,,,klage,klageproces,,,,", "enten centre"),
+        (
+            "X-1,ishoj,2024-01-01,,NOPE,klage,klageproces,Center for Børn og Familier,,,",
+            "hovedsagen »NOPE«",
+        ),
+        (
+            "X-1,ishoj,2024-01-01,,,klage,klageproces,Center for Børn og Familier,,,slemt",
+            "ukendt criticism",
+        ),
+    ],
+)
+def test_a_bad_row_stops_the_import_with_its_line(world, tmp_path, row, message):
+    path = tmp_path / "bad.csv"
+    good = "OK-1,ishoj,2024-01-01,,,anden,vejledning,Center for Børn og Familier,,,"
+    path.write_text(",".join(COLUMNS) + "\n" + good + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=f"Linje 3: .*{message}"):
+        call_command("counsellor", "import", str(path))
+    assert not CounsellorCase.objects.exists()
+
+
+def test_report_formats_from_the_command(seeded, world, tmp_path):
+    call_command(
+        "counsellor",
+        "report",
+        "--municipality",
+        "hvidovre",
+        "--year",
+        "2017",
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "r.json"),
+    )
+    assert json.loads((tmp_path / "r.json").read_text())["totals"]["cases"] == 192
+    call_command(
+        "counsellor",
+        "report",
+        "--municipality",
+        "hvidovre",
+        "--year",
+        "2017",
+        "--format",
+        "html",
+        "--out",
+        str(tmp_path / "r.html"),
+    )
+    html = (tmp_path / "r.html").read_text()
+    assert "Borgerrådgiverens årsberetning 2017" in html and "62 %" in html
+    assert html.count('<img class="chart"') == 5
+    call_command(
+        "counsellor",
+        "report",
+        "--municipality",
+        "hvidovre",
+        "--year",
+        "2017",
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path / "r.pdf"),
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for chart_title in (
+        "Antal sager pr. år",
+        "Sager fordelt på centre",
+        "Klagetemaer",
+        "Behandling af klager",
+        "Behandling af andre henvendelser",
+    ):
+        assert chart_title in text  # the charts are drawn in the PDF
+    assert "192" in text and "Vejledning" in text
+
+
+def test_network_export(seeded, world, tmp_path):
+    call_command("counsellor", "export", "--year", "2017", "--out", str(tmp_path / "n.csv"))
+    rows = list(csv.DictReader((tmp_path / "n.csv").open(encoding="utf-8")))
+    hvidovre = next(r for r in rows if r["municipality"] == "hvidovre")
+    assert hvidovre["cases"] == "192" and hvidovre["other_authorities"] == "9"
+    assert hvidovre["handling_vejledning"] == "36"
+
+
+PEOPLE = ["birgit", "merete", "sara", "pia", "henrik", "louise", "thomas", "anders"]
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_only_the_counsellor_sees_the_cases(seeded, world, client_for, who):
+    case = CounsellorCase.objects.get(reference="hvidovre-2017-000")
+    client = client_for(who)
+    for name, args in (
+        ("counsellor-cases", ["hvidovre"]),
+        ("counsellor-case", ["hvidovre", case.pk]),
+        ("counsellor-report", ["hvidovre"]),
+        ("counsellor-case", ["ishoj", case.pk]),
+    ):
+        response = client.get(reverse(name, args=args))
+        if who == "birgit" and args[0] == "hvidovre":
+            assert response.status_code == 200
+        else:
+            assert response.status_code in (403, 404), (who, name, args)
+            assert b"hvidovre-2017-000" not in response.content
+
+
+def test_combined_view_across_the_counsellors_municipalities(seeded, world, client_for):
+    from borgerpost.counsellor.models import CounsellorCase as Case
+
+    Case.objects.create(
+        municipality=world.ishoj,
+        reference="ishoj-1",
+        opened="2017-03-01",
+        category="anden",
+        handling="vejledning",
+        other_authority="SKAT",
+    )
+    assert cases_for(world.birgit).count() == 1  # Ishøj only
+    assert cases_for(world.birgit, combined=True).count() == 477
+    page = client_for("birgit").get(reverse("counsellor-cases", args=["ishoj"]) + "?samlet=1")
+    assert "Samlet visning (2 kommuner)" in page.content.decode()
+    assert not cases_for(world.merete).exists()
+
+
+def test_registering_a_complaint_shows_the_checklist_and_rejection_needs_a_reason(
+    world, client_for
+):
+    birgit = client_for("birgit")
+    url = reverse("counsellor-case-new", args=["ishoj"])
+    page = birgit.get(url).content.decode()
+    assert "Ankestyrelsen" in page and "ansættelsesforhold" in page
+    centre = world.centre["Center for Børn og Familier"]
+    data = {
+        "reference": "K-1",
+        "opened": "2024-05-01",
+        "category": "klage",
+        "handling": "afvist",
+        "centre": centre.pk,
+        "reminders": 0,
+    }
+    refused = birgit.post(url, data)
+    assert "skal have en afvisningsgrund" in refused.content.decode()
+    data["rejection_reason"] = "klageorgan"
+    birgit.post(url, data)
+    assert CounsellorCase.objects.get(reference="K-1").rejection_reason == "klageorgan"
+    wrong = birgit.post(url, {**data, "reference": "K-2", "handling": "vejledning"})
+    assert "passer ikke til sagstypen" in wrong.content.decode()
+
+
+def test_report_page_downloads_and_text(seeded, world, client_for):
+    birgit = client_for("birgit")
+    url = reverse("counsellor-report", args=["hvidovre"])
+    birgit.post(
+        url + "?aar=2017", {"summary": "Antallet af klager er stabilt.", "recommendations": ""}
+    )
+    pdf = birgit.get(url + "?aar=2017&format=pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    html = birgit.get(url + "?aar=2017&format=html").content.decode()
+    assert "Antallet af klager er stabilt." in html
+    data = json.loads(birgit.get(url + "?aar=2017&format=json").content)
+    assert data["totals"]["complaints"] == 134
+
+
+def test_recommendations_are_followed_up(world, client_for):
+    birgit = client_for("birgit")
+    url = reverse("counsellor-recommendations", args=["ishoj"])
+    birgit.post(url, {"year": 2017, "number": 3, "title": "Sikker håndtering af persondata"})
+    from borgerpost.counsellor.models import Recommendation
+
+    rec = Recommendation.objects.get()
+    birgit.post(url, {"recommendation": rec.pk, "year": 2018, "status": "i_gang", "note": ""})
+    birgit.post(
+        url,
+        {
+            "recommendation": rec.pk,
+            "year": 2018,
+            "status": "gennemfoert",
+            "note": "Ny retningslinje",
+        },
+    )
+    assert [f.status for f in rec.follow_ups.all()] == ["gennemfoert"]
+    html = (
+        client_for("birgit")
+        .get(reverse("counsellor-report", args=["ishoj"]) + "?aar=2018&format=html")
+        .content.decode()
+    )
+    assert "Sikker håndtering af persondata" in html and "Gennemført" in html
