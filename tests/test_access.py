@@ -15,7 +15,18 @@ from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import Attachment, Inquiry
 
-PERSONAS = ["sara", "kasper", "merete", "pia", "henrik", "louise", "thomas", "anders", None]
+PERSONAS = [
+    "sara",
+    "kasper",
+    "merete",
+    "pia",
+    "henrik",
+    "louise",
+    "thomas",
+    "birgit",
+    "anders",
+    None,
+]
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ DEMO_LOGINS = [
     ("direktoer", "Direktør (Henrik Dahl)"),
     ("sagsbehandler", "Sagsbehandler (Louise Krogh)"),
     ("admin", "Kommunal administrator (Thomas Vang)"),
+    ("borgerraadgiver", "Borgerrådgiver for både Ishøj og Hvidovre"),
     ("hvidovre", "Byrådsmedlem i Hvidovre – en anden kommune"),
 ]
 
@@ -43,6 +44,13 @@ HVIDOVRE = {
             "name": "Anders Friis",
             "email": "afr@hvidovre.dk",
             "roles": ["council_member"],
+            "password": DEMO_PASSWORD,
+        },
+        {
+            "username": "borgerraadgiver",
+            "name": "Birgit Nørgaard",
+            "email": "bno@hvidovre.dk",
+            "roles": ["counsellor"],
             "password": DEMO_PASSWORD,
         },
     ],
@@ -116,9 +124,11 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
     from borgerpost.inquiries.actions import NewInquiry, do_register_inquiry
 
     municipality = load_municipality(read_file(DEMO_FILE), demo_passwords=True)
-    load_municipality(HVIDOVRE, demo_passwords=True)
+    hvidovre = load_municipality(HVIDOVRE, demo_passwords=True)
     users = {u.username: u for u in get_user_model().objects.all()}
     _load_letters(municipality, users)
+    _load_counsellor(municipality, users)
+    _load_counsellor(hvidovre, users)
     if municipality.memberships.exists() and _has_inquiries(municipality):
         return municipality
     now = now or timezone.now()
@@ -190,6 +200,60 @@ def _load_letters(municipality: Municipality, users: dict) -> None:
             vulnerability_assessed_by=users["sagsbehandler"] if vulnerable else None,
             vulnerability_assessed_at=timezone.now() if vulnerable else None,
         )
+
+
+def _load_counsellor(municipality: Municipality, users: dict) -> None:
+    """The shared counsellor and a few of her cases in each municipality."""
+    from borgerpost.core.models import Membership
+    from borgerpost.counsellor.models import ComplaintTheme, CounsellorCase
+    from borgerpost.counsellor.views import ensure_default_themes
+
+    counsellor = users["borgerraadgiver"]
+    Membership.objects.get_or_create(user=counsellor, municipality=municipality, role="counsellor")
+    if CounsellorCase.objects.filter(municipality=municipality).exists():
+        return
+    ensure_default_themes(municipality)
+    centre = municipality.centres.first()
+    elsewhere = "" if centre else "Udbetaling Danmark"
+    today = timezone.localdate()
+    theme = ComplaintTheme.objects.filter(
+        municipality=municipality, name="Sagsbehandlingstid og manglende svar"
+    ).first()
+    main = CounsellorCase.objects.create(
+        municipality=municipality,
+        reference=f"BR-{today.year}-001",
+        opened=today.replace(day=1),
+        category="klage",
+        handling="styrket_dialog",
+        centre=centre,
+        other_authority=elsewhere,
+        created_by=counsellor,
+        sent_to_centre=today.replace(day=1),
+        citizen_contact="Borger (demo), tlf. 20 30 40 50",
+    )
+    if theme:
+        main.themes.add(theme)
+    CounsellorCase.objects.create(
+        municipality=municipality,
+        reference=f"BR-{today.year}-002",
+        opened=today.replace(day=1),
+        category="klage",
+        handling="videresendt",
+        centre=centre,
+        other_authority=elsewhere,
+        main_case=main,
+        created_by=counsellor,
+        reminders=1,
+    )
+    CounsellorCase.objects.create(
+        municipality=municipality,
+        reference=f"BR-{today.year}-003",
+        opened=today.replace(day=1),
+        category="anden",
+        handling="vejvisning",
+        other_authority="Udbetaling Danmark",
+        created_by=counsellor,
+    )
 
 
 def _has_inquiries(municipality: Municipality) -> bool:
