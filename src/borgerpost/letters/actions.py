@@ -147,7 +147,8 @@ def release_due_letters(now: dt.datetime | None = None) -> int:
     while True:
         with transaction.atomic():
             letter = (
-                Letter.objects.select_for_update(skip_locked=True)
+                # Lock only the letter row: PostgreSQL cannot lock the nullable side of a join.
+                Letter.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(status=LetterStatus.HELD, hold_until__lte=now)
                 .select_related("municipality", "citizen", "company")
                 .first()
