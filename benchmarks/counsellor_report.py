@@ -53,13 +53,29 @@ def fill(cases: int, municipalities: int) -> None:
     )
 
     rng = random.Random(98)
-    places = Municipality.objects.bulk_create([
-        Municipality(slug=f"k{i:03d}", name=f"Kommune {i}", mail_domains=[f"k{i}.dk"],
-                     main_mailbox=f"post@k{i}.dk") for i in range(municipalities)])
-    centres = {p.pk: Centre.objects.bulk_create([Centre(municipality=p, name=f"Center {j}")
-                                                 for j in range(8)]) for p in places}
-    themes = {p.pk: ComplaintTheme.objects.bulk_create([
-        ComplaintTheme(municipality=p, name=f"Tema {j}") for j in range(6)]) for p in places}
+    places = Municipality.objects.bulk_create(
+        [
+            Municipality(
+                slug=f"k{i:03d}",
+                name=f"Kommune {i}",
+                mail_domains=[f"k{i}.dk"],
+                main_mailbox=f"post@k{i}.dk",
+            )
+            for i in range(municipalities)
+        ]
+    )
+    centres = {
+        p.pk: Centre.objects.bulk_create(
+            [Centre(municipality=p, name=f"Center {j}") for j in range(8)]
+        )
+        for p in places
+    }
+    themes = {
+        p.pk: ComplaintTheme.objects.bulk_create(
+            [ComplaintTheme(municipality=p, name=f"Tema {j}") for j in range(6)]
+        )
+        for p in places
+    }
     through = CounsellorCase.themes.through
     start = dt.date(2015, 1, 1)
     batch, links, made = [], [], 0
@@ -67,17 +83,27 @@ def fill(cases: int, municipalities: int) -> None:
         place = places[i % municipalities]
         complaint = rng.random() < 0.7
         centre = rng.choice(centres[place.pk]) if rng.random() > 0.05 else None
-        batch.append(CounsellorCase(
-            municipality=place, reference=f"R{i}", opened=start + dt.timedelta(days=rng.randrange(
-                3650)), category="klage" if complaint else "anden",
-            handling=rng.choice(COMPLAINT_HANDLING if complaint else OTHER_HANDLING),
-            centre=centre, other_authority="" if centre else "Udbetaling Danmark"))
+        batch.append(
+            CounsellorCase(
+                municipality=place,
+                reference=f"R{i}",
+                opened=start + dt.timedelta(days=rng.randrange(3650)),
+                category="klage" if complaint else "anden",
+                handling=rng.choice(COMPLAINT_HANDLING if complaint else OTHER_HANDLING),
+                centre=centre,
+                other_authority="" if centre else "Udbetaling Danmark",
+            )
+        )
         if len(batch) == 20000 or i == cases - 1:
             saved = CounsellorCase.objects.bulk_create(batch)
             for case in saved:
                 if case.category == "klage":
-                    links.append(through(counsellorcase_id=case.pk,
-                                         complainttheme_id=rng.choice(themes[case.municipality_id]).pk))
+                    links.append(
+                        through(
+                            counsellorcase_id=case.pk,
+                            complainttheme_id=rng.choice(themes[case.municipality_id]).pk,
+                        )
+                    )
             through.objects.bulk_create(links)
             made += len(batch)
             batch, links = [], []
@@ -90,7 +116,8 @@ def baseline(slug: str, year: int) -> dict[str, int]:
     from borgerpost.counsellor.models import CounsellorCase
 
     rows = CounsellorCase.objects.filter(municipality__slug=slug).values_list(
-        "opened", "category", "handling", "centre__name", "main_case_id")
+        "opened", "category", "handling", "centre__name", "main_case_id"
+    )
     counts: Counter[str] = Counter()
     for opened, category, handling, centre, main in rows:
         counts[f"year:{opened.year}"] += 1
@@ -113,8 +140,10 @@ def main() -> None:
     configure(args.db, args.url)
     started = time.perf_counter()
     fill(args.cases, args.municipalities)
-    print(f"database: {args.db}; {args.cases:,} cases in {args.municipalities} municipalities, "
-          f"filled in {time.perf_counter() - started:.0f} s")
+    print(
+        f"database: {args.db}; {args.cases:,} cases in {args.municipalities} municipalities, "
+        f"filled in {time.perf_counter() - started:.0f} s"
+    )
     from borgerpost.core.models import Municipality
     from borgerpost.counsellor.report import annual_report
 
@@ -128,8 +157,10 @@ def main() -> None:
     figures = baseline("k042", 2022)
     base = time.perf_counter() - t
     assert figures["cases"] == report["totals"]["cases"]
-    print(f"annual report, one municipality ({report['totals']['cases']:,} cases in 2022): "
-          f"best {min(timings):.3f} s, worst {max(timings):.3f} s")
+    print(
+        f"annual report, one municipality ({report['totals']['cases']:,} cases in 2022): "
+        f"best {min(timings):.3f} s, worst {max(timings):.3f} s"
+    )
     print(f"baseline, Python counting over the municipality's rows: {base:.3f} s")
 
 

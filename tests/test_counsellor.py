@@ -304,6 +304,8 @@ def test_report_page_downloads_and_text(seeded, world, client_for):
     assert "Antallet af klager er stabilt." in html
     data = json.loads(birgit.get(url + "?aar=2017&format=json").content)
     assert data["totals"]["complaints"] == 134
+    network = birgit.get(url + "?aar=2017&format=netvaerk").content.decode()
+    assert network.startswith("municipality,year,cases") and "hvidovre,2017,192" in network
 
 
 def test_recommendations_are_followed_up(world, client_for):

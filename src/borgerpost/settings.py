@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "borgerpost.guard",
     "borgerpost.letters",
     "borgerpost.counsellor",
+    "borgerpost.retention",
 ]
 
 MIDDLEWARE = [

@@ -83,6 +83,16 @@ class Municipality(models.Model):
         help_text="PEM-fil med kommunens OCES-certifikat og nøgle på serveren.",
     )
     sf1601_test = models.BooleanField("brug KOMBITs testmiljø", default=False)
+    retention_days = models.PositiveSmallIntegerField(
+        "slet personoplysninger efter (dage)",
+        default=30,
+        help_text="Dage efter en henvendelse er afsluttet (seed: senest 30 dage).",
+    )
+    counsellor_retention_days = models.PositiveSmallIntegerField(
+        "borgerrådgiverens sletning efter (dage)",
+        default=365,
+        help_text="Dage efter en borgerrådgiversag er afsluttet.",
+    )
     lix_target = models.PositiveSmallIntegerField(
         "mål for LIX", default=40, help_text="Breve over målet får en advarsel (40: middel)."
     )

@@ -24,6 +24,7 @@ class DailyJob:
 
 
 DAILY_JOBS = [
+    DailyJob("retention", dt.time(2, 0), "borgerpost.retention.tasks.daily_retention"),
     DailyJob("deadline-reminders", dt.time(7, 0), "borgerpost.inquiries.tasks.deadline_reminders"),
 ]
 

@@ -143,6 +143,7 @@ class CounsellorCase(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    personal_data_deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-opened", "-id"]

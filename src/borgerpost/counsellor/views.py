@@ -110,6 +110,14 @@ def report(request: HttpRequest) -> HttpResponse:
     place = actor.municipality
     year = int(request.GET.get("aar") or timezone.localdate().year - 1)
     fmt = request.GET.get("format")
+    if fmt == "netvaerk":
+        record(actor, "counsellor_report.network_export", place, year=year)
+        response = HttpResponse(
+            rendering.network_export(list(counsellor_municipalities(actor).order_by("slug")), year),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="netvaerk-{year}.csv"'
+        return response
     if fmt in ("json", "html", "pdf"):
         record(actor, "counsellor_report.downloaded", place, year=year, format=fmt)
         filename = f"borgerraadgiver-{place.slug}-{year}.{fmt}"

@@ -153,6 +153,7 @@ class Inquiry(models.Model):
 
     answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    content_deleted_at = models.DateTimeField("indhold slettet", null=True, blank=True)
 
     objects = InquiryQuerySet.as_manager()
 

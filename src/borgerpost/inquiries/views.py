@@ -19,6 +19,7 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
+from borgerpost.retention.rules import waiting_for_case_number
 
 from . import actions, forms
 from .models import (
@@ -492,8 +493,11 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
     drafts = DraftReply.objects.filter(
         inquiry__in=Inquiry.objects.visible_to(actor), status=DraftStatus.REQUESTED
     ).select_related("inquiry", "requested_by")
+    waiting = waiting_for_case_number(actor.municipality) if actor.is_secretariat else []
     return render(
-        request, "inquiries/administration.html", {"rows": rows, "drafts": drafts, "show": show}
+        request,
+        "inquiries/administration.html",
+        {"rows": rows, "drafts": drafts, "show": show, "waiting": waiting},
     )
 
 

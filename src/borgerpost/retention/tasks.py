@@ -1,0 +1,8 @@
+from django_tasks import task
+
+from .rules import run_all
+
+
+@task()
+def daily_retention() -> int:
+    return run_all()

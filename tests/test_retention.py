@@ -1,0 +1,129 @@
+"""Retention: nothing with personal data outlives its rule (seeds 000-002: 30 days)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.inquiries import actions
+from borgerpost.inquiries.actions import TriageDecision
+from borgerpost.inquiries.models import Attachment, Inquiry
+from borgerpost.retention import rules
+from borgerpost.retention.models import DeletionLog
+from borgerpost.scanner import scan
+
+BODY = "Min søn Oliver, cpr.nr. 091213-4290, har ADHD, og vi får kontanthjælp."
+
+
+def closed_inquiry(world, new_inquiry, forward: bool, case_number: str = "", **kw):  # type: ignore[no-untyped-def]
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry(body=BODY, **kw)).inquiry
+    attachment = Attachment(
+        inquiry=inquiry,
+        filename="journal.pdf",
+        content_type="application/pdf",
+        size=len(BODY),
+        sha256=str(inquiry.pk).rjust(64, "0"),
+    )
+    attachment.file.save(attachment.sha256, ContentFile(BODY.encode()), save=True)
+    path = "administration" if forward else "personal"
+    kind = "case" if forward else "political"
+    actions.do_triage(world.sara, inquiry, TriageDecision(kind, path, None, False, "not_relevant"))
+    if forward:
+        actions.do_forward_to_administration(world.sara, inquiry)
+        actions.do_assign_in_administration(world.pia, inquiry, None, "phone", False, case_number)
+        actions.do_administration_answer(world.pia, inquiry, "phone", "Ringet til borgeren.")
+    else:
+        actions.do_send_reply(world.sara, inquiry, "phone", "Talt i telefon om Olivers ADHD.")
+        actions.do_close(world.sara, inquiry)
+    inquiry.refresh_from_db()
+    return inquiry
+
+
+@pytest.fixture
+def files(settings, tmp_path) -> Path:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "files"
+    return tmp_path / "files"
+
+
+def test_nothing_with_personal_data_outlives_its_rule(world, new_inquiry, files):
+    personal = closed_inquiry(world, new_inquiry, forward=False, subject="A")
+    registered = closed_inquiry(
+        world, new_inquiry, forward=True, case_number="24/1234", subject="B"
+    )
+    unregistered = closed_inquiry(world, new_inquiry, forward=True, subject="C")
+    still_open = actions.do_register_inquiry(
+        world.sara, new_inquiry(body=BODY + " Åben.", subject="D")
+    ).inquiry
+    case = CounsellorCase.objects.create(
+        municipality=world.ishoj,
+        reference="BR-1",
+        opened=dt.date(2024, 1, 2),
+        closed=timezone.localdate(),
+        category="anden",
+        handling="vejledning",
+        other_authority="SKAT",
+        citizen_contact="Ole, tlf. 20304050, cpr 0101901234",
+    )
+
+    early = rules.plan(world.ishoj, timezone.now() + dt.timedelta(days=29))
+    assert early.inquiries == [] and early.waiting_for_case_number == []
+
+    later = timezone.now() + dt.timedelta(days=31)
+    preview = rules.plan(world.ishoj, later)
+    assert sorted(preview.inquiries) == sorted([personal.pk, registered.pk])
+    assert preview.waiting_for_case_number == [unregistered.pk]
+    assert Inquiry.objects.get(pk=personal.pk).body == BODY  # a preview deletes nothing
+
+    rules.run(world.ishoj, later)
+    for deleted in (personal, registered):
+        row = Inquiry.objects.get(pk=deleted.pk)
+        text = " ".join(
+            str(v) for v in Inquiry.objects.filter(pk=deleted.pk).values().get().values()
+        )
+        text += " ".join(m.body + m.recipient for m in row.messages.all())
+        assert scan(text) == [], deleted.reference
+        assert row.citizen_name == row.citizen_email == "" and row.content_deleted_at
+        assert row.received_at and row.channel and row.path  # statistics stay
+        assert not row.attachments.exists()
+    assert Inquiry.objects.get(pk=unregistered.pk).body == BODY  # flagged, not deleted
+    assert Inquiry.objects.get(pk=still_open.pk).body.startswith(BODY)
+    stored = [p.read_bytes().decode() for p in files.rglob("*") if p.is_file()]
+    assert stored == [BODY]  # only the flagged inquiry keeps its file
+    assert {e.record_id for e in DeletionLog.objects.filter(record_type="inquiry")} == {
+        str(personal.pk),
+        str(registered.pk),
+    }
+    assert all(BODY not in str(e.__dict__) for e in DeletionLog.objects.all())
+
+    # The counsellor's own period (365 days by default).
+    assert CounsellorCase.objects.get(pk=case.pk).citizen_contact
+    rules.run(world.ishoj, timezone.now() + dt.timedelta(days=366))
+    assert CounsellorCase.objects.get(pk=case.pk).citizen_contact == ""
+    assert scan(CounsellorCase.objects.filter(pk=case.pk).values_list("notes", flat=True)[0]) == []
+
+
+def test_secretariat_sees_what_waits_for_a_case_number(world, new_inquiry, files, client_for):
+    unregistered = closed_inquiry(world, new_inquiry, forward=True)
+    Inquiry.objects.filter(pk=unregistered.pk).update(
+        closed_at=timezone.now() - dt.timedelta(days=40)
+    )
+    page = client_for("pia").get(reverse("administration-queue", args=["ishoj"])).content.decode()
+    assert "Venter på journalnummer før sletning" in page and unregistered.reference in page
+
+
+def test_command_dry_run_and_run(world, new_inquiry, files, capsys):
+    inquiry = closed_inquiry(world, new_inquiry, forward=False)
+    Inquiry.objects.filter(pk=inquiry.pk).update(closed_at=timezone.now() - dt.timedelta(days=31))
+    call_command("retention", "--dry-run")
+    assert "ishoj: ville slette indholdet af 1 henvendelser" in capsys.readouterr().out
+    assert Inquiry.objects.get(pk=inquiry.pk).body == BODY
+    call_command("retention")
+    assert "ishoj: slettede indholdet af 1 henvendelser" in capsys.readouterr().out
+    assert Inquiry.objects.get(pk=inquiry.pk).body == ""
