@@ -13,7 +13,6 @@ only the rare odd character is normalised on its own.
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,26 +49,19 @@ def _unstable_chars() -> frozenset[str]:
 _UNSTABLE_CHARS = _unstable_chars()
 
 
-def _nul_for_unencodable(error: UnicodeError) -> tuple[str, int]:
-    assert isinstance(error, UnicodeEncodeError)
-    return "\x00" * (error.end - error.start), error.end
-
-
-codecs.register_error("borgerpost.nul", _nul_for_unencodable)
-
-
 def to_latin1(text: str) -> bytes:
     """One byte per character, so byte offsets are string offsets.
 
     Danish text is Latin-1; anything else (quotes, dashes, emoji, other scripts) becomes
-    NUL, which no rule matches. Used for the multi-pattern engines' single pass.
+    "?", which no rule matches inside a word. Used for the multi-pattern engines' pass.
+    The codec's own "replace" handler runs in C, unlike a Python error handler.
     """
-    return text.encode("latin-1", "borgerpost.nul")
+    return text.encode("latin-1", "replace")
 
 
-# Bytes that may need normalising: NUL (a character outside Latin-1, looked at again)
-# and the Latin-1 symbols that NFKC or the space rule change.
-_SUSPECT = rb"[\x00\xa0\xa8\xaa\xad\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe]"
+# Bytes that may need normalising: the Latin-1 symbols that NFKC or the space rule change.
+# Characters outside Latin-1 became "?" and are looked at separately.
+_SUSPECT = rb"[\xa0\xa8\xaa\xad\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe]"
 _SUSPECT_RE = re.compile(_SUSPECT)
 
 
@@ -106,7 +98,16 @@ def _is_unstable(ch: str) -> bool:
 
 
 def _unstable_positions(text: str, data: bytes) -> list[int]:
-    return [p for p in _suspect_offsets(data) if _is_unstable(text[p])]
+    found = [p for p in _suspect_offsets(data) if _is_unstable(text[p])]
+    if data.count(b"?") != text.count("?"):
+        # Characters outside Latin-1 were written as "?": look at each of them.
+        pos = data.find(b"?")
+        while pos >= 0:
+            if text[pos] != "?" and _is_unstable(text[pos]):
+                found.append(pos)
+            pos = data.find(b"?", pos + 1)
+        found.sort()
+    return found
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,11 @@ def normalise(text: str) -> Normalised:
         normal = text
         for code, out in table.items():
             normal = normal.replace(chr(code), out)
-        return Normalised(normal, None, len(text), data=to_latin1(normal))
+        # Offsets did not move: patch the few bytes instead of encoding the text again.
+        patched = bytearray(data)
+        for pos in positions:
+            patched[pos] = ord(to_latin1(normal[pos]))
+        return Normalised(normal, None, len(text), data=bytes(patched))
     pieces: list[str] = []
     segments: list[_Segment] = []
     pos = npos = 0
