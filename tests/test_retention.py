@@ -127,3 +127,39 @@ def test_command_dry_run_and_run(world, new_inquiry, files, capsys):
     call_command("retention")
     assert "ishoj: slettede indholdet af 1 henvendelser" in capsys.readouterr().out
     assert Inquiry.objects.get(pk=inquiry.pk).body == ""
+
+
+def test_printed_copies_register_and_reminder(world, client_for, new_inquiry):
+    from django.core import mail
+
+    from borgerpost.inquiries.reminders import send_deadline_reminders
+    from borgerpost.retention.models import PrintedCopy
+
+    sara = client_for("sara")
+    url = reverse("printed-copies", args=["ishoj"])
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    sara.post(
+        url,
+        {
+            "inquiry": inquiry.pk,
+            "description": "Brev fra borger, 3 sider",
+            "kept_where": "Aflåst skab på kontoret",
+        },
+    )
+    copy = PrintedCopy.objects.get()
+    assert copy.printed_by == world.users["sara"]
+    assert "Brev fra borger, 3 sider" not in client_for("jens").get(url).content.decode()
+    PrintedCopy.objects.filter(pk=copy.pk).update(printed_at=timezone.now() - dt.timedelta(days=40))
+    send_deadline_reminders(
+        timezone.localdate() + dt.timedelta(days=(7 - timezone.localdate().weekday()) % 7)
+    )
+    assert any("ikke afleveret til makulering" in m.body for m in mail.outbox)
+    response = sara.post(reverse("printed-copy-hand-in", args=["ishoj", copy.pk]), follow=True)
+    assert "afleveret til makulering" in response.content.decode()
+    assert PrintedCopy.objects.get().handed_in_at is not None
+    assert (
+        client_for("jens")
+        .post(reverse("printed-copy-hand-in", args=["ishoj", copy.pk]))
+        .status_code
+        == 404
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.guard.urls")),
     path("k/<slug:municipality>/", include("borgerpost.letters.urls")),
     path("k/<slug:municipality>/", include("borgerpost.counsellor.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.retention.urls")),
 ]
 
 handler403 = "borgerpost.core.errors.forbidden"

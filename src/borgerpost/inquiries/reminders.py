@@ -31,12 +31,13 @@ def _send_once(
                 municipality=municipality, day=day, recipient=to, inquiry_count=len(lines)
             )
             body = (
-                "Disse borgerhenvendelser har snart frist eller har overskredet fristen:\n\n"
+                "Påmindelser fra borgerpost: henvendelser med frist snart eller overskredet "
+                "frist, og udskrifter der ikke er afleveret til makulering:\n\n"
                 + "\n".join(lines)
                 + f"\n\nSe dem i borgerpost: {link}\n"
             )
             send_mail(
-                f"Borgerhenvendelser med frist ({len(lines)})",
+                f"Påmindelser fra borgerpost ({len(lines)})",
                 body,
                 municipality.main_mailbox,
                 [to],
@@ -44,6 +45,16 @@ def _send_once(
     except IntegrityError:
         return False  # another worker sent today's reminder already
     return True
+
+
+def _open_printed_copies(municipality: Municipality, today: dt.date):  # type: ignore[no-untyped-def]
+    """Printed copies not handed in for shredding 30 days after printing."""
+    from borgerpost.retention.models import PrintedCopy
+
+    limit = today - dt.timedelta(days=30)
+    return PrintedCopy.objects.filter(
+        municipality=municipality, handed_in_at__isnull=True, printed_at__date__lte=limit
+    ).select_related("printed_by")
 
 
 def send_deadline_reminders(today: dt.date | None = None) -> int:
@@ -70,6 +81,12 @@ def send_deadline_reminders(today: dt.date | None = None) -> int:
             for recipient in inquiry.recipients.all():
                 if recipient.member.email:
                     per_member[recipient.member.email].append(_line(inquiry, today))
+        for copy in _open_printed_copies(municipality, today):
+            if copy.printed_by.email:
+                per_member[copy.printed_by.email].append(
+                    f"- Udskrift »{copy.description}« fra {copy.printed_at:%d.%m.%Y} er ikke "
+                    "afleveret til makulering"
+                )
         base = f"{settings.SITE_URL}/k/{municipality.slug}/"
         for email, lines in sorted(per_member.items()):
             sent += _send_once(municipality, today, email, lines, base + "overskredne/")

@@ -1,0 +1,67 @@
+"""The register of printed copies: each person sees and manages their own."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.audit import record
+from borgerpost.core.models import ADMINISTRATION_ROLES, Role
+from borgerpost.inquiries.models import Inquiry
+
+from .models import PrintedCopy
+
+PEOPLE = (Role.COUNCIL_MEMBER, *ADMINISTRATION_ROLES)
+
+
+class PrintedCopyForm(forms.ModelForm):
+    class Meta:
+        model = PrintedCopy
+        fields = ["inquiry", "description", "kept_where"]
+
+    def __init__(self, *args, actor: Actor, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["inquiry"].queryset = Inquiry.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.fields["inquiry"].required = False
+
+
+@municipality_view(*PEOPLE)
+def printed_copies(request: HttpRequest) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    form = PrintedCopyForm(request.POST or None, actor=actor)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            copy = form.save(commit=False)
+            copy.municipality = actor.municipality
+            copy.printed_by = actor.user
+            copy.save()
+            record(actor, "printed_copy.registered", copy)
+        messages.success(request, "Udskriften er registreret. Opbevar den i et aflåst skab.")
+        return redirect("printed-copies", actor.municipality.slug)
+    mine = PrintedCopy.objects.filter(municipality=actor.municipality, printed_by=actor.user)
+    return render(request, "retention/printed.html", {"form": form, "copies": mine})
+
+
+@municipality_view(*PEOPLE)
+@require_POST
+def hand_in(request: HttpRequest, pk: int) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    copy = get_object_or_404(
+        PrintedCopy,
+        municipality=actor.municipality,
+        printed_by=actor.user,
+        pk=pk,
+        handed_in_at__isnull=True,
+    )
+    with transaction.atomic():
+        copy.handed_in_at = timezone.now()
+        copy.save(update_fields=["handed_in_at"])
+        record(actor, "printed_copy.handed_in", copy)
+    messages.success(request, "Udskriften er registreret som afleveret til makulering.")
+    return redirect("printed-copies", actor.municipality.slug)
