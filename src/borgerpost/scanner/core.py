@@ -57,6 +57,7 @@ CPR_PATTERN = r"(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}
 _CPR_RE = re.compile(r"(\d{6})[- ]?(\d{4})")
 
 
+_ANY_END = re.compile(r"[.!?\n]")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
@@ -246,15 +247,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
             s_start = i + 1
             break
     s_end, i = hi, end
-    while True:
-        found = [k for k in (text.find(c, i, hi) for c in ".!?\n") if k >= 0]
-        if not found:
+    while (found := _ANY_END.search(text, i, hi)) is not None:
+        if _ends_sentence(text, found.start()):
+            s_end = found.start()
             break
-        i = min(found)
-        if _ends_sentence(text, i):
-            s_end = i
-            break
-        i += 1
+        i = found.start() + 1
     return s_start, s_end
 
 
@@ -291,7 +288,7 @@ def _strong_person(words: list[str], sentence: str) -> bool:
 
 def _general_before(text: str, lo: int, start: int) -> bool:
     """A group, not one person: "flere lærere og psykologer", "borgere med angst"."""
-    low = [w.lower() for w in _TOKEN.findall(text, lo, start)][-5:]
+    low = [w.strip(".,;:!?()\"'") for w in text[lo:start].lower().split()[-5:]]
     return bool(set(low[-4:]) & GROUP_WORDS) or any(
         (low[i], low[i + 1]) in GENERAL_PAIRS for i in range(len(low) - 1)
     )

@@ -13,7 +13,9 @@ only the rare odd character is normalised on its own.
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -49,14 +51,36 @@ def _unstable_chars() -> frozenset[str]:
 _UNSTABLE_CHARS = _unstable_chars()
 
 
+_outside = threading.local()
+
+
+def _mark_outside_latin1(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    _outside.positions.extend(range(error.start, error.end))
+    return "?" * (error.end - error.start), error.end
+
+
+codecs.register_error("borgerpost.outside-latin1", _mark_outside_latin1)
+
+
 def to_latin1(text: str) -> bytes:
     """One byte per character, so byte offsets are string offsets.
 
     Danish text is Latin-1; anything else (quotes, dashes, emoji, other scripts) becomes
     "?", which no rule matches inside a word. Used for the multi-pattern engines' pass.
-    The codec's own "replace" handler runs in C, unlike a Python error handler.
     """
     return text.encode("latin-1", "replace")
+
+
+def to_latin1_marking(text: str) -> tuple[bytes, list[int]]:
+    """Like to_latin1, and where the characters outside Latin-1 were.
+
+    The error handler runs once per run of such characters, which are rare in Danish
+    mail, so the encoding stays at C speed.
+    """
+    _outside.positions = []
+    data = text.encode("latin-1", "borgerpost.outside-latin1")
+    return data, _outside.positions
 
 
 # Bytes that may need normalising: the Latin-1 symbols that NFKC or the space rule change.
@@ -97,16 +121,10 @@ def _is_unstable(ch: str) -> bool:
     return 0x1D400 <= code <= 0x1D7FF or 0x1F100 <= code <= 0x1F1FF or 0xE0000 <= code <= 0xE01EF
 
 
-def _unstable_positions(text: str, data: bytes) -> list[int]:
+def _unstable_positions(text: str, data: bytes, outside: list[int]) -> list[int]:
     found = [p for p in _suspect_offsets(data) if _is_unstable(text[p])]
-    if data.count(b"?") != text.count("?"):
-        # Characters outside Latin-1 were written as "?": look at each of them.
-        pos = data.find(b"?")
-        while pos >= 0:
-            if text[pos] != "?" and _is_unstable(text[pos]):
-                found.append(pos)
-            pos = data.find(b"?", pos + 1)
-        found.sort()
+    if outside:
+        found = sorted(found + [p for p in outside if _is_unstable(text[p])])
     return found
 
 
@@ -152,10 +170,12 @@ def normalise(text: str) -> Normalised:
     """Normalise `text` for matching; cheap when there is little or nothing to do."""
     if text.isascii():
         return Normalised(text, None, len(text), data=text.encode("ascii"))
-    data = to_latin1(text)
-    positions = _unstable_positions(text, data)
+    data, outside = to_latin1_marking(text)
+    positions = _unstable_positions(text, data, outside)
     if not positions:
-        return Normalised(text, None, len(text), data=data)
+        # The text to match is the Latin-1 view: one byte per character, so every later
+        # string operation is cheap even when the mail holds an emoji.
+        return Normalised(data.decode("latin-1"), None, len(text), data=data)
     # The usual case (no-break spaces, superscripts, full-width digits): each character
     # becomes exactly one other, so offsets do not move and one translate() does it.
     table = {}
@@ -170,14 +190,11 @@ def normalise(text: str) -> Normalised:
             break
         table[ord(ch)] = out
     else:
-        normal = text
-        for code, out in table.items():
-            normal = normal.replace(chr(code), out)
-        # Offsets did not move: patch the few bytes instead of encoding the text again.
+        # Offsets do not move: patch the few bytes instead of building a new string.
         patched = bytearray(data)
         for pos in positions:
-            patched[pos] = ord(to_latin1(normal[pos]))
-        return Normalised(normal, None, len(text), data=bytes(patched))
+            patched[pos] = ord(to_latin1(table[ord(text[pos])]))
+        return Normalised(patched.decode("latin-1"), None, len(text), data=bytes(patched))
     pieces: list[str] = []
     segments: list[_Segment] = []
     pos = npos = 0
@@ -205,6 +222,11 @@ def normalise(text: str) -> Normalised:
         npos += len(out)
         pos = end
     keep(pos, len(text))
+    normal = to_latin1("".join(pieces))
     return Normalised(
-        "".join(pieces), tuple(segments), len(text), tuple(s.norm_start for s in segments)
+        normal.decode("latin-1"),
+        tuple(segments),
+        len(text),
+        tuple(s.norm_start for s in segments),
+        normal,
     )
