@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
@@ -121,7 +122,7 @@ class Scanner:
         self, norm: Normalised, original: str, candidates: Iterator[Candidate]
     ) -> Iterator[Finding]:
         seen: set[tuple[str, int]] = set()
-        sentence_cache: dict[tuple[int, int], bool] = {}
+        sentence_cache: dict[tuple[int, int], Any] = {}
         for cand in candidates:
             if cand.pattern_id == 0:
                 finding = self._cpr(norm, original, cand.start, cand.end)
@@ -173,7 +174,7 @@ class Scanner:
         norm: Normalised,
         original: str,
         cand: Candidate,
-        sentence_cache: dict[tuple[int, int], bool],
+        sentence_cache: dict[tuple[int, int], Any],
     ) -> Finding | None:
         term = self.terms[cand.pattern_id - 1]
         text = norm.text
@@ -186,7 +187,18 @@ class Scanner:
         # The whole word must be the term with an inflection ("sort" is no "sorteringsanlæg").
         if self._term_res[cand.pattern_id - 1].fullmatch(text, start, end) is None:
             return None
-        s_start, s_end = _sentence(text, start, end)
+        # Candidates come in text order: the next one is often in the same sentence.
+        last = sentence_cache.get((-1, -1))
+        if (
+            last is not None
+            and last[0] <= start
+            and end <= last[1]
+            and (text.find("\n", start, end) < 0)
+        ):
+            s_start, s_end = last
+        else:
+            s_start, s_end = _sentence(text, start, end)
+            sentence_cache[(-1, -1)] = (s_start, s_end)  # type: ignore[assignment]
         sentence = text[s_start:s_end]
         if self._exceptions and any(e in sentence.casefold() for e in self._exceptions):
             return None
