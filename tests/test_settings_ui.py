@@ -118,3 +118,15 @@ def test_other_municipalities_objects_cannot_be_edited(world, client_for):
     admin = client_for("thomas")
     assert admin.get(reverse("centre-edit", args=["ishoj", other.pk])).status_code == 404
     assert admin.get(reverse("centre-edit", args=["hvidovre", other.pk])).status_code == 404
+
+
+def test_smtp_without_tls_is_refused(settings):
+    from borgerpost.core.checks import SMTP_BACKEND, smtp_requires_tls
+
+    settings.EMAIL_BACKEND = SMTP_BACKEND
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    errors = smtp_requires_tls()
+    assert errors and errors[0].id == "borgerpost.E001" and "TLS" in errors[0].msg
+    settings.EMAIL_USE_TLS = True
+    assert smtp_requires_tls() == []

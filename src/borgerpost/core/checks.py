@@ -1,0 +1,25 @@
+"""System checks: settings that would make borgerpost unsafe stop it from starting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import checks
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+@checks.register(checks.Tags.security)
+def smtp_requires_tls(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Mail leaves over SMTP only with TLS: without it, mail can be read on the way."""
+    if settings.EMAIL_BACKEND != SMTP_BACKEND:
+        return []
+    if getattr(settings, "EMAIL_USE_TLS", False) or getattr(settings, "EMAIL_USE_SSL", False):
+        return []
+    return [
+        checks.Error(
+            "SMTP uden TLS er ikke tilladt: sæt EMAIL_USE_TLS=true (eller EMAIL_USE_SSL=true).",
+            id="borgerpost.E001",
+        )
+    ]
