@@ -18,6 +18,11 @@ def test_administrator_edits_the_municipality(world, client_for):
         "closing_days": "06-05\n12-24\n12-31\n2026-05-15",
         "dispatch_cutoff": "13:00",
         "dispatch_release": "08:30",
+        "cvr": "11931316",
+        "retention_days": "20",
+        "counsellor_retention_days": "400",
+        "lix_target": "38",
+        "digital_post_transport": "outbox",
         "social_media_answer": "Skriv til {main_mailbox}.",
         "mayor": world.users["merete"].pk,
     }
@@ -26,6 +31,8 @@ def test_administrator_edits_the_municipality(world, client_for):
     ishoj = Municipality.objects.get(slug="ishoj")
     assert ishoj.mail_domains == ["ishoj.dk", "ishoj.net"]
     assert ishoj.answer_deadline_days == 8 and "2026-05-15" in ishoj.closing_days
+    assert str(ishoj.dispatch_cutoff) == "13:00:00" and str(ishoj.dispatch_release) == "08:30:00"
+    assert ishoj.retention_days == 20 and ishoj.lix_target == 38
     entry = AuditEntry.objects.get(action="municipality.changed")
     assert "answer_deadline_days" in entry.details["fields"]
 
@@ -44,12 +51,17 @@ def test_bad_settings_get_danish_messages_and_change_nothing(world, client_for):
             "dispatch_cutoff": "12:00",
             "dispatch_release": "08:00",
             "social_media_answer": "x",
+            "retention_days": "45",
+            "counsellor_retention_days": "365",
+            "lix_target": "40",
+            "digital_post_transport": "sf1601",
         },
     )
     page = response.content.decode()
     assert "er ikke et maildomæne" in page
     assert "gyldig dato" in page or "MM-DD" in page
     assert "mellem 1 og 60" in page
+    assert "inden for 30 dage" in page and "SF1601 kræver kommunens certifikat" in page
     assert Municipality.objects.get(slug="ishoj").answer_deadline_days == 10
 
 

@@ -51,15 +51,36 @@ class MunicipalityForm(forms.ModelForm):
             "name",
             "mail_domains",
             "main_mailbox",
+            "cvr",
             "answer_deadline_days",
             "closing_days",
+            "dispatch_cutoff",
+            "dispatch_release",
+            "retention_days",
+            "counsellor_retention_days",
+            "lix_target",
+            "digital_post_transport",
+            "sf1601_certificate",
+            "sf1601_test",
             "social_media_answer",
             "mayor",
         ]
+        widgets = {
+            "dispatch_cutoff": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "dispatch_release": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["mayor"].queryset = users_with_role(self.instance, Role.COUNCIL_MEMBER)  # type: ignore[attr-defined]
+
+    def clean_retention_days(self) -> int:
+        days = self.cleaned_data["retention_days"]
+        if not 1 <= days <= 30:
+            raise forms.ValidationError(
+                "Mails med personoplysninger skal slettes inden for 30 dage (1-30)."
+            )
+        return days
 
     def clean_mail_domains(self) -> list[str]:
         domains = [d.lower() for d in self.cleaned_data["mail_domains"]]
