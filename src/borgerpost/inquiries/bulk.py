@@ -1,0 +1,80 @@
+"""Bulk import of a council member's exported mail: folders of .eml files and .mbox files.
+
+Every mail becomes an inquiry through the same action as an upload (deduplicated,
+scanned by the guard, audited), each in its own transaction, so a bad mail never
+stops or undoes the others. The summary says what was imported, what was skipped as a
+duplicate and what was rejected, with the reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from borgerpost.core.access import Actor
+from borgerpost.mailparse import MailParseError, parse_eml
+
+from .actions import do_register_inquiry, new_inquiry_from_mail
+from .rules import RuleError
+
+
+@dataclass
+class BulkSummary:
+    imported: int = 0
+    added_recipient: int = 0
+    duplicates: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+
+
+def messages_in(paths: list[Path]) -> Iterator[tuple[str, bytes]]:
+    """(where, raw bytes) for every mail in the given .eml files, folders and .mbox files."""
+    for path in paths:
+        if path.is_dir():
+            for eml in sorted(path.rglob("*.eml")):
+                yield str(eml), eml.read_bytes()
+        elif path.suffix.lower() == ".mbox":
+            box = mailbox.mbox(str(path), create=False)
+            try:
+                for key in box.keys():  # noqa: SIM118 - iterating a Mailbox yields messages
+                    yield f"{path}#{key}", box.get_bytes(key)
+            finally:
+                box.close()
+        else:
+            yield str(path), path.read_bytes()
+
+
+def count_messages(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(1 for _ in path.rglob("*.eml"))
+        elif path.suffix.lower() == ".mbox":
+            box = mailbox.mbox(str(path), create=False)
+            total += len(box)
+            box.close()
+        else:
+            total += 1
+    return total
+
+
+def import_mail(
+    actor: Actor, paths: list[Path], progress: Callable[[int], None] | None = None
+) -> BulkSummary:
+    summary = BulkSummary()
+    for done, (where, raw) in enumerate(messages_in(paths), start=1):
+        try:
+            registration = do_register_inquiry(actor, new_inquiry_from_mail(parse_eml(raw)))
+        except (MailParseError, RuleError) as exc:
+            summary.rejected.append((where, str(exc)))
+        else:
+            if registration.outcome == "created":
+                summary.imported += 1
+            elif registration.outcome == "added_recipient":
+                summary.added_recipient += 1
+            else:
+                summary.duplicates += 1
+        if progress:
+            progress(done)
+    return summary
