@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from borgerpost import dispatch, workdays
 
@@ -257,11 +258,15 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set before hashing (core/audit.py), so not auto_now_add, which would overwrite it.
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=60)
     object_type = models.CharField(max_length=40)
     object_id = models.CharField(max_length=40)
     details = models.JSONField(default=dict, blank=True)
+    # Tamper evidence: each entry carries the hash of the one before it (core/audit.py).
+    prev_hash = models.CharField(max_length=64, default="", blank=True)
+    hash = models.CharField(max_length=64, default="", blank=True)
 
     objects = AuditQuerySet.as_manager()
 
@@ -278,6 +283,12 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("The audit log is append-only")
+
+
+class AuditChainHead(models.Model):
+    """The newest audit hash; its row lock makes writers append to the chain one at a time."""
+
+    last_hash = models.CharField(max_length=64, default="")
 
 
 class ScheduledRun(models.Model):
