@@ -11,15 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from borgerpost.core.access import Actor
+from borgerpost.core.exceptions import RuleError  # noqa: F401 - re-exported for the inquiry code
 
 from .models import AnswerPath, Inquiry, Status
 
 QUOTE_RUN_WORDS = 10
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-class RuleError(Exception):
-    """An action refused by a rule; the message is Danish and shown to the user."""
 
 
 def quotes_inquiry(reply: str, inquiry_text: str, run: int = QUOTE_RUN_WORDS) -> bool:

@@ -18,10 +18,10 @@ from django.utils import timezone
 from borgerpost import dispatch
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
 from borgerpost.digitalpost.interfaces import transport
 from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
-from borgerpost.inquiries.rules import RuleError
 
 from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus
 from .pdf import render_letter_pdf

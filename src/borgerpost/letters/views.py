@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
-from borgerpost.inquiries.rules import RuleError
 
 from . import actions
 from .checks import check_letter
