@@ -150,6 +150,39 @@ def test_person_cues_decide_special_categories():
     assert "property_deal" in categories("Vi har fundet en køber, men handlen er ikke endelig.")
 
 
+def test_a_term_at_the_end_of_a_hyphenated_compound_is_found_where_it_starts():
+    text = "Min far har fået en el-kørestol."
+    found = [f for f in scan(text) if f.category == "health"]
+    assert [text[f.start : f.end] for f in found] == ["kørestol"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Min søn har ADHD. ", "æøå ", "\u2019", "\u2013", "😀", "x" * 700, "\u00a0"]
+        ),
+        min_size=40,
+        max_size=160,
+    )
+)
+@settings(max_examples=40, deadline=None)
+def test_large_texts_are_encoded_piece_by_piece_with_the_same_result(parts):
+    from borgerpost.scanner.normalise import _encode_marking, to_latin1_marking
+
+    text = "".join(parts)
+    assert to_latin1_marking(text) == _encode_marking(text)
+
+
+def test_findings_after_characters_outside_latin1_in_a_large_text():
+    # Emoji and typographic quotes make CPython store the text two bytes per character;
+    # the findings and their offsets must not depend on that.
+    mail = "Hej \u2019borgmester\u2019 😀. Min søn har ADHD, cpr.nr. 091213-4290.\n"
+    text = mail * 2000
+    found = scan(text)
+    assert len([f for f in found if f.category == "cpr"]) == 2000
+    assert {text[f.start : f.end] for f in found} == {"ADHD", "091213-4290"}
+
+
 def test_huge_input_is_refused_with_a_danish_message():
     from borgerpost.scanner import core
 
@@ -160,6 +193,7 @@ def test_huge_input_is_refused_with_a_danish_message():
 def test_regex_engine_finds_the_same_as_hyperscan():
     text = (Path(__file__).parents[1] / "examples" / "municipality.yaml").read_text("utf-8")
     text += "\nMin søn Malte, cpr.nr. 091213-4290, har ADHD og får kontanthjælp."
+    text += "\nMin far har fået en el-kørestol efter sin type 2-diabetes. Vi bor på 3. sal."
     fast = Scanner()
     slow = Scanner()
     slow.engine = RegexEngine([r"[0-9]{6}[- ]?[0-9]{4}"] + [t.pattern for t in slow.terms])

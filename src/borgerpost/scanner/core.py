@@ -10,22 +10,9 @@ from typing import Any
 
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
-from .lexicon import (
-    GENERAL_PAIRS,
-    GENERAL_WORDS,
-    GROUP_WORDS,
-    LABELLED_PERSON,
-    PERSONAL_VERBS,
-    POLITICAL_ROLE,
-    POSSESSIVES,
-    PRONOUN_VERBS,
-    PRONOUNS,
-    RELATIONS,
-    TERMS,
-    WEAK_WORDS,
-    Term,
-)
+from .lexicon import POLITICAL_ROLE, TERMS, Term
 from .normalise import Normalised, normalise
+from .person import about_a_person, group_before, strong_person
 
 CATEGORIES = (
     "cpr",
@@ -59,7 +46,6 @@ _CPR_RE = re.compile(r"(\d{6})[- ]?(\d{4})")
 
 
 _ANY_END = re.compile(r"[.!?\n]")
-_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class ScanError(ValueError):
@@ -123,7 +109,13 @@ class Scanner:
     ) -> Iterator[Finding]:
         seen: set[tuple[str, int]] = set()
         sentence_cache: dict[tuple[int, int], Any] = {}
+        tried: set[tuple[int, int]] = set()
         for cand in candidates:
+            # A stem and a longer stem of the same term ("syg", "sygdom") end in the same
+            # word: the word is confirmed once.
+            if (cand.pattern_id, cand.start) in tried:
+                continue
+            tried.add((cand.pattern_id, cand.start))
             if cand.pattern_id == 0:
                 finding = self._cpr(norm, original, cand.start, cand.end)
             else:
@@ -202,7 +194,8 @@ class Scanner:
         sentence = text[s_start:s_end]
         if self._exceptions and any(e in sentence.casefold() for e in self._exceptions):
             return None
-        if _general_before(text, max(s_start, start - 60), start):
+        data = norm.data
+        if group_before(data[max(s_start, start - 60) : start]):
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(sentence):
             return None
@@ -210,12 +203,11 @@ class Scanner:
         if term.needs == "sentence":
             key = (s_start, s_end)
             if key not in sentence_cache:
-                sentence_cache[key] = _about_a_person(sentence)
+                sentence_cache[key] = about_a_person(data[s_start:s_end])
             if not sentence_cache[key]:
                 # The person may be named in the sentence before ("Min far ... . Han har ...").
                 p_start, _ = _sentence(text, max(0, s_start - 2), max(0, s_start - 1))
-                before = text[p_start:s_start]
-                if not (s_start > 0 and _strong_person(_TOKEN.findall(before), before)):
+                if not (s_start > 0 and strong_person(data[p_start:s_start])):
                     return None
                 confidence -= 0.1
         o_start, o_end = norm.original_span(start, end)
@@ -265,45 +257,6 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
             break
         i = found.start() + 1
     return s_start, s_end
-
-
-def _about_a_person(sentence: str) -> bool:
-    words = _TOKEN.findall(sentence)
-    if _strong_person(words, sentence):
-        return True
-    low = [w.lower() for w in words]
-    present = set(low)
-    general = bool(present & GENERAL_WORDS) or any(
-        (low[i], low[i + 1]) in GENERAL_PAIRS for i in range(len(low) - 1)
-    )
-    # Two capitalised words that do not start the sentence: a named person.
-    named = any(
-        words[i][0].isupper() and words[i + 1][0].isupper() for i in range(1, len(words) - 1)
-    )
-    if named or (present & WEAK_WORDS and present & PERSONAL_VERBS):
-        return not general
-    return False
-
-
-def _strong_person(words: list[str], sentence: str) -> bool:
-    """A possessive ("min søn"), a pronoun with a verb ("hun har"), or a relation with a name."""
-    for i in range(len(words) - 1):
-        word, following = words[i].lower(), words[i + 1]
-        if word in POSSESSIVES:
-            return True
-        if (word in PRONOUNS or words[i] == "I") and following.lower() in PRONOUN_VERBS:
-            return True
-        if (word in RELATIONS or word == "hos") and following[0].isupper():
-            return True
-    return ":" in sentence and LABELLED_PERSON.search(sentence) is not None
-
-
-def _general_before(text: str, lo: int, start: int) -> bool:
-    """A group, not one person: "flere lærere og psykologer", "borgere med angst"."""
-    low = [w.strip(".,;:!?()\"'") for w in text[lo:start].lower().split()[-5:]]
-    return bool(set(low[-4:]) & GROUP_WORDS) or any(
-        (low[i], low[i + 1]) in GENERAL_PAIRS for i in range(len(low) - 1)
-    )
 
 
 _DEFAULT: Scanner | None = None

@@ -102,22 +102,42 @@ class HyperscanEngine:
 
     def _locate(self, text: str, ordered: list[tuple[int, int]]) -> Iterator[Candidate]:
         """Find where each match starts: the nearest word start whose stem ends there."""
+        stems = self._stems
         for end, pid in ordered:
-            stem = self._stems[pid]
-            # Most terms are one word: try the start of the word the match ends in first.
-            start = end - 1
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-                start -= 1
-            m = stem.match(text, start, end)
-            if m is not None and m.end() == end:
+            start = _start(text, stems[pid], pid, end)
+            if start is not None:
                 yield Candidate(pid, start, end)
-                continue
-            starts = [m.start() for m in _WORD_START.finditer(text, max(0, end - 120), start)]
-            for start in reversed(starts):
-                m = stem.match(text, start, end)
-                if m is not None and m.end() == end:
-                    yield Candidate(pid, start, end)
-                    break
+
+
+def _start(text: str, stem: re.Pattern[str], pid: int, end: int) -> int | None:
+    if pid == 0:  # a CPR number: 10 digits, or 11 characters with "-" or " "
+        for start in (end - 11, end - 10):
+            if start >= 0 and _ends_at(stem, text, start, end):
+                return start
+        return None
+    # Most terms are one word: try the start of the word the match ends in first, found
+    # in C by rstrip() (the text is the Latin-1 view, so the set of word characters is
+    # complete).
+    lo = max(0, end - 120)
+    start = lo + len(text[lo:end].rstrip(_WORD_CHARS))
+    if _ends_at(stem, text, start, end):
+        return start
+    # Terms of several words ("ikke råd til", "hash-misbrug"): the word starts before,
+    # nearest first.
+    for word_start in reversed([m.start() for m in _WORD_START.finditer(text, lo, start)]):
+        if _ends_at(stem, text, word_start, end):
+            return word_start
+    return None
+
+
+def _ends_at(stem: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    m = stem.match(text, start, end)
+    return m is not None and m.end() == end
+
+
+# Letters and digits of the Latin-1 view. A hyphen ends a word here, so a term at the end
+# of a compound ("børne-psykiater") is found where it starts.
+_WORD_CHARS = "".join(ch for ch in map(chr, range(256)) if ch.isalnum())
 
 
 def best_engine(patterns: list[str]) -> Engine:

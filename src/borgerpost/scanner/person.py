@@ -1,0 +1,110 @@
+"""Is a sentence about one identifiable person? Word-set cues on the Latin-1 bytes.
+
+The scanner's text is a Latin-1 view (one byte per character, see normalise), so a
+sentence's words come from one bytes.translate() and split(), both in C, and every cue
+is a set lookup or one isdisjoint() over the sentence's words or word pairs. That keeps
+the cost per candidate low enough for the throughput target (docs/performance.md).
+A word is a run of letters and digits; everything else, hyphens included, separates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from .lexicon import (
+    GENERAL_PAIRS,
+    GENERAL_WORDS,
+    GROUP_WORDS,
+    LABELLED_PERSON,
+    PERSONAL_VERBS,
+    POSSESSIVES,
+    PRONOUN_VERBS,
+    PRONOUNS,
+    RELATIONS,
+    WEAK_WORDS,
+)
+
+
+def _is_word_byte(code: int) -> bool:
+    return chr(code).isalnum()
+
+
+def _lower_byte(code: int) -> int:
+    lowered = chr(code).lower()
+    # Every Latin-1 letter lower-cases to one Latin-1 letter; checked, not assumed.
+    assert len(lowered) == 1 and ord(lowered) < 256
+    return ord(lowered)
+
+
+_WORDS = bytes(code if _is_word_byte(code) else 32 for code in range(256))
+_LOWER_WORDS = bytes(_lower_byte(code) if _is_word_byte(code) else 32 for code in range(256))
+_UPPER = frozenset(code for code in range(256) if chr(code).isupper())
+
+
+def _encoded(words: Iterable[str]) -> frozenset[bytes]:
+    return frozenset(word.encode("latin-1") for word in words)
+
+
+def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, bytes]]:
+    return frozenset((a.encode("latin-1"), b.encode("latin-1")) for a, b in pairs)
+
+
+_POSSESSIVES = _encoded(POSSESSIVES)
+_WEAK_WORDS = _encoded(WEAK_WORDS)
+_PERSONAL_VERBS = _encoded(PERSONAL_VERBS)
+_GENERAL_WORDS = _encoded(GENERAL_WORDS)
+_GROUP_WORDS = _encoded(GROUP_WORDS)
+_GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
+# "hun har", "vi fik"; and "I har" with a capital I (you, plural; "i" is "in").
+_PRONOUN_PAIRS = _encoded_pairs((p, v) for p in PRONOUNS for v in PRONOUN_VERBS)
+_CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS)
+_BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
+
+
+def about_a_person(sentence: bytes) -> bool:
+    """A personal cue, or a named person or weak pronoun that is not about a group."""
+    words = sentence.translate(_WORDS).split()
+    low = sentence.translate(_LOWER_WORDS).split()
+    if _strong(words, low, sentence):
+        return True
+    present = set(low)
+    general = not present.isdisjoint(_GENERAL_WORDS) or not _GENERAL_PAIRS.isdisjoint(pairwise(low))
+    # Two capitalised words that do not start the sentence: a named person.
+    named = any(
+        words[i][0] in _UPPER and words[i + 1][0] in _UPPER for i in range(1, len(words) - 1)
+    )
+    if named or (not present.isdisjoint(_WEAK_WORDS) and not present.isdisjoint(_PERSONAL_VERBS)):
+        return not general
+    return False
+
+
+def strong_person(sentence: bytes) -> bool:
+    """A possessive ("min søn"), a pronoun with a verb ("hun har"), a relation or "hos"
+    followed by a name ("søn Oliver", "hos Lucas"), or a label ("Barn:")."""
+    return _strong(
+        sentence.translate(_WORDS).split(), sentence.translate(_LOWER_WORDS).split(), sentence
+    )
+
+
+def _strong(words: list[bytes], low: list[bytes], sentence: bytes) -> bool:
+    head = low[:-1]  # a cue needs a word after it
+    if not _POSSESSIVES.isdisjoint(head):
+        return True
+    following = low[1:]
+    if not _PRONOUN_PAIRS.isdisjoint(pairwise(low)):
+        return True
+    if not _CAPITAL_I_PAIRS.isdisjoint(zip(words, following, strict=False)):
+        return True
+    if not _BEFORE_A_NAME.isdisjoint(head):
+        for i, word in enumerate(head):
+            if word in _BEFORE_A_NAME and words[i + 1][0] in _UPPER:
+                return True
+    return b":" in sentence and LABELLED_PERSON.search(sentence.decode("latin-1")) is not None
+
+
+def group_before(before: bytes) -> bool:
+    """The words just before a term speak of a group, not one person: "flere lærere og
+    psykologer", "borgere med angst"."""
+    low = before.translate(_LOWER_WORDS).split()[-5:]
+    return not _GROUP_WORDS.isdisjoint(low[-4:]) or not _GENERAL_PAIRS.isdisjoint(pairwise(low))
