@@ -13,32 +13,12 @@ Target (issue 5): under 2 seconds on PostgreSQL.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-import tempfile
 import time
 from collections import Counter
 
-
-def configure(db: str, url: str) -> None:
-    os.environ["BORGERPOST_TESTING"] = "true"
-    os.environ["BORGERPOST_DATA_DIR"] = tempfile.mkdtemp(prefix="bp-bench-")
-    if db == "postgres":
-        import psycopg
-
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "borgerpost.settings"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from _db import configure
 
 
 def fill(cases: int, municipalities: int) -> None:

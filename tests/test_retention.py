@@ -15,6 +15,8 @@ from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import Attachment, Inquiry
+from borgerpost.intake.actions import MailboxSettings, do_connect_main_mailbox
+from borgerpost.intake.models import QuarantinedMail
 from borgerpost.retention import rules
 from borgerpost.retention.models import DeletionLog
 from borgerpost.scanner import scan
@@ -72,8 +74,18 @@ def test_nothing_with_personal_data_outlives_its_rule(world, new_inquiry, files)
         citizen_contact="Ole, tlf. 20304050, cpr 0101901234",
     )
 
+    mailbox = do_connect_main_mailbox(
+        world.thomas,
+        MailboxSettings("imap.ishoj.dk", 993, "ishojkommune", "password", "kode", "INBOX"),
+    )
+    quarantined = QuarantinedMail.objects.create(
+        municipality=world.ishoj, mailbox=mailbox, reason="Krypteret", subject="Cpr 0101901234"
+    )
+    quarantined.raw.save("q.eml", ContentFile(b"Cpr 0101901234, min mor har demens"))
+
     early = rules.plan(world.ishoj, timezone.now() + dt.timedelta(days=29))
     assert early.inquiries == [] and early.waiting_for_case_number == []
+    assert early.quarantined_mails == []
 
     later = timezone.now() + dt.timedelta(days=31)
     preview = rules.plan(world.ishoj, later)
@@ -96,6 +108,9 @@ def test_nothing_with_personal_data_outlives_its_rule(world, new_inquiry, files)
     assert Inquiry.objects.get(pk=still_open.pk).body.startswith(BODY)
     stored = [p.read_bytes().decode() for p in files.rglob("*") if p.is_file()]
     assert stored == [BODY]  # only the flagged inquiry keeps its file
+    quarantined.refresh_from_db()
+    assert not quarantined.raw and quarantined.subject == "" and quarantined.resolved_at
+    assert DeletionLog.objects.filter(record_type="quarantined_mail").count() == 1
     assert {e.record_id for e in DeletionLog.objects.filter(record_type="inquiry")} == {
         str(personal.pk),
         str(registered.pk),

@@ -125,6 +125,28 @@ def parse_eml(raw: bytes) -> ParsedMail:
         raise MailParseError(
             "Filen ligner ikke en mail (.eml). Gem mailen fra Outlook som .eml og prøv igen."
         )
+    try:
+        return _parse(raw)
+    except MailParseError:
+        raise
+    except Exception:  # the email package's own failures on broken mail
+        raise MailParseError(BROKEN) from None
+
+
+BROKEN = (
+    "Mailens opbygning (MIME) er ødelagt, så borgerpost ikke kan læse den. Hent originalen, "
+    "åbn den i Outlook, og registrér henvendelsen i hånden."
+)
+ENCRYPTED = (
+    "Mailen er krypteret (S/MIME), så borgerpost ikke kan læse den. Hent originalen, åbn "
+    "den i Outlook med kommunens certifikat, og registrér henvendelsen i hånden."
+)
+_SMIME_ENCRYPTED = {"application/pkcs7-mime", "application/x-pkcs7-mime"}
+_SIGNATURES = {"application/pkcs7-signature", "application/x-pkcs7-signature"}
+_TNEF = {"application/ms-tnef", "application/vnd.ms-tnef"}
+
+
+def _parse(raw: bytes) -> ParsedMail:
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     if not any(msg.get(h) for h in ("From", "Subject", "Date", "Message-ID")):
         raise MailParseError(
@@ -141,12 +163,23 @@ def parse_eml(raw: bytes) -> ParsedMail:
     text_parts: list[str] = []
     html_parts: list[str] = []
     attachments: list[ParsedAttachment] = []
+    encrypted = False
     for part in msg.walk():
         if part.is_multipart():
             continue
         disposition = part.get_content_disposition()
         ctype = part.get_content_type()
         filename = part.get_filename()
+        if ctype in _SIGNATURES:
+            continue  # an S/MIME signature: the text beside it is readable
+        if ctype in _SMIME_ENCRYPTED:
+            encrypted = True
+            continue
+        if ctype in _TNEF:
+            notes.append(
+                "Vedhæftningen winmail.dat er i Outlooks eget format (TNEF) og kan ikke "
+                "åbnes her. Bed borgeren sende vedhæftningerne igen."
+            )
         if disposition == "attachment" or filename or not ctype.startswith("text/"):
             data = part.get_payload(decode=True)
             attachments.append(
@@ -160,6 +193,8 @@ def parse_eml(raw: bytes) -> ParsedMail:
             html_parts.append(_decode_part(part, notes))
         else:
             text_parts.append(_decode_part(part, notes))
+    if encrypted and not any(t.strip() for t in text_parts + html_parts):
+        raise MailParseError(ENCRYPTED)
     body_was_html = not any(t.strip() for t in text_parts) and bool(html_parts)
     if body_was_html:
         body = "\n\n".join(html_to_text(h) for h in html_parts)

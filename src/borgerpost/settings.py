@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "borgerpost.letters",
     "borgerpost.counsellor",
     "borgerpost.retention",
+    "borgerpost.intake",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +148,9 @@ def _database() -> dict:
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         },
+        # The test database is a file, so tests can run a real `borgerpost` process (a
+        # worker killed mid-batch) against it.
+        "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
     }
 
 
@@ -214,6 +218,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "borgerpost@localhost")
+# How often the worker reads each connected mailbox (IMAP intake), in seconds.
+INTAKE_INTERVAL_SECONDS = envint("BORGERPOST_INTAKE_INTERVAL", 120)
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.letters.urls")),
     path("k/<slug:municipality>/", include("borgerpost.counsellor.urls")),
     path("k/<slug:municipality>/", include("borgerpost.retention.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.intake.urls")),
 ]
 
 handler403 = "borgerpost.core.errors.forbidden"

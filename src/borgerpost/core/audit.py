@@ -67,6 +67,38 @@ def record(
     return entry
 
 
+def record_many(
+    actor: Any,
+    action: str,
+    items: list[tuple[models.Model, dict[str, Any]]],
+    municipality: Municipality,
+) -> None:
+    """Append one entry per (object, details), chained in order under one lock: a bulk
+    import of thousands of mails writes its audit trail in one statement."""
+    if not items:
+        return
+    user = getattr(actor, "user", actor)
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        previous, now, entries = head.last_hash, timezone.now(), []
+        for obj, details in items:
+            entry = AuditEntry(
+                municipality=municipality,
+                actor=user if getattr(user, "pk", None) else None,
+                action=action,
+                object_type=obj._meta.model_name or type(obj).__name__.lower(),
+                object_id=str(obj.pk),
+                details=json.loads(json.dumps(details, default=str)),
+                prev_hash=previous,
+            )
+            entry.at = now
+            entry.hash = previous = entry_hash(entry)
+            entries.append(entry)
+        AuditEntry.objects.bulk_create(entries, batch_size=1000)
+        head.last_hash = previous
+        head.save(update_fields=["last_hash"])
+
+
 @dataclass(frozen=True)
 class ChainReport:
     entries: int

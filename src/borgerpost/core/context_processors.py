@@ -13,4 +13,10 @@ def borgerpost(request: HttpRequest) -> dict[str, Any]:
         from borgerpost.inquiries.views import counts_for
 
         context["nav_counts"] = counts_for(actor)
+    if actor is not None and (actor.is_council_member or actor.is_secretariat):
+        from borgerpost.intake.models import QuarantinedMail
+
+        context.setdefault("nav_counts", {})["quarantine"] = (
+            QuarantinedMail.objects.visible_to(actor).filter(resolved_at__isnull=True).count()
+        )
     return context

@@ -1,22 +1,30 @@
 """Bulk import of a council member's exported mail: folders of .eml files and .mbox files.
 
-Every mail becomes an inquiry through the same action as an upload (deduplicated,
-scanned by the guard, audited), each in its own transaction, so a bad mail never
-stops or undoes the others. The summary says what was imported, what was skipped as a
+Every mail becomes an inquiry by the same rules as an upload (deduplicated, scanned by
+the guard, audited). Each mail is read and checked on its own, so a bad mail never
+stops or undoes the others; the good ones are written in batches. The summary says what was imported, what was skipped as a
 duplicate and what was rejected, with the reason a person can act on.
 """
 
 from __future__ import annotations
 
 import mailbox
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from django.db import IntegrityError
 
 from borgerpost.core.access import Actor
 from borgerpost.mailparse import MailParseError, parse_eml
 
-from .actions import do_register_inquiry, new_inquiry_from_mail
+from .actions import (
+    NewInquiry,
+    do_register_inquiries,
+    do_register_inquiry,
+    new_inquiry_from_mail,
+    validate,
+)
 from .rules import RuleError
 
 
@@ -59,22 +67,53 @@ def count_messages(paths: list[Path]) -> int:
     return total
 
 
+BATCH = 200  # mails written per transaction
+
+
 def import_mail(
     actor: Actor, paths: list[Path], progress: Callable[[int], None] | None = None
 ) -> BulkSummary:
+    return import_messages(actor, messages_in(paths), progress)
+
+
+def import_messages(
+    actor: Actor,
+    messages: Iterable[tuple[str, bytes]],
+    progress: Callable[[int], None] | None = None,
+) -> BulkSummary:
+    """Import (where, raw) mails. Each is read and checked on its own, so a bad mail is
+    reported and never stops or undoes the others; good mails are written in batches."""
     summary = BulkSummary()
-    for done, (where, raw) in enumerate(messages_in(paths), start=1):
+    batch: list[NewInquiry] = []
+    for done, (where, raw) in enumerate(messages, start=1):
         try:
-            registration = do_register_inquiry(actor, new_inquiry_from_mail(parse_eml(raw)))
+            data = new_inquiry_from_mail(parse_eml(raw))
+            validate(data)
         except (MailParseError, RuleError) as exc:
             summary.rejected.append((where, str(exc)))
         else:
-            if registration.outcome == "created":
-                summary.imported += 1
-            elif registration.outcome == "added_recipient":
-                summary.added_recipient += 1
-            else:
-                summary.duplicates += 1
+            batch.append(data)
+        if len(batch) >= BATCH:
+            _write(actor, batch, summary)
+            batch = []
         if progress:
             progress(done)
+    _write(actor, batch, summary)
     return summary
+
+
+def _write(actor: Actor, batch: list[NewInquiry], summary: BulkSummary) -> None:
+    if not batch:
+        return
+    try:
+        registrations = do_register_inquiries(actor, batch)
+    except IntegrityError:
+        # Someone registered one of these mails at the same moment: one by one instead.
+        registrations = [do_register_inquiry(actor, data) for data in batch]
+    for registration in registrations:
+        if registration.outcome == "created":
+            summary.imported += 1
+        elif registration.outcome == "added_recipient":
+            summary.added_recipient += 1
+        else:
+            summary.duplicates += 1

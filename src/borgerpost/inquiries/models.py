@@ -96,9 +96,13 @@ class Inquiry(models.Model):
     contains_personal_data = models.BooleanField("indeholder personoplysninger", default=False)
     sensitive_categories = models.JSONField("følsomme oplysninger", default=list, blank=True)
 
+    # Empty when the inquiry came in through the main mailbox's intake (no person).
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Sent by the citizen to the main mailbox: the administration's own inquiry, never
+    # merged with a member's (the administration has no access to members' mail).
+    received_in_main_mailbox = models.BooleanField("modtaget i hovedpostkassen", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     deadline = models.DateField("svarfrist")
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.NEW)

@@ -8,11 +8,11 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.outgoing import send_mail
 
 from .models import Inquiry, ReminderSent, Status
 
@@ -37,10 +37,7 @@ def _send_once(
                 + f"\n\nSe dem i borgerpost: {link}\n"
             )
             send_mail(
-                f"Påmindelser fra borgerpost ({len(lines)})",
-                body,
-                municipality.main_mailbox,
-                [to],
+                to, f"Påmindelser fra borgerpost ({len(lines)})", body, municipality.main_mailbox
             )
     except IntegrityError:
         return False  # another worker sent today's reminder already

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +18,7 @@ from borgerpost import dispatch
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
+from borgerpost.core.outgoing import send_mail
 from borgerpost.digitalpost.interfaces import transport
 from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
@@ -224,11 +224,10 @@ def _send_by_mail(actor: Actor | None, letter: Letter) -> None:
     result = guard.check(letter.municipality, "mail", address, letter.full_text)
     if result.blocked:
         raise guard.GuardBlocked(result)
-    mail = EmailMessage(
+    send_mail(
+        address,
         letter.title,
         "\n\n".join(p for p in (letter.lead_text, letter.body, letter.contact_text) if p),
         letter.municipality.main_mailbox,
-        [address],
     )
-    transaction.on_commit(lambda: mail.send(fail_silently=False))
     letter.transport = "mail"

@@ -21,11 +21,13 @@ from django.utils import timezone
 from borgerpost.core.models import Municipality
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.inquiries.models import Inquiry, Status
+from borgerpost.intake.models import IntakeRecord, QuarantinedMail
 
 from .models import DeletionLog
 
 RULE_INQUIRY = "henvendelse-afsluttet"
 RULE_COUNSELLOR = "borgerraadgiversag-afsluttet"
+RULE_QUARANTINE = "karantaene-modtaget"
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Plan:
     inquiries: list[int] = field(default_factory=list)
     counsellor_cases: list[int] = field(default_factory=list)
     waiting_for_case_number: list[int] = field(default_factory=list)
+    quarantined_mails: list[int] = field(default_factory=list)
 
 
 def _due_inquiries(place: Municipality, now: dt.datetime) -> QuerySet[Inquiry]:
@@ -63,7 +66,14 @@ def plan(place: Municipality, now: dt.datetime | None = None) -> Plan:
     cases = CounsellorCase.objects.filter(
         municipality=place, closed__lte=counsellor_limit, personal_data_deleted_at__isnull=True
     )
+    # A mail intake could not read is deleted by the same period, counted from arrival:
+    # nobody closes it, and it must not outlive the rule for the inquiry it would be.
+    quarantine_limit = now - dt.timedelta(days=place.retention_days)
+    quarantined = QuarantinedMail.objects.filter(
+        municipality=place, received_at__lte=quarantine_limit
+    ).exclude(raw="", subject="", sender="")
     return Plan(
+        quarantined_mails=list(quarantined.values_list("pk", flat=True)),
         inquiries=list(ready.values_list("pk", flat=True)),
         counsellor_cases=list(cases.values_list("pk", flat=True)),
         waiting_for_case_number=list(
@@ -95,7 +105,26 @@ def run(place: Municipality, now: dt.datetime | None = None) -> Plan:
                 record_id=str(pk),
                 rule=RULE_COUNSELLOR,
             )
+    for pk in todo.quarantined_mails:
+        with transaction.atomic():
+            _erase_quarantined(QuarantinedMail.objects.select_for_update().get(pk=pk))
+            DeletionLog.objects.create(
+                municipality=place,
+                record_type="quarantined_mail",
+                record_id=str(pk),
+                rule=RULE_QUARANTINE,
+            )
     return todo
+
+
+def _erase_quarantined(item: QuarantinedMail) -> None:
+    if item.raw:
+        item.raw.delete(save=False)
+    item.subject = item.sender = ""
+    if item.resolved_at is None:
+        item.resolved_at = timezone.now()
+        item.resolution = "Slettet efter slettefristen"
+    item.save()
 
 
 def _erase_inquiry(inquiry: Inquiry) -> None:
@@ -117,6 +146,8 @@ def _erase_inquiry(inquiry: Inquiry) -> None:
         "member_note_to_administration",
     ):
         setattr(inquiry, name, "")
+    # The Message-ID may name the sender; intake needs it only while the mail is new.
+    IntakeRecord.objects.filter(inquiry=inquiry).update(message_id="")
     inquiry.suggestion_reasons = []
     inquiry.sensitive_categories = []
     inquiry.content_deleted_at = timezone.now()
@@ -128,4 +159,5 @@ def run_all(now: dt.datetime | None = None) -> int:
     for place in Municipality.objects.all():
         result = run(place, now)
         done += len(result.inquiries) + len(result.counsellor_cases)
+        done += len(result.quarantined_mails)
     return done

@@ -6,6 +6,7 @@ from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from borgerpost.core.scheduler import due_jobs
+from borgerpost.intake.service import take_mail_from_due_mailboxes
 from borgerpost.letters.actions import release_due_letters
 
 logger = logging.getLogger("borgerpost.worker")
@@ -42,6 +43,13 @@ class Command(BaseCommand):
                 logger.info("enqueued daily job %s", job)
             if released := release_due_letters():
                 logger.info("released %d held letters", released)
+            intake = take_mail_from_due_mailboxes()
+            if intake.created or intake.quarantined:
+                logger.info(
+                    "mail intake: %d new inquiries, %d quarantined",
+                    intake.created,
+                    intake.quarantined,
+                )
             worker.run()
             if options["once"]:
                 return

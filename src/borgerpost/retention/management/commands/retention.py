@@ -8,7 +8,7 @@ from borgerpost.retention import rules
 class Command(BaseCommand):
     help = (
         "Slet personoplysninger, hvis tid er gået (henvendelser 30 dage efter afslutning, "
-        "borgerrådgiverens sager efter dennes egen frist). --dry-run viser kun, hvad der "
+        "borgerrådgiverens sager efter dennes egen frist, mails i karantæne 30 dage efter modtagelse). --dry-run viser kun, hvad der "
         "ville blive slettet."
     )
 
@@ -23,5 +23,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{place.slug}: {verb} indholdet af {len(result.inquiries)} henvendelser og "
                 f"personoplysninger i {len(result.counsellor_cases)} borgerrådgiversager; "
+                f"{len(result.quarantined_mails)} mails i karantæne; "
                 f"{len(result.waiting_for_case_number)} venter på journalnummer."
             )

@@ -1,4 +1,4 @@
-"""`borgerpost mail import`: a council member's exported mail (.eml folders, .mbox files)."""
+"""`borgerpost mail`: import exported mail, and read connected mailboxes now."""
 
 from __future__ import annotations
 
@@ -11,19 +11,53 @@ from django.core.management.base import BaseCommand, CommandError
 from borgerpost.core.access import actor_for
 from borgerpost.core.models import Municipality
 from borgerpost.inquiries.bulk import count_messages, import_mail
+from borgerpost.intake.imap import MailboxError
+from borgerpost.intake.models import Mailbox
+from borgerpost.intake.service import take_new_mail
 
 
 class Command(BaseCommand):
-    help = "Importér et byrådsmedlems mail (mapper med .eml-filer og .mbox-filer) som henvendelser."
+    help = "Mail ind i borgerpost: importér eksporteret mail, eller hent fra forbundne postkasser."
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         sub = parser.add_subparsers(dest="action", required=True)
-        imp = sub.add_parser("import", help="Importér mail som henvendelser.")
+        imp = sub.add_parser("import", help="Importér mail (.eml-mapper, .mbox) som henvendelser.")
         imp.add_argument("paths", nargs="+", type=Path)
         imp.add_argument("--municipality", required=True)
         imp.add_argument("--member", required=True, help="Brugernavn på byrådsmedlemmet")
+        fetch = sub.add_parser("fetch", help="Hent nye mails fra forbundne postkasser nu.")
+        fetch.add_argument("--mailbox", type=int, help="Kun denne postkasse (id)")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        if options["action"] == "fetch":
+            self._fetch(options["mailbox"])
+        else:
+            self._import(options)
+
+    def _fetch(self, only: int | None) -> None:
+        boxes = Mailbox.objects.filter(active=True).select_related("municipality", "member")
+        if only is not None:
+            boxes = boxes.filter(pk=only)
+            if not boxes.exists():
+                raise CommandError(f"Ingen aktiv postkasse med id {only}.")
+        failed = False
+        for mailbox in boxes:
+            try:
+                s = take_new_mail(mailbox)
+            except MailboxError as exc:
+                self.stderr.write(f"Postkasse {mailbox.pk}: {exc}")
+                failed = True
+                continue
+            state = " (læses allerede af en anden proces)" if s.busy else ""
+            self.stdout.write(
+                f"Postkasse {mailbox.pk}{state}: nye {s.created}, samme som registrerede "
+                f"{s.joined}, dubletter {s.duplicates}, karantæne {s.quarantined}, "
+                f"hentet før en afbrydelse og markeret nu {s.marked_again}."
+            )
+        if failed:
+            raise CommandError("Nogle postkasser kunne ikke læses.")
+
+    def _import(self, options) -> None:  # type: ignore[no-untyped-def]
         place = Municipality.objects.filter(slug=options["municipality"]).first()
         user = get_user_model().objects.filter(username=options["member"]).first()
         actor = actor_for(user, place) if place and user else None

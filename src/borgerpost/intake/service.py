@@ -1,0 +1,241 @@
+"""Taking new mail from a mailbox, exactly once, into inquiries or quarantine.
+
+Each mail is handled in its own transaction that writes the inquiry (or the quarantine
+entry) and the IntakeRecord keyed on (mailbox, UIDVALIDITY, UID). Only after that
+commit is the mail marked $BorgerpostTaken on the server. Killed before the commit, the
+transaction is gone and the mail is still unmarked: it is taken on the next run. Killed
+after the commit but before the mark, the next run finds the record and only marks it.
+A mail the server renumbered (a new UIDVALIDITY) is recognised by its Message-ID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import logging
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+
+from borgerpost.core.access import actor_for
+from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
+from borgerpost.inquiries.actions import (
+    Registration,
+    do_receive_in_main_mailbox,
+    do_register_inquiry,
+    new_inquiry_from_mail,
+)
+from borgerpost.mailparse import BROKEN, MailParseError, ParsedMail, parse_eml
+
+from .imap import FetchedMail, MailboxError, open_folder
+from .models import IntakeRecord, Mailbox, MailboxKind, QuarantinedMail
+
+logger = logging.getLogger("borgerpost.intake")
+
+BATCH = 25  # mails fetched per IMAP command; each is still committed on its own
+_LOCK_SPACE = 0x62700001  # PostgreSQL advisory-lock namespace for mailboxes
+
+
+@dataclass
+class IntakeSummary:
+    created: int = 0
+    joined: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    marked_again: int = 0  # taken before a restart, marked on the server now
+    busy: bool = False  # another worker is reading this mailbox
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, outcome: str, reason: str = "") -> None:
+        if outcome == IntakeRecord.Outcome.CREATED:
+            self.created += 1
+        elif outcome == IntakeRecord.Outcome.JOINED:
+            self.joined += 1
+        elif outcome == IntakeRecord.Outcome.DUPLICATE:
+            self.duplicates += 1
+        else:
+            self.quarantined += 1
+            self.reasons.append(reason)
+
+
+def take_new_mail(
+    mailbox: Mailbox, tls_context: ssl.SSLContext | None = None, limit: int | None = None
+) -> IntakeSummary:
+    """Take every new mail in the mailbox's folder. Raises MailboxError (Danish) when the
+    mailbox cannot be read; the error is also kept on the mailbox for its settings page."""
+    summary = IntakeSummary()
+    _require_member_still_in_office(mailbox)
+    with mailbox_lock(mailbox) as acquired:
+        if not acquired:
+            summary.busy = True
+            return summary
+        try:
+            with open_folder(mailbox, tls_context) as folder:
+                uids = folder.untaken_uids()
+                done = _already_taken(mailbox, folder.uidvalidity, uids)
+                folder.mark_taken(sorted(done))
+                summary.marked_again = len(done)
+                todo = [uid for uid in uids if uid not in done][:limit]
+                for start in range(0, len(todo), BATCH):
+                    taken = []
+                    for mail in folder.fetch(todo[start : start + BATCH]):
+                        outcome, reason = _take_one(mailbox, folder.uidvalidity, mail)
+                        summary.add(outcome, reason)
+                        taken.append(mail.uid)
+                    folder.mark_taken(taken)
+        except MailboxError as exc:
+            Mailbox.objects.filter(pk=mailbox.pk).update(last_error=str(exc)[:500])
+            raise
+    Mailbox.objects.filter(pk=mailbox.pk).update(last_polled_at=timezone.now(), last_error="")
+    return summary
+
+
+def _require_member_still_in_office(mailbox: Mailbox) -> None:
+    if mailbox.kind != MailboxKind.MEMBER:
+        return
+    actor = actor_for(mailbox.member, mailbox.municipality)
+    if actor is None or not actor.is_council_member:
+        raise MailboxError(
+            "Postkassen tilhører en person, der ikke længere er byrådsmedlem. Den læses ikke."
+        )
+
+
+def _already_taken(mailbox: Mailbox, uidvalidity: int, uids: list[int]) -> set[int]:
+    done: set[int] = set()
+    for start in range(0, len(uids), 1000):
+        done.update(
+            IntakeRecord.objects.filter(
+                mailbox=mailbox, uidvalidity=uidvalidity, uid__in=uids[start : start + 1000]
+            ).values_list("uid", flat=True)
+        )
+    return done
+
+
+def _take_one(mailbox: Mailbox, uidvalidity: int, mail: FetchedMail) -> tuple[str, str]:
+    with transaction.atomic():
+        parsed, reason = _parse(mail.raw)
+        message_id = parsed.message_id if parsed else ""
+        inquiry = None
+        if parsed is None:
+            outcome = IntakeRecord.Outcome.QUARANTINED
+        elif message_id and mailbox.records.filter(message_id=message_id).exists():
+            outcome = IntakeRecord.Outcome.DUPLICATE  # the same mail after renumbering
+        else:
+            try:
+                registration = _register(mailbox, parsed)
+            except RuleError as exc:  # no text, an attachment over the limit ...
+                outcome, reason = IntakeRecord.Outcome.QUARANTINED, str(exc)
+            else:
+                inquiry = registration.inquiry
+                outcome = (
+                    IntakeRecord.Outcome.CREATED
+                    if registration.outcome == "created"
+                    else IntakeRecord.Outcome.JOINED
+                )
+        if outcome == IntakeRecord.Outcome.QUARANTINED:
+            _quarantine(mailbox, mail.raw, parsed, reason)
+        IntakeRecord.objects.create(
+            mailbox=mailbox,
+            uidvalidity=uidvalidity,
+            uid=mail.uid,
+            message_id=message_id[:500],
+            outcome=outcome,
+            inquiry=inquiry,
+        )
+    return outcome, reason
+
+
+def _parse(raw: bytes) -> tuple[ParsedMail | None, str]:
+    try:
+        return parse_eml(raw), ""
+    except MailParseError as exc:
+        return None, str(exc)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a mail must never stop intake: it goes to quarantine
+        logger.warning("mail could not be parsed: %s", type(exc).__name__)
+        return None, BROKEN
+
+
+def _register(mailbox: Mailbox, parsed: ParsedMail) -> Registration:
+    data = new_inquiry_from_mail(parsed)
+    if mailbox.kind == MailboxKind.MAIN:
+        return do_receive_in_main_mailbox(mailbox.municipality, data)
+    actor = actor_for(mailbox.member, mailbox.municipality)
+    assert actor is not None  # checked before the mailbox was opened
+    return do_register_inquiry(actor, data)
+
+
+def _quarantine(mailbox: Mailbox, raw: bytes, parsed: ParsedMail | None, reason: str) -> None:
+    item = QuarantinedMail(
+        municipality=mailbox.municipality,
+        mailbox=mailbox,
+        reason=reason[:500],
+        subject=(parsed.subject if parsed else "")[:300],
+        sender=(parsed.sender_email if parsed else "")[:300],
+        size=len(raw),
+    )
+    item.save()
+    item.raw.save(f"{item.pk}.eml", ContentFile(raw), save=True)
+    record(None, "mail.quarantined", item, municipality=mailbox.municipality, size=len(raw))
+
+
+@contextmanager
+def mailbox_lock(mailbox: Mailbox) -> Iterator[bool]:
+    """One reader per mailbox across workers and machines; released if the process dies.
+
+    Correctness does not depend on it (the unique IntakeRecord does that); it keeps two
+    workers from fetching the same mails only to have one of them roll back.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_LOCK_SPACE, mailbox.pk])
+            acquired = bool(cursor.fetchone()[0])
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_SPACE, mailbox.pk])
+        return
+    # SQLite is one machine: a lock file, which the kernel releases with the process.
+    lock_dir = settings.DATA_DIR / "locks"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / f"mailbox-{mailbox.pk}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def poll_interval() -> dt.timedelta:
+    return dt.timedelta(seconds=settings.INTAKE_INTERVAL_SECONDS)
+
+
+def take_mail_from_due_mailboxes(now: dt.datetime | None = None) -> IntakeSummary:
+    """The worker's round: every active mailbox not read within the interval."""
+    now = now or timezone.now()
+    total = IntakeSummary()
+    for mailbox in Mailbox.objects.filter(active=True).select_related("municipality", "member"):
+        if mailbox.last_polled_at and now - mailbox.last_polled_at < poll_interval():
+            continue
+        try:
+            summary = take_new_mail(mailbox)
+        except MailboxError as exc:
+            logger.warning("mailbox %s not read: %s", mailbox.pk, exc)
+            continue
+        for name in ("created", "joined", "duplicates", "quarantined", "marked_again"):
+            setattr(total, name, getattr(total, name) + getattr(summary, name))
+    return total

@@ -1,0 +1,323 @@
+"""Real mail servers on loopback for the tests: Dovecot (IMAP over TLS, from Debian's
+packages) and aiosmtpd (SMTP with STARTTLS required), with a throwaway certificate
+authority. Nothing is mocked: borgerpost talks to them as to the municipality's servers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import os
+import pwd
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+PASSWORD = "postkasse-hemmelighed"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Certificates:
+    ca: Path  # trust this to accept the servers
+    cert: Path
+    key: Path
+
+    def client_context(self) -> ssl.SSLContext:
+        return ssl.create_default_context(cafile=str(self.ca))
+
+    def server_context(self) -> ssl.SSLContext:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(str(self.cert), str(self.key))
+        return context
+
+
+def make_certificates(where: Path) -> Certificates:
+    """A CA and a server certificate for localhost and 127.0.0.1."""
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "borgerpost test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            critical=False,
+        )
+        .add_extension(x509.ExtendedKeyUsage([x509.OID_SERVER_AUTH]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    where.mkdir(parents=True, exist_ok=True)
+    paths = Certificates(where / "ca.pem", where / "cert.pem", where / "key.pem")
+    paths.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths.key.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    paths.key.chmod(0o600)
+    return paths
+
+
+class _Introspection(BaseHTTPRequestHandler):
+    """Dovecot's OAuth2 passdb asks here whether a token is valid, as it would ask
+    Microsoft's or the municipality's identity provider."""
+
+    tokens: dict[str, str] = {}
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        form = dict(
+            pair.split("=", 1)
+            for pair in self.rfile.read(length).decode().split("&")
+            if "=" in pair
+        )
+        user = self.tokens.get(form.get("token", ""))
+        body = json.dumps({"active": True, "username": user} if user else {"active": False})
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Dovecot:
+    port: int
+    certs: Certificates
+    root: Path
+    tokens: dict[str, str] = field(default_factory=dict)  # OAuth2 token -> username
+
+    def client(self, username: str):  # type: ignore[no-untyped-def]
+        import imapclient
+
+        client = imapclient.IMAPClient(
+            "127.0.0.1", port=self.port, ssl=True, ssl_context=self.certs.client_context()
+        )
+        client.login(username, PASSWORD)
+        return client
+
+    def deliver(self, username: str, *mails: bytes, folder: str = "INBOX") -> None:
+        """Put mails in a user's folder over IMAP, as the mail server's delivery would."""
+        client = self.client(username)
+        try:
+            if not client.folder_exists(folder):
+                client.create_folder(folder)
+            for raw in mails:
+                client.append(folder, raw)
+        finally:
+            client.logout()
+
+    def taken_flags(self, username: str, folder: str = "INBOX") -> dict[int, bool]:
+        client = self.client(username)
+        try:
+            client.select_folder(folder, readonly=True)
+            flags = client.get_flags(client.search(["ALL"]))
+            return {uid: b"$BorgerpostTaken" in f for uid, f in flags.items()}
+        finally:
+            client.logout()
+
+
+def start_dovecot(root: Path, certs: Certificates) -> tuple[Dovecot, subprocess.Popen[bytes]]:
+    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+    port, introspection_port = free_port(), free_port()
+    for sub in ("run", "state"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    # The mail store must be reachable by Dovecot's mail user, and pytest's own
+    # temporary folders are private to the user running the tests.
+    store = Path(tempfile.mkdtemp(prefix="borgerpost-dovecot-"))
+    store.chmod(0o755)
+    (root / "mail").symlink_to(store)
+    if os.geteuid() == 0:
+        internal, login, mail_user = "dovecot", "dovenull", "dovecot"
+        shutil.chown(store, "dovecot", "dovecot")
+    else:
+        internal = login = mail_user = pwd.getpwuid(os.geteuid()).pw_name
+    (root / "oauth2.conf.ext").write_text(
+        "introspection_mode = post\n"
+        f"introspection_url = http://127.0.0.1:{introspection_port}/introspect\n"
+        "username_attribute = username\nactive_attribute = active\nactive_value = true\n"
+    )
+    # Any user name with PASSWORD logs in: each test uses its own, so its folders are new.
+    (root / "dovecot.conf").write_text(
+        f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+ssl = required
+ssl_cert = <{certs.cert}
+ssl_key = <{certs.key}
+ssl_min_protocol = TLSv1.2
+disable_plaintext_auth = yes
+auth_mechanisms = plain login xoauth2 oauthbearer
+mail_location = maildir:{store}/%u
+default_internal_user = {internal}
+default_login_user = {login}
+mail_uid = {mail_user}
+mail_gid = {mail_user}
+first_valid_uid = 0
+service imap-login {{
+  inet_listener imap {{
+    port = 0
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {port}
+    ssl = yes
+  }}
+}}
+passdb {{
+  driver = static
+  args = password={PASSWORD}
+  mechanisms = plain login
+}}
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
+}}
+userdb {{
+  driver = static
+  args = uid={mail_user} gid={mail_user} home={store}/%u
+}}
+"""
+    )
+    server = Dovecot(port, certs, root)
+    handler = type("Introspection", (_Introspection,), {"tokens": server.tokens})
+    http = HTTPServer(("127.0.0.1", introspection_port), handler)
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    process = subprocess.Popen([binary, "-F", "-c", str(root / "dovecot.conf")])
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if process.poll() is not None:
+                log = (root / "dovecot.log").read_text() if (root / "dovecot.log").exists() else ""
+                raise RuntimeError(f"Dovecot stopped: {log}") from None
+            time.sleep(0.05)
+    else:
+        raise RuntimeError("Dovecot did not start listening")
+    return server, process
+
+
+def stop(process: subprocess.Popen[bytes], server: Dovecot) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    shutil.rmtree((server.root / "mail").resolve(), ignore_errors=True)
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    content: bytes
+    tls: bool
+
+
+class SMTPServer:
+    """aiosmtpd on loopback that refuses mail before STARTTLS, and keeps what it gets."""
+
+    def __init__(self, certs: Certificates) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.received: list[Received] = []
+        self.port = free_port()
+        received = self.received
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+                received.append(
+                    Received(
+                        envelope.mail_from,
+                        list(envelope.rcpt_tos),
+                        envelope.original_content or b"",
+                        session.ssl is not None,
+                    )
+                )
+                return "250 OK"
+
+        self._controller = Controller(
+            Handler(),
+            hostname="127.0.0.1",
+            port=self.port,
+            tls_context=certs.server_context(),
+            require_starttls=True,
+        )
+
+    def start(self) -> None:
+        self._controller.start()
+
+    def stop(self) -> None:
+        self._controller.stop()
