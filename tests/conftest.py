@@ -8,14 +8,18 @@ Thomas (municipal administrator). Hvidovre: Anders (member), to prove isolation.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from types import SimpleNamespace
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from borgerpost.core.access import actor_for
 from borgerpost.core.loading import load_municipality
+
+from .mailservers import make_certificates, start_dovecot, stop
 
 PASSWORD = "test-password-123"
 
@@ -173,12 +177,46 @@ def world(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def client_for(world):  # type: ignore[no-untyped-def]
+    """A signed-in client past both factors (password and the TOTP app)."""
+
     def make(username: str) -> Client:
-        client = Client()
-        client.force_login(world.users[username])
-        return client
+        return signed_in_client(world.users[username])
 
     return make
+
+
+def signed_in_client(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
+    session.save()
+    return client
+
+
+def authenticator(user):  # type: ignore[no-untyped-def]
+    """The person's authenticator app: a confirmed TOTP device."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Godkendelsesapp"}
+    )
+    return device
+
+
+def current_code(device) -> str:  # type: ignore[no-untyped-def]
+    """What the app shows now. A code is accepted once, so each log-in in a test sees a
+    fresh one, as a person waiting for the next code would."""
+    device.refresh_from_db()
+    from django_otp.oath import TOTP
+
+    device.last_t = -1
+    # After a wrong code django-otp makes the next attempt wait a moment; a person typing
+    # the next code has waited that long.
+    device.throttling_failure_timestamp = None
+    device.save(update_fields=["last_t", "throttling_failure_timestamp"])
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
 
 
 def received(days_ago: int = 1) -> dt.datetime:
@@ -203,3 +241,29 @@ def new_inquiry():  # type: ignore[no-untyped-def]
         return NewInquiry(**data)
 
     return make
+
+
+# Real mail servers on loopback (tests/mailservers.py), shared by the mail tests.
+
+
+@pytest.fixture(scope="session")
+def certs(tmp_path_factory):  # type: ignore[no-untyped-def]
+    return make_certificates(tmp_path_factory.mktemp("certs"))
+
+
+@pytest.fixture(scope="session")
+def dovecot(tmp_path_factory, certs):  # type: ignore[no-untyped-def]
+    server, process = start_dovecot(tmp_path_factory.mktemp("dovecot"), certs)
+    yield server
+    stop(process, server)
+
+
+@pytest.fixture
+def trusted(monkeypatch, certs):  # type: ignore[no-untyped-def]
+    # The municipality's servers have certificates its machines trust: here the test CA.
+    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca))
+
+
+@pytest.fixture
+def account() -> str:
+    return f"postkasse-{uuid.uuid4().hex[:10]}"

@@ -14,6 +14,7 @@ from django.urls import reverse
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import Attachment, Inquiry
+from tests.conftest import signed_in_client
 
 PERSONAS = [
     "sara",
@@ -60,10 +61,7 @@ def scene(world, new_inquiry):  # type: ignore[no-untyped-def]
 
 
 def client(world, username):  # type: ignore[no-untyped-def]
-    c = Client()
-    if username:
-        c.force_login(world.users[username])
-    return c
+    return signed_in_client(world.users[username]) if username else Client()
 
 
 # Who may read each inquiry's page. Everyone else gets 404 (or a redirect to log-in).
@@ -189,20 +187,53 @@ def test_administrator_sees_no_inquiry_content(world, scene):
     assert not Inquiry.objects.visible_to(world.thomas).exists()
 
 
-def test_every_municipality_url_goes_through_the_access_decorator():
-    """Deny by default: any view under /k/<municipality>/ must name its allowed roles."""
+def _every_url():  # type: ignore[no-untyped-def]
     from django.urls import get_resolver
 
-    unguarded = []
+    found = []
 
     def walk(patterns, prefix=""):  # type: ignore[no-untyped-def]
         for p in patterns:
             if hasattr(p, "url_patterns"):
                 walk(p.url_patterns, prefix + str(p.pattern))
-            elif (prefix + str(p.pattern)).startswith("k/") and not hasattr(
-                p.callback, "access_rule"
-            ):
-                unguarded.append(prefix + str(p.pattern))
+            else:
+                found.append((prefix + str(p.pattern), p))
 
     walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_url_names_its_access_rule():
+    """Deny by default: every view says who may use it (roles under /k/<municipality>/,
+    or why it is public or for any signed-in person); a view without a rule fails."""
+    unguarded = [route for route, p in _every_url() if not hasattr(p.callback, "access_rule")]
     assert unguarded == []
+    public = sorted(
+        route
+        for route, p in _every_url()
+        if any(rule.startswith("public") for rule in p.callback.access_rule)
+    )
+    assert public == ["healthz", "login/", "logout/"]
+
+
+def _example_path(route: str) -> str:
+    import re
+
+    path = re.sub(r"<slug:\w+>", "ishoj", route)
+    path = re.sub(r"<int:\w+>", "1", path)
+    path = re.sub(r"<(?:str:)?\w+>", "x", path)
+    return "/" + path
+
+
+def test_anonymous_requests_to_every_url_are_refused(world, scene):
+    refused = {}
+    for route, p in _every_url():
+        if any(rule.startswith("public") for rule in p.callback.access_rule):
+            continue
+        path = _example_path(route)
+        for method in ("get", "post"):
+            response = getattr(Client(), method)(path)
+            to_login = response.status_code == 302 and response["Location"].startswith("/login/")
+            if not (to_login or response.status_code in (403, 404, 405)):
+                refused[(method, path)] = response.status_code
+    assert refused == {}

@@ -12,7 +12,7 @@ from pathlib import Path
 import playwright.sync_api as playwright_api
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, authenticator, current_code
 
 pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -54,6 +54,10 @@ def phone(browser):  # type: ignore[no-untyped-def]
 
 
 def login(context, site: str, username: str):  # type: ignore[no-untyped-def]
+    """Both factors, as a person does: the password, then the code from the app."""
+    from django.contrib.auth import get_user_model
+
+    device = authenticator(get_user_model().objects.get(username=username))
     context.clear_cookies()
     page = context.new_page()
     page.goto(f"{site}/login/")
@@ -61,6 +65,10 @@ def login(context, site: str, username: str):  # type: ignore[no-untyped-def]
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+    if "/login/totp/" in page.url:
+        page.fill("#id_code", current_code(device))
+        page.click("button:has-text('Log ind')")
+        page.wait_for_load_state()
     return page
 
 
@@ -306,3 +314,39 @@ def test_letter_from_template_with_lix_and_held_letter_released_early(site, phon
     louise.click("button:has-text('Send nu')")
     assert "Brevet er frigivet og sendt." in louise.content()
     shot(louise, "letter-released")
+
+
+def test_a_member_connects_a_folder_with_consent_and_reads_it_now(
+    site, phone, dovecot, account, trusted
+):
+    from email.message import EmailMessage
+
+    from tests.mailservers import PASSWORD as MAILBOX_PASSWORD
+
+    msg = EmailMessage()
+    msg["From"] = "Camilla Jørgensen <camilla@example.dk>"
+    msg["Subject"] = "Hul i cykelstien ved Strandvejen"
+    msg["Message-ID"] = f"<{account}@example.dk>"
+    msg.set_content("Hej Sara. Der er et stort hul i cykelstien ved Strandvejen 12.")
+    dovecot.deliver(account, msg.as_bytes(), folder="Borgerhenvendelser")
+
+    sara = login(phone, site, "sara")
+    sara.click("nav a:has-text('Min mailmappe')")
+    assert "Administrationen får ikke adgang" in sara.content()
+    sara.fill("#id_host", "127.0.0.1")
+    sara.fill("#id_port", str(dovecot.port))
+    sara.fill("#id_username", account)
+    sara.fill("#id_secret", MAILBOX_PASSWORD)
+    sara.fill("#id_folder", "Borgerhenvendelser")
+    sara.click("button:has-text('Forbind min mappe')")
+    assert "Giv dit samtykke" in sara.content()  # nothing is connected without consent
+    sara.fill("#id_secret", MAILBOX_PASSWORD)
+    sara.check("#id_consent")
+    sara.click("button:has-text('Forbind min mappe')")
+    assert "forbundet" in sara.inner_text("[data-testid=mailbox-status]")
+    assert no_horizontal_scroll(sara)
+    sara.click("button:has-text('Hent nye mails nu')")
+    assert "Nye henvendelser: 1" in sara.content()
+    shot(sara, "member-folder")
+    sara.click("nav a:has-text('Mine henvendelser')")
+    assert "Hul i cykelstien ved Strandvejen" in sara.content()

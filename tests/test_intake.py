@@ -34,30 +34,7 @@ from borgerpost.intake.imap import MailboxError
 from borgerpost.intake.models import IntakeRecord, Mailbox, QuarantinedMail
 from borgerpost.intake.service import take_new_mail
 
-from .mailservers import PASSWORD, free_port, make_certificates, start_dovecot, stop
-
-
-@pytest.fixture(scope="session")
-def certs(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return make_certificates(tmp_path_factory.mktemp("certs"))
-
-
-@pytest.fixture(scope="session")
-def dovecot(tmp_path_factory, certs):  # type: ignore[no-untyped-def]
-    server, process = start_dovecot(tmp_path_factory.mktemp("dovecot"), certs)
-    yield server
-    stop(process, server)
-
-
-@pytest.fixture
-def trusted(monkeypatch, certs):  # type: ignore[no-untyped-def]
-    # The municipality's servers have certificates its machines trust: here the test CA.
-    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca))
-
-
-@pytest.fixture
-def account() -> str:
-    return f"postkasse-{uuid.uuid4().hex[:10]}"
+from .mailservers import PASSWORD, free_port
 
 
 def mail(n: int = 1, body: str = "", subject: str = "", sender: str = "", **headers: str) -> bytes:

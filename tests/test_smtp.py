@@ -15,19 +15,14 @@ from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import Message
 
-from .mailservers import SMTPServer, free_port, make_certificates
+from .mailservers import SMTPServer, free_port
 
 SENSITIVE = "Min søn Oliver har ADHD og angst. Mit cpr-nr. er 091213-4290."
 
 
-@pytest.fixture(scope="module")
-def smtp_certs(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return make_certificates(tmp_path_factory.mktemp("smtp-certs"))
-
-
 @pytest.fixture
-def smtp(settings, monkeypatch, smtp_certs):  # type: ignore[no-untyped-def]
-    server = SMTPServer(smtp_certs)
+def smtp(settings, monkeypatch, certs):  # type: ignore[no-untyped-def]
+    server = SMTPServer(certs)
     server.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
@@ -35,7 +30,7 @@ def smtp(settings, monkeypatch, smtp_certs):  # type: ignore[no-untyped-def]
     settings.EMAIL_USE_TLS = True
     settings.EMAIL_USE_SSL = False
     settings.EMAIL_TIMEOUT = 10
-    monkeypatch.setenv("SSL_CERT_FILE", str(smtp_certs.ca))
+    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca))
     yield server
     server.stop()
 

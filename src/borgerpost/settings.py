@@ -8,6 +8,7 @@ DATABASE_URL to use PostgreSQL.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -87,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "borgerpost.core",
     "borgerpost.inquiries",
     "borgerpost.guard",
@@ -104,10 +108,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "borgerpost.core.middleware.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "borgerpost.core.middleware.TwoFactorMiddleware",
     "borgerpost.core.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes requires: it turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses log-in while locked out
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "borgerpost.urls"
@@ -164,6 +177,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Local accounts need a TOTP code as well as the password. Demo mode waives it, and the
+# page header says so.
+REQUIRE_TWO_FACTOR = envbool("BORGERPOST_REQUIRE_2FA", not DEMO_MODE)
+OTP_TOTP_ISSUER = "borgerpost"
+# Lock-out after repeated failed log-ins (django-axes), per user name and address, so a
+# stranger cannot lock a colleague out from elsewhere. The administrators are told.
+AXES_FAILURE_LIMIT = envint("BORGERPOST_LOGIN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=envint("BORGERPOST_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in the audit log instead
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -200,7 +227,11 @@ if envbool("BEHIND_TLS_PROXY", False):
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 12 * 60 * 60
+# 30 minutes idle: the session's expiry moves with every request. 12 hours absolute:
+# core.middleware.SessionLimitsMiddleware ends it whatever the activity.
+SESSION_COOKIE_AGE = envint("BORGERPOST_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_SECONDS = envint("BORGERPOST_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not (DEBUG or DEMO_MODE))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"

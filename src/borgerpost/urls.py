@@ -1,13 +1,27 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from borgerpost.core import twofactor
 from borgerpost.core import views as core
+from borgerpost.core.access import public
 
 urlpatterns = [
     path("", core.home, name="home"),
     path("healthz", core.healthz, name="healthz"),
-    path("login/", core.BorgerpostLoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "login/",
+        public("the log-in page; locked out after repeated failures")(
+            core.BorgerpostLoginView.as_view()
+        ),
+        name="login",
+    ),
+    path("login/totp/", twofactor.totp_verify, name="totp-verify"),
+    path("login/totp/opret/", twofactor.totp_setup, name="totp-setup"),
+    path(
+        "logout/",
+        public("ends the session; POST only")(auth_views.LogoutView.as_view()),
+        name="logout",
+    ),
     path("k/<slug:municipality>/", include("borgerpost.core.urls")),
     path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
     path("k/<slug:municipality>/", include("borgerpost.guard.urls")),

@@ -116,3 +116,23 @@ def municipality_view(
 
 def roles_of(names: Iterable[str]) -> frozenset[str]:
     return frozenset(names)
+
+
+def public(reason: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A page anyone may open (the log-in page, the health check): says so, and why."""
+
+    def mark(view: Callable[..., Any]) -> Callable[..., Any]:
+        view.access_rule = [f"public: {reason}"]  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+def signed_in(reason: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A page for any signed-in person, whatever their roles (their own account)."""
+
+    def mark(view: Callable[..., Any]) -> Callable[..., Any]:
+        view.access_rule = [f"signed in: {reason}"]  # type: ignore[attr-defined]
+        return view
+
+    return mark

@@ -7,4 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Kommuner, roller og log"
 
     def ready(self) -> None:
-        from borgerpost.core import checks  # noqa: F401 - registers the system checks
+        from borgerpost.core import (  # noqa: F401 - connect their signals
+            checks,
+            lockout,
+            twofactor,
+        )

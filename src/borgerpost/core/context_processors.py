@@ -8,7 +8,11 @@ from django.http import HttpRequest
 
 def borgerpost(request: HttpRequest) -> dict[str, Any]:
     actor = getattr(request, "actor", None)
-    context: dict[str, Any] = {"demo_mode": settings.DEMO_MODE, "actor": actor}
+    context: dict[str, Any] = {
+        "demo_mode": settings.DEMO_MODE,
+        "actor": actor,
+        "two_factor_waived": not settings.REQUIRE_TWO_FACTOR,
+    }
     if actor is not None and (actor.is_council_member or actor.is_administration):
         from borgerpost.inquiries.views import counts_for
 

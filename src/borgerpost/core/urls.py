@@ -11,4 +11,9 @@ urlpatterns = [
     path("indstillinger/udvalg/<int:pk>/", views.committee_edit, name="committee-edit"),
     path("indstillinger/personer/ny/", views.person_add, name="person-new"),
     path("indstillinger/roller/<int:pk>/fjern/", views.membership_remove, name="membership-remove"),
+    path(
+        "indstillinger/roller/<int:pk>/nulstil-to-faktor/",
+        views.two_factor_reset,
+        name="two-factor-reset",
+    ),
 ]

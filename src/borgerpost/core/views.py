@@ -10,11 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from borgerpost.core import actions
-from borgerpost.core.access import Actor, municipalities_for, municipality_view
+from borgerpost.core.access import Actor, municipalities_for, municipality_view, public, signed_in
 from borgerpost.core.audit import record
 from borgerpost.core.demo import DEMO_LOGINS
 from borgerpost.core.forms import CentreForm, CommitteeForm, MunicipalityForm, PersonForm
 from borgerpost.core.models import AuditEntry, Centre, Committee, Membership, Role
+from borgerpost.core.twofactor import do_reset_two_factor
 
 
 class BorgerpostLoginView(LoginView):
@@ -29,6 +30,7 @@ class BorgerpostLoginView(LoginView):
         return context
 
 
+@signed_in("lists the municipalities the person has a role in, and nothing else")
 def home(request: HttpRequest) -> HttpResponse:
     places = municipalities_for(request.user)
     if len(places) == 1:
@@ -48,6 +50,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return redirect("settings", actor.municipality.slug)
 
 
+@public("the load balancer's health check; says only whether the database answers")
 @login_not_required
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
@@ -127,6 +130,21 @@ def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         actions.do_remove_membership(actor, membership)
         messages.success(request, "Rollen er fjernet.")
+    return redirect("settings", actor.municipality.slug)
+
+
+@municipality_view(Role.ADMIN)
+@require_POST
+def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    """A person lost the phone with their authenticator app: they enrol again at log-in."""
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    membership = get_object_or_404(Membership, municipality=actor.municipality, pk=pk)
+    do_reset_two_factor(actor, membership.user)
+    messages.success(
+        request,
+        f"To-faktor-log-ind er nulstillet for {membership.user.get_full_name()}. Personen "
+        "sætter en ny app op ved næste log-ind.",
+    )
     return redirect("settings", actor.municipality.slug)
 
 

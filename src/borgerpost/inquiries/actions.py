@@ -25,6 +25,7 @@ from borgerpost.digitalpost.interfaces import transport
 from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
 from borgerpost.mailparse import ParsedAttachment, ParsedMail, content_key
+from borgerpost.scanner import Scanner
 
 from .models import (
     AgendaProposal,
@@ -188,9 +189,11 @@ def _build(
     data: NewInquiry,
     key: str,
     main_mailbox: bool = False,
+    scanner: Scanner | None = None,
 ) -> Inquiry:
     """The inquiry for a new message, not yet saved: scanned, triaged, with its deadline."""
     suggestion = triage.suggest(f"{data.subject}\n{data.body}")
+    scanner = scanner or guard.scanner_for(municipality)
     return Inquiry(
         municipality=municipality,
         channel=data.channel,
@@ -206,10 +209,7 @@ def _build(
         content_key=key,
         contains_personal_data=_holds_personal_data(data),
         sensitive_categories=sorted(
-            {
-                f.category
-                for f in guard.scanner_for(municipality).scan(f"{data.subject}\n{data.body}")
-            }
+            {f.category for f in scanner.scan(f"{data.subject}\n{data.body}")}
         ),
         registered_by=actor.user if actor else None,
         deadline=workdays.answer_deadline(
@@ -252,12 +252,15 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
     keys = [content_key(_sender_key(d), d.subject, d.body) for d in batch]
     place = actor.municipality
     with transaction.atomic():
-        known = Inquiry.objects.select_for_update().filter(
-            municipality=place, received_in_main_mailbox=False
+        known = (
+            Inquiry.objects.select_for_update()
+            .filter(municipality=place, received_in_main_mailbox=False)
+            .only("pk", "municipality", "message_id", "content_key")
         )
         ids = [d.message_id for d in batch if d.message_id]
         by_message_id = {i.message_id: i for i in known.filter(message_id__in=ids)}
         by_key = {i.content_key: i for i in known.filter(content_key__in=keys)}
+        scanner = guard.scanner_for(place)  # once per batch: it reads the municipality's terms
         plan: list[Inquiry | int] = []  # an existing inquiry, or the index of a new one
         new: list[tuple[Inquiry, NewInquiry]] = []
         for data, key in zip(batch, keys, strict=True):
@@ -266,7 +269,7 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
             if found is not None:
                 plan.append(found)
                 continue
-            inquiry = _build(place, actor, data, key)
+            inquiry = _build(place, actor, data, key, scanner=scanner)
             by_key[key] = inquiry
             if data.message_id:
                 by_message_id[data.message_id] = inquiry

@@ -1,0 +1,56 @@
+"""Alerting on repeated failed log-ins: django-axes locks the account (per user name and
+address) and this tells the municipality's administrators and writes the audit entry."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from axes.signals import user_locked_out
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.dispatch import receiver
+from django.utils import timezone
+
+from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
+from borgerpost.core.models import AuditEntry, Membership, Role
+from borgerpost.core.outgoing import send_mail
+
+logger = logging.getLogger("borgerpost.security")
+
+
+@receiver(user_locked_out)
+def _locked_out(
+    sender: Any, request: Any, username: str | None, ip_address: str, **kwargs: Any
+) -> None:
+    user = get_user_model().objects.filter(username=username or "").first()
+    logger.warning("log-in locked out after repeated failures (known account: %s)", bool(user))
+    if user is None:
+        return  # an unknown name: nothing to tell a municipality about
+    # Axes signals again at every attempt during the lock-out: tell once per lock-out.
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    if AuditEntry.objects.filter(
+        action="login.locked_out", object_type="user", object_id=str(user.pk), at__gte=since
+    ).exists():
+        return
+    places = Membership.objects.filter(user=user).values_list("municipality", flat=True)
+    for membership in Membership.objects.filter(
+        municipality__in=places, role=Role.ADMIN
+    ).select_related("user", "municipality"):
+        record(None, "login.locked_out", user, municipality=membership.municipality)
+        if not membership.user.email:
+            continue
+        try:
+            send_mail(
+                membership.user.email,
+                "borgerpost: en konto er låst efter gentagne forkerte log-ind",
+                f"Kontoen »{user.username}« ({user.get_full_name()}) i "
+                f"{membership.municipality.name} er låst midlertidigt efter gentagne "
+                f"mislykkede forsøg på at logge ind fra adressen {ip_address}.\n\n"
+                "Kontakt personen og hør, om det var dem. Var det ikke, kan nogen forsøge at "
+                "gætte adgangskoden: skift den, og tjek revisionsloggen.\n",
+                membership.municipality.main_mailbox,
+            )
+        except RuleError:
+            logger.warning("lock-out alert could not be mailed")

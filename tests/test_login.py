@@ -1,0 +1,139 @@
+"""Log-in and sessions: two factors for local accounts, new session at log-in, 30 minutes
+idle and 12 hours absolute, safe cookies, lock-out with an alert to the administrators."""
+
+from __future__ import annotations
+
+import time
+
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from borgerpost.core.middleware import SIGNED_IN_AT
+from borgerpost.core.models import AuditEntry
+
+from .conftest import PASSWORD, authenticator, current_code
+
+INBOX = "/k/ishoj/henvendelser/"
+
+
+def sign_in(client: Client, username: str = "sara", password: str = PASSWORD, **extra):  # type: ignore[no-untyped-def]
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+def test_the_password_alone_opens_nothing_until_the_app_is_set_up(world):
+    client = Client()
+    response = sign_in(client)
+    assert response.status_code == 302
+    assert client.get(INBOX)["Location"] == reverse("totp-setup")
+    page = client.get(reverse("totp-setup"))
+    assert "Slå to-faktor-log-ind til" in page.content.decode()
+    assert "<svg" in page.content.decode()  # the QR code, no script needed
+    assert client.post(reverse("totp-setup"), {"code": "000000"}).status_code == 200
+    device = TOTPDevice.objects.get(user=world.users["sara"], confirmed=False)
+    client.post(reverse("totp-setup"), {"code": current_code(device)})
+    assert client.get(INBOX).status_code == 200
+    assert AuditEntry.objects.filter(action="login.two_factor_enrolled").count() == 1
+
+
+def test_an_enrolled_person_must_give_the_current_code(world):
+    device = authenticator(world.users["sara"])
+    client = Client()
+    sign_in(client)
+    assert client.get(INBOX)["Location"] == reverse("totp-verify")
+    wrong = client.post(reverse("totp-verify"), {"code": "123456"})
+    assert "Koden er forkert" in wrong.content.decode()
+    assert client.get(INBOX).status_code == 302
+    client.post(reverse("totp-verify"), {"code": current_code(device)})
+    assert client.get(INBOX).status_code == 200
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"login.succeeded", "login.second_factor_failed", "login.second_factor"} <= actions
+
+
+def test_a_new_session_at_log_in(world):
+    client = Client()
+    session = client.session
+    session["before"] = "log-in"
+    session.save()
+    before = session.session_key
+    sign_in(client)
+    assert client.cookies["sessionid"].value != before
+    assert not Session.objects.filter(session_key=before).exists()
+
+
+def test_thirty_minutes_idle_ends_the_session(world, client_for, settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    client = client_for("sara")
+    assert client.get(INBOX).status_code == 200
+    key = client.cookies["sessionid"].value
+    expiry = Session.objects.get(session_key=key).expire_date
+    assert expiry - timezone.now() > timezone.timedelta(minutes=29)  # renewed by the request
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timezone.timedelta(seconds=1)
+    )
+    assert client.get(INBOX)["Location"].startswith(reverse("login"))
+
+
+def test_twelve_hours_absolute_however_active(world, client_for):
+    client = client_for("sara")
+    session = client.session
+    session[SIGNED_IN_AT] = time.time() - 12 * 60 * 60 - 1
+    session.save()
+    response = client.get(INBOX)
+    assert response["Location"] == f"{reverse('login')}?udloebet=1"
+    assert client.get(INBOX)["Location"].startswith(reverse("login"))
+    page = client.get(response["Location"])
+    assert "12 timer" in page.content.decode()
+
+
+def test_session_cookie_is_secure_http_only_and_same_site(world, settings):
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_SECURE = True
+    client = Client()
+    response = sign_in(client, secure=True)
+    cookie = response.cookies["sessionid"]
+    assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_repeated_failures_lock_the_account_and_tell_the_administrator(world, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    attacker = {"REMOTE_ADDR": "203.0.113.9"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(Client(), password="forkert", **attacker)
+    locked = sign_in(Client(), **attacker)  # even the right password
+    assert locked.status_code == 429
+    assert "Kontoen er låst midlertidigt" in locked.content.decode()
+    assert [m.to for m in mail.outbox] == [["tva@ishoj.dk"]]  # Thomas, the administrator
+    assert "sara" in mail.outbox[0].body and PASSWORD not in mail.outbox[0].body
+    assert AuditEntry.objects.filter(action="login.locked_out").exists()
+    assert AuditEntry.objects.filter(action="login.failed").count() >= 5
+    # Per name and address: Sara at her own desk is not locked out by a stranger.
+    assert sign_in(Client(), REMOTE_ADDR="10.0.0.7").status_code == 302
+
+
+def test_demo_mode_may_waive_the_second_factor_and_says_so(world, settings):
+    settings.REQUIRE_TWO_FACTOR = False
+    client = Client()
+    sign_in(client)
+    page = client.get(INBOX)
+    assert page.status_code == 200
+    assert "to-faktor-log-ind er slået fra" in page.content.decode()
+
+
+def test_the_administrator_resets_a_lost_app(world, client_for):
+    from borgerpost.core.models import Membership
+
+    authenticator(world.users["sara"])
+    membership = Membership.objects.get(user=world.users["sara"], municipality=world.ishoj)
+    url = reverse("two-factor-reset", args=["ishoj", membership.pk])
+    assert client_for("pia").post(url).status_code == 403
+    page = client_for("thomas").post(url, follow=True)
+    assert "To-faktor-log-ind er nulstillet" in page.content.decode()
+    assert not TOTPDevice.objects.filter(user=world.users["sara"]).exists()
+    assert AuditEntry.objects.filter(action="login.two_factor_reset").exists()
+    # Hvidovre's administrator cannot reach Ishøj's people.
+    hvidovre = reverse("two-factor-reset", args=["hvidovre", membership.pk])
+    assert client_for("thomas").post(hvidovre).status_code == 404
