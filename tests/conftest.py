@@ -2,7 +2,8 @@
 
 Ishøj: Merete (mayor, chairs Økonomiudvalget), Kasper (chairs Børne- og Skoleudvalget),
 Sara and Jens (members), Pia (secretariat), Henrik (director), Louise (caseworker),
-Thomas (municipal administrator). Hvidovre: Anders (member), to prove isolation.
+Thomas (municipal administrator), Dorte (data protection officer). Hvidovre: Anders
+(member), to prove isolation.
 """
 
 from __future__ import annotations
@@ -85,6 +86,13 @@ ISHOJ = {
             "name": "Thomas Vang",
             "email": "tva@ishoj.dk",
             "roles": ["admin"],
+            "password": PASSWORD,
+        },
+        {
+            "username": "dorte",
+            "name": "Dorte Riis",
+            "email": "dri@ishoj.dk",
+            "roles": ["dpo"],
             "password": PASSWORD,
         },
     ],

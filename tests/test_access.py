@@ -24,6 +24,7 @@ PERSONAS = [
     "henrik",
     "louise",
     "thomas",
+    "dorte",
     "birgit",
     "anders",
     None,

@@ -46,3 +46,19 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_server_error_shows_an_incident_number_and_nothing_else(db, settings, caplog):
+    settings.ROOT_URLCONF = "tests.urls_error"
+    settings.DEBUG = False
+    response = Client(raise_request_exception=False).get("/fejl/")
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "fejlnummer" in page
+    incident = page.split("fejlnummer ", 1)[1].split(" ", 1)[0]
+    assert len(incident) == 12
+    for secret in ("0101901234", "ADHD", "Traceback", "ValueError"):
+        assert secret not in page
+    ours = [r.getMessage() for r in caplog.records if r.name == "borgerpost.errors"]
+    assert ours == [f"incident {incident}: ValueError at {ours[0].rsplit(' at ', 1)[1]}"]
+    assert "0101901234" not in ours[0]

@@ -191,6 +191,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in the audit log instead
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# The data protection officer sees a person flagged who opened more distinct records about
+# citizens in one day than this.
+DPO_BULK_ACCESS_THRESHOLD = envint("BORGERPOST_BULK_ACCESS_THRESHOLD", 40)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, wraps
 from typing import Any
 
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
@@ -65,6 +66,10 @@ class Actor:
     @property
     def is_admin(self) -> bool:
         return Role.ADMIN in self.roles
+
+    @property
+    def is_dpo(self) -> bool:
+        return Role.DPO in self.roles
 
     def role_labels(self) -> list[str]:
         labels = [Role(r).label for r in sorted(self.roles)]
@@ -122,6 +127,7 @@ def public(reason: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """A page anyone may open (the log-in page, the health check): says so, and why."""
 
     def mark(view: Callable[..., Any]) -> Callable[..., Any]:
+        view = login_not_required(view)
         view.access_rule = [f"public: {reason}"]  # type: ignore[attr-defined]
         return view
 

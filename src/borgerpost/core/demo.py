@@ -28,6 +28,7 @@ DEMO_LOGINS = [
     ("direktoer", "Direktør (Henrik Dahl)"),
     ("sagsbehandler", "Sagsbehandler (Louise Krogh)"),
     ("admin", "Kommunal administrator (Thomas Vang)"),
+    ("dpo", "Databeskyttelsesrådgiver (Dorte Riis) – adgangslog og massevisning"),
     ("borgerraadgiver", "Borgerrådgiver for både Ishøj og Hvidovre"),
     ("hvidovre", "Byrådsmedlem i Hvidovre – en anden kommune"),
 ]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 import uuid
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+logger = logging.getLogger("borgerpost.errors")
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -34,6 +38,10 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     incident = uuid.uuid4().hex[:12]
+    # The number the person reads out to IT, with the kind of error and where: never the
+    # message, which may quote what the person typed.
+    kind = type(sys.exc_info()[1]).__name__
+    logger.error("incident %s: %s at %s", incident, kind, request.resolver_match or "?")
     return render(
         request,
         "core/error.html",

@@ -21,6 +21,7 @@ class Role(models.TextChoices):
     CASEWORKER = "caseworker", "Sagsbehandler"
     ADMIN = "admin", "Kommunal administrator"
     COUNSELLOR = "counsellor", "Borgerrådgiver"
+    DPO = "dpo", "Databeskyttelsesrådgiver (DPO)"
 
 
 ADMINISTRATION_ROLES = frozenset({Role.SECRETARIAT, Role.DIRECTOR, Role.CASEWORKER})

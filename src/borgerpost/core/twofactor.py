@@ -52,7 +52,7 @@ def _next_url(request: HttpRequest) -> str:
 @signed_in("the second factor itself: reached after the password, before anything else")
 @login_required
 def totp_setup(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user  # signed in (login_required)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("totp-verify")
     device, _ = TOTPDevice.objects.get_or_create(
@@ -85,7 +85,8 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
 @signed_in("the second factor itself: reached after the password, before anything else")
 @login_required
 def totp_verify(request: HttpRequest) -> HttpResponse:
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    user: Any = request.user  # signed in (login_required)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
         return redirect("totp-setup")
     form = CodeForm(request.POST or None)
@@ -93,9 +94,9 @@ def totp_verify(request: HttpRequest) -> HttpResponse:
         allowed, _ = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["code"].replace(" ", "")):
             otp_login(request, device)
-            record(request.user, "login.second_factor", request.user)
+            record(user, "login.second_factor", user)
             return redirect(_next_url(request))
-        record(request.user, "login.second_factor_failed", request.user)
+        record(user, "login.second_factor_failed", user)
         form.add_error(
             "code",
             WRONG_CODE if allowed else TOO_MANY,

@@ -1,15 +1,17 @@
-"""Log-in, the start page, and the municipal administrator's settings."""
+"""Log-in, the start page, the municipal administrator's settings, and the data
+protection officer's page."""
 
 from __future__ import annotations
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from borgerpost.core import actions
+from borgerpost.core import actions, dpo
 from borgerpost.core.access import Actor, municipalities_for, municipality_view, public, signed_in
 from borgerpost.core.audit import record
 from borgerpost.core.demo import DEMO_LOGINS
@@ -23,8 +25,6 @@ class BorgerpostLoginView(LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):  # type: ignore[no-untyped-def]
-        from django.conf import settings
-
         context = super().get_context_data(**kwargs)
         context["demo_logins"] = DEMO_LOGINS if settings.DEMO_MODE else []
         return context
@@ -47,11 +47,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return redirect("administration-queue", actor.municipality.slug)
     if actor.is_counsellor:
         return redirect("counsellor-cases", actor.municipality.slug)
+    if actor.is_dpo:
+        return redirect("dpo", actor.municipality.slug)
     return redirect("settings", actor.municipality.slug)
 
 
 @public("the load balancer's health check; says only whether the database answers")
-@login_not_required
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
@@ -149,3 +150,51 @@ def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 __all__ = ["record"]
+
+
+class CitizenSearchForm(forms.Form):
+    email = forms.EmailField(label="Borgerens mailadresse", required=False)
+    phone = forms.CharField(label="Borgerens telefonnummer", max_length=40, required=False)
+    cpr = forms.CharField(label="Borgerens CPR-nummer (breve)", max_length=11, required=False)
+
+    def clean_cpr(self) -> str:
+        value = self.cleaned_data["cpr"].replace("-", "").strip()
+        if value and (len(value) != 10 or not value.isdigit()):
+            raise forms.ValidationError("Skriv CPR-nummeret som 10 cifre (fx 010190-1234).")
+        return value
+
+    def key(self) -> dpo.CitizenKey:
+        d = self.cleaned_data
+        return dpo.CitizenKey(d["email"].strip(), d["phone"].strip(), d["cpr"])
+
+
+@municipality_view(Role.DPO)
+def dpo_overview(request: HttpRequest) -> HttpResponse:
+    """The officer's page. The search is a POST, so no citizen's details end up in a URL."""
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    form = CitizenSearchForm(request.POST or None)
+    entries = None
+    if request.method == "POST" and form.is_valid():
+        if form.key().empty:
+            form.add_error(None, "Angiv mailadresse, telefonnummer eller CPR-nummer.")
+        else:
+            entries = dpo.citizen_access_log(actor.municipality, form.key())
+            record(actor, "dpo.access_log_searched", actor.municipality, hits=entries.count())
+            if "csv" in request.POST:
+                record(actor, "dpo.access_log_exported", actor.municipality)
+                response = HttpResponse(
+                    dpo.access_log_csv(entries), content_type="text/csv; charset=utf-8"
+                )
+                response["Content-Disposition"] = 'attachment; filename="adgangslog.csv"'
+                return response
+    return render(
+        request,
+        "core/dpo.html",
+        {
+            "form": form,
+            "entries": entries,
+            "labels": dpo.ACTION_LABELS,
+            "bulk": dpo.bulk_access(actor.municipality),
+            "threshold": settings.DPO_BULK_ACCESS_THRESHOLD,
+        },
+    )

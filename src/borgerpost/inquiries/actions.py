@@ -256,6 +256,7 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
             Inquiry.objects.select_for_update()
             .filter(municipality=place, received_in_main_mailbox=False)
             .only("pk", "municipality", "message_id", "content_key")
+            .order_by()
         )
         ids = [d.message_id for d in batch if d.message_id]
         by_message_id = {i.message_id: i for i in known.filter(message_id__in=ids)}

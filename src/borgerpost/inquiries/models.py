@@ -91,8 +91,9 @@ class Inquiry(models.Model):
     subject = models.CharField("emne", max_length=300, blank=True)
     body = models.TextField("tekst")
     body_was_html = models.BooleanField(default=False)
-    message_id = models.CharField(max_length=500, blank=True, db_index=True)
-    content_key = models.CharField(max_length=64, db_index=True)
+    # Looked up only within a municipality: see the composite indexes below.
+    message_id = models.CharField(max_length=500, blank=True)
+    content_key = models.CharField(max_length=64)
     contains_personal_data = models.BooleanField("indeholder personoplysninger", default=False)
     sensitive_categories = models.JSONField("følsomme oplysninger", default=list, blank=True)
 
@@ -168,6 +169,7 @@ class Inquiry(models.Model):
         indexes = [
             models.Index(fields=["municipality", "status", "deadline"]),
             models.Index(fields=["municipality", "content_key"]),
+            models.Index(fields=["municipality", "message_id"]),
         ]
 
     def __str__(self) -> str:

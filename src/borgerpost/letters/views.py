@@ -224,6 +224,8 @@ def citizen_list(request: HttpRequest) -> HttpResponse:
 def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     citizen = get_object_or_404(Citizen, municipality=actor.municipality, pk=pk)
+    if request.method == "GET":
+        record(actor, "citizen.viewed", citizen)  # a CPR number and perhaps a vulnerability
     form = VulnerabilityForm(
         request.POST or None,
         initial={"vulnerable": citizen.vulnerable, "note": citizen.vulnerability_note},

@@ -1,0 +1,35 @@
+"""`borgerpost restore FILE`: into an empty database and file folder (core/backup.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from borgerpost.core.audit import verify_chain
+from borgerpost.core.backup import backup_key, restore_backup
+from borgerpost.core.exceptions import RuleError
+
+
+class Command(BaseCommand):
+    help = "Gendan en sikkerhedskopi i en tom database og en tom filmappe."
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        source: Path = options["file"]
+        if not source.is_file():
+            raise CommandError(f"{source} findes ikke.")
+        try:
+            with open(source, "rb") as handle:
+                summary = restore_backup(handle, backup_key())
+        except RuleError as exc:
+            raise CommandError(str(exc)) from None
+        chain = verify_chain()
+        if chain.first_broken is not None or chain.reason != "kæden er hel":
+            raise CommandError(f"Gendannet, men revisionsloggen er ikke hel: {chain.reason}.")
+        self.stdout.write(
+            f"Gendannet: {sum(summary.rows.values())} rækker, {summary.files} filer. "
+            f"Revisionsloggen er hel ({chain.entries} poster)."
+        )
