@@ -1,0 +1,266 @@
+"""IDOR: every object type reachable by id, tried by every role with the ids of other
+municipalities' objects and of other people's objects in their own municipality.
+
+Each object carries a marker text. Every answer must be 403, 404 or 405, and no page
+(the object's own, every list, every export, every count, every error page) may show a
+marker of an object the person may not see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import get_resolver
+from django.utils import timezone
+
+from borgerpost.core.loading import load_municipality
+from borgerpost.core.models import Centre, Committee, Membership
+from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.guard.models import GuardTerm
+from borgerpost.inquiries import actions
+from borgerpost.inquiries.models import AgendaProposal, Attachment, DraftReply
+from borgerpost.intake.models import Mailbox, QuarantinedMail
+from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+from borgerpost.retention.models import PrintedCopy
+
+from .conftest import PASSWORD, signed_in_client
+
+ISHOJ_PEOPLE = [
+    "sara",
+    "kasper",
+    "merete",
+    "jens",
+    "pia",
+    "henrik",
+    "louise",
+    "thomas",
+    "dorte",
+    "birgit",
+]
+
+# A third municipality with its own counsellor: Birgit serves Ishøj and Hvidovre only.
+BRONDBY = {
+    "slug": "brondby",
+    "name": "Brøndby Kommune",
+    "mail_domains": ["brondby.dk"],
+    "main_mailbox": "post@brondby.dk",
+    "people": [
+        {
+            "username": "brondby-raadgiver",
+            "name": "Karl Brøndby",
+            "email": "kb@brondby.dk",
+            "roles": ["counsellor"],
+            "password": PASSWORD,
+        }
+    ],
+}
+
+
+def marker(kind: str) -> str:
+    return f"HEMMELIG{kind.upper().replace('_', '')}"
+
+
+@pytest.fixture
+def foreign(world, new_inquiry):  # type: ignore[no-untyped-def]
+    """One object of every type, in Hvidovre (or Brøndby), each with its marker."""
+    hv, anders = world.hvidovre, world.users["anders"]
+    inquiry = actions.do_register_inquiry(
+        world.anders, new_inquiry(subject=marker("inquiry"), body=marker("inquiry") + " tekst.")
+    ).inquiry
+    attachment = Attachment(
+        inquiry=inquiry,
+        filename=marker("attachment"),
+        content_type="text/plain",
+        size=1,
+        sha256="x",
+    )
+    attachment.file.save("a", ContentFile(marker("attachment").encode()), save=True)
+    brondby = load_municipality(BRONDBY, demo_passwords=True)
+    objects = {
+        "inquiry": inquiry,
+        "attachment": attachment,
+        "draft": DraftReply.objects.create(
+            inquiry=inquiry, requested_by=anders, request_note=marker("draft")
+        ),
+        "proposal": AgendaProposal.objects.create(
+            inquiry=inquiry,
+            proposed_by=anders,
+            target="council",
+            addressee=anders,
+            title=marker("proposal"),
+            motivation=marker("proposal"),
+        ),
+        "guard_term": GuardTerm.objects.create(
+            municipality=hv, kind="term", text=marker("guardterm").lower(), created_by=anders
+        ),
+        "citizen": Citizen.objects.create(
+            municipality=hv, cpr="0101901234", name=marker("citizen")
+        ),
+        "template": LetterTemplate.objects.create(
+            municipality=hv, name=marker("template"), title=marker("template"), body="x"
+        ),
+        "centre": Centre.objects.create(municipality=hv, name=marker("centre")),
+        "committee": Committee.objects.create(municipality=hv, name=marker("committee"), area="x"),
+        "membership": Membership.objects.filter(municipality=hv).first(),
+        "printed_copy": PrintedCopy.objects.create(
+            municipality=hv, printed_by=anders, description=marker("printedcopy"), kept_where="x"
+        ),
+        "counsellor_case": CounsellorCase.objects.create(
+            municipality=brondby,
+            reference=marker("counsellorcase"),
+            opened=dt.date(2026, 1, 5),
+            category="anden",
+            handling="vejledning",
+        ),
+    }
+    objects["letter"] = Letter.objects.create(
+        municipality=hv,
+        citizen=objects["citizen"],
+        title=marker("letter"),
+        body=marker("letter"),
+        created_by=world.users["hvidovre-sekretariat"],
+    )
+    mailbox = Mailbox.objects.create(
+        municipality=hv, kind="main", host="imap.hvidovre.dk", username=marker("mailbox")
+    )
+    objects["mailbox"] = mailbox
+    quarantined = QuarantinedMail.objects.create(
+        municipality=hv, mailbox=mailbox, reason=marker("quarantine"), subject=marker("quarantine")
+    )
+    quarantined.raw.save("q.eml", ContentFile(marker("quarantine").encode()))
+    objects["quarantine"] = quarantined
+    return objects
+
+
+# Which object each id in a URL names, by the URL's name.
+URL_OBJECT = {
+    "centre-edit": "centre",
+    "committee-edit": "committee",
+    "membership-remove": "membership",
+    "two-factor-reset": "membership",
+    "attachment": "attachment",
+    "draft-write": "draft",
+    "proposal-decide": "proposal",
+    "guard-term-remove": "guard_term",
+    "letter-detail": "letter",
+    "letter-edit": "letter",
+    "letter-release": "letter",
+    "citizen-detail": "citizen",
+    "letter-template-edit": "template",
+    "counsellor-case": "counsellor_case",
+    "printed-copy-hand-in": "printed_copy",
+    "mailbox-disconnect": "mailbox",
+    "mailbox-read-now": "mailbox",
+    "quarantine-original": "quarantine",
+    "quarantine-resolve": "quarantine",
+}
+
+
+def _routes() -> list[tuple[str, str]]:
+    found = []
+
+    def walk(patterns, prefix=""):  # type: ignore[no-untyped-def]
+        for p in patterns:
+            if hasattr(p, "url_patterns"):
+                walk(p.url_patterns, prefix + str(p.pattern))
+            elif (prefix + str(p.pattern)).startswith("k/"):
+                found.append((p.name, prefix + str(p.pattern)))
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def _path(route: str, slug: str, pk: int | None = None) -> str:
+    path = route.replace("<slug:municipality>", slug)
+    if pk is not None:
+        path = re.sub(r"<int:\w+>", str(pk), path)
+    return "/" + path
+
+
+def test_every_object_url_is_in_the_matrix():
+    with_ids = {name for name, route in _routes() if "<int:" in route}
+    assert with_ids - set(URL_OBJECT) == {n for n in with_ids if n.startswith("inquiry-")}
+
+
+@pytest.mark.parametrize("who", ISHOJ_PEOPLE)
+def test_other_municipalities_objects_by_id(world, foreign, who):
+    client = signed_in_client(world.users[who])
+    markers = [marker(kind) for kind in foreign]
+    failures = []
+    for name, route in _routes():
+        if "<int:" not in route:
+            continue
+        kind = URL_OBJECT.get(name, "inquiry")
+        for slug in ("ishoj", "hvidovre", "brondby"):
+            path = _path(route, slug, foreign[kind].pk)
+            for method in ("get", "post"):
+                response = getattr(client, method)(path)
+                body = response.content.decode(errors="replace")
+                if response.status_code not in (403, 404, 405) or any(m in body for m in markers):
+                    failures.append((who, method, path, response.status_code))
+    assert failures == []
+
+
+@pytest.mark.parametrize("who", ISHOJ_PEOPLE)
+def test_lists_exports_and_counts_never_show_other_municipalities(world, foreign, who):
+    client = signed_in_client(world.users[who])
+    markers = [marker(kind) for kind in foreign]
+    leaks = []
+    for name, route in _routes():
+        if "<" in route.replace("<slug:municipality>", ""):
+            continue
+        response = client.get(_path(route, "ishoj"))
+        body = response.content.decode(errors="replace")
+        leaks += [(who, name, m) for m in markers if m in body]
+    assert leaks == []
+
+
+def test_other_peoples_objects_in_the_same_municipality(world, new_inquiry):
+    """Kasper's inquiry, Sara's printed copy, mailbox folder and its quarantine: only the
+    owner (and for the inquiry, nobody in the administration) may reach them."""
+    kaspers = actions.do_register_inquiry(
+        world.kasper, new_inquiry(subject="KASPERSHEMMELIGE")
+    ).inquiry
+    copy = PrintedCopy.objects.create(
+        municipality=world.ishoj,
+        printed_by=world.users["sara"],
+        description="SARASUDSKRIFT",
+        kept_where="skab",
+    )
+    folder = Mailbox.objects.create(
+        municipality=world.ishoj,
+        kind="member",
+        member=world.users["sara"],
+        consent_at=timezone.now(),
+        host="imap.ishoj.dk",
+        username="SARASPOSTKASSE",
+    )
+    quarantined = QuarantinedMail.objects.create(
+        municipality=world.ishoj, mailbox=folder, reason="SARASKARANTAENE"
+    )
+    quarantined.raw.save("q.eml", ContentFile(b"x"))
+    cases = [
+        (f"/k/ishoj/henvendelser/{kaspers.pk}/", "KASPERSHEMMELIGE", {"kasper"}),
+        (f"/k/ishoj/udskrifter/{copy.pk}/afleveret/", "SARASUDSKRIFT", {"sara"}),
+        (f"/k/ishoj/postkasser/{folder.pk}/afbryd/", "SARASPOSTKASSE", {"sara"}),
+        (f"/k/ishoj/karantaene/{quarantined.pk}/original/", "SARASKARANTAENE", {"sara"}),
+    ]
+    for who in ISHOJ_PEOPLE:
+        client = signed_in_client(world.users[who])
+        for path, secret, owners in cases:
+            if who in owners:
+                continue
+            for method in ("get", "post"):
+                response = getattr(client, method)(path)
+                assert response.status_code in (403, 404, 405), (who, method, path)
+                assert secret not in response.content.decode(errors="replace")
+        for list_path in ("/k/ishoj/henvendelser/", "/k/ishoj/udskrifter/", "/k/ishoj/karantaene/"):
+            body = client.get(list_path).content.decode(errors="replace")
+            for _, secret, owners in cases:
+                assert who in owners or secret not in body, (who, list_path, secret)
+    copy.refresh_from_db()
+    folder.refresh_from_db()
+    assert copy.handed_in_at is None and folder.active  # no refused POST changed anything
