@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "borgerpost.core",
     "borgerpost.inquiries",
     "borgerpost.guard",
@@ -177,6 +178,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Single sign-on over OpenID Connect (core/oidc.py): all of these, or none.
+_OIDC = {
+    "OIDC_RP_CLIENT_ID": os.environ.get("OIDC_RP_CLIENT_ID", ""),
+    "OIDC_RP_CLIENT_SECRET": os.environ.get("OIDC_RP_CLIENT_SECRET", ""),
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", ""),
+    "OIDC_OP_TOKEN_ENDPOINT": os.environ.get("OIDC_OP_TOKEN_ENDPOINT", ""),
+    "OIDC_OP_USER_ENDPOINT": os.environ.get("OIDC_OP_USER_ENDPOINT", ""),
+    "OIDC_OP_JWKS_ENDPOINT": os.environ.get("OIDC_OP_JWKS_ENDPOINT", ""),
+}
+if any(_OIDC.values()) and not all(_OIDC.values()):
+    missing = ", ".join(name for name, value in _OIDC.items() if not value)
+    raise ImproperlyConfigured(f"Single sign-on is half configured; also set {missing}")
+OIDC_RP_CLIENT_ID = _OIDC["OIDC_RP_CLIENT_ID"]
+OIDC_RP_CLIENT_SECRET = _OIDC["OIDC_RP_CLIENT_SECRET"]
+OIDC_OP_AUTHORIZATION_ENDPOINT = _OIDC["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+OIDC_OP_TOKEN_ENDPOINT = _OIDC["OIDC_OP_TOKEN_ENDPOINT"]
+OIDC_OP_USER_ENDPOINT = _OIDC["OIDC_OP_USER_ENDPOINT"]
+OIDC_OP_JWKS_ENDPOINT = _OIDC["OIDC_OP_JWKS_ENDPOINT"]
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("borgerpost.core.oidc.MunicipalityOIDCBackend")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = True
+OIDC_USE_PKCE = True
+LOGIN_REDIRECT_URL_FAILURE = "/login/?sso=afvist"
 # Local accounts need a TOTP code as well as the password. Demo mode waives it, and the
 # page header says so.
 REQUIRE_TWO_FACTOR = envbool("BORGERPOST_REQUIRE_2FA", not DEMO_MODE)

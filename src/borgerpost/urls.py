@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from borgerpost.core import twofactor
+from borgerpost.core import oidc, twofactor
 from borgerpost.core import views as core
 from borgerpost.core.access import public
 
@@ -16,6 +16,8 @@ urlpatterns = [
         name="login",
     ),
     path("login/totp/", twofactor.totp_verify, name="totp-verify"),
+    path("oidc/authenticate/", oidc.start, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("login/totp/opret/", twofactor.totp_setup, name="totp-setup"),
     path(
         "logout/",

@@ -107,6 +107,16 @@ def _lookup(users: dict[str, Any], username: Any, where: str) -> Any:
 
 
 @transaction.atomic
+def _sso_groups(value: Any) -> dict[str, str]:
+    """The identity provider's group ids and the role each gives (single sign-on)."""
+    if not isinstance(value, dict):
+        raise LoadError("sso_groups skal være en liste af gruppe-id: rolle.")
+    for group, role in value.items():
+        if role not in Role.values:
+            raise LoadError(f"sso_groups: »{role}« (gruppe {group}) er ikke en rolle.")
+    return {str(group): str(role) for group, role in value.items()}
+
+
 def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Municipality:
     slug = str(_require(data, "slug", "kommunen"))
     try:
@@ -136,6 +146,7 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
             "counsellor_retention_days": int(data.get("counsellor_retention_days", 365)),
             "dispatch_cutoff": _time(data.get("dispatch_cutoff", "12:00"), "dispatch_cutoff"),
             "dispatch_release": _time(data.get("dispatch_release", "08:00"), "dispatch_release"),
+            "sso_groups": _sso_groups(data.get("sso_groups") or {}),
         },
     )
     users: dict[str, Any] = {}

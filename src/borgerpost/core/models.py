@@ -66,6 +66,8 @@ class Municipality(models.Model):
         help_text="Mail mellem disse domæner er krypteret og regnes som sikker.",
     )
     main_mailbox = models.EmailField("hovedpostkasse")
+    # Single sign-on: the identity provider's group id -> the role it gives here.
+    sso_groups = models.JSONField("grupper fra log-in-tjenesten", default=dict, blank=True)
     cvr = models.CharField(
         "CVR-nummer", max_length=8, blank=True, help_text="Afsender-id på Digital Post."
     )

@@ -27,6 +27,7 @@ class BorgerpostLoginView(LoginView):
     def get_context_data(self, **kwargs):  # type: ignore[no-untyped-def]
         context = super().get_context_data(**kwargs)
         context["demo_logins"] = DEMO_LOGINS if settings.DEMO_MODE else []
+        context["single_sign_on"] = bool(settings.OIDC_RP_CLIENT_ID)
         return context
 
 
