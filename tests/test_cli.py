@@ -179,3 +179,19 @@ def test_scheduler_claims_each_daily_job_once():
 
     # The worker also claimed today's real run; every enqueued run has completed.
     assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
+
+
+@pytest.mark.django_db
+def test_sso_groups_must_name_roles(tmp_path):
+    path = tmp_path / "sso.yaml"
+    base = "slug: x\nname: X\nmail_domains: [x.dk]\nmain_mailbox: a@x.dk\n"
+    path.write_text(base + "sso_groups: {grp-1: borgmester}\n")
+    with pytest.raises(CommandError, match="ikke en rolle"):
+        call_command("municipality", "load", str(path))
+    assert not Municipality.objects.exists()
+    path.write_text(base + "sso_groups: {grp-1: council_member, grp-2: dpo}\n")
+    call_command("municipality", "load", str(path))
+    assert Municipality.objects.get(slug="x").sso_groups == {
+        "grp-1": "council_member",
+        "grp-2": "dpo",
+    }

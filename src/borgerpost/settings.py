@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "borgerpost.counsellor",
     "borgerpost.retention",
     "borgerpost.intake",
+    "borgerpost.api",
 ]
 
 MIDDLEWARE = [

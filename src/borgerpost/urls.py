@@ -24,6 +24,7 @@ urlpatterns = [
         public("ends the session; POST only")(auth_views.LogoutView.as_view()),
         name="logout",
     ),
+    path("api/v1/", include("borgerpost.api.urls")),
     path("k/<slug:municipality>/", include("borgerpost.core.urls")),
     path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
     path("k/<slug:municipality>/", include("borgerpost.guard.urls")),

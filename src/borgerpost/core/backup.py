@@ -183,8 +183,11 @@ def write_backup(out: IO[bytes], key: bytes) -> Summary:
     summary = Summary()
     sealed = _SealedWriter(out, key)
     with tarfile.open(fileobj=sealed, mode="w|") as tar:
+        # Isolation can be set only by the transaction's first statement; inside a caller's
+        # transaction the rows are already read as one moment.
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
-            if connection.vendor == "postgresql":
+            if connection.vendor == "postgresql" and outermost:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             part, parts = io.BytesIO(), 0

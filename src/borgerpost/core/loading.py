@@ -106,17 +106,17 @@ def _lookup(users: dict[str, Any], username: Any, where: str) -> Any:
     return users[username]
 
 
-@transaction.atomic
 def _sso_groups(value: Any) -> dict[str, str]:
     """The identity provider's group ids and the role each gives (single sign-on)."""
     if not isinstance(value, dict):
-        raise LoadError("sso_groups skal være en liste af gruppe-id: rolle.")
+        raise LoadError("sso_groups skal være par af gruppe-id og rolle (gruppe-id: rolle).")
     for group, role in value.items():
         if role not in Role.values:
             raise LoadError(f"sso_groups: »{role}« (gruppe {group}) er ikke en rolle.")
     return {str(group): str(role) for group, role in value.items()}
 
 
+@transaction.atomic
 def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Municipality:
     slug = str(_require(data, "slug", "kommunen"))
     try:

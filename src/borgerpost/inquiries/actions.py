@@ -907,6 +907,20 @@ def do_assign_in_administration(
         )
 
 
+def do_record_case_number(actor: Actor, inquiry: Inquiry, case_number: str) -> None:
+    """The records system's case number (journalnummer), typically set by the records
+    system itself through the API once it has filed the inquiry; retention waits for it."""
+    if not actor.is_administration:
+        raise RuleError("Kun administrationen registrerer journalnumre.")
+    number = case_number.strip()
+    if not number or len(number) > 100:
+        raise RuleError("Journalnummeret skal være 1-100 tegn.")
+    with transaction.atomic():
+        inquiry.records_case_number = number
+        inquiry.save(update_fields=["records_case_number"])
+        record(actor, "inquiry.case_number_recorded", inquiry)
+
+
 def do_administration_answer(
     actor: Actor, inquiry: Inquiry, channel: str | Delivery, body: str
 ) -> Message:

@@ -1,0 +1,160 @@
+"""The JSON API: inquiries for the administration's integrations (records systems).
+
+Every answer is JSON, errors too, with a Danish message under "fejl". Authentication is a
+bearer token scoped to one municipality and one administration role; the row-level
+rules are the same queryset methods the pages use.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from borgerpost.core.access import Actor, actor_for, public
+from borgerpost.core.exceptions import RuleError
+from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
+from borgerpost.inquiries.models import Inquiry, Status
+
+from .openapi import PAGE_SIZE, spec
+from .tokens import over_limit, token_from_header
+
+
+def error(status: int, message: str, **headers: str) -> JsonResponse:
+    response = JsonResponse({"fejl": message}, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def api_view(
+    *methods: str, query: frozenset[str] = frozenset()
+) -> Callable[[Callable[..., JsonResponse]], Callable[..., JsonResponse]]:
+    """Token, municipality, rate limit, method and query parameters, in that order; the
+    view gets the Actor. Unknown query parameters are refused, not silently ignored."""
+
+    def decorator(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
+        @login_not_required  # a bearer token, checked below, instead of a session
+        @csrf_exempt  # no cookies are used; a token is not sent by a browser on its own
+        @wraps(view)
+        def wrapper(
+            request: HttpRequest, municipality: str, *args: Any, **kwargs: Any
+        ) -> JsonResponse:
+            token = token_from_header(request.headers.get("Authorization", ""))
+            if token is None:
+                return error(401, "Mangler eller ugyldigt token.", WWW_Authenticate="Bearer")
+            if token.municipality.slug != municipality:
+                return error(404, "Findes ikke.")
+            if wait := over_limit(token):
+                return error(429, "For mange forespørgsler. Vent lidt.", Retry_After=str(wait))
+            if request.method not in methods:
+                return error(405, "Metoden er ikke tilladt her.", Allow=", ".join(methods))
+            if unknown := sorted(set(request.GET) - query):
+                return error(400, f"Ukendt parameter: {', '.join(unknown)[:200]}.")
+            actor = actor_for(token.account, token.municipality)
+            if actor is None:
+                return error(401, "Tokenet har ingen rolle længere.", WWW_Authenticate="Bearer")
+            return view(request, actor, *args, **kwargs)
+
+        wrapper.access_rule = ["api token: one municipality, one administration role"]  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def _summary(inquiry: Inquiry) -> dict[str, Any]:
+    return {
+        "id": inquiry.pk,
+        "reference": inquiry.reference,
+        "modtaget": inquiry.received_at.isoformat(),
+        "svarfrist": inquiry.deadline.isoformat(),
+        "status": inquiry.status,
+        "kanal": inquiry.channel,
+        "besvarelse": inquiry.path,
+        "journalnummer": inquiry.records_case_number,
+    }
+
+
+@public("the API's OpenAPI description: no data, only the shape of the API")
+def openapi(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(spec())
+
+
+@api_view("GET", query=frozenset({"status", "side"}))
+def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
+    queryset = Inquiry.objects.visible_to(actor).order_by("pk")
+    status = request.GET.get("status", "")
+    if status:
+        if status not in Status.values:
+            return error(400, f"Ukendt status. Brug en af: {', '.join(Status.values)}.")
+        queryset = queryset.filter(status=status)
+    try:
+        page = int(request.GET.get("side", "1"))
+    except ValueError:
+        return error(400, "side skal være et helt tal.")
+    if not 1 <= page <= 100_000:
+        return error(400, "side skal være mellem 1 og 100000.")
+    rows = list(queryset[(page - 1) * PAGE_SIZE : page * PAGE_SIZE + 1])
+    return JsonResponse(
+        {
+            "henvendelser": [_summary(i) for i in rows[:PAGE_SIZE]],
+            "side": page,
+            "flere": len(rows) > PAGE_SIZE,
+        }
+    )
+
+
+def _find(actor: Actor, pk: str) -> Inquiry | None:
+    if not pk.isascii() or not pk.isdigit() or len(pk) > 15:
+        return None
+    return Inquiry.objects.visible_to(actor).filter(pk=int(pk)).first()
+
+
+@api_view("GET")
+def inquiry(request: HttpRequest, actor: Actor, pk: str) -> JsonResponse:
+    found = _find(actor, pk)
+    if found is None:
+        return error(404, "Findes ikke.")
+    do_view_inquiry(actor, found)  # reading content is logged, as on the page
+    return JsonResponse(
+        {
+            **_summary(found),
+            "emne": found.subject,
+            "tekst": found.body,
+            "borger": {
+                "navn": found.citizen_name,
+                "mail": found.citizen_email,
+                "telefon": found.citizen_phone,
+                "adresse": found.citizen_address,
+            },
+            "følsomme_oplysninger": found.sensitive_categories,
+            "indhold_slettet": found.content_deleted_at.isoformat()
+            if found.content_deleted_at
+            else None,
+        }
+    )
+
+
+@api_view("PUT")
+def case_number(request: HttpRequest, actor: Actor, pk: str) -> JsonResponse:
+    found = _find(actor, pk)
+    if found is None:
+        return error(404, "Findes ikke.")
+    try:
+        body = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return error(400, "Body skal være JSON.")
+    number = body.get("journalnummer") if isinstance(body, dict) else None
+    if not isinstance(number, str):
+        return error(400, 'Angiv {"journalnummer": "..."}.')
+    try:
+        do_record_case_number(actor, found, number)
+    except RuleError as exc:
+        return error(400, str(exc))
+    found.refresh_from_db()
+    return JsonResponse(_summary(found))
