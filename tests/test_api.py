@@ -140,7 +140,8 @@ def schema_token(world, inquiries):  # type: ignore[no-untyped-def]
 
 @schema.parametrize()
 @settings(
-    max_examples=40,
+    max_examples=60,
+    derandomize=True,  # the same cases on every CI run; runs of 400 random ones passed too
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

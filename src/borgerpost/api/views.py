@@ -88,8 +88,8 @@ def openapi(request: HttpRequest) -> JsonResponse:
 @api_view("GET", query=frozenset({"status", "side"}))
 def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
     queryset = Inquiry.objects.visible_to(actor).order_by("pk")
-    status = request.GET.get("status", "")
-    if status:
+    if "status" in request.GET:
+        status = request.GET["status"]
         if status not in Status.values:
             return error(400, f"Ukendt status. Brug en af: {', '.join(Status.values)}.")
         queryset = queryset.filter(status=status)
