@@ -4,7 +4,8 @@ seconds over a realistic page mix, against gunicorn serving borgerpost.
 Usage:
   python benchmarks/load.py --db postgres [--url postgres://postgres@127.0.0.1/bp_load]
   python benchmarks/load.py --db sqlite
-Options: --inquiries 100000 --municipalities 10 --clients 32 --seconds 60 --workers 4.
+Options: --inquiries 100000 --municipalities 10 --clients 32 --seconds 60 --workers 4
+--think 0 (mean seconds between one client's pages; 0 is the hardest case).
 Target (issue 7): zero errors, p95 under 150 ms on the project's 2-core machine.
 
 The mix per request: the member's inbox 40 %, an inquiry page 30 %, the overdue list
@@ -153,7 +154,9 @@ class Results:
 REPLY = "Tak for din henvendelse. Jeg kan forstå, at du har diabetes og går til psykolog."
 
 
-def client(port: int, persona: Persona, until: float, results: Results, seed: int) -> None:
+def client(
+    port: int, persona: Persona, until: float, results: Results, seed: int, think: float
+) -> None:
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     base = f"/k/{persona.slug}"
@@ -184,8 +187,15 @@ def client(port: int, persona: Persona, until: float, results: Results, seed: in
             ok = {400}  # the guard stops it and shows the findings; nothing is sent
         start = time.perf_counter()
         try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                # The server closed an idle keep-alive connection; a browser reconnects.
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
             content = response.read()
             error = ""
             if response.status not in ok:
@@ -197,6 +207,8 @@ def client(port: int, persona: Persona, until: float, results: Results, seed: in
             connection.close()
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         results.add(kind, time.perf_counter() - start, error)
+        if think:
+            time.sleep(min(rng.expovariate(1 / think), 4 * think))  # a person reading
 
 
 def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -214,6 +226,8 @@ def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
             "gthread",
             "--threads",
             "4",
+            "--keep-alive",
+            "30",
             "--log-level",
             "warning",
         ],
@@ -246,6 +260,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a client waits between pages (0: every client requests "
+        "without pause, the hardest case)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("SECRET_KEY", "load-benchmark-" + "x" * 40)
     configure(args.db, args.url)
@@ -254,14 +275,18 @@ def main() -> None:
     print(
         f"{args.inquiries:,} inquiries in {args.municipalities} municipalities on {args.db} "
         f"(filled in {time.perf_counter() - started:.0f} s); {args.clients} clients, "
-        f"{args.seconds} s, gunicorn {args.workers} workers x 4 threads"
+        f"{args.seconds} s, think time {args.think:g} s, gunicorn {args.workers} workers "
+        "x 4 threads"
     )
     port = 18000 + os.getpid() % 1000
     server = serve(port, args.workers)
     results = Results()
     until = time.monotonic() + args.seconds
     threads = [
-        threading.Thread(target=client, args=(port, personas[i % len(personas)], until, results, i))
+        threading.Thread(
+            target=client,
+            args=(port, personas[i % len(personas)], until, results, i, args.think),
+        )
         for i in range(args.clients)
     ]
     for thread in threads:

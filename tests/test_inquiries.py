@@ -381,3 +381,16 @@ def test_social_media_standard_answer_uses_the_municipality_wording(world, new_i
     mail_inquiry = actions.do_register_inquiry(world.jens, new_inquiry(body="Et andet spørgsmål"))
     with pytest.raises(RuleError, match="Facebook og Messenger"):
         actions.do_send_social_media_answer(world.jens, mail_inquiry.inquiry, text)
+
+
+def test_the_inbox_is_paged(world, new_inquiry, client_for):
+    for n in range(55):
+        actions.do_register_inquiry(
+            world.sara, new_inquiry(subject=f"Emne {n}", body=f"Tekst {n} om cykelstien.")
+        )
+    sara = client_for("sara")
+    first = sara.get("/k/ishoj/henvendelser/").content.decode()
+    assert first.count('class="title"') == 50 and "Side 1 af 2 · 55 henvendelser" in first
+    second = sara.get("/k/ishoj/henvendelser/?vis=aabne&side=2").content.decode()
+    assert second.count('class="title"') == 5 and "Emne 0<" in second  # the oldest last
+    assert sara.get("/k/ishoj/henvendelser/?side=x").status_code == 200  # a bad page: the first

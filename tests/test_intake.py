@@ -490,3 +490,19 @@ def test_the_mail_parser_reads_or_explains_in_danish(raw):
         assert any(word in str(exc) for word in ("mail", "Mail", "Filen"))
     else:
         assert "<script" not in parsed.body.lower() or not parsed.body_was_html
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens connections
+def test_the_worker_reads_every_connected_mailbox(world, dovecot, account, trusted):
+    from django.core.management import call_command
+
+    mailbox = do_connect_main_mailbox(world.thomas, settings_for(dovecot, account))
+    dovecot.deliver(account, mail(1), mail(2))
+    call_command("worker", "--once")
+    assert IntakeRecord.objects.filter(mailbox=mailbox).count() == 2
+    mailbox.refresh_from_db()
+    assert mailbox.last_polled_at is not None and mailbox.last_error == ""
+    # Within the interval the worker leaves the mailbox alone.
+    dovecot.deliver(account, mail(3))
+    call_command("worker", "--once")
+    assert IntakeRecord.objects.filter(mailbox=mailbox).count() == 2
