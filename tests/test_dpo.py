@@ -23,6 +23,7 @@ def test_a_citizens_access_log_for_an_access_request(world, new_inquiry, client_
     page = dorte.post(DPO, {"email": "CAMILLA@example.dk", "vis": "1"})
     log = page.content.decode().split('data-testid="access-log"')[1].split("</table>")[0]
     assert "Sara Ahmadi" in log and f"inquiry {camilla.pk}" in log
+    assert "åbnede henvendelsen" in log  # in Danish, not the log's own action names
     assert f"inquiry {other.pk}" not in log  # another citizen's record
     csv = dorte.post(DPO, {"email": "camilla@example.dk", "csv": "1"})
     assert csv["Content-Disposition"] == 'attachment; filename="adgangslog.csv"'

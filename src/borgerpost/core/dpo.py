@@ -125,6 +125,19 @@ ACTION_LABELS = {
     "inquiry.reply_sent": "sendte et svar",
     "inquiry.forwarded_to_administration": "sendte til administrationen",
     "inquiry.forwarded_by_mail": "videresendte henvendelsen",
+    "inquiry.recipient_added": "registrerede henvendelsen (også modtaget)",
+    "inquiry.acknowledged": "kvitterede for henvendelsen",
+    "inquiry.acknowledgement_taken": "påtog sig kvitteringen",
+    "inquiry.advance_notice": "varslede borgeren",
+    "inquiry.social_media_answer": "sendte standardsvar til sociale medier",
+    "inquiry.triaged": "vurderede henvendelsen",
+    "inquiry.assigned": "fordelte henvendelsen",
+    "inquiry.case_number_recorded": "registrerede journalnummer",
+    "inquiry.closed": "afsluttede henvendelsen",
+    "citizen.created": "oprettede borgeren",
+    "citizen.vulnerability_assessed": "vurderede borgerens sårbarhed",
+    "letter.created": "skrev brevet",
+    "letter.released_early": "frigav brevet før tid",
 }
 
 

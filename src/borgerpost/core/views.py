@@ -193,8 +193,9 @@ def dpo_overview(request: HttpRequest) -> HttpResponse:
         "core/dpo.html",
         {
             "form": form,
-            "entries": entries,
-            "labels": dpo.ACTION_LABELS,
+            "entries": None
+            if entries is None
+            else [(e, dpo.ACTION_LABELS.get(e.action, e.action)) for e in entries[:2000]],
             "bulk": dpo.bulk_access(actor.municipality),
             "threshold": settings.DPO_BULK_ACCESS_THRESHOLD,
         },
