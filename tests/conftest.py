@@ -275,3 +275,20 @@ def trusted(monkeypatch, certs):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def account() -> str:
     return f"postkasse-{uuid.uuid4().hex[:10]}"
+
+
+def every_route() -> list[tuple[str, object]]:
+    """Every URL pattern in the resolver, as (route, pattern), for the access tests."""
+    from django.urls import get_resolver
+
+    found: list[tuple[str, object]] = []
+
+    def walk(patterns, prefix=""):  # type: ignore[no-untyped-def]
+        for p in patterns:
+            if hasattr(p, "url_patterns"):
+                walk(p.url_patterns, prefix + str(p.pattern))
+            else:
+                found.append((prefix + str(p.pattern), p))
+
+    walk(get_resolver().url_patterns)
+    return found

@@ -14,7 +14,7 @@ from django.urls import reverse
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import Attachment, Inquiry
-from tests.conftest import signed_in_client
+from tests.conftest import every_route, signed_in_client
 
 PERSONAS = [
     "sara",
@@ -188,30 +188,14 @@ def test_administrator_sees_no_inquiry_content(world, scene):
     assert not Inquiry.objects.visible_to(world.thomas).exists()
 
 
-def _every_url():  # type: ignore[no-untyped-def]
-    from django.urls import get_resolver
-
-    found = []
-
-    def walk(patterns, prefix=""):  # type: ignore[no-untyped-def]
-        for p in patterns:
-            if hasattr(p, "url_patterns"):
-                walk(p.url_patterns, prefix + str(p.pattern))
-            else:
-                found.append((prefix + str(p.pattern), p))
-
-    walk(get_resolver().url_patterns)
-    return found
-
-
 def test_every_url_names_its_access_rule():
     """Deny by default: every view says who may use it (roles under /k/<municipality>/,
     or why it is public or for any signed-in person); a view without a rule fails."""
-    unguarded = [route for route, p in _every_url() if not hasattr(p.callback, "access_rule")]
+    unguarded = [route for route, p in every_route() if not hasattr(p.callback, "access_rule")]
     assert unguarded == []
     public = sorted(
         route
-        for route, p in _every_url()
+        for route, p in every_route()
         if any(rule.startswith("public") for rule in p.callback.access_rule)
     )
     assert public == [
@@ -235,7 +219,7 @@ def _example_path(route: str) -> str:
 
 def test_anonymous_requests_to_every_url_are_refused(world, scene):
     refused = {}
-    for route, p in _every_url():
+    for route, p in every_route():
         if any(rule.startswith("public") for rule in p.callback.access_rule):
             continue
         path = _example_path(route)

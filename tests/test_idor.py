@@ -13,7 +13,6 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import get_resolver
 from django.utils import timezone
 
 from borgerpost.core.loading import load_municipality
@@ -26,7 +25,7 @@ from borgerpost.intake.models import Mailbox, QuarantinedMail
 from borgerpost.letters.models import Citizen, Letter, LetterTemplate
 from borgerpost.retention.models import PrintedCopy
 
-from .conftest import PASSWORD, signed_in_client
+from .conftest import PASSWORD, every_route, signed_in_client
 
 ISHOJ_PEOPLE = [
     "sara",
@@ -160,17 +159,8 @@ URL_OBJECT = {
 
 
 def _routes() -> list[tuple[str, str]]:
-    found = []
-
-    def walk(patterns, prefix=""):  # type: ignore[no-untyped-def]
-        for p in patterns:
-            if hasattr(p, "url_patterns"):
-                walk(p.url_patterns, prefix + str(p.pattern))
-            elif (prefix + str(p.pattern)).startswith("k/"):
-                found.append((p.name, prefix + str(p.pattern)))
-
-    walk(get_resolver().url_patterns)
-    return found
+    """(name, route) of every view under /k/<municipality>/."""
+    return [(p.name, route) for route, p in every_route() if route.startswith("k/")]  # type: ignore[attr-defined]
 
 
 def _path(route: str, slug: str, pk: int | None = None) -> str:

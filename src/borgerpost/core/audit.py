@@ -37,6 +37,31 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _entry(
+    actor: Any,
+    municipality: Municipality | None,
+    action: str,
+    obj: models.Model,
+    details: dict[str, Any],
+    previous: str,
+    at: Any,
+) -> AuditEntry:
+    """One entry, linked to the one before it and hashed, not yet saved."""
+    user = getattr(actor, "user", actor)
+    entry = AuditEntry(
+        municipality=municipality,
+        actor=user if getattr(user, "pk", None) else None,
+        action=action,
+        object_type=obj._meta.model_name or type(obj).__name__.lower(),
+        object_id=str(obj.pk),
+        details=json.loads(json.dumps(details, default=str)),
+        prev_hash=previous,
+    )
+    entry.at = at
+    entry.hash = entry_hash(entry)
+    return entry
+
+
 def record(
     actor: Any,
     action: str,
@@ -45,22 +70,11 @@ def record(
     **details: Any,
 ) -> AuditEntry:
     """Append one audit entry. `details` must never hold message content or CPR numbers."""
-    user = getattr(actor, "user", actor)
     if municipality is None:
         municipality = getattr(actor, "municipality", None) or getattr(obj, "municipality", None)
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        entry = AuditEntry(
-            municipality=municipality,
-            actor=user if getattr(user, "pk", None) else None,
-            action=action,
-            object_type=obj._meta.model_name or type(obj).__name__.lower(),
-            object_id=str(obj.pk),
-            details=json.loads(json.dumps(details, default=str)),
-            prev_hash=head.last_hash,
-        )
-        entry.at = timezone.now()
-        entry.hash = entry_hash(entry)
+        entry = _entry(actor, municipality, action, obj, details, head.last_hash, timezone.now())
         entry.save()
         head.last_hash = entry.hash
         head.save(update_fields=["last_hash"])
@@ -77,22 +91,12 @@ def record_many(
     import of thousands of mails writes its audit trail in one statement."""
     if not items:
         return
-    user = getattr(actor, "user", actor)
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         previous, now, entries = head.last_hash, timezone.now(), []
         for obj, details in items:
-            entry = AuditEntry(
-                municipality=municipality,
-                actor=user if getattr(user, "pk", None) else None,
-                action=action,
-                object_type=obj._meta.model_name or type(obj).__name__.lower(),
-                object_id=str(obj.pk),
-                details=json.loads(json.dumps(details, default=str)),
-                prev_hash=previous,
-            )
-            entry.at = now
-            entry.hash = previous = entry_hash(entry)
+            entry = _entry(actor, municipality, action, obj, details, previous, now)
+            previous = entry.hash
             entries.append(entry)
         AuditEntry.objects.bulk_create(entries, batch_size=1000)
         head.last_hash = previous

@@ -206,7 +206,7 @@ def write_backup(out: IO[bytes], key: bytes) -> Summary:
             applied = _applied_migrations()
         hashes = {}
         media = Path(settings.MEDIA_ROOT)
-        for path in sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []:
+        for path in _media_files(media):
             relative = path.relative_to(media).as_posix()
             try:
                 data = path.read_bytes()
@@ -227,6 +227,10 @@ def write_backup(out: IO[bytes], key: bytes) -> Summary:
         _add(tar, "manifest.json", json.dumps(manifest, indent=1).encode())
     sealed.close()
     return summary
+
+
+def _media_files(media: Path) -> list[Path]:
+    return sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []
 
 
 def _applied_migrations() -> list[str]:
@@ -310,7 +314,7 @@ def fingerprint() -> dict[str, str]:
         result[model._meta.label_lower] = digest.hexdigest()
     media = Path(settings.MEDIA_ROOT)
     files = hashlib.sha256()
-    for path in sorted(p for p in media.rglob("*") if p.is_file()) if media.exists() else []:
+    for path in _media_files(media):
         files.update(path.relative_to(media).as_posix().encode() + b"\0")
         files.update(hashlib.sha256(path.read_bytes()).digest())
     result["files"] = files.hexdigest()

@@ -393,10 +393,6 @@ def _require_power_of_attorney_confirmed(inquiry: Inquiry, confirmed: bool) -> N
         )
 
 
-def _mail(to: str, subject: str, body: str, sender: str, reply_to: str | None = None) -> None:
-    send_mail(to, subject, body, sender, reply_to or "")
-
-
 @dataclass(frozen=True)
 class Delivery:
     """How a message to the citizen leaves: the channel, and what the guard needs."""
@@ -419,7 +415,7 @@ def _deliver(actor: Actor, inquiry: Inquiry, how: Delivery, subject: str, body: 
     if how.channel == MessageChannel.MAIL:
         if not inquiry.citizen_email:
             raise RuleError("Borgeren har ingen mailadresse. Vælg en anden kanal.")
-        _mail(inquiry.citizen_email, subject, body, actor.user.email)
+        send_mail(inquiry.citizen_email, subject, body, actor.user.email)
         return inquiry.citizen_email
     if how.channel == MessageChannel.DIGITAL_POST:
         if len(how.cpr) != 10 or not how.cpr.isdigit():
@@ -595,7 +591,7 @@ def _notify_main_mailbox(inquiry: Inquiry, actor: Actor, what: str) -> None:
         f"{inquiry.deadline:%d.%m.%Y}.\nSendt af {actor.user.get_full_name()}.\n\n"
         f"Åbn henvendelsen i borgerpost: {link}\n"
     )
-    _mail(
+    send_mail(
         inquiry.municipality.main_mailbox, f"{what} ({inquiry.reference})", body, actor.user.email
     )
 
@@ -742,7 +738,7 @@ def do_forward_by_mail(actor: Actor, inquiry: Inquiry, to: str, note: str = "") 
             f"Fra: {inquiry.citizen_name}\nModtaget: "
             f"{timezone.localtime(inquiry.received_at):%d.%m.%Y %H.%M}\n\n{inquiry.body}"
         )
-        _mail(address, f"VS: {inquiry.display_title()}", body, actor.user.email)
+        send_mail(address, f"VS: {inquiry.display_title()}", body, actor.user.email)
         message = Message.objects.create(
             inquiry=inquiry,
             kind=MessageKind.FORWARD,
@@ -797,7 +793,7 @@ def do_write_draft(actor: Actor, draft: DraftReply, body: str) -> None:
             link = (
                 f"{settings.SITE_URL}/k/{actor.municipality.slug}/henvendelser/{draft.inquiry_id}/"
             )
-            _mail(
+            send_mail(
                 member.email,
                 f"Svarudkast klar ({draft.inquiry.reference})",
                 f"Administrationen har skrevet et svarudkast. Se det her: {link}\n",
