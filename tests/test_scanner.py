@@ -190,6 +190,31 @@ def test_huge_input_is_refused_with_a_danish_message():
         Scanner().scan("x" * (core.MAX_CHARS + 1))
 
 
+def test_threads_of_one_process_scan_at_the_same_time():
+    """gunicorn's threaded workers scan in parallel: Hyperscan releases the GIL, and a
+    scratch space shared between threads made the second scan fail (ScratchInUseError)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from borgerpost import triage
+
+    text = (
+        "Min mor har diabetes og går til psykolog. Hun får kontanthjælp, cpr 0101901234. "
+        "Hvornår bliver hullet i vejen ud for nr. 12 ordnet?\u00a0Tak. "
+    ) * 1500
+
+    def everything(_: int) -> tuple[object, ...]:
+        return (
+            [f.as_dict() for f in scan(text)],
+            triage.suggest(text),
+            normalise(text).text,
+        )
+
+    alone = everything(0)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(everything, range(32)))
+    assert all(result == alone for result in together)
+
+
 def test_regex_engine_finds_the_same_as_hyperscan():
     text = (Path(__file__).parents[1] / "examples" / "municipality.yaml").read_text("utf-8")
     text += "\nMin søn Malte, cpr.nr. 091213-4290, har ADHD og får kontanthjælp."

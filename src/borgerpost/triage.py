@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from borgerpost.scanner.engine import SharedDatabase
+
 POLITICAL = "political"
 PRACTICAL = "practical"
 CASE = "case"
@@ -156,7 +158,7 @@ class _Prefilter:
     """
 
     def __init__(self, cues: tuple[Cue, ...]) -> None:
-        self._db = None
+        self._db: SharedDatabase | None = None
         try:
             import hyperscan
 
@@ -167,14 +169,7 @@ class _Prefilter:
                 | hyperscan.HS_FLAG_PREFILTER
                 | hyperscan.HS_FLAG_SINGLEMATCH
             )
-            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            db.compile(
-                expressions=[cue.pattern.pattern.encode("utf-8") for cue in cues],
-                ids=list(range(len(cues))),
-                elements=len(cues),
-                flags=[flags] * len(cues),
-            )
-            self._db = db
+            self._db = SharedDatabase([cue.pattern.pattern.encode("utf-8") for cue in cues], flags)
         except Exception:
             self._db = None
         self._all = frozenset(range(len(cues)))
@@ -187,7 +182,7 @@ class _Prefilter:
         def on_match(cue_id: int, start: int, end: int, flags: int, context: object) -> None:
             found.add(cue_id)
 
-        self._db.scan(text.encode("utf-8", "replace"), match_event_handler=on_match)
+        self._db.scan(text.encode("utf-8", "replace"), on_match)
         return frozenset(found)
 
 

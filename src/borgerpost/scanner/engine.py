@@ -9,9 +9,10 @@ candidates only; the scanner confirms each one in Python against its context.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from .lexicon import W
 
@@ -53,6 +54,37 @@ def _for_hyperscan(pattern: str) -> str:
 
 _WORD_START = re.compile(r"\b\w")
 
+OnMatch = Callable[[int, int, int, int, object], Any]
+
+
+class SharedDatabase:
+    """A compiled Hyperscan database that every thread of a process may scan with.
+
+    A scan needs scratch space that no other scan is using, and the Python binding
+    releases the GIL while it scans, so two threads of one app server (gunicorn's
+    threaded workers) sharing one scratch fail with ScratchInUseError. Each thread gets
+    its own clone of the first scratch, made on its first scan.
+    """
+
+    def __init__(self, expressions: list[bytes], flags: int) -> None:
+        import hyperscan
+
+        self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        self._db.compile(
+            expressions=expressions,
+            ids=list(range(len(expressions))),
+            elements=len(expressions),
+            flags=[flags] * len(expressions),
+        )
+        self._prototype = hyperscan.Scratch(self._db)
+        self._local = threading.local()
+
+    def scan(self, data: bytes, on_match: OnMatch) -> None:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = self._prototype.clone()
+        self._db.scan(data, match_event_handler=on_match, scratch=scratch)
+
 
 class RegexEngine:
     name = "re"
@@ -76,16 +108,9 @@ class HyperscanEngine:
     def __init__(self, patterns: list[str]) -> None:
         import hyperscan
 
-        self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         # Latin-1 bytes: the text is scanned as Latin-1 (see normalise.to_latin1).
         expressions = [_for_hyperscan(p).encode("latin-1") for p in patterns]
-        self._db.compile(
-            expressions=expressions,
-            ids=list(range(len(patterns))),
-            elements=len(patterns),
-            flags=[hyperscan.HS_FLAG_CASELESS] * len(patterns),
-        )
-        self._scratch = hyperscan.Scratch(self._db)
+        self._db = SharedDatabase(expressions, hyperscan.HS_FLAG_CASELESS)
         self._stems = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
     def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
@@ -97,7 +122,7 @@ class HyperscanEngine:
         def on_match(pattern_id: int, start: int, end: int, flags: int, context: object) -> None:
             ends.add((end, pattern_id))
 
-        self._db.scan(data, match_event_handler=on_match, scratch=self._scratch)
+        self._db.scan(data, on_match)
         return self._locate(text, sorted(ends)) if ends else iter(())
 
     def _locate(self, text: str, ordered: list[tuple[int, int]]) -> Iterator[Candidate]:

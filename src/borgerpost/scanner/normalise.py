@@ -19,6 +19,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
+from .engine import SharedDatabase
+
 # Characters a person cannot see, which would otherwise split a number or a word.
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
@@ -115,14 +117,12 @@ _SUSPECT = rb"[\xa0\xa8\xaa\xad\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe]"
 _SUSPECT_RE = re.compile(_SUSPECT)
 
 
-def _suspect_db() -> object | None:
+def _suspect_db() -> SharedDatabase | None:
     try:
-        import hyperscan
+        import hyperscan  # noqa: F401
     except ImportError:
         return None
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(expressions=[_SUSPECT], ids=[0], elements=1, flags=[0])
-    return db
+    return SharedDatabase([_SUSPECT], flags=0)
 
 
 _SUSPECT_DB = _suspect_db()
@@ -136,7 +136,7 @@ def _suspect_offsets(data: bytes) -> list[int]:
     def on_match(pattern_id: int, start: int, end: int, flags: int, context: object) -> None:
         found.append(end - 1)
 
-    _SUSPECT_DB.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
+    _SUSPECT_DB.scan(data, on_match)
     return found
 
 
