@@ -5,6 +5,7 @@ Usage:
   python benchmarks/load.py --db postgres [--url postgres://postgres@127.0.0.1/bp_load]
   python benchmarks/load.py --db sqlite
 Options: --inquiries 100000 --municipalities 10 --clients 32 --seconds 60 --workers 4
+--threads 4
 --think 0 (mean seconds between one client's pages; 0 is the hardest case).
 Target (issue 7): zero errors, p95 under 150 ms on the project's 2-core machine.
 
@@ -138,6 +139,16 @@ def fill(inquiries: int, municipalities: int) -> list[Persona]:
     return personas
 
 
+def analyse() -> None:
+    """Statistics for the planner, as a database in use has them. Right after a bulk load
+    they are missing, and the autovacuum daemon would gather them during the run."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    connection.close()
+
+
 @dataclass
 class Results:
     latencies: dict[str, list[float]] = field(default_factory=dict)
@@ -160,6 +171,10 @@ def client(
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     base = f"/k/{persona.slug}"
+    if think:
+        # People do not all open a page in the same millisecond: each client arrives at
+        # a random moment within the first pause, as in a load tool's ramp-up.
+        time.sleep(rng.uniform(0, think))
     while time.monotonic() < until:
         roll = rng.random()
         inquiry = rng.choice(persona.inquiry_ids)
@@ -211,25 +226,12 @@ def client(
             time.sleep(min(rng.expovariate(1 / think), 4 * think))  # a person reading
 
 
-def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
+def serve(port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
+    """borgerpost's own production server (`borgerpost serve`: gunicorn, warmed up)."""
     server = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "borgerpost.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "4",
-            "--keep-alive",
-            "30",
-            "--log-level",
-            "warning",
+            *(sys.executable, "-m", "borgerpost", "serve", "--bind", f"127.0.0.1:{port}"),
+            *("--workers", str(workers), "--threads", str(threads)),
         ],
         env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false"},
         stderr=subprocess.DEVNULL,  # Django logs each guarded reply as a 400
@@ -260,6 +262,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
         "--think",
         type=float,
@@ -272,14 +275,15 @@ def main() -> None:
     configure(args.db, args.url)
     started = time.perf_counter()
     personas = fill(args.inquiries, args.municipalities)
+    analyse()
     print(
         f"{args.inquiries:,} inquiries in {args.municipalities} municipalities on {args.db} "
         f"(filled in {time.perf_counter() - started:.0f} s); {args.clients} clients, "
-        f"{args.seconds} s, think time {args.think:g} s, gunicorn {args.workers} workers "
-        "x 4 threads"
+        f"{args.seconds} s, think time {args.think:g} s, borgerpost serve: {args.workers} "
+        f"workers x {args.threads} threads"
     )
     port = 18000 + os.getpid() % 1000
-    server = serve(port, args.workers)
+    server = serve(port, args.workers, args.threads)
     results = Results()
     until = time.monotonic() + args.seconds
     threads = [

@@ -227,6 +227,16 @@ def current_code(device) -> str:  # type: ignore[no-untyped-def]
     return f"{totp.token():0{device.digits}d}"
 
 
+def database_url() -> str:
+    """The test database as DATABASE_URL, for a real `borgerpost` process beside the test."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def received(days_ago: int = 1) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days_ago)
 

@@ -19,7 +19,7 @@ from borgerpost.core.backup import fingerprint, new_key
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.models import Attachment
 
-from .test_intake import _database_url
+from .conftest import database_url
 
 BODY = "Min søn Oliver, cpr.nr. 091213-4290, har ADHD, og vi får kontanthjælp."
 
@@ -66,7 +66,7 @@ def test_a_backup_restores_into_an_empty_database_exactly(
     common = {"BORGERPOST_BACKUP_KEY": key, "SECRET_KEY": "samme-noegle-" + "x" * 40}
     here = {
         **common,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "BORGERPOST_DATA_DIR": str(settings.DATA_DIR),
     }
     backup = tmp_path / "borgerpost.backup"

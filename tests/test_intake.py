@@ -34,6 +34,7 @@ from borgerpost.intake.imap import MailboxError
 from borgerpost.intake.models import IntakeRecord, Mailbox, QuarantinedMail
 from borgerpost.intake.service import take_new_mail
 
+from .conftest import database_url
 from .mailservers import PASSWORD, free_port
 
 
@@ -255,17 +256,10 @@ def test_the_mailbox_pages_connect_and_read_now(world, dovecot, account, trusted
 # --- exactly-once under kills ---------------------------------------------------------
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def _fetch_process(mailbox: Mailbox, certs) -> subprocess.Popen[bytes]:  # type: ignore[no-untyped-def]
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "BORGERPOST_DATA_DIR": str(django_settings.DATA_DIR),
         "SSL_CERT_FILE": str(certs.ca),
     }

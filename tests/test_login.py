@@ -7,12 +7,14 @@ import time
 
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from borgerpost.core.middleware import SIGNED_IN_AT
+from borgerpost.core.middleware import RENEW_EVERY_SECONDS, RENEWED_AT, SIGNED_IN_AT
 from borgerpost.core.models import AuditEntry
 
 from .conftest import PASSWORD, authenticator, current_code
@@ -65,7 +67,7 @@ def test_a_new_session_at_log_in(world):
 
 
 def test_thirty_minutes_idle_ends_the_session(world, client_for, settings):
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
     client = client_for("sara")
     assert client.get(INBOX).status_code == 200
     key = client.cookies["sessionid"].value
@@ -75,6 +77,24 @@ def test_thirty_minutes_idle_ends_the_session(world, client_for, settings):
         expire_date=timezone.now() - timezone.timedelta(seconds=1)
     )
     assert client.get(INBOX)["Location"].startswith(reverse("login"))
+
+
+def test_the_idle_expiry_moves_with_the_requests_at_most_once_a_minute(world, client_for):
+    client = client_for("sara")
+    client.get(INBOX)
+    key = client.cookies["sessionid"].value
+    renewed = Session.objects.get(session_key=key).expire_date
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(INBOX).status_code == 200
+    assert not [q for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert Session.objects.get(session_key=key).expire_date == renewed
+    session = client.session
+    session[RENEWED_AT] = time.time() - RENEW_EVERY_SECONDS - 1  # a minute has passed
+    session.save()
+    Session.objects.filter(session_key=key).update(expire_date=renewed)
+    response = client.get(INBOX)
+    assert Session.objects.get(session_key=key).expire_date > renewed
+    assert response.cookies["sessionid"]["max-age"] == 30 * 60  # the browser's copy too
 
 
 def test_twelve_hours_absolute_however_active(world, client_for):

@@ -258,10 +258,9 @@ if envbool("BEHIND_TLS_PROXY", False):
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# 30 minutes idle: the session's expiry moves with every request. 12 hours absolute:
-# core.middleware.SessionLimitsMiddleware ends it whatever the activity.
+# 30 minutes idle: the session's expiry moves with the requests, at most once a minute.
+# 12 hours absolute: whatever the activity. Both in core.middleware.SessionLimitsMiddleware.
 SESSION_COOKIE_AGE = envint("BORGERPOST_SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = envint("BORGERPOST_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not (DEBUG or DEMO_MODE))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -282,6 +281,16 @@ EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "borgerpost@localhost")
 # How often the worker reads each connected mailbox (IMAP intake), in seconds.
 INTAKE_INTERVAL_SECONDS = envint("BORGERPOST_INTAKE_INTERVAL", 120)
+
+# `borgerpost serve`: the production web server (gunicorn). Threads let one process serve
+# a page while another waits for the database; processes use every core.
+WEB_BIND = os.environ.get("BORGERPOST_BIND", "127.0.0.1:8000")
+WEB_WORKERS = envint("BORGERPOST_WEB_WORKERS", 2 * (os.cpu_count() or 1))
+WEB_THREADS = envint("BORGERPOST_WEB_THREADS", 4)
+if WEB_WORKERS < 1 or WEB_THREADS < 1:
+    raise ImproperlyConfigured(
+        "BORGERPOST_WEB_WORKERS and BORGERPOST_WEB_THREADS must be 1 or more"
+    )
 
 LOGGING = {
     "version": 1,
