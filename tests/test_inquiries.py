@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from borgerpost.core.models import AuditEntry
 from borgerpost.inquiries import actions
@@ -394,3 +396,26 @@ def test_the_inbox_is_paged(world, new_inquiry, client_for):
     second = sara.get("/k/ishoj/henvendelser/?vis=aabne&side=2").content.decode()
     assert second.count('class="title"') == 5 and "Emne 0<" in second  # the oldest last
     assert sara.get("/k/ishoj/henvendelser/?side=x").status_code == 200  # a bad page: the first
+    everything = sara.get("/k/ishoj/henvendelser/?vis=alle").content.decode()
+    assert "Side 1 af 2 · 55 henvendelser" in everything and "Mine henvendelser (55)" in everything
+
+
+def test_the_inbox_costs_the_same_queries_however_many_rows_have_a_centre(
+    world, new_inquiry, client_for
+):
+    sara = client_for("sara")
+    sara.get("/k/ishoj/henvendelser/")  # the session is renewed on the first request
+
+    def queries_with(rows: int) -> int:
+        while Inquiry.objects.count() < rows:
+            n = Inquiry.objects.count()
+            actions.do_register_inquiry(
+                world.sara, new_inquiry(subject=f"Vej {n}", body=f"Hul {n}.")
+            )
+        Inquiry.objects.update(centre=world.centre["Center for Teknik og Miljø"])
+        with CaptureQueriesContext(connection) as queries:
+            page = sara.get("/k/ishoj/henvendelser/").content.decode()
+        assert page.count("Center for Teknik og Miljø</span>") == rows
+        return len(queries)
+
+    assert queries_with(2) == queries_with(12)

@@ -15,7 +15,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBase
-from django.shortcuts import get_object_or_404
 
 from borgerpost.core.models import ADMINISTRATION_ROLES, Committee, Membership, Municipality, Role
 
@@ -91,6 +90,23 @@ def actor_for(user: Any, municipality: Municipality) -> Actor | None:
     return Actor(user, municipality, roles) if roles else None
 
 
+def actor_in(user: Any, slug: str) -> Actor | None:
+    """The person's roles in the municipality named by `slug`, read in one query with the
+    municipality; None for a municipality that does not exist and for one where the
+    person has no role alike, so the two cannot be told apart."""
+    if not user.is_authenticated:
+        return None
+    memberships = list(
+        Membership.objects.filter(user=user, municipality__slug=slug).select_related(
+            "municipality"
+        )
+    )
+    if not memberships:
+        return None
+    roles = frozenset(m.role for m in memberships)
+    return Actor(user, memberships[0].municipality, roles)
+
+
 def municipalities_for(user: Any) -> list[Municipality]:
     return list(Municipality.objects.filter(memberships__user=user).distinct().order_by("name"))
 
@@ -104,8 +120,7 @@ def municipality_view(
     def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
         def wrapper(request: HttpRequest, municipality: str, *args: Any, **kwargs: Any):
-            place = get_object_or_404(Municipality, slug=municipality)
-            actor = actor_for(request.user, place)
+            actor = actor_in(request.user, municipality)
             if actor is None:
                 raise Http404("Ingen adgang")
             if not (actor.roles & allowed) or (check is not None and not check(actor)):

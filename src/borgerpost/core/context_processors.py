@@ -14,9 +14,9 @@ def borgerpost(request: HttpRequest) -> dict[str, Any]:
         "two_factor_waived": not settings.REQUIRE_TWO_FACTOR,
     }
     if actor is not None and (actor.is_council_member or actor.is_administration):
-        from borgerpost.inquiries.views import counts_for
+        from borgerpost.inquiries.views import navigation_counts
 
-        context["nav_counts"] = counts_for(actor)
+        context["nav_counts"] = dict(navigation_counts(request))
     if actor is not None and (actor.is_council_member or actor.is_secretariat):
         from borgerpost.intake.models import QuarantinedMail
 

@@ -72,13 +72,17 @@ def why_not_acknowledge(actor: Actor, inquiry: Inquiry, recipients: list[Any]) -
     return None
 
 
-def why_not_close(inquiry: Inquiry) -> str | None:
+def why_not_close(inquiry: Inquiry, has_reply: bool | None = None) -> str | None:
+    """Why the inquiry cannot be closed yet, or None. `has_reply`: whether the member has
+    replied, when the caller already knows (else it is looked up)."""
     if inquiry.status == Status.CLOSED:
         return "Henvendelsen er allerede afsluttet."
     if not inquiry.path:
         return "Vælg først, hvordan henvendelsen skal besvares."
     if inquiry.path == AnswerPath.PERSONAL:
-        if not inquiry.messages.filter(kind="reply").exists():
+        if has_reply is None:
+            has_reply = inquiry.messages.filter(kind="reply").exists()
+        if not has_reply:
             return "Send først dit svar til borgeren."
         if inquiry.is_case_related and not inquiry.administration_involved:
             return (

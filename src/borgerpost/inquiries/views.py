@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from django import forms as djforms
@@ -31,6 +32,7 @@ from .models import (
     DraftStatus,
     Inquiry,
     InquiryRecipient,
+    Message,
     MessageKind,
     ProposalStatus,
     Status,
@@ -66,15 +68,9 @@ def _detail_url(actor: Actor, inquiry: Inquiry) -> str:
 @municipality_view(*READERS)
 def inbox(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    show = request.GET.get("vis", "aabne")
-    inquiries = Inquiry.objects.visible_to(actor).select_related("municipality")
     if actor.is_administration and not actor.is_council_member:
         return redirect("administration-queue", actor.municipality.slug)
-    if show == "overskredne":
-        inquiries = inquiries.overdue()
-    elif show == "aabne":
-        inquiries = inquiries.open()
-    page = _page(request, inquiries.order_by("-received_at", "-pk"))
+    show, page = _list_page(request, actor, ("-received_at", "-pk"))
     _count_recipients(page.object_list)
     today = timezone.localdate()
     rows = [(i, i.deadline_status(today)) for i in page]
@@ -82,6 +78,33 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 PAGE_SIZE = 50
+
+
+def _list_page(request: HttpRequest, actor: Actor, order: tuple[str, ...]) -> tuple[str, Any]:
+    """The inquiries the person may see, filtered by the tab (`?vis=`) and paged.
+
+    The open and overdue tabs count exactly what the navigation counts, so the pager
+    takes the navigation's numbers instead of counting again.
+    """
+    show = request.GET.get("vis", "aabne")
+    inquiries = Inquiry.objects.visible_to(actor).select_related("municipality", "centre")
+    known_count = None
+    if show == "overskredne":
+        inquiries, known_count = inquiries.overdue(), navigation_counts(request)["overdue"]
+    elif show == "aabne":
+        inquiries, known_count = inquiries.open(), navigation_counts(request)["open"]
+    paginator = _Paginator(inquiries.order_by(*order), PAGE_SIZE, known_count)
+    return show, paginator.get_page(request.GET.get("side"))
+
+
+class _Paginator(Paginator):
+    def __init__(self, object_list: Any, per_page: int, known_count: int | None) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
+
+    @cached_property
+    def count(self) -> int:
+        return super().count if self.known_count is None else self.known_count
 
 
 def _count_recipients(inquiries: Any) -> None:
@@ -95,12 +118,6 @@ def _count_recipients(inquiries: Any) -> None:
     )
     for inquiry in rows:
         inquiry.recipient_count = counts.get(inquiry.pk, 0)
-
-
-def _page(request: HttpRequest, queryset: Any) -> Any:
-    """One page of a list (50 rows), so a member with thousands of inquiries gets a fast
-    page on a phone; the template shows where in the list it is."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
 
 
 @municipality_view(*MEMBER)
@@ -183,8 +200,12 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
     recipients = [r.member for r in inquiry.recipients.select_related("member")]
     is_recipient = any(u.pk == actor.user.pk for u in recipients)
     municipality = actor.municipality
-    reply = inquiry.messages.filter(kind=MessageKind.REPLY).last()
-    ready_draft = inquiry.drafts.filter(status=DraftStatus.READY).first()
+    # Each related list is read once; the reply and the ready draft are picked from them.
+    sent = list(inquiry.messages.select_related("author"))
+    replies = [m for m in sent if m.kind == MessageKind.REPLY]
+    reply = replies[-1] if replies else None
+    drafts = list(inquiry.drafts.select_related("requested_by", "written_by"))
+    ready_draft = next((d for d in drafts if d.status == DraftStatus.READY), None)
     context: dict[str, Any] = {
         "inquiry": inquiry,
         "status": inquiry.deadline_status(),
@@ -192,10 +213,10 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
         "is_recipient": is_recipient,
         "duty": acknowledgement_duty(inquiry, recipients),
         "why_not_ack": why_not_acknowledge(actor, inquiry, recipients),
-        "why_not_close": why_not_close(inquiry),
+        "why_not_close": why_not_close(inquiry, has_reply=bool(replies)),
         "why_not_draft": why_not_request_draft(actor, inquiry) if is_recipient else None,
-        "messages_sent": _messages_for(inquiry, is_recipient),
-        "drafts": inquiry.drafts.select_related("requested_by", "written_by"),
+        "messages_sent": _messages_for(sent, is_recipient),
+        "drafts": drafts,
         "ready_draft": ready_draft,
         "proposals": inquiry.agenda_proposals.select_related("addressee", "committee"),
         "attachments": inquiry.attachments.all(),
@@ -268,14 +289,17 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
     return context
 
 
-def _messages_for(inquiry: Inquiry, is_recipient: bool) -> Any:
+# What the administration sees of an inquiry's messages: only what was sent to it.
+ADMINISTRATION_SEES = frozenset(
+    {MessageKind.COPY_TO_ADMINISTRATION, MessageKind.ADMINISTRATION_ANSWER}
+)
+
+
+def _messages_for(sent: list[Message], is_recipient: bool) -> list[Message]:
     """The administration sees only what was sent to it, never the member's own messages."""
-    sent = inquiry.messages.select_related("author")
     if is_recipient:
         return sent
-    return sent.filter(
-        kind__in=[MessageKind.COPY_TO_ADMINISTRATION, MessageKind.ADMINISTRATION_ANSWER]
-    )
+    return [m for m in sent if m.kind in ADMINISTRATION_SEES]
 
 
 def _acknowledgement_text(inquiry: Inquiry, actor: Actor, recipient_count: int) -> str:
@@ -507,14 +531,8 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @municipality_view(*ADMINISTRATION)
 def administration_queue(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    visible = Inquiry.objects.visible_to(actor).select_related("centre", "municipality")
-    show = request.GET.get("vis", "aabne")
-    if show == "overskredne":
-        visible = visible.overdue()
-    elif show == "aabne":
-        visible = visible.open()
+    show, page = _list_page(request, actor, ("deadline", "pk"))
     today = timezone.localdate()
-    page = _page(request, visible.order_by("deadline", "pk"))
     rows = [(i, i.deadline_status(today)) for i in page]
     drafts = DraftReply.objects.filter(
         inquiry__in=Inquiry.objects.visible_to(actor), status=DraftStatus.REQUESTED
@@ -608,6 +626,13 @@ def overdue(request: HttpRequest) -> HttpResponse:
     return redirect(
         reverse("administration-queue", args=[actor.municipality.slug]) + "?vis=overskredne"
     )
+
+
+def navigation_counts(request: HttpRequest) -> dict[str, int]:
+    """The navigation's numbers, counted once per request (the list pages use them too)."""
+    if not hasattr(request, "navigation_counts"):
+        request.navigation_counts = counts_for(_actor(request))  # type: ignore[attr-defined]
+    return request.navigation_counts  # type: ignore[attr-defined]
 
 
 def counts_for(actor: Actor) -> dict[str, int]:
