@@ -127,3 +127,20 @@ def test_guarded_replies_in_parallel_are_all_stopped_and_none_fails(
     assert results == [(400, True)] * 48
     inquiry.refresh_from_db()
     assert not inquiry.messages.exists()  # the guard stopped every one; nothing was sent
+
+
+def test_serve_refuses_to_start_with_unsafe_settings(tmp_path):
+    """The system checks run before the server starts: SMTP without TLS stops it."""
+    finished = subprocess.run(
+        [sys.executable, "-m", "borgerpost", "serve", "--bind", f"127.0.0.1:{free_port()}"],
+        env={
+            **os.environ,
+            "BORGERPOST_DATA_DIR": str(tmp_path),
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_USE_TLS": "false",
+        },
+        capture_output=True,
+        timeout=60,
+    )
+    assert finished.returncode != 0
+    assert "SMTP uden TLS er ikke tilladt" in finished.stderr.decode()

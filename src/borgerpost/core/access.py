@@ -97,9 +97,7 @@ def actor_in(user: Any, slug: str) -> Actor | None:
     if not user.is_authenticated:
         return None
     memberships = list(
-        Membership.objects.filter(user=user, municipality__slug=slug).select_related(
-            "municipality"
-        )
+        Membership.objects.filter(user=user, municipality__slug=slug).select_related("municipality")
     )
     if not memberships:
         return None

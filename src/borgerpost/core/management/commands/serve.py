@@ -40,7 +40,6 @@ class Command(BaseCommand):
         "Starter borgerpost som webserver til drift (gunicorn med tråde). "
         "Sæt en TLS-terminerende proxy foran, og BEHIND_TLS_PROXY=true."
     )
-    requires_system_checks = []  # gunicorn's master checks nothing itself; the app does
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument(
