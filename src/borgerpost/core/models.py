@@ -37,6 +37,17 @@ def default_closing_days() -> list[str]:
     return list(workdays.DEFAULT_CLOSING_DAYS)
 
 
+# Callables, not fixed times: Django warns about a fixed time default (fields.W161) when
+# its checks run within ten seconds of that time of day, which failed the deploy checks
+# at 08:00 and 12:00.
+def default_dispatch_cutoff() -> dt.time:
+    return dispatch.DEFAULT_CUTOFF
+
+
+def default_dispatch_release() -> dt.time:
+    return dispatch.DEFAULT_RELEASE
+
+
 def validate_closing_days(value: object) -> None:
     if not isinstance(value, list):
         raise ValidationError("Lukkedage skal være en liste.")
@@ -109,13 +120,13 @@ class Municipality(models.Model):
     )
     dispatch_cutoff = models.TimeField(
         "sidste afsendelse før fridage",
-        default=dt.time(12, 0),
+        default=default_dispatch_cutoff,
         help_text="Ikke-hastende digital post til sårbare borgere holdes, hvis den sendes "
         "efter dette tidspunkt på sidste arbejdsdag før weekend eller helligdag.",
     )
     dispatch_release = models.TimeField(
         "frigivelse af tilbageholdt post",
-        default=dt.time(8, 0),
+        default=default_dispatch_release,
         help_text="Tidspunktet på næste arbejdsdag, hvor tilbageholdt post sendes.",
     )
     social_media_answer = models.TextField(
