@@ -37,15 +37,13 @@ class _EveryWidget(forms.Form):
     upload = forms.FileField()
 
 
-def warm_up() -> float:
-    """Compile everything shared by requests; returns the seconds it took."""
+def warm_up() -> None:
+    """Compile everything shared by requests, and log how long it took."""
     started = time.perf_counter()
     _load_views()
     _load_templates()
     _compile_rule_sets()
-    seconds = time.perf_counter() - started
-    logger.info("warmed up in %.2f s", seconds)
-    return seconds
+    logger.info("warmed up in %.2f s", time.perf_counter() - started)
 
 
 def _load_views() -> None:
