@@ -302,3 +302,15 @@ def every_route() -> list[tuple[str, object]]:
 
     walk(get_resolver().url_patterns)
     return found
+
+
+def sent_mail():  # type: ignore[no-untyped-def]
+    """What has left borgerpost by mail: the worker's outbox round, then what it sent.
+
+    Actions only put mail in the outbox; like the worker, this sends what is due."""
+    from django.core import mail
+
+    from borgerpost.outgoing.delivery import deliver_due
+
+    deliver_due()
+    return mail.outbox

@@ -287,18 +287,35 @@ class Received:
 
 
 class SMTPServer:
-    """aiosmtpd on loopback that refuses mail before STARTTLS, and keeps what it gets."""
+    """aiosmtpd on loopback that refuses mail before STARTTLS, and keeps what it gets.
 
-    def __init__(self, certs: Certificates) -> None:
+    `refuse` maps an address to the SMTP answer it gets at RCPT (e.g. "550 5.1.1 ..." for an
+    unknown mailbox, "451 4.3.0 ..." for a temporary problem); `hold_after_data` makes the
+    server wait that many seconds after storing a mail before it answers, so a test can
+    kill the sender between the server storing the mail and the sender hearing it did.
+    """
+
+    def __init__(self, certs: Certificates, port: int | None = None) -> None:
         from aiosmtpd.controller import Controller
 
         self.received: list[Received] = []
-        self.port = free_port()
-        received = self.received
+        self.refuse: dict[str, str] = {}
+        self.hold_after_data = 0.0
+        self.data_started = threading.Event()
+        self.port = port or free_port()
+        server = self
 
         class Handler:
-            async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-                received.append(
+            async def handle_RCPT(self, smtp, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
+                if address.lower() in server.refuse:
+                    return server.refuse[address.lower()]
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
+            async def handle_DATA(self, smtp, session, envelope):  # type: ignore[no-untyped-def]
+                import asyncio
+
+                server.received.append(
                     Received(
                         envelope.mail_from,
                         list(envelope.rcpt_tos),
@@ -306,6 +323,9 @@ class SMTPServer:
                         session.ssl is not None,
                     )
                 )
+                server.data_started.set()
+                if server.hold_after_data:
+                    await asyncio.sleep(server.hold_after_data)
                 return "250 OK"
 
         self._controller = Controller(
@@ -318,6 +338,14 @@ class SMTPServer:
 
     def start(self) -> None:
         self._controller.start()
+        self.running = True
 
     def stop(self) -> None:
-        self._controller.stop()
+        if getattr(self, "running", False):
+            self._controller.stop()
+            self.running = False
+
+    def message_ids(self) -> list[str]:
+        import email
+
+        return [str(email.message_from_bytes(r.content)["Message-ID"]) for r in self.received]

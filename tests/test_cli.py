@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core import mail
 from django.core.management import CommandError, call_command
 
 from borgerpost.core.models import Centre, Committee, Municipality, ScheduledRun
 from borgerpost.core.scheduler import due_jobs
 from borgerpost.inquiries.models import Inquiry, ReminderSent
 from borgerpost.inquiries.reminders import send_deadline_reminders
+from tests.conftest import sent_mail
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "municipality.yaml"
 
@@ -158,9 +158,9 @@ def test_daily_reminder_is_sent_once_per_person_per_day(world, new_inquiry):
     assert send_deadline_reminders(today) == 1
     assert send_deadline_reminders(today) == 0
     assert ReminderSent.objects.count() == 1
-    assert mail.outbox[0].to == ["sah@ishoj.dk"]
-    assert "Overskredet" in mail.outbox[0].body
-    assert "Bilerne" not in mail.outbox[0].body  # never the content
+    assert sent_mail()[0].to == ["sah@ishoj.dk"]
+    assert "Overskredet" in sent_mail()[0].body
+    assert "Bilerne" not in sent_mail()[0].body  # never the content
     assert send_deadline_reminders(dt.date(2024, 9, 21)) == 0  # a Saturday: no reminders
 
 

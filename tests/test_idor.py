@@ -23,6 +23,7 @@ from borgerpost.inquiries import actions
 from borgerpost.inquiries.models import AgendaProposal, Attachment, DraftReply
 from borgerpost.intake.models import Mailbox, QuarantinedMail
 from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+from borgerpost.outgoing.models import OutgoingMessage
 from borgerpost.retention.models import PrintedCopy
 
 from .conftest import PASSWORD, every_route, signed_in_client
@@ -131,6 +132,16 @@ def foreign(world, new_inquiry):  # type: ignore[no-untyped-def]
     )
     quarantined.raw.save("q.eml", ContentFile(marker("quarantine").encode()))
     objects["quarantine"] = quarantined
+    objects["outgoing"] = OutgoingMessage.objects.create(
+        municipality=hv,
+        kind="mail",
+        state="failed",
+        message_id="<hemmelig@hvidovre.dk>",
+        recipient="borger@example.dk",
+        subject=marker("outgoing"),
+        author=anders,
+        secretariat_sees=True,
+    )
     return objects
 
 
@@ -155,6 +166,8 @@ URL_OBJECT = {
     "mailbox-read-now": "mailbox",
     "quarantine-original": "quarantine",
     "quarantine-resolve": "quarantine",
+    "outgoing-retry": "outgoing",
+    "outgoing-handled": "outgoing",
 }
 
 
@@ -232,11 +245,23 @@ def test_other_peoples_objects_in_the_same_municipality(world, new_inquiry):
         municipality=world.ishoj, mailbox=folder, reason="SARASKARANTAENE"
     )
     quarantined.raw.save("q.eml", ContentFile(b"x"))
+    # Sara's own reply that could not be delivered: hers alone, not the secretariat's.
+    unsent = OutgoingMessage.objects.create(
+        municipality=world.ishoj,
+        kind="mail",
+        state="failed",
+        message_id="<saras-svar@ishoj.dk>",
+        recipient="borger@example.dk",
+        subject="SARASUSENDTE",
+        author=world.users["sara"],
+    )
     cases = [
         (f"/k/ishoj/henvendelser/{kaspers.pk}/", "KASPERSHEMMELIGE", {"kasper"}),
         (f"/k/ishoj/udskrifter/{copy.pk}/afleveret/", "SARASUDSKRIFT", {"sara"}),
         (f"/k/ishoj/postkasser/{folder.pk}/afbryd/", "SARASPOSTKASSE", {"sara"}),
         (f"/k/ishoj/karantaene/{quarantined.pk}/original/", "SARASKARANTAENE", {"sara"}),
+        (f"/k/ishoj/ikke-sendt/{unsent.pk}/prov-igen/", "SARASUSENDTE", {"sara"}),
+        (f"/k/ishoj/ikke-sendt/{unsent.pk}/haandteret/", "SARASUSENDTE", {"sara"}),
     ]
     for who in ISHOJ_PEOPLE:
         client = signed_in_client(world.users[who])
@@ -247,10 +272,17 @@ def test_other_peoples_objects_in_the_same_municipality(world, new_inquiry):
                 response = getattr(client, method)(path)
                 assert response.status_code in (403, 404, 405), (who, method, path)
                 assert secret not in response.content.decode(errors="replace")
-        for list_path in ("/k/ishoj/henvendelser/", "/k/ishoj/udskrifter/", "/k/ishoj/karantaene/"):
+        for list_path in (
+            "/k/ishoj/henvendelser/",
+            "/k/ishoj/udskrifter/",
+            "/k/ishoj/karantaene/",
+            "/k/ishoj/ikke-sendt/",
+        ):
             body = client.get(list_path).content.decode(errors="replace")
             for _, secret, owners in cases:
                 assert who in owners or secret not in body, (who, list_path, secret)
     copy.refresh_from_db()
     folder.refresh_from_db()
+    unsent.refresh_from_db()
     assert copy.handed_in_at is None and folder.active  # no refused POST changed anything
+    assert unsent.state == "failed" and unsent.handled_at is None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from borgerpost.core.models import AuditEntry
 from borgerpost.inquiries import actions
@@ -21,6 +21,7 @@ from borgerpost.inquiries.models import (
     Status,
 )
 from borgerpost.inquiries.rules import RuleError, quotes_inquiry
+from tests.conftest import sent_mail
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -131,7 +132,7 @@ def test_mayor_among_recipients_acknowledges_for_all(world, new_inquiry):
         actions.do_acknowledge(world.sara, inquiry, "mail", "Tak for din henvendelse.")
     message = actions.do_acknowledge(world.merete, inquiry, "mail", "Tak for din henvendelse.")
     assert message.on_behalf_of_all
-    assert len(mail.outbox) == 1  # sent as the last step of the transaction
+    assert len(sent_mail()) == 1  # by the outbox, after the commit
     with pytest.raises(RuleError, match="allerede kvitteret"):
         actions.do_acknowledge(world.merete, inquiry, "mail", "Tak igen.")
     assert Message.objects.filter(kind="acknowledgement").count() == 1
@@ -173,15 +174,46 @@ def test_other_recipients_agree_and_one_takes_it(world, new_inquiry):
     assert Message.objects.filter(kind="acknowledgement").count() == 1
 
 
-def test_acknowledgement_is_mailed_after_commit(
-    world, new_inquiry, django_capture_on_commit_callbacks
-):
+def test_acknowledgement_leaves_through_the_outbox_after_the_commit(world, new_inquiry):
+    from django.core import mail
+
+    from borgerpost.outgoing.models import OutgoingMessage, State
+
     inquiry = shared_inquiry(world, new_inquiry, world.sara)
-    with django_capture_on_commit_callbacks(execute=True):
+    message = actions.do_acknowledge(world.sara, inquiry, "mail", "Tak for din henvendelse.")
+    # The action wrote the message and its outbox row together; nothing has left yet.
+    queued = OutgoingMessage.objects.get()
+    assert queued.about == message and queued.state == State.PENDING
+    assert mail.outbox == []
+    sent = sent_mail()
+    assert len(sent) == 1
+    assert sent[0].to == ["camilla@example.dk"]
+    assert sent[0].from_email == "sah@ishoj.dk"
+    assert sent[0].extra_headers["Message-ID"] == queued.message_id
+    queued.refresh_from_db()
+    assert queued.state == State.SENT and queued.body == ""  # the text is not kept twice
+
+
+def test_a_failed_write_after_the_send_step_leaves_nothing_in_the_outbox(
+    world, new_inquiry, monkeypatch
+):
+    """The old order sent the mail first and wrote the record after: a failing write left
+    the citizen with a mail and no record of it. Now both are one transaction."""
+    from borgerpost.core import audit
+    from borgerpost.outgoing.models import OutgoingMessage
+
+    inquiry = shared_inquiry(world, new_inquiry, world.sara)
+
+    def broken_audit(*args, **kwargs):
+        raise RuntimeError("the audit log is unavailable")
+
+    monkeypatch.setattr(audit, "record", broken_audit)
+    monkeypatch.setattr("borgerpost.inquiries.actions.member.record", broken_audit)
+    with pytest.raises(RuntimeError):
         actions.do_acknowledge(world.sara, inquiry, "mail", "Tak for din henvendelse.")
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["camilla@example.dk"]
-    assert mail.outbox[0].from_email == "sah@ishoj.dk"
+    assert not OutgoingMessage.objects.exists()
+    assert not Message.objects.exists()
+    assert sent_mail() == []
 
 
 def test_acknowledgement_that_quotes_the_inquiry_is_refused(world, new_inquiry):
@@ -419,3 +451,33 @@ def test_the_inbox_costs_the_same_queries_however_many_rows_have_a_centre(
         return len(queries)
 
     assert queries_with(2) == queries_with(12)
+
+
+def test_the_administration_sees_only_the_reply_the_copy_carried(world, new_inquiry, client_for):
+    """§ 8 b: the member chose to send one reply with the copy. A reply sent after the copy
+    is the member's alone; the page used to show the administration the latest reply."""
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    triage(world.sara, inquiry, AnswerPath.PERSONAL, Classification.CASE)
+    actions.do_send_reply(world.sara, inquiry, "phone", "FØRSTE-SVAR: vi ses i borgerservice.")
+    copy = actions.do_send_copy_to_administration(world.sara, inquiry, "phone", True)
+    actions.do_send_reply(world.sara, inquiry, "phone", "ANDET-SVAR: kun til borgeren.")
+    first = Message.objects.get(body__startswith="FØRSTE")
+    assert copy.carried_reply == first
+
+    page = client_for("pia").get(reverse("inquiry-detail", args=["ishoj", inquiry.pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "FØRSTE-SVAR" in text
+    assert "ANDET-SVAR" not in text
+    # The member sees both, as before.
+    own = client_for("sara").get(reverse("inquiry-detail", args=["ishoj", inquiry.pk]))
+    assert "ANDET-SVAR" in own.content.decode() and "FØRSTE-SVAR" in own.content.decode()
+
+
+def test_the_inquiry_page_shows_whether_each_message_has_left(world, new_inquiry, client_for):
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    actions.do_acknowledge(world.sara, inquiry, "mail", "Tak for din henvendelse.")
+    url = reverse("inquiry-detail", args=["ishoj", inquiry.pk])
+    assert "Venter på afsendelse" in client_for("sara").get(url).content.decode()
+    sent_mail()
+    assert "Sendt " in client_for("sara").get(url).content.decode()

@@ -20,6 +20,7 @@ from borgerpost.intake.models import QuarantinedMail
 from borgerpost.retention import rules
 from borgerpost.retention.models import DeletionLog
 from borgerpost.scanner import scan
+from tests.conftest import sent_mail
 
 BODY = "Min søn Oliver, cpr.nr. 091213-4290, har ADHD, og vi får kontanthjælp."
 
@@ -145,7 +146,6 @@ def test_command_dry_run_and_run(world, new_inquiry, files, capsys):
 
 
 def test_printed_copies_register_and_reminder(world, client_for, new_inquiry):
-    from django.core import mail
 
     from borgerpost.inquiries.reminders import send_deadline_reminders
     from borgerpost.retention.models import PrintedCopy
@@ -168,7 +168,7 @@ def test_printed_copies_register_and_reminder(world, client_for, new_inquiry):
     send_deadline_reminders(
         timezone.localdate() + dt.timedelta(days=(7 - timezone.localdate().weekday()) % 7)
     )
-    assert any("ikke afleveret til makulering" in m.body for m in mail.outbox)
+    assert any("ikke afleveret til makulering" in m.body for m in sent_mail())
     response = sara.post(reverse("printed-copy-hand-in", args=["ishoj", copy.pk]), follow=True)
     assert "afleveret til makulering" in response.content.decode()
     assert PrintedCopy.objects.get().handed_in_at is not None

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "borgerpost.retention",
     "borgerpost.intake",
     "borgerpost.api",
+    "borgerpost.outgoing",
 ]
 
 MIDDLEWARE = [
@@ -282,6 +283,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+# A mail server that stops answering must not hold the worker forever.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "borgerpost@localhost")
 # How often the worker reads each connected mailbox (IMAP intake), in seconds.
 INTAKE_INTERVAL_SECONDS = envint("BORGERPOST_INTAKE_INTERVAL", 120)

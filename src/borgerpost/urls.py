@@ -32,6 +32,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.counsellor.urls")),
     path("k/<slug:municipality>/", include("borgerpost.retention.urls")),
     path("k/<slug:municipality>/", include("borgerpost.intake.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.outgoing.urls")),
 ]
 
 handler403 = "borgerpost.core.errors.forbidden"

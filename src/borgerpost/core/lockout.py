@@ -9,13 +9,12 @@ from typing import Any
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
 from borgerpost.core.audit import record
-from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import AuditEntry, Membership, Role
-from borgerpost.core.outgoing import send_mail
 
 logger = logging.getLogger("borgerpost.security")
 
@@ -35,22 +34,29 @@ def _locked_out(
     ).exists():
         return
     places = Membership.objects.filter(user=user).values_list("municipality", flat=True)
-    for membership in Membership.objects.filter(
-        municipality__in=places, role=Role.ADMIN
-    ).select_related("user", "municipality"):
-        record(None, "login.locked_out", user, municipality=membership.municipality)
-        if not membership.user.email:
-            continue
-        try:
-            send_mail(
-                membership.user.email,
-                "borgerpost: en konto er låst efter gentagne forkerte log-ind",
-                f"Kontoen »{user.username}« ({user.get_full_name()}) i "
-                f"{membership.municipality.name} er låst midlertidigt efter gentagne "
-                f"mislykkede forsøg på at logge ind fra adressen {ip_address}.\n\n"
-                "Kontakt personen og hør, om det var dem. Var det ikke, kan nogen forsøge at "
-                "gætte adgangskoden: skift den, og tjek revisionsloggen.\n",
-                membership.municipality.main_mailbox,
-            )
-        except RuleError:
-            logger.warning("lock-out alert could not be mailed")
+    admins = Membership.objects.filter(municipality__in=places, role=Role.ADMIN).select_related(
+        "user", "municipality"
+    )
+    with transaction.atomic():
+        for membership in admins:
+            record(None, "login.locked_out", user, municipality=membership.municipality)
+            if membership.user.email:
+                _alert(membership, user, ip_address)
+
+
+def _alert(membership: Membership, user: Any, ip_address: str) -> None:
+    from borgerpost.outgoing.models import Purpose
+    from borgerpost.outgoing.queue import enqueue_mail
+
+    place = membership.municipality
+    enqueue_mail(
+        to=membership.user.email,
+        subject="borgerpost: en konto er låst efter gentagne forkerte log-ind",
+        body=f"Kontoen »{user.username}« ({user.get_full_name()}) i {place.name} er låst "
+        "midlertidigt efter gentagne mislykkede forsøg på at logge ind fra adressen "
+        f"{ip_address}.\n\nKontakt personen og hør, om det var dem. Var det ikke, kan nogen "
+        "forsøge at gætte adgangskoden: skift den, og tjek revisionsloggen.\n",
+        sender=place.main_mailbox,
+        municipality=place,
+        purpose=Purpose.INTERNAL,
+    )

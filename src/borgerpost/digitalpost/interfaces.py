@@ -4,6 +4,10 @@ External systems sit behind an interface. The default `OutboxTransport` writes e
 MeMo message and a JSON receipt to a folder: for development, and for municipalities
 that hand files to a print or dispatch service. `SF1601Transport` sends through
 KOMBIT's SF1601 with the municipality's certificate (python-serviceplatformen's client).
+
+A transport is given the MeMo message as the XML the outbox stored when the letter was
+written (borgerpost.outgoing), so every attempt hands over the same bytes with the same
+messageUUID. It raises DeliveryError, saying whether trying again can help.
 """
 
 from __future__ import annotations
@@ -17,9 +21,6 @@ from typing import Any, Protocol
 
 from django.conf import settings
 from django.utils import timezone
-from python_serviceplatformen.models.message import Message
-
-from .memo import to_xml
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,31 @@ class Receipt:
     location: str = ""
 
 
+class DeliveryError(Exception):
+    """The transport did not take the letter. `permanent`: trying again will not help
+    (the letter was refused); otherwise the outbox tries again later. Danish message."""
+
+    def __init__(self, reason: str, permanent: bool = False) -> None:
+        super().__init__(reason)
+        self.permanent = permanent
+
+
 class DigitalPostTransport(Protocol):
     name: str
     supports_delayed_delivery: bool
 
     def is_registered(self, recipient_id: str) -> bool: ...
 
-    def send(self, message: Message) -> Receipt: ...
+    def deliver(self, message_uuid: str, memo_xml: bytes, details: dict[str, Any]) -> Receipt: ...
 
 
 class OutboxTransport:
     """Writes `<uuid>.xml` (the MeMo message) and `<uuid>.json` (the receipt) to a folder.
 
-    Registration for Digital Post cannot be looked up offline: every recipient counts as
-    registered unless listed in `not-registered.txt` in the folder (one CPR/CVR a line).
+    Writing the same messageUUID again replaces the same two files, so a resend after a
+    crash never makes a second letter. Registration for Digital Post cannot be looked up
+    offline: every recipient counts as registered unless listed in `not-registered.txt`
+    in the folder (one CPR/CVR a line).
     """
 
     name = "outbox"
@@ -58,36 +70,43 @@ class OutboxTransport:
             return True
         return recipient_id not in {line.strip() for line in listing.read_text().splitlines()}
 
-    def send(self, message: Message) -> Receipt:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        uuid = message.messageHeader.messageUUID
-        receipt = Receipt(uuid, self.name, timezone.now(), str(self.folder / f"{uuid}.xml"))
-        _write_private(self.folder / f"{uuid}.xml", to_xml(message))
-        _write_private(
-            self.folder / f"{uuid}.json",
-            json.dumps(
-                {
-                    "messageUUID": uuid,
-                    "transport": self.name,
-                    "acceptedAt": receipt.accepted_at.isoformat(),
-                    "label": message.messageHeader.label,
-                    "doNotDeliverUntilDate": (
-                        message.messageHeader.doNotDeliverUntilDate.isoformat()
-                        if message.messageHeader.doNotDeliverUntilDate
-                        else None
-                    ),
-                },
-                ensure_ascii=False,
-                indent=2,
-            ).encode("utf-8"),
-        )
+    def deliver(self, message_uuid: str, memo_xml: bytes, details: dict[str, Any]) -> Receipt:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            receipt = Receipt(
+                message_uuid, self.name, timezone.now(), str(self.folder / f"{message_uuid}.xml")
+            )
+            _write_private(self.folder / f"{message_uuid}.xml", memo_xml)
+            _write_private(
+                self.folder / f"{message_uuid}.json",
+                json.dumps(
+                    {
+                        "messageUUID": message_uuid,
+                        "transport": self.name,
+                        "acceptedAt": receipt.accepted_at.isoformat(),
+                        "label": details.get("label", ""),
+                        "doNotDeliverUntilDate": details.get("do_not_deliver_until"),
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                ).encode("utf-8"),
+            )
+        except OSError:
+            raise DeliveryError(
+                "Udbakkens mappe kunne ikke skrives. Kontakt kommunens IT."
+            ) from None
         return receipt
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # Written under a temporary name and renamed, so a reader never sees half a file.
+    temporary = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
 
 
 class SF1601Transport:
@@ -106,11 +125,11 @@ class SF1601Transport:
 
         return digital_post.is_registered(recipient_id, "digitalpost", self._access)
 
-    def send(self, message: Message) -> Receipt:
-        from python_serviceplatformen import digital_post
+    def deliver(self, message_uuid: str, memo_xml: bytes, details: dict[str, Any]) -> Receipt:
+        from .sf1601 import post_memo
 
-        transaction_id = digital_post.send_message("Digital Post", message, self._access)
-        return Receipt(message.messageHeader.messageUUID, self.name, timezone.now(), transaction_id)
+        transaction_id = post_memo(self._access, memo_xml)
+        return Receipt(message_uuid, self.name, timezone.now(), transaction_id)
 
 
 def transport(municipality: Any = None) -> DigitalPostTransport:

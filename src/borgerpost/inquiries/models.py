@@ -283,6 +283,11 @@ class Message(models.Model):
         "svaret er givet", max_length=20, choices=MessageChannel.choices, blank=True
     )
     includes_answer = models.BooleanField(default=False)
+    # A copy to the administration carries the one reply the member chose to send with
+    # it; the administration sees that reply and no other (styrelseslov § 8 b).
+    carried_reply = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

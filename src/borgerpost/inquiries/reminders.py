@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
-from borgerpost.core.outgoing import send_mail
+from borgerpost.outgoing.models import Purpose
+from borgerpost.outgoing.queue import enqueue_mail
 
 from .models import Inquiry, ReminderSent, Status
 
@@ -36,8 +37,14 @@ def _send_once(
                 + "\n".join(lines)
                 + f"\n\nSe dem i borgerpost: {link}\n"
             )
-            send_mail(
-                to, f"Påmindelser fra borgerpost ({len(lines)})", body, municipality.main_mailbox
+            enqueue_mail(
+                to=to,
+                subject=f"Påmindelser fra borgerpost ({len(lines)})",
+                body=body,
+                sender=municipality.main_mailbox,
+                municipality=municipality,
+                purpose=Purpose.INTERNAL,
+                secretariat_sees=to == municipality.main_mailbox,
             )
     except IntegrityError:
         return False  # another worker sent today's reminder already

@@ -21,6 +21,7 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
+from borgerpost.outgoing.queue import states_for
 from borgerpost.retention.rules import waiting_for_case_number
 
 from . import actions, forms
@@ -201,7 +202,8 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
     is_recipient = any(u.pk == actor.user.pk for u in recipients)
     municipality = actor.municipality
     # Each related list is read once; the reply and the ready draft are picked from them.
-    sent = list(inquiry.messages.select_related("author"))
+    sent = list(inquiry.messages.select_related("author", "carried_reply"))
+    _attach_delivery(sent)
     replies = [m for m in sent if m.kind == MessageKind.REPLY]
     reply = replies[-1] if replies else None
     drafts = list(inquiry.drafts.select_related("requested_by", "written_by"))
@@ -293,6 +295,13 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
 ADMINISTRATION_SEES = frozenset(
     {MessageKind.COPY_TO_ADMINISTRATION, MessageKind.ADMINISTRATION_ANSWER}
 )
+
+
+def _attach_delivery(sent: list[Message]) -> None:
+    """Each message's state in the outbox (sent, waiting, could not be sent), one query."""
+    states = states_for(sent)  # type: ignore[arg-type]
+    for message in sent:
+        message.delivery = states.get(message.pk)  # type: ignore[attr-defined]
 
 
 def _messages_for(sent: list[Message], is_recipient: bool) -> list[Message]:

@@ -53,6 +53,12 @@ class IntakeSummary:
     busy: bool = False  # another worker is reading this mailbox
     reasons: list[str] = field(default_factory=list)
 
+    def __bool__(self) -> bool:
+        return bool(self.created or self.joined or self.duplicates or self.quarantined)
+
+    def __str__(self) -> str:
+        return f"{self.created} new inquiries, {self.quarantined} quarantined"
+
     def add(self, outcome: str, reason: str = "") -> None:
         if outcome == IntakeRecord.Outcome.CREATED:
             self.created += 1

@@ -18,10 +18,10 @@ from borgerpost import dispatch
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.outgoing import send_mail
 from borgerpost.digitalpost.interfaces import transport
 from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
+from borgerpost.outgoing.queue import enqueue_digital_post, enqueue_mail
 
 from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus
 from .pdf import render_letter_pdf
@@ -165,7 +165,11 @@ def release_due_letters(now: dt.datetime | None = None) -> int:
 def _dispatch(
     actor: Actor | None, letter: Letter, channel: str, not_before: dt.date | None = None
 ) -> None:
-    """Hand the letter to its channel: Digital Post, mail, or the print queue."""
+    """Hand the letter to its channel: the outbox (Digital Post or mail) or the print queue.
+
+    Runs inside the caller's transaction; the worker sends what the outbox holds after the
+    commit, so a letter is never sent unless it is recorded as sent.
+    """
     who: Any = actor  # None when the worker releases a held letter
     if channel == CHANNEL_MAIL:
         _send_by_mail(actor, letter)
@@ -180,9 +184,16 @@ def _dispatch(
         return
     else:
         message = build_message(_content(letter, not_before))
-        receipt = transport(letter.municipality).send(message)
-        letter.message_uuid = receipt.message_uuid
-        letter.transport = receipt.transport
+        queued = enqueue_digital_post(
+            message=message,
+            municipality=letter.municipality,
+            recipient_label=_masked_recipient(letter),
+            about=letter,
+            author=letter.created_by,
+            secretariat_sees=True,
+        )
+        letter.message_uuid = queued.message_id
+        letter.transport = transport(letter.municipality).name
     letter.status = LetterStatus.SENT
     letter.sent_at = timezone.now()
     letter.save()
@@ -194,6 +205,12 @@ def _dispatch(
         channel=channel,
         transport=letter.transport,
     )
+
+
+def _masked_recipient(letter: Letter) -> str:
+    if letter.citizen:
+        return letter.citizen.masked_cpr
+    return f"CVR {letter.company.cvr}" if letter.company else ""
 
 
 def _recipient_id(letter: Letter) -> str:
@@ -224,10 +241,14 @@ def _send_by_mail(actor: Actor | None, letter: Letter) -> None:
     result = guard.check(letter.municipality, "mail", address, letter.full_text)
     if result.blocked:
         raise guard.GuardBlocked(result)
-    send_mail(
-        address,
-        letter.title,
-        "\n\n".join(p for p in (letter.lead_text, letter.body, letter.contact_text) if p),
-        letter.municipality.main_mailbox,
+    enqueue_mail(
+        to=address,
+        subject=letter.title,
+        body="\n\n".join(p for p in (letter.lead_text, letter.body, letter.contact_text) if p),
+        sender=letter.municipality.main_mailbox,
+        municipality=letter.municipality,
+        about=letter,
+        author=letter.created_by,
+        secretariat_sees=True,
     )
     letter.transport = "mail"

@@ -16,6 +16,7 @@ from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
+from borgerpost.outgoing.queue import state_of
 
 from . import actions
 from .checks import check_letter
@@ -164,6 +165,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 actor.municipality.lix_target,
             ),
             "decision": actions.dispatch_decision(letter, timezone.now()),
+            "delivery": state_of(letter),
             "send_form": send_form,
             "questions": QUESTIONS,
             "guard": guard_result,

@@ -1,5 +1,7 @@
 import logging
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
@@ -8,14 +10,38 @@ from django_tasks_db.management.commands.db_worker import Worker
 from borgerpost.core.scheduler import due_jobs
 from borgerpost.intake.service import take_mail_from_due_mailboxes
 from borgerpost.letters.actions import release_due_letters
+from borgerpost.outgoing.delivery import deliver_due
 
 logger = logging.getLogger("borgerpost.worker")
+
+# What the worker does every round, in this order: held letters are released into the
+# outbox before the outbox is sent, so a letter due now leaves in the same round.
+ROUND: list[tuple[str, Callable[[], Any]]] = [
+    ("daily jobs", due_jobs),
+    ("held letters", release_due_letters),
+    ("mail intake", take_mail_from_due_mailboxes),
+    ("outgoing post", deliver_due),
+]
+
+
+def run_round() -> None:
+    """One round of background work. Each part runs on its own: a part that fails is
+    logged (the kind of error, never content) and the others still run."""
+    for name, job in ROUND:
+        try:
+            result = job()
+        except Exception as exc:
+            logger.error("worker: %s failed: %s", name, type(exc).__name__)
+            close_old_connections()
+            continue
+        if result:
+            logger.info("worker: %s: %s", name, result)
 
 
 class Command(BaseCommand):
     help = (
-        "Baggrundsarbejde: daglige påmindelser og køen af opgaver i databasen. "
-        "Flere workers kan køre mod samme database."
+        "Baggrundsarbejde: post ud, mail ind, tilbageholdte breve, daglige påmindelser og "
+        "køen af opgaver i databasen. Flere workers kan køre mod samme database."
     )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
@@ -39,18 +65,10 @@ class Command(BaseCommand):
         worker.configure_signals()
         while worker.running:
             close_old_connections()
-            for job in due_jobs():
-                logger.info("enqueued daily job %s", job)
-            if released := release_due_letters():
-                logger.info("released %d held letters", released)
-            intake = take_mail_from_due_mailboxes()
-            if intake.created or intake.quarantined:
-                logger.info(
-                    "mail intake: %d new inquiries, %d quarantined",
-                    intake.created,
-                    intake.quarantined,
-                )
+            run_round()
             worker.run()
             if options["once"]:
+                # Tasks run just now may have put post in the outbox: send it this time.
+                run_round()
                 return
             time.sleep(options["interval"])

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OutgoingConfig(AppConfig):
+    name = "borgerpost.outgoing"
+    label = "outgoing"
+    verbose_name = "Udgående post"
