@@ -13,6 +13,7 @@ from borgerpost.inquiries.models import Inquiry
 def mail(n: int, body: str | None = None) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = f"Borger {n} <borger{n}@example.dk>"
+    msg["To"] = "sah@ishoj.dk, kli@ishoj.dk"
     msg["Subject"] = f"Spørgsmål {n}"
     msg["Message-ID"] = f"<m{n}@example.dk>"
     msg["Date"] = "Mon, 18 Nov 2024 10:15:00 +0100"
@@ -42,7 +43,7 @@ def test_folder_and_mbox_import_with_summary(world, tmp_path, capsys):
         "sara",
     )
     captured = capsys.readouterr()
-    assert "Importeret: 4" in captured.out and "dubletter: 1" in captured.out
+    assert "Læst: 7. Importeret: 4" in captured.out and "dubletter: 1" in captured.out
     assert "afvist: 2" in captured.out
     assert "ingen tekst" in captured.out and "ligner ikke en mail" in captured.out
     assert "7/7" in captured.err  # the progress bar reached the end

@@ -157,15 +157,40 @@ def test_a_permanent_refusal_is_flagged_and_never_retried(world, new_inquiry, sm
     (notice,) = [r for r in smtp.received if r.rcpt_tos == ["sah@ishoj.dk"]]
     assert "kunne ikke sendes" in notice.content.decode("utf-8", "replace")
     assert "færdig i maj" not in notice.content.decode("utf-8", "replace")
-    # ... and listed for the sender and the secretariat, not for other members.
-    assert OutgoingMessage.objects.visible_to(world.pia).undelivered().count() == 1
+    # ... and listed for her. A member's own reply is hers alone (§ 8 b): not the
+    # secretariat's, and no other member's.
     assert OutgoingMessage.objects.visible_to(world.sara).undelivered().count() == 1
+    assert OutgoingMessage.objects.visible_to(world.pia).undelivered().count() == 0
     assert OutgoingMessage.objects.visible_to(world.kasper).undelivered().count() == 0
     # Days later, nothing more is tried.
     later = timezone.now() + dt.timedelta(days=5)
     assert deliver_due(now=later).sent == 0
     failed.refresh_from_db()
     assert failed.attempts == 1
+
+
+def test_the_administrations_undelivered_answer_is_flagged_to_the_secretariat(
+    world, new_inquiry, smtp, client_for
+):
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    actions.do_triage(
+        world.sara, inquiry, TriageDecision("case", "administration", None, False, "not_relevant")
+    )
+    actions.do_forward_to_administration(world.sara, inquiry)
+    smtp.refuse["camilla@example.dk"] = "550 5.1.1 No such user"
+    actions.do_administration_answer(world.louise, inquiry, "mail", "Vi har behandlet sagen.")
+    deliver_due()
+    assert OutgoingMessage.objects.visible_to(world.pia).undelivered().count() == 1
+    assert OutgoingMessage.objects.visible_to(world.louise).undelivered().count() == 1
+    pia = client_for("pia")
+    page = pia.get("/k/ishoj/ikke-sendt/").content.decode()
+    assert "Kunne ikke sendes" in page and "camilla@example.dk" in page
+    assert "Ikke sendt (1)" in page  # in the navigation on every page
+    failed = OutgoingMessage.objects.get(recipient="camilla@example.dk")
+    pia.post(f"/k/ishoj/ikke-sendt/{failed.pk}/haandteret/")
+    failed.refresh_from_db()
+    assert failed.handled_at is not None and failed.body == ""
+    assert "Ikke sendt (" not in pia.get("/k/ishoj/ikke-sendt/").content.decode()
 
 
 def test_a_temporary_refusal_is_retried_then_given_up(world, new_inquiry, smtp):

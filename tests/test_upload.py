@@ -23,10 +23,11 @@ def eml(
     html: str | None = None,
     attachment: bytes | None = None,
     charset: str = "utf-8",
+    to: str = "sah@ishoj.dk",
 ) -> bytes:
     msg = EmailMessage()
     msg["From"] = "Ole Hansen <ole@example.dk>"
-    msg["To"] = "sah@ishoj.dk"
+    msg["To"] = to
     msg["Subject"] = subject
     msg["Date"] = "Mon, 18 Nov 2024 10:15:00 +0100"
     msg["Message-ID"] = message_id
@@ -63,7 +64,7 @@ def test_upload_creates_inquiry_with_sender_subject_and_attachment(world, sara):
 
 
 def test_same_eml_from_three_members_is_one_inquiry(world, client_for):
-    raw = eml()
+    raw = eml(to="Sara <sah@ishoj.dk>, kli@ishoj.dk, Merete Holm <mho@ishoj.dk>")
     for who in ("sara", "kasper", "merete"):
         upload(client_for(who), raw)
     assert Inquiry.objects.get().recipients.count() == 3

@@ -247,7 +247,9 @@ MEDIA_ROOT = DATA_DIR / "files"
 # Attachments are never served from MEDIA_URL: a view checks access and sends them as downloads.
 FILE_UPLOAD_PERMISSIONS = 0o600
 
-# The largest upload we accept: a 25 MB attachment in a .eml, with MIME overhead.
+# The largest mail we read, uploaded, imported or over IMAP: a 25 MB attachment in a
+# .eml, with MIME overhead. Larger mail is refused (upload, import) or quarantined
+# unread (IMAP) with the reason.
 MAX_UPLOAD_BYTES = envint("BORGERPOST_MAX_UPLOAD_BYTES", 40 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -8,18 +8,21 @@ duplicate and what was rejected, with the reason a person can act on.
 
 from __future__ import annotations
 
+import logging
 import mailbox
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, connection
+from django.conf import settings
+from django.db import connection
 
 from borgerpost.core.access import Actor
-from borgerpost.mailparse import MailParseError, parse_eml
+from borgerpost.mailparse import BROKEN, MailParseError, parse_eml
 
 from .actions import (
     NewInquiry,
+    Registration,
     do_register_inquiries,
     do_register_inquiry,
     new_inquiry_from_mail,
@@ -27,13 +30,25 @@ from .actions import (
 )
 from .rules import RuleError
 
+logger = logging.getLogger("borgerpost.import")
+
+NOT_STORED = "Mailen kunne ikke gemmes på grund af en teknisk fejl ({kind}). Importér den igen."
+
 
 @dataclass
 class BulkSummary:
+    """Every mail read ends in exactly one of these, so the counts add up to `read`."""
+
+    read: int = 0
     imported: int = 0
     added_recipient: int = 0
     duplicates: int = 0
+    separate: int = 0  # imported as an inquiry of its own although it resembled another
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+
+    @property
+    def accounted(self) -> int:
+        return self.imported + self.added_recipient + self.duplicates + len(self.rejected)
 
 
 def messages_in(paths: list[Path]) -> Iterator[tuple[str, bytes]]:
@@ -84,16 +99,20 @@ def import_messages(
     """Import (where, raw) mails. Each is read and checked on its own, so a bad mail is
     reported and never stops or undoes the others; good mails are written in batches."""
     summary = BulkSummary()
-    batch: list[NewInquiry] = []
+    batch: list[tuple[str, NewInquiry]] = []
     statistics = _Statistics()
     for done, (where, raw) in enumerate(messages, start=1):
+        summary.read += 1
         try:
-            data = new_inquiry_from_mail(parse_eml(raw))
+            data = new_inquiry_from_mail(parse_eml(raw, settings.MAX_UPLOAD_BYTES))
             validate(data)
         except (MailParseError, RuleError) as exc:
             summary.rejected.append((where, str(exc)))
+        except Exception as exc:  # whatever one mail does, the others go on
+            logger.warning("import: mail not readable: %s", type(exc).__name__)
+            summary.rejected.append((where, BROKEN))
         else:
-            batch.append(data)
+            batch.append((where, data))
         if len(batch) >= BATCH:
             _write(actor, batch, summary)
             statistics.grew_by(len(batch))
@@ -104,21 +123,44 @@ def import_messages(
     return summary
 
 
-def _write(actor: Actor, batch: list[NewInquiry], summary: BulkSummary) -> None:
+def _write(actor: Actor, batch: list[tuple[str, NewInquiry]], summary: BulkSummary) -> None:
     if not batch:
         return
     try:
-        registrations = do_register_inquiries(actor, batch)
-    except IntegrityError:
-        # Someone registered one of these mails at the same moment: one by one instead.
-        registrations = [do_register_inquiry(actor, data) for data in batch]
+        registrations = do_register_inquiries(actor, [data for _, data in batch])
+    except Exception as exc:
+        # One mail the batch could not store (or someone registered one of them at the
+        # same moment): the batch is undone as a whole, so each is tried on its own.
+        logger.info("import: batch retried one by one: %s", type(exc).__name__)
+        for where, data in batch:
+            _write_one(actor, where, data, summary)
+        return
     for registration in registrations:
-        if registration.outcome == "created":
-            summary.imported += 1
-        elif registration.outcome == "added_recipient":
-            summary.added_recipient += 1
-        else:
-            summary.duplicates += 1
+        _count(registration, summary)
+
+
+def _write_one(actor: Actor, where: str, data: NewInquiry, summary: BulkSummary) -> None:
+    try:
+        registration = do_register_inquiry(actor, data)
+    except RuleError as exc:
+        summary.rejected.append((where, str(exc)))
+    except Exception as exc:
+        logger.warning("import: mail not stored: %s", type(exc).__name__)
+        summary.rejected.append((where, NOT_STORED.format(kind=type(exc).__name__)))
+    else:
+        _count(registration, summary)
+
+
+def _count(registration: Registration, summary: BulkSummary) -> None:
+    if registration.outcome == "created":
+        summary.imported += 1
+        summary.separate += bool(registration.inquiry.intake_notes) and any(
+            "selvstændig" in note for note in registration.inquiry.intake_notes
+        )
+    elif registration.outcome == "added_recipient":
+        summary.added_recipient += 1
+    else:
+        summary.duplicates += 1
 
 
 class _Statistics:

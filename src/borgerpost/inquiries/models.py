@@ -97,7 +97,14 @@ class Inquiry(models.Model):
     body_was_html = models.BooleanField(default=False)
     # Looked up only within a municipality: see the composite indexes below.
     message_id = models.CharField(max_length=500, blank=True)
+    # The fingerprint that decides whether another copy is the same message (mailparse):
+    # for a mail its sender, date, text and attachments; never the Message-ID alone.
     content_key = models.CharField(max_length=64)
+    # The addresses the mail was sent to (To, Cc, delivery headers): only a member among
+    # them joins this inquiry with a copy of the same mail.
+    addressed_to = models.JSONField(default=list, blank=True)
+    # What registration noticed and the people handling the inquiry should know (Danish).
+    intake_notes = models.JSONField("bemærkninger ved registreringen", default=list, blank=True)
     contains_personal_data = models.BooleanField("indeholder personoplysninger", default=False)
     sensitive_categories = models.JSONField("følsomme oplysninger", default=list, blank=True)
 

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
 from django import forms as djforms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -45,6 +48,8 @@ from .rules import (
     why_not_close,
     why_not_request_draft,
 )
+
+logger = logging.getLogger("borgerpost.inquiries")
 
 MEMBER = (Role.COUNCIL_MEMBER,)
 ADMINISTRATION = tuple(ADMINISTRATION_ROLES)
@@ -155,6 +160,8 @@ def register(request: HttpRequest) -> HttpResponse:
 def _announce(request: HttpRequest, registration: actions.Registration) -> None:
     if registration.outcome == "created":
         messages.success(request, "Henvendelsen er registreret.")
+        for note in registration.notes:
+            messages.warning(request, note)
     elif registration.outcome == "added_recipient":
         messages.info(
             request,
@@ -165,20 +172,31 @@ def _announce(request: HttpRequest, registration: actions.Registration) -> None:
         messages.warning(request, "Du har allerede registreret denne henvendelse. Intet er ændret.")
 
 
+def _not_stored(exc: Exception) -> str:
+    """The reason a mail could not be stored, for the person: never the content. The log
+    gets the kind of error under an incident number the person can give IT."""
+    incident = uuid.uuid4().hex[:12]
+    logger.error("incident %s: mail not stored: %s", incident, type(exc).__name__)
+    return (
+        "Mailen kunne ikke gemmes på grund af en teknisk fejl. Intet er gemt. Registrér "
+        f"henvendelsen i hånden, og oplys fejlnummer {incident} til IT."
+    )
+
+
 @municipality_view(*MEMBER)
 def upload_eml(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     form = forms.UploadEmlForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            parsed = parse_eml(form.cleaned_data["eml"].read())
+            parsed = parse_eml(form.cleaned_data["eml"].read(), settings.MAX_UPLOAD_BYTES)
             registration = actions.do_register_inquiry(actor, actions.new_inquiry_from_mail(parsed))
         except (MailParseError, RuleError) as exc:
             form.add_error("eml", str(exc))
+        except Exception as exc:  # one mail must never give a server error
+            form.add_error("eml", _not_stored(exc))
         else:
             _announce(request, registration)
-            for note in parsed.notes:
-                messages.warning(request, note)
             if parsed.body_was_html:
                 messages.info(
                     request,

@@ -21,6 +21,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.secrets import reveal
+from borgerpost.mailparse import MAX_MAIL_BYTES
 
 from .models import AuthMethod, Mailbox
 
@@ -32,6 +33,8 @@ TIMEOUT = 60  # seconds for connecting and for each command
 class FetchedMail:
     uid: int
     raw: bytes
+    size: int = 0  # as the server reports it
+    too_large: bool = False  # over the limit: never downloaded
 
 
 class MailboxError(RuleError):
@@ -88,11 +91,21 @@ class Folder:
     def untaken_uids(self) -> list[int]:
         return sorted(self._client.search(["UNKEYWORD", TAKEN.decode()]))
 
-    def fetch(self, uids: list[int]) -> Iterator[FetchedMail]:
-        # BODY.PEEK leaves \Seen alone: the member's mail program still shows it unread.
-        for uid, data in self._client.fetch(uids, [b"BODY.PEEK[]"]).items():
+    def fetch(self, uids: list[int], max_bytes: int = MAX_MAIL_BYTES) -> Iterator[FetchedMail]:
+        """The mails, in bounded memory: sizes first, and only mails within the limit are
+        downloaded. BODY.PEEK leaves \\Seen alone: the mail program still shows them unread."""
+        sizes = {
+            int(uid): int(data.get(b"RFC822.SIZE") or 0)
+            for uid, data in self._client.fetch(uids, [b"RFC822.SIZE"]).items()
+        }
+        small = [uid for uid in uids if sizes.get(uid, 0) <= max_bytes]
+        for uid in uids:
+            if uid not in small:
+                yield FetchedMail(uid, b"", sizes.get(uid, 0), too_large=True)
+        for uid, data in self._client.fetch(small, [b"BODY.PEEK[]"]).items() if small else ():
             raw = data.get(b"BODY[]") or b""
-            yield FetchedMail(int(uid), raw if isinstance(raw, bytes) else bytes(raw))
+            raw = raw if isinstance(raw, bytes) else bytes(raw)
+            yield FetchedMail(int(uid), raw, sizes.get(int(uid), len(raw)))
 
     def mark_taken(self, uids: list[int]) -> None:
         if uids:

@@ -109,6 +109,9 @@ class IntakeRecord(models.Model):
     uidvalidity = models.BigIntegerField()
     uid = models.BigIntegerField()
     message_id = models.CharField(max_length=500, blank=True, db_index=True)
+    # The same mail after the server renumbered the folder: the fingerprint of its content
+    # (mailparse), never the Message-ID alone, which another mail may reuse.
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     inquiry = models.ForeignKey(
         "inquiries.Inquiry", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -17,6 +17,7 @@ import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -91,7 +92,9 @@ def take_new_mail(
                 todo = [uid for uid in uids if uid not in done][:limit]
                 for start in range(0, len(todo), BATCH):
                     taken = []
-                    for mail in folder.fetch(todo[start : start + BATCH]):
+                    for mail in folder.fetch(
+                        todo[start : start + BATCH], settings.MAX_UPLOAD_BYTES
+                    ):
                         outcome, reason = _take_one(mailbox, folder.uidvalidity, mail)
                         summary.add(outcome, reason)
                         taken.append(mail.uid)
@@ -124,20 +127,57 @@ def _already_taken(mailbox: Mailbox, uidvalidity: int, uids: list[int]) -> set[i
     return done
 
 
+NOT_STORED = (
+    "Mailen kunne ikke gemmes som henvendelse på grund af en teknisk fejl ({kind}). "
+    "Originalen er gemt her; registrér henvendelsen i hånden."
+)
+TOO_LARGE_HERE = (
+    "Mailen fylder {size:.0f} MB; grænsen er {limit} MB pr. mail, så den er ikke hentet. "
+    "Den ligger stadig i postkassen: åbn den i mailprogrammet, og registrér henvendelsen "
+    "i hånden."
+)
+
+
 def _take_one(mailbox: Mailbox, uidvalidity: int, mail: FetchedMail) -> tuple[str, str]:
+    """Take one mail in its own transaction. Whatever the mail does (cannot be parsed,
+    is refused by a rule, makes storing fail), it ends as an inquiry, a recognised
+    duplicate or a quarantine entry with a Danish reason, and the others go on."""
+    try:
+        return _take(mailbox, uidvalidity, mail)
+    except DatabaseError:
+        raise  # the database itself: stop this round, the mail is taken next time
+    except Exception as exc:
+        logger.warning("mail %s could not be taken: %s", mail.uid, type(exc).__name__)
+        with transaction.atomic():
+            _quarantine(mailbox, mail.raw, None, NOT_STORED.format(kind=type(exc).__name__))
+            _record(mailbox, uidvalidity, mail, None, IntakeRecord.Outcome.QUARANTINED, None)
+        return IntakeRecord.Outcome.QUARANTINED, NOT_STORED.format(kind=type(exc).__name__)
+
+
+def _take(mailbox: Mailbox, uidvalidity: int, mail: FetchedMail) -> tuple[str, str]:
     with transaction.atomic():
-        parsed, reason = _parse(mail.raw)
-        message_id = parsed.message_id if parsed else ""
+        if mail.too_large:
+            parsed = None
+            reason = TOO_LARGE_HERE.format(
+                size=mail.size / 1048576, limit=settings.MAX_UPLOAD_BYTES // 1048576
+            )
+        else:
+            parsed, reason = _parse(mail.raw)
         inquiry = None
         if parsed is None:
             outcome = IntakeRecord.Outcome.QUARANTINED
-        elif message_id and mailbox.records.filter(message_id=message_id).exists():
+        elif mailbox.records.filter(fingerprint=parsed.fingerprint()).exists():
             outcome = IntakeRecord.Outcome.DUPLICATE  # the same mail after renumbering
         else:
             try:
-                registration = _register(mailbox, parsed)
-            except RuleError as exc:  # no text, an attachment over the limit ...
+                with transaction.atomic():  # a savepoint: a failure undoes only this mail
+                    registration = _register(mailbox, parsed)
+            except RuleError as exc:  # an attachment over the limit ...
                 outcome, reason = IntakeRecord.Outcome.QUARANTINED, str(exc)
+            except Exception as exc:  # storing failed: keep the original with the reason
+                logger.warning("mail %s not stored: %s", mail.uid, type(exc).__name__)
+                outcome = IntakeRecord.Outcome.QUARANTINED
+                reason = NOT_STORED.format(kind=type(exc).__name__)
             else:
                 inquiry = registration.inquiry
                 outcome = (
@@ -147,24 +187,34 @@ def _take_one(mailbox: Mailbox, uidvalidity: int, mail: FetchedMail) -> tuple[st
                 )
         if outcome == IntakeRecord.Outcome.QUARANTINED:
             _quarantine(mailbox, mail.raw, parsed, reason)
-        IntakeRecord.objects.create(
-            mailbox=mailbox,
-            uidvalidity=uidvalidity,
-            uid=mail.uid,
-            message_id=message_id[:500],
-            outcome=outcome,
-            inquiry=inquiry,
-        )
+        _record(mailbox, uidvalidity, mail, parsed, outcome, inquiry)
     return outcome, reason
+
+
+def _record(
+    mailbox: Mailbox,
+    uidvalidity: int,
+    mail: FetchedMail,
+    parsed: ParsedMail | None,
+    outcome: str,
+    inquiry: Any,
+) -> None:
+    IntakeRecord.objects.create(
+        mailbox=mailbox,
+        uidvalidity=uidvalidity,
+        uid=mail.uid,
+        message_id=(parsed.message_id if parsed else "")[:500],
+        fingerprint=parsed.fingerprint() if parsed else "",
+        outcome=outcome,
+        inquiry=inquiry,
+    )
 
 
 def _parse(raw: bytes) -> tuple[ParsedMail | None, str]:
     try:
-        return parse_eml(raw), ""
+        return parse_eml(raw, settings.MAX_UPLOAD_BYTES), ""
     except MailParseError as exc:
         return None, str(exc)
-    except DatabaseError:
-        raise
     except Exception as exc:  # a mail must never stop intake: it goes to quarantine
         logger.warning("mail could not be parsed: %s", type(exc).__name__)
         return None, BROKEN

@@ -1,27 +1,52 @@
 """Registering inquiries: by hand, from an uploaded or imported mail, and from intake.
-The same citizen message is one inquiry however many members received it."""
+
+The same citizen message is one inquiry however many members received it, and joining
+an inquiry is access to everything on it. So a registration joins an existing inquiry
+only when it is demonstrably the same message (the fingerprint in mailparse: sender,
+date, text and attachments; never the Message-ID alone, which every recipient of a mail
+can read and reuse) and, for a mail, only for a member the original mail was addressed
+to. Anything else becomes an inquiry of its own, with a note saying why. The same rule
+holds on every path: the form, upload, bulk import and IMAP intake.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from borgerpost import triage, workdays
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record, record_many
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import Municipality
+from borgerpost.core.models import Membership, Municipality
 from borgerpost.guard import service as guard
-from borgerpost.mailparse import ParsedAttachment, ParsedMail, content_key
+from borgerpost.mailparse import ParsedAttachment, ParsedMail, hand_fingerprint, mail_fingerprint
 from borgerpost.scanner import Scanner
+from borgerpost.text import clean_line, clean_text
 
 from ..models import AnswerPath, Attachment, Inquiry, InquiryRecipient, Status
 
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
+
+NOT_ADDRESSED = (
+    "Samme mail er allerede registreret, men den er ikke sendt til din mailadresse. Den "
+    "er derfor oprettet som en selvstændig henvendelse."
+)
+REUSED_MESSAGE_ID = (
+    "Mailens Message-ID er også brugt af en anden mail med et andet indhold. Den er "
+    "derfor oprettet som en selvstændig henvendelse."
+)
+DATE_MISSING = "Mailen har ingen dato; tidspunktet, den blev registreret, er brugt i stedet."
+DATE_IN_FUTURE = (
+    "Mailens dato ligger i fremtiden (afsenderens ur går forkert); tidspunktet, den blev "
+    "registreret, er brugt i stedet."
+)
+DATE_TOO_OLD = "Mailens dato er ikke troværdig (før 1990); registreringstidspunktet er brugt."
 
 
 @dataclass
@@ -37,6 +62,26 @@ class NewInquiry:
     message_id: str = ""
     body_was_html: bool = False
     attachments: list[ParsedAttachment] = field(default_factory=list)
+    # From a mail: the addresses it names as recipients, and the Date it carried.
+    from_mail: bool = False
+    mail_date: dt.datetime | None = None
+    addressed_to: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def sender_key(self) -> str:
+        return self.citizen_email or self.citizen_phone or self.citizen_name
+
+    def fingerprint(self) -> str:
+        if self.from_mail:
+            return mail_fingerprint(
+                self.sender_key(),
+                self.mail_date,
+                self.subject,
+                self.body,
+                [a.sha256 for a in self.attachments],
+            )
+        day = timezone.localtime(self.received_at).date().isoformat()
+        return hand_fingerprint(self.sender_key(), day, self.subject, self.body)
 
 
 @dataclass(frozen=True)
@@ -44,26 +89,13 @@ class Registration:
     inquiry: Inquiry
     outcome: str  # "created", "added_recipient" or "already_registered"
 
-
-def _sender_key(data: NewInquiry) -> str:
-    return data.citizen_email or data.citizen_phone or data.citizen_name
-
-
-def _find_existing(
-    municipality: Municipality, data: NewInquiry, key: str, main_mailbox: bool = False
-) -> Inquiry | None:
-    # Members' inquiries and the main mailbox's are never merged: the administration has
-    # no access to what members received, and a member's folder is not the main mailbox.
-    same = Inquiry.objects.select_for_update().filter(
-        municipality=municipality, received_in_main_mailbox=main_mailbox
-    )
-    if data.message_id and (found := same.filter(message_id=data.message_id).first()):
-        return found
-    return same.filter(content_key=key).first()
+    @property
+    def notes(self) -> list[str]:
+        return list(self.inquiry.intake_notes)
 
 
 def validate(data: NewInquiry) -> None:
-    if not data.body.strip():
+    if not data.body.strip() and not data.attachments:
         raise RuleError("Henvendelsen har ingen tekst. Skriv eller indsæt borgerens henvendelse.")
     if data.received_at > timezone.now() + dt.timedelta(minutes=5):
         raise RuleError("Modtagelsestidspunktet ligger i fremtiden.")
@@ -76,43 +108,156 @@ def validate(data: NewInquiry) -> None:
             )
 
 
+def new_inquiry_from_mail(mail: ParsedMail, now: dt.datetime | None = None) -> NewInquiry:
+    """The inquiry a parsed mail becomes. A date that cannot be placed gives way to the
+    time of receipt, with a note, so a sender's broken clock never refuses a mail."""
+    now = now or timezone.now()
+    notes = list(mail.notes)
+    received = mail.date
+    if received is None:
+        if not any("dato" in note for note in notes):
+            notes.append(DATE_MISSING)
+        received = now
+    elif received > now + dt.timedelta(minutes=5):
+        notes.append(DATE_IN_FUTURE)
+        received = now
+    elif received.year < 1990:
+        notes.append(DATE_TOO_OLD)
+        received = now
+    return NewInquiry(
+        channel="mail",
+        received_at=received,
+        body=mail.body,
+        subject=mail.subject,
+        citizen_name=mail.sender_name,
+        citizen_email=mail.sender_email,
+        message_id=mail.message_id,
+        body_was_html=mail.body_was_html,
+        attachments=mail.attachments,
+        from_mail=True,
+        mail_date=mail.date,
+        addressed_to=list(mail.addressed_to),
+        notes=notes,
+    )
+
+
+def member_addresses(actor: Actor) -> set[str]:
+    """The addresses a mail to this member is sent to: their municipal and private ones."""
+    addresses = {actor.user.email.lower()} if actor.user.email else set()
+    addresses |= {
+        e.lower()
+        for e in Membership.objects.filter(user=actor.user).values_list("private_email", flat=True)
+        if e
+    }
+    return addresses
+
+
+def why_not_join(actor: Actor, existing: Inquiry, data: NewInquiry) -> str | None:
+    """None when the member may join the existing inquiry (it is theirs too), else the
+    note the new, separate inquiry gets."""
+    if not data.from_mail:
+        return None  # the same letter or call typed in by two members: the same inquiry
+    if member_addresses(actor) & set(existing.addressed_to):
+        return None
+    return NOT_ADDRESSED
+
+
+def _serialise(municipality: Municipality, fingerprint: str) -> None:
+    """Two registrations of the same message at once must not both create it. SQLite's
+    write transactions already run one at a time; PostgreSQL takes a lock on the
+    fingerprint until the transaction ends."""
+    if connection.vendor == "postgresql":
+        key = int.from_bytes(
+            hashlib.sha256(f"{municipality.pk}:{fingerprint}".encode()).digest()[:8],
+            "big",
+            signed=True,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def _same_messages(
+    municipality: Municipality, fingerprint: str, main_mailbox: bool
+) -> list[Inquiry]:
+    # Members' inquiries and the main mailbox's are never merged: the administration has
+    # no access to what members received, and a member's folder is not the main mailbox.
+    return list(
+        Inquiry.objects.filter(
+            municipality=municipality,
+            received_in_main_mailbox=main_mailbox,
+            content_key=fingerprint,
+            content_deleted_at__isnull=True,
+        ).order_by("pk")
+    )
+
+
+def _reuses_message_id(
+    municipality: Municipality, data: NewInquiry, fingerprint: str, main_mailbox: bool
+) -> bool:
+    if not data.message_id:
+        return False
+    return (
+        Inquiry.objects.filter(
+            municipality=municipality,
+            received_in_main_mailbox=main_mailbox,
+            message_id=data.message_id,
+        )
+        .exclude(content_key=fingerprint)
+        .exists()
+    )
+
+
 def do_register_inquiry(actor: Actor, data: NewInquiry) -> Registration:
     """Register an inquiry a member received; the same message twice is one inquiry."""
     if not actor.is_council_member:
         raise RuleError("Kun byrådsmedlemmer registrerer henvendelser, de selv har modtaget.")
     validate(data)
-    key = content_key(_sender_key(data), data.subject, data.body)
+    fingerprint = data.fingerprint()
+    place = actor.municipality
     try:
         with transaction.atomic():
-            existing = _find_existing(actor.municipality, data, key)
-            if existing is not None:
-                return _add_recipient(actor, existing)
-            inquiry = _create(actor.municipality, actor, data, key)
+            _serialise(place, fingerprint)
+            notes = list(data.notes)
+            for existing in _same_messages(place, fingerprint, main_mailbox=False):
+                if existing.recipients.filter(member=actor.user).exists():
+                    return Registration(existing, "already_registered")
+                reason = why_not_join(actor, existing, data)
+                if reason is None:
+                    return _add_recipient(actor, existing)
+                if reason not in notes:
+                    notes.append(reason)
+            if _reuses_message_id(place, data, fingerprint, main_mailbox=False):
+                notes.append(REUSED_MESSAGE_ID)
+            inquiry = _create(place, actor, data, fingerprint, notes=notes)
             InquiryRecipient.objects.create(inquiry=inquiry, member=actor.user)
             _record_registration(actor, inquiry, data)
     except IntegrityError:
-        # Another member registered the same message at the same moment: join theirs.
-        with transaction.atomic():
-            existing = _find_existing(actor.municipality, data, key)
-            if existing is None:
-                raise
-            return _add_recipient(actor, existing)
+        # The same member registered the same message at the same moment.
+        existing_ones = _same_messages(place, fingerprint, main_mailbox=False)
+        mine = [i for i in existing_ones if i.recipients.filter(member=actor.user).exists()]
+        if not mine:
+            raise
+        return Registration(mine[0], "already_registered")
     return Registration(inquiry, "created")
 
 
 def do_receive_in_main_mailbox(municipality: Municipality, data: NewInquiry) -> Registration:
     """A citizen's mail to the main mailbox, taken by intake: the administration's inquiry.
 
-    No person registers it, so the audit entry has no actor. The same mail twice (or the
-    same text from the same sender) is one inquiry.
+    No person registers it, so the audit entry has no actor. The same mail twice is one
+    inquiry; another mail with the same Message-ID is its own, with a note.
     """
     validate(data)
-    key = content_key(_sender_key(data), data.subject, data.body)
+    fingerprint = data.fingerprint()
     with transaction.atomic():
-        existing = _find_existing(municipality, data, key, main_mailbox=True)
-        if existing is not None:
-            return Registration(existing, "already_registered")
-        inquiry = _create(municipality, None, data, key, main_mailbox=True)
+        _serialise(municipality, fingerprint)
+        existing = _same_messages(municipality, fingerprint, main_mailbox=True)
+        if existing:
+            return Registration(existing[0], "already_registered")
+        notes = list(data.notes)
+        if _reuses_message_id(municipality, data, fingerprint, main_mailbox=True):
+            notes.append(REUSED_MESSAGE_ID)
+        inquiry = _create(municipality, None, data, fingerprint, main_mailbox=True, notes=notes)
         _record_registration(municipality, inquiry, data)
     return Registration(inquiry, "created")
 
@@ -127,6 +272,7 @@ def _record_registration(who: Actor | Municipality, inquiry: Inquiry, data: NewI
         channel=inquiry.channel,
         attachments=len(data.attachments),
         main_mailbox=inquiry.received_in_main_mailbox,
+        separate=bool(inquiry.intake_notes),
     )
 
 
@@ -142,10 +288,11 @@ def _create(
     municipality: Municipality,
     actor: Actor | None,
     data: NewInquiry,
-    key: str,
+    fingerprint: str,
     main_mailbox: bool = False,
+    notes: list[str] | None = None,
 ) -> Inquiry:
-    inquiry = _build(municipality, actor, data, key, main_mailbox)
+    inquiry = _build(municipality, actor, data, fingerprint, main_mailbox, notes=notes)
     inquiry.save()
     _store_attachments(inquiry, data)
     return inquiry
@@ -155,30 +302,35 @@ def _build(
     municipality: Municipality,
     actor: Actor | None,
     data: NewInquiry,
-    key: str,
+    fingerprint: str,
     main_mailbox: bool = False,
     scanner: Scanner | None = None,
+    notes: list[str] | None = None,
 ) -> Inquiry:
-    """The inquiry for a new message, not yet saved: scanned, triaged, with its deadline."""
-    suggestion = triage.suggest(f"{data.subject}\n{data.body}")
+    """The inquiry for a new message, not yet saved: scanned, triaged, with its deadline.
+
+    Text enters cleaned of control characters here, whichever path it came by (the form,
+    a mail, the API), because bulk writes skip the models' own cleaning."""
+    subject, body = clean_line(data.subject)[:300], clean_text(data.body)
+    suggestion = triage.suggest(f"{subject}\n{body}")
     scanner = scanner or guard.scanner_for(municipality)
     return Inquiry(
         municipality=municipality,
         channel=data.channel,
         received_at=data.received_at,
-        citizen_name=data.citizen_name[:200],
-        citizen_email=data.citizen_email,
-        citizen_phone=data.citizen_phone[:40],
-        citizen_address=data.citizen_address[:300],
-        subject=data.subject[:300],
-        body=data.body,
+        citizen_name=clean_line(data.citizen_name)[:200],
+        citizen_email=clean_line(data.citizen_email)[:254],
+        citizen_phone=clean_line(data.citizen_phone)[:40],
+        citizen_address=clean_line(data.citizen_address)[:300],
+        subject=subject,
+        body=body,
         body_was_html=data.body_was_html,
-        message_id=data.message_id[:500],
-        content_key=key,
-        contains_personal_data=_holds_personal_data(data),
-        sensitive_categories=sorted(
-            {f.category for f in scanner.scan(f"{data.subject}\n{data.body}")}
-        ),
+        message_id=clean_line(data.message_id)[:500],
+        content_key=fingerprint,
+        addressed_to=list(data.addressed_to)[:200],
+        intake_notes=list(notes if notes is not None else data.notes),
+        contains_personal_data=True,
+        sensitive_categories=sorted({f.category for f in scanner.scan(f"{subject}\n{body}")}),
         registered_by=actor.user if actor else None,
         deadline=workdays.answer_deadline(
             data.received_at, municipality.answer_deadline_days, municipality.calendar
@@ -211,37 +363,27 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
     imports at close to the speed of reading them (benchmarks/mail_intake.py).
 
     The caller validates each mail first (bad ones are reported, not imported). A mail
-    that is already registered, or repeats one earlier in the batch, joins that inquiry.
+    that is already registered, or repeats one earlier in the batch, joins that inquiry
+    when the rules allow it.
     """
     if not actor.is_council_member:
         raise RuleError("Kun byrådsmedlemmer registrerer henvendelser, de selv har modtaget.")
     for data in batch:
         validate(data)
-    keys = [content_key(_sender_key(d), d.subject, d.body) for d in batch]
+    fingerprints = [d.fingerprint() for d in batch]
     place = actor.municipality
     with transaction.atomic():
-        known = (
-            Inquiry.objects.select_for_update()
-            .filter(municipality=place, received_in_main_mailbox=False)
-            .only("pk", "municipality", "message_id", "content_key")
-            .order_by()
-        )
-        ids = [d.message_id for d in batch if d.message_id]
-        by_message_id = {i.message_id: i for i in known.filter(message_id__in=ids)}
-        by_key = {i.content_key: i for i in known.filter(content_key__in=keys)}
+        known = _known(place, actor, fingerprints, [d.message_id for d in batch if d.message_id])
         scanner = guard.scanner_for(place)  # once per batch: it reads the municipality's terms
         plan: list[Inquiry | int] = []  # an existing inquiry, or the index of a new one
         new: list[tuple[Inquiry, NewInquiry]] = []
-        for data, key in zip(batch, keys, strict=True):
-            found = by_message_id.get(data.message_id) if data.message_id else None
-            found = found or by_key.get(key)
+        for data, fingerprint in zip(batch, fingerprints, strict=True):
+            found, notes = known.decide(actor, data, fingerprint)
             if found is not None:
                 plan.append(found)
                 continue
-            inquiry = _build(place, actor, data, key, scanner=scanner)
-            by_key[key] = inquiry
-            if data.message_id:
-                by_message_id[data.message_id] = inquiry
+            inquiry = _build(place, actor, data, fingerprint, scanner=scanner, notes=notes)
+            known.add(inquiry)
             plan.append(len(new))
             new.append((inquiry, data))
         Inquiry.objects.bulk_create([inquiry for inquiry, _ in new], batch_size=500)
@@ -265,33 +407,72 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
         for step in plan:
             if isinstance(step, int):
                 results.append(Registration(new[step][0], "created"))
-            elif id(step) in created:  # repeated within the batch
+            elif id(step) in created or step.pk in known.mine:
                 results.append(Registration(step, "already_registered"))
             else:
                 results.append(_add_recipient(actor, step))
+                known.mine.add(step.pk)
     return results
 
 
-def _holds_personal_data(data: NewInquiry) -> bool:
-    # Any inquiry from an identifiable citizen holds personal data: the name and contact
-    # alone are personal data, and retention is decided by that.
-    return bool(
-        data.citizen_name or data.citizen_email or data.citizen_phone or data.citizen_address
-    ) or bool(data.body.strip())
+class _Known:
+    """What a batch needs to know about registered inquiries, read in three queries."""
+
+    def __init__(self, by_fingerprint: dict[str, list[Inquiry]], mine: set[int]) -> None:
+        self.by_fingerprint = by_fingerprint
+        self.fingerprints_by_message_id: dict[str, set[str]] = {}
+        self.mine = mine  # inquiries the member already received
+
+    def decide(
+        self, actor: Actor, data: NewInquiry, fingerprint: str
+    ) -> tuple[Inquiry | None, list[str]]:
+        notes = list(data.notes)
+        for existing in self.by_fingerprint.get(fingerprint, []):
+            if existing.pk is None or existing.pk in self.mine:
+                return existing, notes  # repeated within the batch, or already the member's
+            reason = why_not_join(actor, existing, data)
+            if reason is None:
+                return existing, notes
+            if reason not in notes:
+                notes.append(reason)
+        others = self.fingerprints_by_message_id.get(data.message_id, set())
+        if data.message_id and others - {fingerprint}:
+            notes.append(REUSED_MESSAGE_ID)
+        return None, notes
+
+    def add(self, inquiry: Inquiry) -> None:
+        self.by_fingerprint.setdefault(inquiry.content_key, []).insert(0, inquiry)
+        if inquiry.message_id:
+            self.fingerprints_by_message_id.setdefault(inquiry.message_id, set()).add(
+                inquiry.content_key
+            )
 
 
-def new_inquiry_from_mail(mail: ParsedMail) -> NewInquiry:
-    return NewInquiry(
-        channel="mail",
-        received_at=mail.date or timezone.now(),
-        body=mail.body,
-        subject=mail.subject,
-        citizen_name=mail.sender_name,
-        citizen_email=mail.sender_email,
-        message_id=mail.message_id,
-        body_was_html=mail.body_was_html,
-        attachments=mail.attachments,
+def _known(
+    place: Municipality, actor: Actor, fingerprints: list[str], message_ids: list[str]
+) -> _Known:
+    scope = Inquiry.objects.filter(
+        municipality=place, received_in_main_mailbox=False, content_deleted_at__isnull=True
+    ).order_by()
+    same = list(
+        scope.filter(content_key__in=set(fingerprints)).only(
+            "pk", "municipality", "message_id", "content_key", "addressed_to"
+        )
     )
+    by_fingerprint: dict[str, list[Inquiry]] = {}
+    for inquiry in same:
+        by_fingerprint.setdefault(inquiry.content_key, []).append(inquiry)
+    mine = set(
+        InquiryRecipient.objects.filter(
+            member=actor.user, inquiry_id__in=[i.pk for i in same]
+        ).values_list("inquiry_id", flat=True)
+    )
+    known = _Known(by_fingerprint, mine)
+    for message_id, fingerprint in scope.filter(message_id__in=set(message_ids)).values_list(
+        "message_id", "content_key"
+    ):
+        known.fingerprints_by_message_id.setdefault(message_id, set()).add(fingerprint)
+    return known
 
 
 def do_view_inquiry(actor: Actor, inquiry: Inquiry) -> None:

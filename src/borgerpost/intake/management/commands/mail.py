@@ -76,10 +76,15 @@ class Command(BaseCommand):
                 sys.stderr.write("\n")
 
         summary = import_mail(actor, options["paths"], progress)
+        separate = (
+            f" (heraf {summary.separate} som selvstændige henvendelser, se bemærkningerne)"
+            if summary.separate
+            else ""
+        )
         self.stdout.write(
-            f"Importeret: {summary.imported}, samme henvendelse som et andet medlems: "
-            f"{summary.added_recipient}, sprunget over som dubletter: {summary.duplicates}, "
-            f"afvist: {len(summary.rejected)}."
+            f"Læst: {summary.read}. Importeret: {summary.imported}{separate}, samme henvendelse "
+            f"som et andet medlems: {summary.added_recipient}, sprunget over som dubletter: "
+            f"{summary.duplicates}, afvist: {len(summary.rejected)}."
         )
         for where, why in summary.rejected:
             self.stdout.write(f"Afvist {where}: {why}")
