@@ -97,6 +97,10 @@ TOO_MANY_PARTS = (
     "Mailen består af over {limit} dele (vedhæftninger og tekstdele), hvilket ingen "
     "almindelig mail gør. Den er ikke læst. Åbn originalen i mailprogrammet."
 )
+TOO_DEEP = (
+    "Mailen er pakket ind i sig selv i over {limit} lag (videresendte mails i mails), hvilket "
+    "ingen almindelig mail er. Den er ikke læst. Åbn originalen i mailprogrammet."
+)
 NO_TEXT_NOTE = (
     "Mailen har ingen tekst, kun vedhæftede filer ({names}). Åbn vedhæftningerne for at "
     "læse henvendelsen."
@@ -126,7 +130,9 @@ def parse_eml(raw: bytes, max_bytes: int = MAX_MAIL_BYTES) -> ParsedMail:
         return _parse(raw)
     except MailParseError:
         raise
-    except (RecursionError, MemoryError):
+    except RecursionError:
+        raise MailParseError(TOO_DEEP.format(limit=MAX_DEPTH)) from None
+    except MemoryError:
         raise MailParseError(TOO_MANY_PARTS.format(limit=MAX_PARTS)) from None
     except Exception:  # the email package's own failures on broken mail
         raise MailParseError(BROKEN) from None
@@ -186,8 +192,10 @@ class _Reader:
 
     def read(self, part: Message, depth: int) -> None:
         self.parts += 1
-        if self.parts > MAX_PARTS or depth > MAX_DEPTH:
+        if self.parts > MAX_PARTS:
             raise MailParseError(TOO_MANY_PARTS.format(limit=MAX_PARTS))
+        if depth > MAX_DEPTH:
+            raise MailParseError(TOO_DEEP.format(limit=MAX_DEPTH))
         ctype = part.get_content_type()
         if ctype in ("message/rfc822", "message/global"):
             self._attached_mail(part, depth)
