@@ -139,7 +139,18 @@ def test_bad_municipality_file_changes_nothing(tmp_path, content, message):
 
 
 @pytest.mark.django_db
-def test_demo_command_loads_demo_data_once():
+def test_demo_command_refuses_outside_demo_mode(settings):
+    from django.contrib.auth import get_user_model
+
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="kun i demotilstand"):
+        call_command("demo")
+    assert not get_user_model().objects.exists()  # no account with the published password
+
+
+@pytest.mark.django_db
+def test_demo_command_loads_demo_data_once(settings):
+    settings.DEMO_MODE = True
     call_command("demo")
     count = Inquiry.objects.count()
     call_command("demo")

@@ -22,6 +22,45 @@ def test_pages_carry_security_headers(world, client_for):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.parametrize("who", ["sara", "pia"])
+def test_pages_downloads_and_api_answers_are_never_cached(world, client_for, who, new_inquiry):
+    from django.core.files.base import ContentFile
+
+    from borgerpost.api.tokens import do_create_token
+    from borgerpost.inquiries import actions
+    from borgerpost.inquiries.models import Attachment
+
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    attachment = Attachment(inquiry=inquiry, filename="a.pdf", content_type="x", size=1, sha256="c")
+    attachment.file.save("c", ContentFile(b"x"), save=True)
+    _, secret = do_create_token(None, world.ishoj, "ESDH", "secretariat")
+    answers = [
+        client_for(who).get(reverse("inbox", args=["ishoj"]), follow=True),
+        client_for("sara").get(reverse("attachment", args=["ishoj", attachment.pk])),
+        Client().get(reverse("login")),
+        Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/v1/ishoj/henvendelser"),
+        Client().get("/api/v1/ishoj/henvendelser"),  # an error answer too
+    ]
+    for response in answers:
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"no-store", "private"} <= directives, response["Cache-Control"]
+
+
+def test_a_refusal_is_one_line_in_the_log_without_a_traceback(world, client_for, caplog):
+    caplog.set_level("INFO")
+    response = client_for("sara").get(reverse("settings", args=["ishoj"]))
+    assert response.status_code == 403
+    refusals = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert len(refusals) == 1
+    line = refusals[0].getMessage()
+    assert "page settings" in line and "rule admin" in line
+    assert refusals[0].exc_info is None
+    from borgerpost.core.errors import DropRefusals
+
+    django_lines = [r for r in caplog.records if r.name == "django.request"]
+    assert django_lines and not any(DropRefusals().filter(r) for r in django_lines)
+
+
 def test_login_page_has_no_inline_script(db):
     page = Client().get(reverse("login")).content.decode()
     assert "<script>" not in page and "<script " in page  # only scripts with a src

@@ -35,6 +35,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.outgoing.urls")),
 ]
 
+handler400 = "borgerpost.core.errors.bad_request"
 handler403 = "borgerpost.core.errors.forbidden"
 handler404 = "borgerpost.core.errors.not_found"
 handler500 = "borgerpost.core.errors.server_error"

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from borgerpost.api import views
 
@@ -13,4 +13,5 @@ urlpatterns = [
         views.case_number,
         name="api-case-number",
     ),
+    re_path(r"^(?P<path>.*)$", views.not_found, name="api-not-found"),
 ]

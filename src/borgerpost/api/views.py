@@ -8,11 +8,14 @@ rules are the same queryset methods the pages use.
 from __future__ import annotations
 
 import json
+import logging
+import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -20,9 +23,13 @@ from borgerpost.core.access import Actor, actor_for, public
 from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
 from borgerpost.inquiries.models import Inquiry, Status
+from borgerpost.text import clean_line
 
 from .openapi import PAGE_SIZE, spec
 from .tokens import over_limit, token_from_header
+
+logger = logging.getLogger("borgerpost.api")
+MAX_JSON_DEPTH = 20
 
 
 def error(status: int, message: str, **headers: str) -> JsonResponse:
@@ -59,7 +66,14 @@ def api_view(
             actor = actor_for(token.account, token.municipality)
             if actor is None:
                 return error(401, "Tokenet har ingen rolle længere.", WWW_Authenticate="Bearer")
-            return view(request, actor, *args, **kwargs)
+            try:
+                return view(request, actor, *args, **kwargs)
+            except RequestDataTooBig:
+                return error(413, "Body er for stor.")
+            except Exception as exc:  # a bug of ours: still JSON, never an HTML page
+                incident = uuid.uuid4().hex[:12]
+                logger.error("incident %s: api %s: %s", incident, view.__name__, type(exc).__name__)
+                return error(500, f"Intern fejl. Oplys fejlnummer {incident} til IT.")
 
         wrapper.access_rule = ["api token: one municipality, one administration role"]  # type: ignore[attr-defined]
         return wrapper
@@ -109,6 +123,45 @@ def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
     )
 
 
+def _depth(raw: bytes) -> int:
+    """How deeply the JSON nests, counted on the bytes before parsing (a document nested
+    100,000 deep would exhaust the parser's recursion)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_JSON_DEPTH:
+                return deepest
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def json_body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
+    """The body as a JSON object, or the JSON error to answer with."""
+    raw = request.body or b"{}"
+    if _depth(raw) > MAX_JSON_DEPTH:
+        return error(400, f"JSON må højst være indlejret {MAX_JSON_DEPTH} niveauer.")
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return error(400, "Body skal være JSON.")
+    if not isinstance(body, dict):
+        return error(400, "Body skal være et JSON-objekt.")
+    return body
+
+
 def _find(actor: Actor, pk: str) -> Inquiry | None:
     if not pk.isascii() or not pk.isdigit() or len(pk) > 15:
         return None
@@ -145,16 +198,22 @@ def case_number(request: HttpRequest, actor: Actor, pk: str) -> JsonResponse:
     found = _find(actor, pk)
     if found is None:
         return error(404, "Findes ikke.")
-    try:
-        body = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        return error(400, "Body skal være JSON.")
-    number = body.get("journalnummer") if isinstance(body, dict) else None
+    body = json_body(request)
+    if isinstance(body, JsonResponse):
+        return body
+    number = body.get("journalnummer")
     if not isinstance(number, str):
         return error(400, 'Angiv {"journalnummer": "..."}.')
+    number = clean_line(number)
     try:
         do_record_case_number(actor, found, number)
     except RuleError as exc:
         return error(400, str(exc))
     found.refresh_from_db()
     return JsonResponse(_summary(found))
+
+
+@public("the API's answer for a path it does not have: JSON, never an HTML page")
+@csrf_exempt
+def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    return error(404, "Findes ikke.")

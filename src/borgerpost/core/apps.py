@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from borgerpost.core import (  # noqa: F401 - connect their signals
             checks,
+            cleaning,
             lockout,
             twofactor,
         )

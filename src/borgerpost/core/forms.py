@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from borgerpost import workdays
+from borgerpost.core.fields import ModelForm
 from borgerpost.core.models import Centre, Committee, Membership, Municipality, Role
 
 User = get_user_model()
@@ -32,7 +33,7 @@ class ListField(forms.CharField):
         return [part.strip() for part in text.replace(",", "\n").splitlines() if part.strip()]
 
 
-class MunicipalityForm(forms.ModelForm):
+class MunicipalityForm(ModelForm):
     mail_domains = ListField(
         label="Interne maildomæner",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -45,7 +46,7 @@ class MunicipalityForm(forms.ModelForm):
         help_text="MM-DD gælder hvert år, ÅÅÅÅ-MM-DD kun det år.",
     )
 
-    class Meta:
+    class Meta(ModelForm.Meta):
         model = Municipality
         fields = [
             "name",
@@ -113,8 +114,8 @@ class MunicipalityForm(forms.ModelForm):
         return days
 
 
-class CentreForm(forms.ModelForm):
-    class Meta:
+class CentreForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = Centre
         fields = ["name", "director"]
 
@@ -131,7 +132,7 @@ class CentreForm(forms.ModelForm):
         return name
 
 
-class CommitteeForm(forms.ModelForm):
+class CommitteeForm(ModelForm):
     keywords = ListField(
         label="Nøgleord",
         required=False,
@@ -139,7 +140,7 @@ class CommitteeForm(forms.ModelForm):
         help_text="Ord der peger på udvalgets område, adskilt med komma.",
     )
 
-    class Meta:
+    class Meta(ModelForm.Meta):
         model = Committee
         fields = ["name", "area", "keywords", "chair", "members", "centres"]
         widgets = {

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
@@ -34,6 +35,11 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        # Pages, downloads and API answers may hold personal data: no browser, proxy or
+        # shared computer keeps a copy (static files never pass here, WhiteNoise serves
+        # them first, with their own long cache).
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
         return response
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from borgerpost.core.fields import ModelForm
 from borgerpost.core.models import Centre, Municipality
 
 from .models import (
@@ -19,8 +20,8 @@ from .models import (
 )
 
 
-class CaseForm(forms.ModelForm):
-    class Meta:
+class CaseForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = CounsellorCase
         fields = [
             "reference",
@@ -92,8 +93,8 @@ class CaseForm(forms.ModelForm):
         return data
 
 
-class ReportTextForm(forms.ModelForm):
-    class Meta:
+class ReportTextForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = ReportText
         fields = ["summary", "recommendations"]
         widgets = {
@@ -102,14 +103,14 @@ class ReportTextForm(forms.ModelForm):
         }
 
 
-class RecommendationForm(forms.ModelForm):
-    class Meta:
+class RecommendationForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = Recommendation
         fields = ["year", "number", "title"]
 
 
-class FollowUpForm(forms.ModelForm):
-    class Meta:
+class FollowUpForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = RecommendationFollowUp
         fields = ["year", "status", "note"]
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.audit import record
 from borgerpost.core.models import Municipality, Role
+from borgerpost.core.params import int_param
 
 from . import rendering
 from .forms import CaseForm, FollowUpForm, RecommendationForm, ReportTextForm
@@ -62,9 +63,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     combined = request.GET.get("samlet") == "1"
     cases = cases_for(actor, combined).select_related("municipality", "centre", "main_case")
-    year = request.GET.get("aar")
-    if year and year.isdigit():
-        cases = cases.filter(opened__year=int(year))
+    year = int_param(request, "aar", default=None, low=1990, high=2100, what="Året")
+    if year is not None:
+        cases = cases.filter(opened__year=year)
     return render(
         request,
         "counsellor/cases.html",
@@ -108,7 +109,10 @@ def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     place = actor.municipality
-    year = int(request.GET.get("aar") or timezone.localdate().year - 1)
+    year = int_param(
+        request, "aar", default=timezone.localdate().year - 1, low=1990, high=2100, what="Året"
+    )
+    assert year is not None
     fmt = request.GET.get("format")
     if fmt == "netvaerk":
         record(actor, "counsellor_report.network_export", place, year=year)

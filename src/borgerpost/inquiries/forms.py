@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from borgerpost.core.fields import IdChoiceField
 from borgerpost.core.models import Centre, Committee, Municipality
 
 from .models import (
@@ -107,7 +108,7 @@ class TriageForm(forms.Form):
     path = forms.ChoiceField(
         label="Hvordan skal den besvares?", choices=AnswerPath.choices, widget=forms.RadioSelect
     )
-    committee = forms.ModelChoiceField(
+    committee = IdChoiceField(
         label="Udvalgsområde",
         queryset=Committee.objects.none(),
         required=False,
@@ -217,7 +218,7 @@ class AgendaProposalForm(forms.Form):
     target = forms.ChoiceField(
         label="Dagsorden", choices=AgendaTarget.choices, widget=forms.RadioSelect
     )
-    committee = forms.ModelChoiceField(
+    committee = IdChoiceField(
         label="Udvalg",
         queryset=Committee.objects.none(),
         required=False,
@@ -244,7 +245,7 @@ class ProposalDecisionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    centre = forms.ModelChoiceField(
+    centre = IdChoiceField(
         label="Center", queryset=Centre.objects.none(), required=False, empty_label="(ikke fordelt)"
     )
     answer_mode = forms.ChoiceField(label="Svarform", choices=AnswerMode.choices)

@@ -7,13 +7,14 @@ from stdnum.dk import cpr as stdnum_cpr
 from stdnum.dk import cvr as stdnum_cvr
 from stdnum.exceptions import ValidationError as StdnumError
 
+from borgerpost.core.fields import ModelForm
 from borgerpost.core.models import Municipality
 
 from .models import Citizen, Company, Letter, LetterTemplate
 
 
-class CitizenForm(forms.ModelForm):
-    class Meta:
+class CitizenForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = Citizen
         fields = ["cpr", "name", "address", "email", "digital_post_exempt"]
 
@@ -32,8 +33,8 @@ class CitizenForm(forms.ModelForm):
         return value
 
 
-class CompanyForm(forms.ModelForm):
-    class Meta:
+class CompanyForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = Company
         fields = ["cvr", "name"]
 
@@ -56,8 +57,8 @@ class VulnerabilityForm(forms.Form):
     )
 
 
-class LetterForm(forms.ModelForm):
-    class Meta:
+class LetterForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = Letter
         fields = [
             "template",
@@ -116,8 +117,8 @@ class ReleaseForm(forms.Form):
     )
 
 
-class TemplateForm(forms.ModelForm):
-    class Meta:
+class TemplateForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = LetterTemplate
         fields = ["name", "title", "lead_text", "body", "is_standard"]
         widgets = {

@@ -15,6 +15,7 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
+from borgerpost.core.params import int_param
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.outgoing.queue import state_of
 
@@ -81,7 +82,7 @@ def letter_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     actor = _actor(request)
     letter = get_object_or_404(letters_for(actor), pk=pk) if pk else None
     initial: dict[str, Any] = {}
-    template_id = request.GET.get("skabelon")
+    template_id = int_param(request, "skabelon", default=None, low=1, high=2**53, what="Skabelonen")
     if letter is None and template_id:
         template = get_object_or_404(
             LetterTemplate, municipality=actor.municipality, pk=template_id

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.audit import record
+from borgerpost.core.fields import ModelForm
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.inquiries.models import Inquiry
 
@@ -20,8 +20,8 @@ from .models import PrintedCopy
 PEOPLE = (Role.COUNCIL_MEMBER, *ADMINISTRATION_ROLES)
 
 
-class PrintedCopyForm(forms.ModelForm):
-    class Meta:
+class PrintedCopyForm(ModelForm):
+    class Meta(ModelForm.Meta):
         model = PrintedCopy
         fields = ["inquiry", "description", "kept_where"]
 

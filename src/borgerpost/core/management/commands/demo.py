@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from borgerpost.core.demo import load_demo
 
@@ -7,5 +8,11 @@ class Command(BaseCommand):
     help = "Indlæs demokommunen med demobrugere og demohenvendelser (kan køres flere gange)."
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        if not settings.DEMO_MODE:
+            # The demo accounts have a password printed in the README and on the log-in page.
+            raise CommandError(
+                "Demoen indlæses kun i demotilstand (BORGERPOST_DEMO=true): demobrugerne har "
+                "en offentligt kendt adgangskode og må aldrig findes i en rigtig installation."
+            )
         municipality = load_demo()
         self.stdout.write(f"Demokommunen {municipality.name} er klar.")
