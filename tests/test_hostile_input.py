@@ -81,6 +81,7 @@ KIND = {
     "committee-edit": ("committee", "thomas"),
     "membership-remove": ("membership", "thomas"),
     "two-factor-reset": ("membership", "thomas"),
+    "password-set": ("membership", "thomas"),
     "attachment": ("attachment", "sara"),
     "draft-write": ("draft", "pia"),
     "proposal-decide": ("proposal", "sara"),

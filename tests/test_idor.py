@@ -151,6 +151,7 @@ URL_OBJECT = {
     "committee-edit": "committee",
     "membership-remove": "membership",
     "two-factor-reset": "membership",
+    "password-set": "membership",
     "attachment": "attachment",
     "draft-write": "draft",
     "proposal-decide": "proposal",

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from borgerpost import workdays
 from borgerpost.core.fields import ModelForm
-from borgerpost.core.models import Centre, Committee, Membership, Municipality, Role
+from borgerpost.core.models import Centre, Committee, Municipality, Role
 
 User = get_user_model()
 
@@ -174,7 +174,10 @@ class PersonForm(forms.Form):
     full_name = forms.CharField(label="Navn", max_length=150)
     email = forms.EmailField(label="Kommunal mailadresse")
     username = forms.CharField(label="Brugernavn", max_length=150)
-    role = forms.ChoiceField(label="Rolle", choices=Role.choices)
+    # The citizen counsellor's role is never given from here (core.people).
+    role = forms.ChoiceField(
+        label="Rolle", choices=[c for c in Role.choices if c[0] != Role.COUNSELLOR]
+    )
     private_email = forms.EmailField(
         label="Privat mailadresse (kun byrådsmedlemmer)", required=False
     )
@@ -197,13 +200,11 @@ class PersonForm(forms.Form):
             )
         return email
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        username = data.get("username")
-        if username and User.objects.filter(username=username).exists():
-            user = User.objects.get(username=username)
-            if Membership.objects.filter(
-                user=user, municipality=self.municipality, role=data.get("role")
-            ).exists():
-                self.add_error("username", "Personen har allerede den rolle i kommunen.")
-        return data
+
+class SetPasswordForm(forms.Form):
+    password = forms.CharField(
+        label="Ny adgangskode",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        min_length=12,
+        help_text="Mindst 12 tegn. Giv den til personen på en sikker måde (ikke på mail).",
+    )

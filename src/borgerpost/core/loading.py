@@ -28,6 +28,7 @@ from borgerpost.core.models import (
     Municipality,
     Role,
 )
+from borgerpost.core.people import why_not_roles
 
 User = get_user_model()
 
@@ -161,6 +162,13 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
                 user.set_unusable_password()
         user.save()
         users[username] = user
+        combined = set(person["roles"]) | set(
+            Membership.objects.filter(user=user, municipality=municipality).values_list(
+                "role", flat=True
+            )
+        )
+        if reason := why_not_roles(combined):
+            raise LoadError(f"people »{username}«: {reason}")
         for role in person["roles"]:
             Membership.objects.update_or_create(
                 user=user,

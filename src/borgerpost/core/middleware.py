@@ -9,9 +9,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 # No inline or remote scripts. Styles allow inline attributes (the templates use a few
 # style="" attributes, and htmx adds its indicator style); images allow data: URIs for

@@ -33,7 +33,8 @@ from mozilla_django_oidc.views import (
 from borgerpost.core.access import public
 from borgerpost.core.audit import record
 from borgerpost.core.middleware import MFA_BY_IDENTITY_PROVIDER
-from borgerpost.core.models import Membership, Municipality
+from borgerpost.core.models import Membership, Municipality, Role
+from borgerpost.core.people import why_not_roles
 
 User = get_user_model()
 logger = logging.getLogger("borgerpost.security")
@@ -99,6 +100,11 @@ class MunicipalityOIDCBackend(OIDCAuthenticationBackend):
         groups = {str(g) for g in claims.get("groups") or []}
         for place in Municipality.objects.exclude(sso_groups={}):
             wanted = {role for group, role in place.sso_groups.items() if group in groups}
+            if why_not_roles(wanted):
+                # The administrator role is kept apart from roles that read content
+                # (core.people): the content roles are given, the administrator role not.
+                wanted.discard(Role.ADMIN)
+                record(None, "membership.sso_admin_withheld", user, municipality=place)
             held = Membership.objects.filter(user=user, municipality=place)
             for membership in held.exclude(role__in=wanted):
                 record(

@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from borgerpost.core.access import Actor, signed_in
+from borgerpost.core.access import signed_in
 from borgerpost.core.audit import record
 from borgerpost.core.middleware import SIGNED_IN_AT
 
@@ -102,13 +102,6 @@ def totp_verify(request: HttpRequest) -> HttpResponse:
             WRONG_CODE if allowed else TOO_MANY,
         )
     return render(request, "registration/totp_verify.html", {"form": form})
-
-
-def do_reset_two_factor(actor: Actor, user: Any) -> None:
-    """A lost phone: the administrator removes the person's app; they enrol again."""
-    with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
-        record(actor, "login.two_factor_reset", user)
 
 
 @receiver(user_logged_in)

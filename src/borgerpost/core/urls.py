@@ -12,6 +12,7 @@ urlpatterns = [
     path("indstillinger/udvalg/<int:pk>/", views.committee_edit, name="committee-edit"),
     path("indstillinger/personer/ny/", views.person_add, name="person-new"),
     path("indstillinger/roller/<int:pk>/fjern/", views.membership_remove, name="membership-remove"),
+    path("indstillinger/roller/<int:pk>/adgangskode/", views.password_set, name="password-set"),
     path(
         "indstillinger/roller/<int:pk>/nulstil-to-faktor/",
         views.two_factor_reset,

@@ -3,9 +3,13 @@ protection officer's page."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +19,16 @@ from borgerpost.core import actions, dpo
 from borgerpost.core.access import Actor, municipalities_for, municipality_view, public, signed_in
 from borgerpost.core.audit import record
 from borgerpost.core.demo import DEMO_LOGINS
-from borgerpost.core.forms import CentreForm, CommitteeForm, MunicipalityForm, PersonForm
+from borgerpost.core.exceptions import RuleError
+from borgerpost.core.forms import (
+    CentreForm,
+    CommitteeForm,
+    MunicipalityForm,
+    PersonForm,
+    SetPasswordForm,
+)
 from borgerpost.core.models import AuditEntry, Centre, Committee, Membership, Role
-from borgerpost.core.twofactor import do_reset_two_factor
+from borgerpost.core.people import why_not_manage
 
 
 class BorgerpostLoginView(LoginView):
@@ -76,14 +87,18 @@ def settings_overview(request: HttpRequest) -> HttpResponse:
             "committees": Committee.objects.filter(municipality=municipality)
             .select_related("chair")
             .prefetch_related("members"),
-            "memberships": Membership.objects.filter(municipality=municipality)
-            .select_related("user")
-            .order_by("user__first_name", "role"),
+            "memberships": _people(actor),
             "audit": AuditEntry.objects.filter(municipality=municipality).select_related("actor")[
                 :30
             ],
         },
     )
+
+
+def _people(actor: Actor) -> list[tuple[Membership, str | None]]:
+    """The municipality's roles, each with why the administrator may not change it."""
+    rows = Membership.objects.filter(municipality=actor.municipality).select_related("user")
+    return [(m, why_not_manage(actor, m.user)) for m in rows.order_by("user__first_name", "role")]
 
 
 def _edit(request: HttpRequest, model, form_class, pk: int | None, what: str, label: str):  # type: ignore[no-untyped-def]
@@ -116,22 +131,32 @@ def person_add(request: HttpRequest) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
     form = PersonForm(request.POST or None, municipality=actor.municipality)
     if request.method == "POST" and form.is_valid():
-        actions.do_add_person(actor, form.cleaned_data)
-        messages.success(request, "Personen er tilføjet.")
-        return redirect("settings", actor.municipality.slug)
+        try:
+            actions.do_add_person(actor, form.cleaned_data)
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Personen er tilføjet.")
+            return redirect("settings", actor.municipality.slug)
     return render(request, "core/edit.html", {"form": form, "label": "Ny person", "is_new": True})
+
+
+def _membership(actor: Actor, pk: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user"), municipality=actor.municipality, pk=pk
+    )
 
 
 @municipality_view(Role.ADMIN)
 @require_POST
 def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
-    membership = get_object_or_404(Membership, municipality=actor.municipality, pk=pk)
-    if membership.user_id == actor.user.pk and membership.role == Role.ADMIN:
-        messages.error(request, "Du kan ikke fjerne din egen administratorrolle.")
+    try:
+        actions.do_remove_membership(actor, _membership(actor, pk))
+    except RuleError as exc:
+        messages.error(request, str(exc))
     else:
-        actions.do_remove_membership(actor, membership)
-        messages.success(request, "Rollen er fjernet.")
+        messages.success(request, "Rollen er fjernet. Personen har fået besked.")
     return redirect("settings", actor.municipality.slug)
 
 
@@ -140,14 +165,55 @@ def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     """A person lost the phone with their authenticator app: they enrol again at log-in."""
     actor: Actor = request.actor  # type: ignore[attr-defined]
-    membership = get_object_or_404(Membership, municipality=actor.municipality, pk=pk)
-    do_reset_two_factor(actor, membership.user)
-    messages.success(
-        request,
-        f"To-faktor-log-ind er nulstillet for {membership.user.get_full_name()}. Personen "
-        "sætter en ny app op ved næste log-ind.",
-    )
+    membership = _membership(actor, pk)
+    try:
+        actions.do_reset_two_factor(actor, membership.user)
+    except RuleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"To-faktor-log-ind er nulstillet for {membership.user.get_full_name()}. Personen "
+            "sætter en ny app op ved næste log-ind.",
+        )
     return redirect("settings", actor.municipality.slug)
+
+
+@municipality_view(Role.ADMIN)
+def password_set(request: HttpRequest, pk: int) -> HttpResponse:
+    """A person forgot their password: the administrator gives them a new one."""
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    membership = _membership(actor, pk)
+    form = SetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_set_password(actor, membership.user, form.cleaned_data["password"])
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Adgangskoden er ændret. Personen har fået besked.")
+            return redirect("settings", actor.municipality.slug)
+    label = f"Ny adgangskode til {membership.user.get_full_name() or membership.user.username}"
+    return render(request, "core/edit.html", {"form": form, "label": label, "is_new": False})
+
+
+@signed_in("the person's own password, and nothing about anyone else")
+def own_password(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if not user.has_usable_password():
+        messages.info(
+            request, "Du logger ind med kommunens fælles log-in; adgangskoden skiftes der."
+        )
+        return redirect("home")
+    form = PasswordChangeForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_change_own_password(user, form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, user)  # this session stays signed in
+        messages.success(request, "Din adgangskode er skiftet.")
+        return redirect("home")
+    return render(
+        request, "core/edit.html", {"form": form, "label": "Skift adgangskode", "is_new": False}
+    )
 
 
 __all__ = ["record"]
