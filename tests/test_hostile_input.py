@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from borgerpost.api.tokens import do_create_token
@@ -275,3 +276,55 @@ def test_the_api_answers_json_to_hostile_input(world, objects):
     objects["inquiry"].refresh_from_db()
     number = objects["inquiry"].records_case_number
     assert "\x00" not in number and "\ud800" not in number
+
+
+def test_a_line_break_in_a_subject_never_becomes_a_mail_header(world, client_for):
+    """`=?utf-8?Q?Hej=0D=0ABcc:_x@example.org?=` made every acknowledgement by mail for the
+    inquiry fail with a server error (and could have added a Bcc)."""
+    import email
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from borgerpost.inquiries.models import Inquiry
+    from tests.conftest import sent_mail
+
+    raw = (
+        b"From: Ole <ole@example.dk>\r\nTo: sah@ishoj.dk\r\n"
+        b"Subject: =?utf-8?Q?Hej=0D=0ABcc:_x@example.org?=\r\n"
+        b"Date: Mon, 16 Nov 2026 10:00:00 +0100\r\nMessage-ID: <crlf@example.dk>\r\n\r\nHej Sara."
+    )
+    sara = client_for("sara")
+    sara.post(
+        reverse("inquiry-upload", args=["ishoj"]),
+        {"eml": SimpleUploadedFile("m.eml", raw, "message/rfc822")},
+    )
+    inquiry = Inquiry.objects.get()
+    assert inquiry.subject == "Hej Bcc: x@example.org"
+    response = sara.post(
+        reverse("inquiry-ack", args=["ishoj", inquiry.pk]),
+        {"ack-channel": "mail", "ack-body": "Tak for din henvendelse."},
+    )
+    assert response.status_code == 302
+    (sent,) = sent_mail()
+    parsed = email.message_from_bytes(sent.message().as_bytes())
+    assert parsed["Bcc"] is None and sent.bcc == []
+    assert "\n" not in str(parsed["Subject"]) and sent.to == ["ole@example.dk"]
+
+
+def test_attachment_names_lose_bidi_controls_on_the_way_in_and_out(world, client_for):
+    from django.core.files.base import ContentFile
+
+    from borgerpost.inquiries.models import Attachment
+
+    inquiry = actions.do_register_inquiry(
+        world.sara, actions.NewInquiry("mail", timezone.now(), "Se bilag", citizen_name="Ole")
+    ).inquiry
+    # A name stored before intake cleaned names.
+    stored = Attachment(
+        inquiry=inquiry, filename="x", content_type="application/octet-stream", size=2, sha256="d"
+    )
+    stored.file.save("d", ContentFile(b"MZ"), save=True)
+    Attachment.objects.filter(pk=stored.pk).update(filename="faktura\u202efdp.exe")
+    response = client_for("sara").get(reverse("attachment", args=["ishoj", stored.pk]))
+    assert "\u202e" not in response["Content-Disposition"]
+    assert "fakturafdp.exe" in response["Content-Disposition"]

@@ -26,6 +26,7 @@ from borgerpost.guard.service import GuardBlocked
 from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
 from borgerpost.outgoing.queue import states_for
 from borgerpost.retention.rules import waiting_for_case_number
+from borgerpost.text import clean_filename
 
 from . import actions, forms
 from .models import (
@@ -547,7 +548,9 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.filename,
+        # Cleaned again on the way out: names stored before intake cleaned them may hold
+        # bidi overrides that make »faktura\u202efdp.exe« look like a PDF.
+        filename=clean_filename(attachment.filename),
         content_type="application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
