@@ -500,3 +500,35 @@ def test_the_worker_reads_every_connected_mailbox(world, dovecot, account, trust
     dovecot.deliver(account, mail(3))
     call_command("worker", "--once")
     assert IntakeRecord.objects.filter(mailbox=mailbox).count() == 2
+
+
+def test_a_changed_server_never_gets_the_stored_password(world, dovecot, account, trusted):
+    """An administrator pointed the main mailbox at another host with the password field
+    left blank; the next read would have logged in there with the municipality's password."""
+    import socket
+
+    from borgerpost.intake.actions import RETYPE_NOTICE
+
+    mailbox = do_connect_main_mailbox(world.thomas, settings_for(dovecot, account))
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.5)
+    elsewhere = listener.getsockname()[1]
+    for change in ({"port": elsewhere}, {"host": "localhost"}, {"username_": "other"},
+                   {"auth_method": "xoauth2", "oauth_client_id": "x", "oauth_tenant": "t"},
+                   {"oauth_token_url": "https://evil.example/token"}):  # fmt: skip
+        user = str(change.pop("username_", account))
+        with pytest.raises(RuleError, match="igen"):
+            do_connect_main_mailbox(world.thomas, settings_for(dovecot, user, secret="", **change))
+    mailbox.refresh_from_db()
+    assert (mailbox.host, mailbox.port, mailbox.username) == ("127.0.0.1", dovecot.port, account)
+    dovecot.deliver(account, mail(1))
+    assert take_new_mail(mailbox).created == 1  # still the real server
+    with pytest.raises(TimeoutError):
+        listener.accept()  # nothing ever connected to the other port
+    listener.close()
+    # With the password given again, the change is made.
+    moved = do_connect_main_mailbox(world.thomas, settings_for(dovecot, account, folder="Arkiv"))
+    assert moved.folder == "Arkiv"
+    assert RETYPE_NOTICE

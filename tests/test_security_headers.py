@@ -75,6 +75,7 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     }
     env.update(
         SECRET_KEY=secrets.token_urlsafe(60),
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         ALLOWED_HOSTS="borgerpost.ishoj.dk",
         BORGERPOST_DATA_DIR=str(tmp_path),
     )

@@ -55,9 +55,23 @@ def default_data_dir() -> Path:
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("BORGERPOST_DATA_DIR") or default_data_dir()).expanduser()
 
+# Everything borgerpost writes holds personal data or secrets: the SQLite database and its
+# journal, stored files, the outboxes, keys, lock files. Whatever creates them (SQLite,
+# Django's storage, the mail backend), this process makes them readable by its own user
+# only: directories 0700, files 0600.
+os.umask(0o077)
+
 DEBUG = envbool("DEBUG", False)
 # Demo mode shows the demo log-ins on the login page. Never on in production.
 DEMO_MODE = envbool("BORGERPOST_DEMO", False)
+
+
+def private_data_dir() -> None:
+    """Create the data directory readable by this user only, and close up one an older
+    version left open to others."""
+    DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if DATA_DIR.stat().st_uid == os.getuid() and DATA_DIR.stat().st_mode & 0o077:
+        DATA_DIR.chmod(0o700)
 
 
 def _secret_key() -> str:
@@ -67,7 +81,7 @@ def _secret_key() -> str:
     if not (DEBUG or DEMO_MODE or os.environ.get("BORGERPOST_TESTING")):
         raise ImproperlyConfigured("SECRET_KEY must be set outside demo and development mode")
     # Development and demo: one random key per data directory, kept beside the database.
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_data_dir()
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
@@ -158,7 +172,7 @@ def _database() -> dict:
         except ValueError as exc:
             raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from None
         return dict(config)
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_data_dir()
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "borgerpost.sqlite3",
@@ -246,6 +260,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "files"
 # Attachments are never served from MEDIA_URL: a view checks access and sends them as downloads.
 FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # The largest mail we read, uploaded, imported or over IMAP: a 25 MB attachment in a
 # .eml, with MIME overhead. Larger mail is refused (upload, import) or quarantined

@@ -23,3 +23,27 @@ def smtp_requires_tls(app_configs: Any = None, **kwargs: Any) -> list[checks.Che
             id="borgerpost.E001",
         )
     ]
+
+
+FILE_BACKENDS = {
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+@checks.register(checks.Tags.security)
+def production_sends_mail(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """An installation that forgot its SMTP settings would write every mail to files (or
+    nowhere) and send nothing, while every page said "sent"."""
+    if not settings.PRODUCTION or settings.EMAIL_BACKEND not in FILE_BACKENDS:
+        return []
+    return [
+        checks.Error(
+            "Mail sendes ikke: EMAIL_BACKEND skriver kun til filer. Sæt "
+            f"EMAIL_BACKEND={SMTP_BACKEND} og EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER og "
+            "EMAIL_HOST_PASSWORD til kommunens mailserver.",
+            id="borgerpost.E002",
+        )
+    ]

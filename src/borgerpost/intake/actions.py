@@ -35,7 +35,27 @@ class MailboxSettings:
     oauth_token_url: str = ""
 
 
+# Where the stored secret is sent: change any of these and the secret must be given again,
+# or an administrator could point the mailbox at a server of their own and have borgerpost
+# log in there with the municipality's password.
+_WHERE_THE_SECRET_GOES = (
+    "host",
+    "port",
+    "username",
+    "auth_method",
+    "oauth_token_url",
+    "oauth_tenant",
+    "oauth_client_id",
+)
+
+RETYPE_NOTICE = (
+    "Du har ændret server, port, brugernavn eller log-in-metode. Skriv adgangskoden (eller "
+    "klienthemmeligheden) igen: den gemte sendes aldrig til en anden server."
+)
+
+
 def _apply(mailbox: Mailbox, new: MailboxSettings) -> None:
+    before = {name: getattr(mailbox, name) for name in _WHERE_THE_SECRET_GOES}
     mailbox.host = new.host.strip()
     mailbox.port = new.port
     mailbox.username = new.username.strip()
@@ -44,8 +64,13 @@ def _apply(mailbox: Mailbox, new: MailboxSettings) -> None:
     mailbox.oauth_tenant = new.oauth_tenant.strip()
     mailbox.oauth_client_id = new.oauth_client_id.strip()
     mailbox.oauth_token_url = new.oauth_token_url.strip()
+    moved = mailbox.pk is not None and any(
+        getattr(mailbox, name) != value for name, value in before.items()
+    )
     if new.secret:
         mailbox.sealed_secret = seal(new.secret)
+    elif moved and mailbox.sealed_secret:
+        raise RuleError(RETYPE_NOTICE)
     if not mailbox.sealed_secret:
         raise RuleError(
             "Angiv adgangskoden."
