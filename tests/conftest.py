@@ -20,7 +20,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from borgerpost.core.access import actor_for
 from borgerpost.core.loading import load_municipality
 
-from .mailservers import make_certificates, start_dovecot, stop
+from .mailservers import SMTPServer, make_certificates, start_dovecot, stop
 
 PASSWORD = "test-password-123"
 
@@ -274,6 +274,22 @@ def dovecot(tmp_path_factory, certs):  # type: ignore[no-untyped-def]
     server, process = start_dovecot(tmp_path_factory.mktemp("dovecot"), certs)
     yield server
     stop(process, server)
+
+
+@pytest.fixture
+def smtp(settings, monkeypatch, certs):  # type: ignore[no-untyped-def]
+    """A real SMTP server on loopback (STARTTLS, our test CA), and Django sending to it."""
+    server = SMTPServer(certs)
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = True
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
+    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca))
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -63,7 +63,8 @@ def test_a_backup_restores_into_an_empty_database_exactly(
     attachment.file.save("journal", ContentFile(b"%PDF-1.4 " + BODY.encode()), save=True)
     actions.do_register_inquiry(world.anders, new_inquiry(subject="Hvidovre"))
     key = new_key()
-    common = {"BORGERPOST_BACKUP_KEY": key, "SECRET_KEY": "samme-noegle-" + "x" * 40}
+    # The audit log verifies on the new server only under the key it was written with.
+    common = {"BORGERPOST_BACKUP_KEY": key, "SECRET_KEY": settings.SECRET_KEY}
     here = {
         **common,
         "DATABASE_URL": database_url(),

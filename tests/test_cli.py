@@ -179,12 +179,14 @@ def test_daily_reminder_is_sent_once_per_person_per_day(world, new_inquiry):
 def test_scheduler_claims_each_daily_job_once():
     night = dt.datetime(2024, 9, 17, 0, 0, tzinfo=dt.UTC)  # 02:00 in Copenhagen
     morning = dt.datetime(2024, 9, 17, 5, 0, tzinfo=dt.UTC)  # 07:00 in Copenhagen
+    assert due_jobs(night - dt.timedelta(hours=1, minutes=1)) == []
+    assert due_jobs(night - dt.timedelta(hours=1)) == ["audit-anchor"]
     assert due_jobs(night - dt.timedelta(minutes=1)) == []
     assert due_jobs(night) == ["retention"]
     assert due_jobs(morning - dt.timedelta(minutes=1)) == []
     assert due_jobs(morning) == ["deadline-reminders"]
     assert due_jobs(morning + dt.timedelta(hours=3)) == []
-    assert ScheduledRun.objects.count() == 2
+    assert ScheduledRun.objects.count() == 3
     call_command("worker", "--once")
     from django_tasks_db.models import DBTaskResult
 

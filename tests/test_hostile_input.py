@@ -90,6 +90,7 @@ KIND = {
     "letter-detail": ("letter", "louise"),
     "letter-edit": ("letter", "louise"),
     "letter-release": ("letter", "louise"),
+    "letter-redraft": ("letter", "louise"),
     "citizen-detail": ("citizen", "louise"),
     "letter-template-edit": ("template", "louise"),
     "counsellor-case": ("counsellor_case", "birgit"),

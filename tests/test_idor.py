@@ -159,6 +159,7 @@ URL_OBJECT = {
     "letter-detail": "letter",
     "letter-edit": "letter",
     "letter-release": "letter",
+    "letter-redraft": "letter",
     "citizen-detail": "citizen",
     "letter-template-edit": "template",
     "counsellor-case": "counsellor_case",

@@ -76,6 +76,7 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
     env.update(
         SECRET_KEY=secrets.token_urlsafe(60),
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        BORGERPOST_AUDIT_KEY="S2V5LWZvci10aGUtYXVkaXQtY2hhaW4tMzItYnl0ZXMh",
         ALLOWED_HOSTS="borgerpost.ishoj.dk",
         BORGERPOST_DATA_DIR=str(tmp_path),
     )

@@ -25,24 +25,8 @@ from borgerpost.outgoing.delivery import LEASE, deliver_due
 from borgerpost.outgoing.models import OutgoingMessage, State
 
 from .conftest import database_url
-from .mailservers import SMTPServer
 
 SENSITIVE = "Min søn Oliver har ADHD og angst. Mit cpr-nr. er 091213-4290."
-
-
-@pytest.fixture
-def smtp(settings, monkeypatch, certs):  # type: ignore[no-untyped-def]
-    server = SMTPServer(certs)
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_USE_TLS = True
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 10
-    monkeypatch.setenv("SSL_CERT_FILE", str(certs.ca))
-    yield server
-    server.stop()
 
 
 def personal_case(world, new_inquiry, body: str):  # type: ignore[no-untyped-def]

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "borgerpost.intake",
     "borgerpost.api",
     "borgerpost.outgoing",
+    "borgerpost.jobs",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +239,15 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in the audit log instead
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# The audit log's chains are MACed with this key, kept outside the database like the
+# backup key (make one with `borgerpost audit new-key`); without it the key is derived
+# from SECRET_KEY. Keep it with the backups: a restored log verifies only with it.
+AUDIT_KEY = os.environ.get("BORGERPOST_AUDIT_KEY", "")
+# Where the daily anchors of the audit chains are appended: ideally storage the database's
+# operator cannot rewrite (another machine's mount, write-once storage). And an address
+# that gets them by mail as well, as a witness outside the installation.
+AUDIT_ANCHOR_DIR = Path(os.environ.get("BORGERPOST_AUDIT_ANCHOR_DIR") or DATA_DIR / "audit-anchors")
+AUDIT_ANCHOR_MAIL = os.environ.get("BORGERPOST_AUDIT_ANCHOR_MAIL", "")
 # The data protection officer sees a person flagged who opened more distinct records about
 # citizens in one day than this.
 DPO_BULK_ACCESS_THRESHOLD = envint("BORGERPOST_BULK_ACCESS_THRESHOLD", 40)

@@ -1,27 +1,55 @@
 """Writing and verifying the audit log. Called inside the same transaction as the change.
 
-The log is append-only and tamper-evident: every entry stores the hash of the entry
-before it and its own hash over its fields, so changing or removing an entry breaks
-the chain from there on, and `borgerpost audit verify` reports the first broken link.
+The log is append-only and tamper-evident:
+
+- Each municipality has a chain of its own (`chain` is the municipality's id; 0 for what
+  belongs to no municipality), so writers in different municipalities never wait for
+  one another, and a municipality's log can be verified alone.
+- Every entry stores the MAC of the entry before it in its chain and its own MAC over its
+  fields: HMAC-SHA256 under the audit key, which lives outside the database
+  (`BORGERPOST_AUDIT_KEY`, else derived from SECRET_KEY). Someone who can write to the
+  database but has not the key cannot recompute a chain they changed: the old chain was
+  plain SHA-256, and an attacker who altered entries and recomputed the hashes with the
+  code's own formula passed verification.
+- Each chain's newest MAC is written out daily (`anchor_chains`) to an append-only file
+  outside the database, and mailed to a witness address if one is set: someone who has
+  the key too still cannot rewrite the log before the last anchor without the anchors
+  disagreeing. `borgerpost audit verify` checks the chains and the anchors.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from borgerpost.core.models import AuditChainHead, AuditEntry, Municipality
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    payload = json.dumps(
+def audit_key() -> bytes:
+    if settings.AUDIT_KEY:
+        return base64.urlsafe_b64decode(settings.AUDIT_KEY.encode() + b"==")
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"borgerpost audit chain v1"
+    ).derive(settings.SECRET_KEY.encode())
+
+
+def payload(entry: AuditEntry) -> bytes:
+    return json.dumps(
         {
             "prev": entry.prev_hash,
+            "chain": entry.chain,
             "municipality": entry.municipality_id,
             "actor": entry.actor_id,
             "at": entry.at.isoformat(),
@@ -33,8 +61,15 @@ def entry_hash(entry: AuditEntry) -> str:
         sort_keys=True,
         separators=(",", ":"),
         default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+
+
+def entry_mac(entry: AuditEntry, key: bytes | None = None) -> str:
+    return hmac.new(key or audit_key(), payload(entry), hashlib.sha256).hexdigest()
+
+
+def chain_of(municipality: Municipality | None) -> int:
+    return municipality.pk if municipality is not None else 0
 
 
 def _entry(
@@ -45,11 +80,13 @@ def _entry(
     details: dict[str, Any],
     previous: str,
     at: Any,
+    key: bytes,
 ) -> AuditEntry:
-    """One entry, linked to the one before it and hashed, not yet saved."""
+    """One entry, linked to the one before it in its chain and MACed, not yet saved."""
     user = getattr(actor, "user", actor)
     entry = AuditEntry(
         municipality=municipality,
+        chain=chain_of(municipality),
         actor=user if getattr(user, "pk", None) else None,
         action=action,
         object_type=obj._meta.model_name or type(obj).__name__.lower(),
@@ -58,8 +95,21 @@ def _entry(
         prev_hash=previous,
     )
     entry.at = at
-    entry.hash = entry_hash(entry)
+    entry.hash = entry_mac(entry, key)
     return entry
+
+
+def _head(chain: int) -> AuditChainHead:
+    """The chain's head, locked: writers to one chain append one at a time."""
+    head = AuditChainHead.objects.select_for_update().filter(chain=chain).first()
+    if head is not None:
+        return head
+    try:
+        with transaction.atomic():
+            AuditChainHead.objects.create(chain=chain)
+    except IntegrityError:
+        pass  # another writer created it a moment ago
+    return AuditChainHead.objects.select_for_update().get(chain=chain)
 
 
 def record(
@@ -72,12 +122,15 @@ def record(
     """Append one audit entry. `details` must never hold message content or CPR numbers."""
     if municipality is None:
         municipality = getattr(actor, "municipality", None) or getattr(obj, "municipality", None)
+    key = audit_key()
     with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        entry = _entry(actor, municipality, action, obj, details, head.last_hash, timezone.now())
+        head = _head(chain_of(municipality))
+        entry = _entry(
+            actor, municipality, action, obj, details, head.last_hash, timezone.now(), key
+        )
         entry.save()
-        head.last_hash = entry.hash
-        head.save(update_fields=["last_hash"])
+        head.last_hash, head.last_entry_id = entry.hash, entry.pk
+        head.save(update_fields=["last_hash", "last_entry_id"])
     return entry
 
 
@@ -91,39 +144,136 @@ def record_many(
     import of thousands of mails writes its audit trail in one statement."""
     if not items:
         return
+    key = audit_key()
     with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        head = _head(chain_of(municipality))
         previous, now, entries = head.last_hash, timezone.now(), []
         for obj, details in items:
-            entry = _entry(actor, municipality, action, obj, details, previous, now)
+            entry = _entry(actor, municipality, action, obj, details, previous, now, key)
             previous = entry.hash
             entries.append(entry)
-        AuditEntry.objects.bulk_create(entries, batch_size=1000)
+        created = AuditEntry.objects.bulk_create(entries, batch_size=1000)
         head.last_hash = previous
-        head.save(update_fields=["last_hash"])
+        head.last_entry_id = created[-1].pk or head.last_entry_id
+        head.save(update_fields=["last_hash", "last_entry_id"])
+
+
+# --- verifying ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ChainReport:
+    chain: int
     entries: int
     first_broken: int | None  # the id of the first entry whose link or content is wrong
     reason: str
 
+    @property
+    def whole(self) -> bool:
+        return self.first_broken is None and self.reason == WHOLE
 
-def verify_chain() -> ChainReport:
-    previous, count = "", 0
-    for entry in AuditEntry.objects.order_by("pk").iterator(chunk_size=2000):
+
+WHOLE = "kæden er hel"
+
+
+def verify_chain(chain: int, anchors: dict[int, str] | None = None) -> ChainReport:
+    """Recompute one chain. `anchors`: entry id -> the MAC written outside the database."""
+    key, previous, count = audit_key(), "", 0
+    anchors = anchors or {}
+    entries = AuditEntry.objects.filter(chain=chain).order_by("pk").iterator(chunk_size=2000)
+    for entry in entries:
         count += 1
         if entry.prev_hash != previous:
             return ChainReport(
+                chain,
                 count,
                 entry.pk,
                 "forkert henvisning til forrige post (en post er slettet eller indsat)",
             )
-        if entry_hash(entry) != entry.hash:
-            return ChainReport(count, entry.pk, "posten er ændret efter den blev skrevet")
+        if not hmac.compare_digest(entry_mac(entry, key), entry.hash):
+            return ChainReport(chain, count, entry.pk, "posten er ændret efter den blev skrevet")
+        if entry.pk in anchors and anchors.pop(entry.pk) != entry.hash:
+            return ChainReport(
+                chain, count, entry.pk, "posten passer ikke med det ankrede øjebliksbillede"
+            )
         previous = entry.hash
-    head = AuditChainHead.objects.filter(pk=1).first()
+    if anchors:
+        return ChainReport(
+            chain, count, min(anchors), "en post fra et ankret øjebliksbillede mangler"
+        )
+    head = AuditChainHead.objects.filter(chain=chain).first()
     if head is not None and head.last_hash != previous:
-        return ChainReport(count, None, "de nyeste poster mangler")
-    return ChainReport(count, None, "kæden er hel")
+        return ChainReport(chain, count, None, "de nyeste poster mangler")
+    return ChainReport(chain, count, None, WHOLE)
+
+
+def chains() -> list[int]:
+    found = set(AuditChainHead.objects.values_list("chain", flat=True))
+    found |= set(AuditEntry.objects.values_list("chain", flat=True).distinct())
+    return sorted(found)
+
+
+def verify_all(chain: int | None = None) -> list[ChainReport]:
+    anchored = read_anchors()
+    return [
+        verify_chain(c, anchored.get(c, {})) for c in ([chain] if chain is not None else chains())
+    ]
+
+
+# --- anchors outside the database ------------------------------------------------------
+
+
+def anchor_file() -> Path:
+    return Path(settings.AUDIT_ANCHOR_DIR) / "anchors.jsonl"
+
+
+def anchor_chains() -> int:
+    """Write every chain's newest entry and MAC to the anchor file (appending, never
+    rewriting) and mail them to the witness address if one is set. Run daily."""
+    heads = list(AuditChainHead.objects.exclude(last_entry_id=0).order_by("chain"))
+    if not heads:
+        return 0
+    now = timezone.now().isoformat()
+    lines = [
+        json.dumps(
+            {"at": now, "chain": h.chain, "entry": h.last_entry_id, "mac": h.last_hash},
+            sort_keys=True,
+        )
+        for h in heads
+    ]
+    path = anchor_file()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("".join(line + "\n" for line in lines))
+    if settings.AUDIT_ANCHOR_MAIL:
+        _mail_anchors(lines)
+    return len(lines)
+
+
+def _mail_anchors(lines: list[str]) -> None:
+    from borgerpost.outgoing.models import Purpose
+    from borgerpost.outgoing.queue import enqueue_mail
+
+    with transaction.atomic():
+        enqueue_mail(
+            to=settings.AUDIT_ANCHOR_MAIL,
+            subject="borgerpost: revisionsloggens øjebliksbillede",
+            body="Gem denne mail. Den viser revisionsloggens nyeste poster, så en senere "
+            "ændring af loggen kan opdages (borgerpost audit verify).\n\n" + "\n".join(lines),
+            purpose=Purpose.INTERNAL,
+        )
+
+
+def read_anchors() -> dict[int, dict[int, str]]:
+    """chain -> entry id -> MAC, from the anchor file (and nothing if there is none)."""
+    path = anchor_file()
+    found: dict[int, dict[int, str]] = {}
+    if not path.exists():
+        return found
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            item = json.loads(line)
+            found.setdefault(int(item["chain"]), {})[int(item["entry"])] = str(item["mac"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found

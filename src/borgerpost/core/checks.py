@@ -47,3 +47,18 @@ def production_sends_mail(app_configs: Any = None, **kwargs: Any) -> list[checks
             id="borgerpost.E002",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def audit_key_set(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Without its own key the audit log is keyed from SECRET_KEY: changing SECRET_KEY
+    would then make the whole log fail verification."""
+    if not settings.PRODUCTION or settings.AUDIT_KEY:
+        return []
+    return [
+        checks.Warning(
+            "BORGERPOST_AUDIT_KEY er ikke sat; revisionsloggen nøgles med SECRET_KEY. Lav en "
+            "nøgle med »borgerpost audit new-key«, og gem den sammen med backupnøglen.",
+            id="borgerpost.W003",
+        )
+    ]

@@ -25,13 +25,14 @@ from django.utils import timezone
 
 from borgerpost.core.models import AuditEntry, Municipality
 
-# Reads of records about citizens (the audit actions that mean "saw it").
+# Reads of records about citizens (the audit actions that mean "saw it"). Never the
+# citizen counsellor's: nothing of the counsellor's work (its existence, ids, counts or
+# timing) reaches anyone outside the counsellor's register (docs/threat-model.md).
 READS = (
     "inquiry.viewed",
     "attachment.downloaded",
     "letter.viewed",
     "citizen.viewed",
-    "counsellor_case.viewed",
     "quarantine.downloaded",
 )
 

@@ -269,6 +269,8 @@ class AuditEntry(models.Model):
     municipality = models.ForeignKey(
         Municipality, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Each municipality's entries form a chain of their own (its id; 0: no municipality).
+    chain = models.PositiveBigIntegerField(default=0)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -288,7 +290,10 @@ class AuditEntry(models.Model):
         verbose_name = "logpost"
         verbose_name_plural = "log"
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["chain", "id"], name="audit_chain_order"),
+        ]
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if self.pk is not None:
@@ -300,9 +305,12 @@ class AuditEntry(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """The newest audit hash; its row lock makes writers append to the chain one at a time."""
+    """A chain's newest MAC; its row lock makes writers append to that chain one at a time
+    (writers in other municipalities take other rows and never wait)."""
 
+    chain = models.PositiveBigIntegerField(unique=True)
     last_hash = models.CharField(max_length=64, default="")
+    last_entry_id = models.BigIntegerField(default=0)
 
 
 class ScheduledRun(models.Model):

@@ -7,13 +7,17 @@ inserting a row with a unique (job, day); only the one that succeeds enqueues it
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from borgerpost.core.models import ScheduledRun
+from borgerpost.jobs.isolation import record_failure
+
+logger = logging.getLogger("borgerpost.worker")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class DailyJob:
 
 
 DAILY_JOBS = [
+    DailyJob("audit-anchor", dt.time(1, 0), "borgerpost.core.tasks.anchor_audit_chains"),
     DailyJob("retention", dt.time(2, 0), "borgerpost.retention.tasks.daily_retention"),
     DailyJob("deadline-reminders", dt.time(7, 0), "borgerpost.inquiries.tasks.deadline_reminders"),
 ]
@@ -41,6 +46,17 @@ def due_jobs(now: dt.datetime | None = None) -> list[str]:
                 ScheduledRun.objects.create(job=job.name, day=local.date())
                 import_string(job.task).enqueue()
         except IntegrityError:
+            continue  # another worker claimed it today
+        except DatabaseError:
+            raise
+        except Exception as exc:  # one job that cannot start never keeps the others back
+            logger.error("daily job %s not enqueued: %s", job.name, type(exc).__name__)
+            record_failure(
+                f"daily job {job.name}",
+                None,
+                None,
+                f"Det daglige job »{job.name}« kunne ikke startes.",
+            )
             continue
         enqueued.append(job.name)
     return enqueued

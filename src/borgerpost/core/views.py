@@ -27,8 +27,10 @@ from borgerpost.core.forms import (
     PersonForm,
     SetPasswordForm,
 )
-from borgerpost.core.models import AuditEntry, Centre, Committee, Membership, Role
+from borgerpost.core.models import Centre, Committee, Membership, Role
 from borgerpost.core.people import why_not_manage
+from borgerpost.core.setup_log import setup_changes
+from borgerpost.jobs.models import JobProblem
 
 
 class BorgerpostLoginView(LoginView):
@@ -88,9 +90,10 @@ def settings_overview(request: HttpRequest) -> HttpResponse:
             .select_related("chair")
             .prefetch_related("members"),
             "memberships": _people(actor),
-            "audit": AuditEntry.objects.filter(municipality=municipality).select_related("actor")[
-                :30
-            ],
+            "problems": JobProblem.objects.filter(
+                municipality=municipality, resolved_at__isnull=True
+            )[:50],
+            "audit": setup_changes(municipality),
         },
     )
 

@@ -5,17 +5,23 @@ only, never content: the mail may pass servers outside the municipality."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 from collections import defaultdict
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality
+from borgerpost.jobs.isolation import isolated
 from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_mail
 
 from .models import Inquiry, ReminderSent, Status
+
+logger = logging.getLogger("borgerpost.reminders")
 
 
 def _line(inquiry: Inquiry, today: dt.date) -> str:
@@ -48,6 +54,11 @@ def _send_once(
             )
     except IntegrityError:
         return False  # another worker sent today's reminder already
+    except RuleError:
+        # An address the outbox refuses (a typo in a person's mail): the others still get
+        # theirs; the administrator sees it among the background problems.
+        logger.warning("reminder not queued: the address was refused")
+        return False
     return True
 
 
@@ -61,45 +72,61 @@ def _open_printed_copies(municipality: Municipality, today: dt.date):  # type: i
     ).select_related("printed_by")
 
 
+REMINDERS = "deadline reminders"
+
+
 def send_deadline_reminders(today: dt.date | None = None) -> int:
-    """Send today's reminders in every municipality; returns how many mails were sent."""
+    """Send today's reminders in every municipality; returns how many mails were sent.
+    Each municipality on its own: one that fails is recorded and the others are sent."""
     today = today or timezone.localdate()
     sent = 0
     for municipality in Municipality.objects.all():
-        calendar = municipality.calendar
-        if not calendar.is_working_day(today):
-            continue
-        soon = calendar.add_working_days(today, 2)
-        pending = (
-            Inquiry.objects.filter(municipality=municipality, deadline__lte=soon)
-            .exclude(status=Status.CLOSED)
-            .prefetch_related("recipients__member")
-            .select_related("municipality")
+        result = isolated(
+            REMINDERS,
+            municipality,
+            municipality,
+            functools.partial(_remind_in, municipality, today),
         )
-        per_member: dict[str, list[str]] = defaultdict(list)
-        administration: list[str] = []
-        for inquiry in pending:
-            if inquiry.status == Status.WITH_ADMINISTRATION:
-                administration.append(_line(inquiry, today))
-                continue
-            for recipient in inquiry.recipients.all():
-                if recipient.member.email:
-                    per_member[recipient.member.email].append(_line(inquiry, today))
-        for copy in _open_printed_copies(municipality, today):
-            if copy.printed_by.email:
-                per_member[copy.printed_by.email].append(
-                    f"- Udskrift »{copy.description}« fra {copy.printed_at:%d.%m.%Y} er ikke "
-                    "afleveret til makulering"
-                )
-        base = f"{settings.SITE_URL}/k/{municipality.slug}/"
-        for email, lines in sorted(per_member.items()):
-            sent += _send_once(municipality, today, email, lines, base + "overskredne/")
-        if administration:
-            sent += _send_once(
-                municipality,
-                today,
-                municipality.main_mailbox,
-                administration,
-                base + "administration/?vis=overskredne",
+        sent += result or 0
+    return sent
+
+
+def _remind_in(municipality: Municipality, today: dt.date) -> int:
+    calendar = municipality.calendar
+    if not calendar.is_working_day(today):
+        return 0
+    soon = calendar.add_working_days(today, 2)
+    pending = (
+        Inquiry.objects.filter(municipality=municipality, deadline__lte=soon)
+        .exclude(status=Status.CLOSED)
+        .prefetch_related("recipients__member")
+        .select_related("municipality")
+    )
+    per_member: dict[str, list[str]] = defaultdict(list)
+    administration: list[str] = []
+    for inquiry in pending:
+        if inquiry.status == Status.WITH_ADMINISTRATION:
+            administration.append(_line(inquiry, today))
+            continue
+        for recipient in inquiry.recipients.all():
+            if recipient.member.email:
+                per_member[recipient.member.email].append(_line(inquiry, today))
+    for copy in _open_printed_copies(municipality, today):
+        if copy.printed_by.email:
+            per_member[copy.printed_by.email].append(
+                f"- Udskrift »{copy.description}« fra {copy.printed_at:%d.%m.%Y} er ikke "
+                "afleveret til makulering"
             )
+    base = f"{settings.SITE_URL}/k/{municipality.slug}/"
+    sent = 0
+    for email, lines in sorted(per_member.items()):
+        sent += _send_once(municipality, today, email, lines, base + "overskredne/")
+    if administration:
+        sent += _send_once(
+            municipality,
+            today,
+            municipality.main_mailbox,
+            administration,
+            base + "administration/?vis=overskredne",
+        )
     return sent

@@ -33,6 +33,7 @@ from borgerpost.inquiries.actions import (
     do_register_inquiry,
     new_inquiry_from_mail,
 )
+from borgerpost.jobs.isolation import record_failure, resolve
 from borgerpost.mailparse import BROKEN, MailParseError, ParsedMail, parse_eml
 
 from .imap import FetchedMail, MailboxError, open_folder
@@ -280,6 +281,9 @@ def poll_interval() -> dt.timedelta:
     return dt.timedelta(seconds=settings.INTAKE_INTERVAL_SECONDS)
 
 
+MAIL_INTAKE = "mail intake"
+
+
 def take_mail_from_due_mailboxes(now: dt.datetime | None = None) -> IntakeSummary:
     """The worker's round: every active mailbox not read within the interval."""
     now = now or timezone.now()
@@ -290,8 +294,24 @@ def take_mail_from_due_mailboxes(now: dt.datetime | None = None) -> IntakeSummar
         try:
             summary = take_new_mail(mailbox)
         except MailboxError as exc:
-            logger.warning("mailbox %s not read: %s", mailbox.pk, exc)
+            logger.warning("mailbox %s not read: %s", mailbox.pk, type(exc).__name__)
+            record_failure(MAIL_INTAKE, mailbox, mailbox.municipality, str(exc))
             continue
+        except DatabaseError:
+            raise
+        except Exception as exc:  # one mailbox never stops the others
+            logger.warning("mailbox %s not read: %s", mailbox.pk, type(exc).__name__)
+            reason = (
+                str(exc)
+                if isinstance(exc, RuleError)
+                else (
+                    f"Postkassen kunne ikke læses på grund af en teknisk fejl ({type(exc).__name__})."
+                )
+            )
+            Mailbox.objects.filter(pk=mailbox.pk).update(last_error=reason[:500])
+            record_failure(MAIL_INTAKE, mailbox, mailbox.municipality, reason)
+            continue
+        resolve(MAIL_INTAKE, mailbox)
         for name in ("created", "joined", "duplicates", "quarantined", "marked_again"):
             setattr(total, name, getattr(total, name) + getattr(summary, name))
     return total

@@ -8,6 +8,7 @@ at the release time on the next working day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,8 @@ from borgerpost.core.exceptions import RuleError
 from borgerpost.digitalpost.interfaces import transport
 from borgerpost.digitalpost.memo import LetterContent, build_message
 from borgerpost.guard import service as guard
+from borgerpost.jobs.isolation import Park, isolated, waiting
+from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_digital_post, enqueue_mail
 
 from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus
@@ -94,20 +97,40 @@ def dispatch_decision(letter: Letter, at: dt.datetime | None = None) -> dispatch
     )
 
 
+def why_not_sendable(letter: Letter, channel: str) -> None:
+    """Every check that can refuse a letter, in one place: run when the letter is sent or
+    held, when it is released early, and again when the worker releases it (the citizen's
+    address or the municipality's guard terms may have changed while it was held).
+    Raises RuleError or GuardBlocked with the Danish reason."""
+    if (letter.citizen is None) == (letter.company is None):
+        raise RuleError("Vælg én modtager: en borger (CPR) eller en virksomhed (CVR).")
+    if channel not in (CHANNEL_DIGITAL_POST, CHANNEL_MAIL):
+        raise RuleError("Vælg Digital Post eller mail.")
+    if channel == CHANNEL_MAIL:
+        address = letter.citizen.email if letter.citizen else ""
+        if not address:
+            raise RuleError("Modtageren har ingen mailadresse. Send med Digital Post.")
+        result = guard.check(letter.municipality, "mail", address, letter.full_text)
+        if result.blocked:
+            raise guard.GuardBlocked(result)
+
+
 def do_send_letter(
     actor: Actor, letter: Letter, request: SendRequest, now: dt.datetime | None = None
 ) -> dispatch.Decision:
     """Send now, or hold for a vulnerable citizen; the decision is returned for the page."""
-    if letter.status != LetterStatus.DRAFT:
-        raise RuleError("Brevet er allerede sendt eller holdt tilbage.")
     vulnerable = bool(letter.citizen and letter.citizen.vulnerable)
     if vulnerable and not request.considered_questions:
         raise RuleError(
             "Borgeren er vurderet sårbar. Overvej de tre spørgsmål, og sæt kryds, "
             "før brevet sendes."
         )
-    decision = dispatch_decision(letter, now)
     with transaction.atomic():
+        letter = _locked(letter)
+        if letter.status != LetterStatus.DRAFT:
+            raise RuleError("Brevet er allerede sendt eller holdt tilbage.")
+        why_not_sendable(letter, request.channel)
+        decision = dispatch_decision(letter, now)
         if request.advance_notice_task:
             AdvanceNoticeTask.objects.create(letter=letter, assigned_to=actor.user)
         if decision.action == dispatch.HOLD:
@@ -127,39 +150,136 @@ def do_send_letter(
     return decision
 
 
+def do_return_to_draft(actor: Actor, letter: Letter) -> None:
+    """A stopped letter back to a draft, so its author can correct it and send it again."""
+    with transaction.atomic():
+        letter = _locked(letter)
+        if letter.status != LetterStatus.STOPPED:
+            raise RuleError("Kun et standset brev kan gøres til kladde igen.")
+        letter.status = LetterStatus.DRAFT
+        letter.hold_until = None
+        letter.save(update_fields=["status", "hold_until"])
+        record(actor, "letter.redrafted", letter)
+        _resolve_problem(letter)
+
+
+def _locked(letter: Letter) -> Letter:
+    return (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("municipality", "citizen", "company", "created_by")
+        .get(pk=letter.pk)
+    )
+
+
 def do_release_early(actor: Actor, letter: Letter, reason: str) -> None:
-    if letter.status != LetterStatus.HELD:
-        raise RuleError("Brevet er ikke holdt tilbage.")
     if not reason.strip():
         raise RuleError("Skriv, hvorfor brevet skal sendes før tiden.")
     with transaction.atomic():
+        letter = _locked(letter)
+        if letter.status not in (LetterStatus.HELD, LetterStatus.STOPPED):
+            raise RuleError("Brevet er ikke holdt tilbage.")
+        channel = letter.transport or CHANNEL_DIGITAL_POST
+        why_not_sendable(letter, channel)
         letter.released_early_reason = reason.strip()
         letter.hold_until = None
         record(actor, "letter.released_early", letter)
-        _dispatch(actor, letter, letter.transport or CHANNEL_DIGITAL_POST)
+        _dispatch(actor, letter, channel)
+        _resolve_problem(letter)
 
 
 def release_due_letters(now: dt.datetime | None = None) -> int:
-    """Send every held letter whose release time has come. Run by the worker every loop,
-    so letters go out on time, and at once after a restart."""
+    """Send every held letter whose release time has come. Run by the worker every round,
+    so letters go out on time, and at once after a restart.
+
+    Each letter on its own (jobs.isolation): a letter that can no longer be sent is
+    stopped with the reason, its author is told, and the others are released."""
     now = now or timezone.now()
     released = 0
+    tried: set[int] = set()
     while True:
-        with transaction.atomic():
-            letter = (
-                # Lock only the letter row: PostgreSQL cannot lock the nullable side of a join.
-                Letter.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(status=LetterStatus.HELD, hold_until__lte=now)
-                .select_related("municipality", "citizen", "company")
-                .first()
-            )
-            if letter is None:
-                return released
-            release_date = (
-                timezone.localtime(letter.hold_until).date() if letter.hold_until else None
-            )
-            _dispatch(None, letter, letter.transport or CHANNEL_DIGITAL_POST, release_date)
-            released += 1
+        due = (
+            Letter.objects.filter(status=LetterStatus.HELD, hold_until__lte=now)
+            .exclude(pk__in=tried)
+            .order_by("hold_until", "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if due is None:
+            return released
+        tried.add(due)
+        letter = Letter.objects.select_related("municipality").get(pk=due)
+        if waiting(HELD_LETTER, letter, now):
+            continue
+        done = isolated(
+            HELD_LETTER,
+            letter,
+            letter.municipality,
+            functools.partial(_release, due, now),
+            now=now,
+            on_park=functools.partial(_stop, due),
+        )
+        released += bool(done)
+
+
+HELD_LETTER = "held letter"
+
+
+def _release(pk: int, now: dt.datetime) -> bool:
+    # Lock only the letter row: PostgreSQL cannot lock the nullable side of a join.
+    letter = (
+        Letter.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(pk=pk, status=LetterStatus.HELD, hold_until__lte=now)
+        .select_related("municipality", "citizen", "company", "created_by")
+        .first()
+    )
+    if letter is None:
+        return False  # another worker has it
+    channel = letter.transport or CHANNEL_DIGITAL_POST
+    try:
+        why_not_sendable(letter, channel)
+    except (RuleError, guard.GuardBlocked) as exc:
+        raise Park(str(exc)) from None
+    release_date = timezone.localtime(letter.hold_until).date() if letter.hold_until else None
+    _dispatch(None, letter, channel, release_date)
+    return True
+
+
+def _stop(pk: int, reason: str) -> None:
+    """A held letter that can no longer be sent: stopped, with the reason, and its author
+    (and the secretariat, on its list) sees it."""
+    letter = (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("municipality", "created_by")
+        .get(pk=pk)
+    )
+    letter.status = LetterStatus.STOPPED
+    letter.hold_reason = reason[:1000]
+    letter.save(update_fields=["status", "hold_reason"])
+    record(None, "letter.stopped", letter, municipality=letter.municipality)
+    author = letter.created_by
+    if author.email:
+        enqueue_mail(
+            to=author.email,
+            subject=f"borgerpost: et tilbageholdt brev kunne ikke sendes ({letter.pk})",
+            body=(
+                f"Brevet »{letter.title}« til {_masked_recipient(letter)} skulle være sendt nu, "
+                f"men kunne ikke sendes:\n{reason}\n\nÅbn brevet i borgerpost, ret det, og "
+                "send det igen.\n"
+            ),
+            sender=letter.municipality.main_mailbox,
+            municipality=letter.municipality,
+            about=letter,
+            purpose=Purpose.INTERNAL,
+            secretariat_sees=True,
+        )
+
+
+def _resolve_problem(letter: Letter) -> None:
+    from borgerpost.jobs.models import JobProblem
+
+    JobProblem.objects.filter(
+        job=HELD_LETTER, object_type="letter", object_id=str(letter.pk), resolved_at__isnull=True
+    ).update(resolved_at=timezone.now())
 
 
 def _dispatch(
@@ -234,15 +354,9 @@ def _content(letter: Letter, not_before: dt.date | None) -> LetterContent:
 
 
 def _send_by_mail(actor: Actor | None, letter: Letter) -> None:
-    """Mail only for letters with nothing sensitive: the guard decides."""
-    address = letter.citizen.email if letter.citizen else ""
-    if not address:
-        raise RuleError("Modtageren har ingen mailadresse. Send med Digital Post.")
-    result = guard.check(letter.municipality, "mail", address, letter.full_text)
-    if result.blocked:
-        raise guard.GuardBlocked(result)
+    """Mail only for letters with nothing sensitive: why_not_sendable has checked."""
     enqueue_mail(
-        to=address,
+        to=letter.citizen.email if letter.citizen else "",
         subject=letter.title,
         body="\n\n".join(p for p in (letter.lead_text, letter.body, letter.contact_text) if p),
         sender=letter.municipality.main_mailbox,

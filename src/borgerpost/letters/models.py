@@ -69,6 +69,9 @@ class LetterStatus(models.TextChoices):
     HELD = "held", "Holdt tilbage"
     SENT = "sent", "Sendt"
     PRINT_QUEUE = "print_queue", "I printkø (fysisk brev)"
+    # Held, but at release it could no longer be sent (the guard, the address): a person
+    # must act, and the letter says why.
+    STOPPED = "stopped", "Standset – kunne ikke sendes"
 
 
 class Letter(models.Model):
@@ -118,6 +121,15 @@ class Letter(models.Model):
         if self.citizen:
             return f"{self.citizen.name} ({self.citizen.masked_cpr})"
         return str(self.company) if self.company else ""
+
+    @property
+    def transport_label(self) -> str:
+        return {
+            "outbox": "afleveret i kommunens forsendelsesmappe til Digital Post",
+            "sf1601": "sendt med Digital Post",
+            "mail": "sendt som mail",
+            "print": "lagt i printkøen som fysisk brev",
+        }.get(self.transport, "")
 
     @property
     def full_text(self) -> str:

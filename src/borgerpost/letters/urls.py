@@ -8,6 +8,7 @@ urlpatterns = [
     path("breve/<int:pk>/", views.letter_detail, name="letter-detail"),
     path("breve/<int:pk>/ret/", views.letter_edit, name="letter-edit"),
     path("breve/<int:pk>/frigiv/", views.letter_release, name="letter-release"),
+    path("breve/<int:pk>/kladde/", views.letter_redraft, name="letter-redraft"),
     path("borgere/", views.citizen_list, name="citizens"),
     path("borgere/<int:pk>/", views.citizen_detail, name="citizen-detail"),
     path("brevskabeloner/", views.template_list, name="letter-templates"),

@@ -61,6 +61,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
         "held": LetterStatus.HELD,
         "sendt": LetterStatus.SENT,
         "print": LetterStatus.PRINT_QUEUE,
+        "standset": LetterStatus.STOPPED,
     }.get(show)
     letters = letters_for(actor).select_related("citizen", "company")
     if status:
@@ -71,6 +72,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
         "letters/list.html",
         {
             "letters": letters.order_by(ordering)[:300],
+            "stopped": letters_for(actor).filter(status=LetterStatus.STOPPED).count(),
             "show": show,
             "release_form": ReleaseForm(),
         },
@@ -192,6 +194,20 @@ def letter_release(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, "Brevet er frigivet og sendt.")
+    return redirect("letter-detail", actor.municipality.slug, letter.pk)
+
+
+@municipality_view(*STAFF)
+@require_POST
+def letter_redraft(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    letter = get_object_or_404(letters_for(actor), pk=pk)
+    try:
+        actions.do_return_to_draft(actor, letter)
+    except RuleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Brevet er en kladde igen. Ret det, og send det.")
     return redirect("letter-detail", actor.municipality.slug, letter.pk)
 
 

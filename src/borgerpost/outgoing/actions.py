@@ -13,7 +13,12 @@ from .models import OutgoingMessage, State
 
 
 def _locked(actor: Actor, row: OutgoingMessage) -> OutgoingMessage:
-    found = OutgoingMessage.objects.visible_to(actor).select_for_update().filter(pk=row.pk).first()
+    found = (
+        OutgoingMessage.objects.visible_to(actor)
+        .select_for_update(of=("self",))
+        .filter(pk=row.pk)
+        .first()
+    )
     if found is None:
         raise RuleError("Beskeden findes ikke.")
     return found

@@ -84,7 +84,7 @@ def deliver_due(now: dt.datetime | None = None, limit: int = 500) -> DeliveryRep
 def _claim(now: dt.datetime) -> OutgoingMessage | None:
     with transaction.atomic():
         row = (
-            OutgoingMessage.objects.select_for_update(skip_locked=True)
+            OutgoingMessage.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(next_attempt_at__lte=now)
             .filter(
                 Q(state__in=[State.PENDING, State.RETRYING])

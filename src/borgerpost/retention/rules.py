@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from borgerpost.core.models import Municipality
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.inquiries.models import Inquiry, Status
 from borgerpost.intake.models import IntakeRecord, QuarantinedMail
+from borgerpost.jobs.isolation import isolated
 
 from .models import DeletionLog
 
@@ -82,39 +83,49 @@ def plan(place: Municipality, now: dt.datetime | None = None) -> Plan:
     )
 
 
+RETENTION = "retention"
+RECORD_TYPES = {
+    Inquiry: "inquiry",
+    CounsellorCase: "counsellor_case",
+    QuarantinedMail: "quarantined_mail",
+}
+
+
 def run(place: Municipality, now: dt.datetime | None = None) -> Plan:
-    """Carry out the plan, one record per transaction, each with its log line."""
+    """Carry out the plan, one record per transaction, each with its log line. A record
+    that cannot be deleted (a stored file that will not go, say) is recorded as a problem
+    for the administrator and tried again at the next run; the others are deleted."""
     todo = plan(place, now)
-    for pk in todo.inquiries:
-        with transaction.atomic():
-            inquiry = Inquiry.objects.select_for_update().get(pk=pk)
-            _erase_inquiry(inquiry)
-            DeletionLog.objects.create(
-                municipality=place, record_type="inquiry", record_id=str(pk), rule=RULE_INQUIRY
-            )
-    for pk in todo.counsellor_cases:
-        with transaction.atomic():
-            case = CounsellorCase.objects.select_for_update().get(pk=pk)
-            case.citizen_contact = ""
-            case.notes = ""
-            case.personal_data_deleted_at = timezone.now()
-            case.save(update_fields=["citizen_contact", "notes", "personal_data_deleted_at"])
-            DeletionLog.objects.create(
-                municipality=place,
-                record_type="counsellor_case",
-                record_id=str(pk),
-                rule=RULE_COUNSELLOR,
-            )
-    for pk in todo.quarantined_mails:
-        with transaction.atomic():
-            _erase_quarantined(QuarantinedMail.objects.select_for_update().get(pk=pk))
-            DeletionLog.objects.create(
-                municipality=place,
-                record_type="quarantined_mail",
-                record_id=str(pk),
-                rule=RULE_QUARANTINE,
-            )
+    for model, pks, rule, erase in (
+        (Inquiry, todo.inquiries, RULE_INQUIRY, _erase_inquiry),
+        (CounsellorCase, todo.counsellor_cases, RULE_COUNSELLOR, _erase_case),
+        (QuarantinedMail, todo.quarantined_mails, RULE_QUARANTINE, _erase_quarantined),
+    ):
+        for pk in pks:
+            _erase_one(place, model, pk, rule, erase)
     return todo
+
+
+def _erase_one(place: Municipality, model: Any, pk: int, rule: str, erase: Any) -> None:
+    record = model.objects.get(pk=pk)
+
+    def work() -> None:
+        erase(model.objects.select_for_update().get(pk=pk))
+        DeletionLog.objects.create(
+            municipality=place,
+            record_type=RECORD_TYPES[model],
+            record_id=str(pk),
+            rule=rule,
+        )
+
+    isolated(RETENTION, record, place, work)
+
+
+def _erase_case(case: CounsellorCase) -> None:
+    case.citizen_contact = ""
+    case.notes = ""
+    case.personal_data_deleted_at = timezone.now()
+    case.save(update_fields=["citizen_contact", "notes", "personal_data_deleted_at"])
 
 
 def _erase_quarantined(item: QuarantinedMail) -> None:

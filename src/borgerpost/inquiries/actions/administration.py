@@ -28,7 +28,11 @@ def do_write_draft(actor: Actor, draft: DraftReply, body: str) -> None:
         raise RuleError("Udkastet citerer borgerens henvendelse. Skriv svaret som ny tekst.")
     with transaction.atomic():
         locked(draft.inquiry)
-        row = DraftReply.objects.select_for_update().select_related("requested_by").get(pk=draft.pk)
+        row = (
+            DraftReply.objects.select_for_update(of=("self",))
+            .select_related("requested_by")
+            .get(pk=draft.pk)
+        )
         if row.status == DraftStatus.SENT:
             raise RuleError("Udkastet er allerede brugt i et sendt svar.")
         row.body = body

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from borgerpost.core.audit import verify_chain
+from borgerpost.core.audit import verify_all
 from borgerpost.core.backup import backup_key, restore_backup
 from borgerpost.core.exceptions import RuleError
 
@@ -26,10 +26,13 @@ class Command(BaseCommand):
                 summary = restore_backup(handle, backup_key())
         except RuleError as exc:
             raise CommandError(str(exc)) from None
-        chain = verify_chain()
-        if chain.first_broken is not None or chain.reason != "kæden er hel":
-            raise CommandError(f"Gendannet, men revisionsloggen er ikke hel: {chain.reason}.")
+        reports = verify_all()
+        if broken := [r for r in reports if not r.whole]:
+            raise CommandError(
+                f"Gendannet, men revisionsloggen er ikke hel: {broken[0].reason} (er "
+                "BORGERPOST_AUDIT_KEY den samme som på serveren, kopien kom fra?)."
+            )
         self.stdout.write(
             f"Gendannet: {sum(summary.rows.values())} rækker, {summary.files} filer. "
-            f"Revisionsloggen er hel ({chain.entries} poster)."
+            f"Revisionsloggen er hel ({sum(r.entries for r in reports)} poster)."
         )

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from borgerpost.core.scheduler import due_jobs
@@ -32,7 +32,8 @@ def run_round() -> None:
             result = job()
         except Exception as exc:
             logger.error("worker: %s failed: %s", name, type(exc).__name__)
-            close_old_connections()
+            if isinstance(exc, DatabaseError):
+                close_old_connections()  # a broken connection is opened again
             continue
         if result:
             logger.info("worker: %s: %s", name, result)
