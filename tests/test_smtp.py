@@ -25,6 +25,7 @@ from borgerpost.outgoing.delivery import LEASE, deliver_due
 from borgerpost.outgoing.models import OutgoingMessage, State
 
 from .conftest import database_url
+from .mailservers import SMTPServer
 
 SENSITIVE = "Min søn Oliver har ADHD og angst. Mit cpr-nr. er 091213-4290."
 

@@ -126,7 +126,7 @@ def test_held_letters_that_can_no_longer_leave_are_stopped_and_the_others_go(
 def test_a_mailbox_that_cannot_be_read_waits_and_the_others_are_read(world, dovecot, trusted):
     broken_account, good_account = f"a{uuid.uuid4().hex[:8]}", f"b{uuid.uuid4().hex[:8]}"
     broken = do_connect_member_folder(world.sara, settings_for(dovecot, broken_account), True)
-    good = do_connect_main_mailbox(world.thomas, settings_for(dovecot, good_account))
+    do_connect_main_mailbox(world.thomas, settings_for(dovecot, good_account))
     Mailbox.objects.filter(pk=broken.pk).update(port=free_port())  # its server went away
     dovecot.deliver(good_account, mail(1))
 
