@@ -63,3 +63,73 @@ def test_unusual_bulk_access_is_flagged(world, new_inquiry, client_for, settings
     flagged = page.split('data-testid="bulk-access"')[1].split("</ul>")[0]
     assert "Sara Ahmadi" in flagged and "8 poster" in flagged
     assert "Jens" not in flagged
+
+
+def _counsellor_cases(world, n: int) -> list:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from borgerpost.counsellor.models import CounsellorCase
+
+    return [
+        CounsellorCase.objects.create(
+            municipality=world.ishoj,
+            reference=f"BR-{k}",
+            opened=dt.date(2026, 11, 2),
+            category="anden",
+            handling="vejledning",
+        )
+        for k in range(n)
+    ]
+
+
+def test_the_administrator_sees_set_up_changes_and_nothing_of_anyones_reading(
+    world, new_inquiry, client_for
+):
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    client_for("sara").get(reverse("inquiry-detail", args=["ishoj", inquiry.pk]))
+    client_for("louise").get(reverse("citizens", args=["ishoj"]))
+    birgit = client_for("birgit")
+    for case in _counsellor_cases(world, 3):
+        assert birgit.get(reverse("counsellor-case", args=["ishoj", case.pk])).status_code == 200
+    record(world.thomas, "centre.changed", next(iter(world.centre.values())))
+
+    page = client_for("thomas").get(reverse("settings", args=["ishoj"])).content.decode()
+
+    log = page.split('data-testid="setup-log"')[1].split("</table>")[0]
+    assert "ændrede et center" in log
+    for hidden in ("borgerrådgiver", "Birgit", "BR-", "åbnede", "Sara Ahmadi", "liste"):
+        assert hidden not in log, hidden
+
+
+def test_the_counsellors_work_never_reaches_the_data_protection_officer(
+    world, client_for, settings
+):
+    settings.DPO_BULK_ACCESS_THRESHOLD = 2
+    birgit = client_for("birgit")
+    for case in _counsellor_cases(world, 5):
+        birgit.get(reverse("counsellor-case", args=["ishoj", case.pk]))
+    birgit.get(reverse("counsellor-cases", args=["ishoj"]))
+
+    page = client_for("dorte").get(DPO).content.decode()
+
+    flagged = page.split('data-testid="bulk-access"')[1].split("</ul>")[0]
+    assert "Birgit" not in flagged and "poster" not in flagged
+
+
+def test_lists_of_personal_data_count_as_the_records_they_show(world, client_for, settings):
+    from borgerpost.letters.actions import do_save_citizen
+    from borgerpost.letters.models import Citizen
+
+    settings.DPO_BULK_ACCESS_THRESHOLD = 5
+    for n in range(7):
+        do_save_citizen(world.louise, Citizen(cpr=f"01019{n:03d}1", name=f"Borger {n}"))
+    louise = client_for("louise")
+    assert louise.get(reverse("citizens", args=["ishoj"])).status_code == 200
+    assert louise.get(reverse("letters", args=["ishoj"])).status_code == 200  # empty: no entry
+
+    (listed,) = AuditEntry.objects.filter(action="list.viewed")
+    assert listed.details == {"list": "citizens", "shown": 7}
+    assert "0101" not in str(listed.details)
+    page = client_for("dorte").get(DPO).content.decode()
+    flagged = page.split('data-testid="bulk-access"')[1].split("</ul>")[0]
+    assert "Louise Krogh" in flagged and "7 poster" in flagged

@@ -20,6 +20,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from borgerpost.core.access import Actor, actor_for, public
+from borgerpost.core.audit import record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
 from borgerpost.inquiries.models import Inquiry, Status
@@ -114,6 +115,7 @@ def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
     if not 1 <= page <= 100_000:
         return error(400, "side skal være mellem 1 og 100000.")
     rows = list(queryset[(page - 1) * PAGE_SIZE : page * PAGE_SIZE + 1])
+    record_list(actor, "api-inquiries", len(rows[:PAGE_SIZE]))
     return JsonResponse(
         {
             "henvendelser": [_summary(i) for i in rows[:PAGE_SIZE]],

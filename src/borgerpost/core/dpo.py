@@ -7,8 +7,8 @@ inquiries by their mail address or phone number, letters and the citizen record 
 number. Once retention has deleted an inquiry's content, the link to the citizen is gone
 with it, which the page says.
 
-Bulk access: a person who opened more distinct records about citizens in one day than
-the municipality's threshold is flagged for the officer to look into.
+Bulk access: a person who opened more distinct records about citizens in one day (a
+list counts the records it showed) than the municipality's threshold is flagged for the officer to look into.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Concat, TruncDate
 from django.utils import timezone
 
+from borgerpost.core.audit import LISTED
 from borgerpost.core.models import AuditEntry, Municipality
 
 # Reads of records about citizens (the audit actions that mean "saw it"). Never the
@@ -118,6 +120,7 @@ def access_log_csv(entries: QuerySet[AuditEntry]) -> str:
 
 
 ACTION_LABELS = {
+    LISTED: "så en liste",
     "inquiry.viewed": "åbnede henvendelsen",
     "inquiry.registered": "registrerede henvendelsen",
     "attachment.downloaded": "hentede en vedhæftning",
@@ -157,26 +160,33 @@ def bulk_access(
     """People who opened more distinct citizen records in one day than the threshold."""
     threshold = threshold or settings.DPO_BULK_ACCESS_THRESHOLD
     since = since or timezone.localdate() - dt.timedelta(days=90)
-    rows = (
-        AuditEntry.objects.filter(
-            municipality=municipality,
-            action__in=READS,
-            actor__isnull=False,
-            at__date__gte=since,
-        )
-        .annotate(day=TruncDate("at"), record=Concat("object_type", Value(":"), "object_id"))
-        .values("actor", "actor__first_name", "actor__last_name", "actor__username", "day")
+    person = ("actor", "actor__first_name", "actor__last_name", "actor__username")
+    entries = AuditEntry.objects.filter(
+        municipality=municipality, actor__isnull=False, at__date__gte=since
+    ).annotate(day=TruncDate("at"))
+    opened = (
+        entries.filter(action__in=READS)
+        .annotate(record=Concat("object_type", Value(":"), "object_id"))
+        .values(*person, "day")
         .annotate(records=Count("record", distinct=True))
-        .filter(records__gt=threshold)
-        .order_by("-day", "-records")
     )
-    return [
-        BulkAccess(
-            row["actor"],
-            f"{row['actor__first_name']} {row['actor__last_name']}".strip(),
-            row["actor__username"],
-            row["day"],
-            row["records"],
-        )
-        for row in rows
+    # Lists: one entry per view with the number of records it showed.
+    listed = entries.filter(action=LISTED).values(*person, "day", "details")
+    totals: dict[tuple[int, dt.date], list[Any]] = {}
+    for row in opened:
+        key = (row["actor"], row["day"])
+        totals[key] = [_name(row), row["actor__username"], row["records"]]
+    for row in listed:
+        key = (row["actor"], row["day"])
+        entry = totals.setdefault(key, [_name(row), row["actor__username"], 0])
+        entry[2] += int((row["details"] or {}).get("shown") or 0)
+    found = [
+        BulkAccess(actor, name, username, day, records)
+        for (actor, day), (name, username, records) in totals.items()
+        if records > threshold
     ]
+    return sorted(found, key=lambda b: (b.day, b.records), reverse=True)
+
+
+def _name(row: dict[str, Any]) -> str:
+    return f"{row['actor__first_name']} {row['actor__last_name']}".strip()

@@ -49,7 +49,7 @@ def setup_changes(municipality: Municipality, limit: int = 30) -> list[tuple[Aud
             Q(action__in=SETUP_ACTIONS)
             | Q(action__in=MAIN_MAILBOX_ACTIONS, object_type="mailbox", object_id__in=main)
         )
-        .exclude(details__role="counsellor")
+        .exclude(details__has_key="role", details__role="counsellor")
         .select_related("actor")
         .order_by("-at", "-id")
     )

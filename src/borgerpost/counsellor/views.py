@@ -66,11 +66,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
     year = int_param(request, "aar", default=None, low=1990, high=2100, what="Året")
     if year is not None:
         cases = cases.filter(opened__year=year)
+    shown = list(cases[:500])
+    # In the counsellor's own access log (borgerpost audit counsellor), never the DPO's.
+    if shown:
+        record(actor, "counsellor_case.listed", actor.municipality, shown=len(shown))
     return render(
         request,
         "counsellor/cases.html",
         {
-            "cases": cases[:500],
+            "cases": shown,
             "combined": combined,
             "places": counsellor_municipalities(actor),
             "year": year or "",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.audit import record_list
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
@@ -81,6 +82,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     _count_recipients(page.object_list)
     today = timezone.localdate()
     rows = [(i, i.deadline_status(today)) for i in page]
+    record_list(actor, "inquiries", len(rows))
     return render(request, "inquiries/inbox.html", {"rows": rows, "show": show, "page": page})
 
 
@@ -564,6 +566,7 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
     show, page = _list_page(request, actor, ("deadline", "pk"))
     today = timezone.localdate()
     rows = [(i, i.deadline_status(today)) for i in page]
+    record_list(actor, "administration", len(rows))
     drafts = DraftReply.objects.filter(
         inquiry__in=Inquiry.objects.visible_to(actor), status=DraftStatus.REQUESTED
     ).select_related("inquiry", "requested_by")

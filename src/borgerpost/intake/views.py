@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.audit import record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Role
 
@@ -107,12 +108,15 @@ def read_now(request: HttpRequest, pk: int) -> HttpResponse:
 def quarantine(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     items = QuarantinedMail.objects.visible_to(actor).select_related("mailbox")
+    still_open = list(items.filter(resolved_at__isnull=True))
+    done = list(items.filter(resolved_at__isnull=False)[:50])
+    record_list(actor, "quarantine", len(still_open) + len(done))
     return render(
         request,
         "intake/quarantine.html",
         {
-            "open": items.filter(resolved_at__isnull=True),
-            "done": items.filter(resolved_at__isnull=False)[:50],
+            "open": still_open,
+            "done": done,
             "resolutions": RESOLUTIONS,
         },
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record
+from borgerpost.core.audit import record, record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.core.params import int_param
@@ -67,11 +67,13 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     if status:
         letters = letters.filter(status=status)
     ordering = "hold_until" if status == LetterStatus.HELD else "-created_at"
+    shown = list(letters.order_by(ordering)[:300])
+    record_list(actor, "letters", len(shown))
     return render(
         request,
         "letters/list.html",
         {
-            "letters": letters.order_by(ordering)[:300],
+            "letters": shown,
             "stopped": letters_for(actor).filter(status=LetterStatus.STOPPED).count(),
             "show": show,
             "release_form": ReleaseForm(),
@@ -227,11 +229,13 @@ def citizen_list(request: HttpRequest) -> HttpResponse:
         citizen = actions.do_save_citizen(actor, form.save(commit=False))
         messages.success(request, f"{citizen.name} er oprettet.")
         return redirect("citizen-detail", actor.municipality.slug, citizen.pk)
+    citizens = list(Citizen.objects.filter(municipality=actor.municipality)[:500])
+    record_list(actor, "citizens", len(citizens))
     return render(
         request,
         "letters/citizens.html",
         {
-            "citizens": Citizen.objects.filter(municipality=actor.municipality)[:500],
+            "citizens": citizens,
             "form": form,
             "companies": Company.objects.filter(municipality=actor.municipality)[:500],
             "company_form": company_form,

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
+from borgerpost.core.audit import record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 
@@ -24,12 +25,13 @@ def _actor(request: HttpRequest) -> Actor:
 @municipality_view(*SENDERS)
 def undelivered(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    rows = (
+    rows = list(
         OutgoingMessage.objects.visible_to(actor)
         .filter(state__in=[State.FAILED, State.RETRYING], handled_at__isnull=True)
         .select_related("author", "about_type")
         .order_by("-created_at")[:200]
     )
+    record_list(actor, "undelivered", len(rows))
     return render(request, "outgoing/undelivered.html", {"rows": rows})
 
 
