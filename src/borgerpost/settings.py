@@ -181,7 +181,11 @@ def _database() -> dict:
         "OPTIONS": {
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # secure_delete: what retention deletes is overwritten in the file, not left
+            # in free pages for anyone with a copy of the file to read.
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+            ),
         },
         # The test database is a file, so tests can run a real `borgerpost` process (a
         # worker killed mid-batch) against it.

@@ -59,6 +59,8 @@ class MunicipalityForm(ModelForm):
             "dispatch_release",
             "retention_days",
             "counsellor_retention_days",
+            "letter_retention_days",
+            "citizen_retention_days",
             "lix_target",
             "digital_post_transport",
             "sf1601_certificate",

@@ -145,6 +145,8 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
             "lix_target": int(data.get("lix_target", 40)),
             "retention_days": int(data.get("retention_days", 30)),
             "counsellor_retention_days": int(data.get("counsellor_retention_days", 365)),
+            "letter_retention_days": int(data.get("letter_retention_days", 90)),
+            "citizen_retention_days": int(data.get("citizen_retention_days", 365)),
             "dispatch_cutoff": _time(data.get("dispatch_cutoff", "12:00"), "dispatch_cutoff"),
             "dispatch_release": _time(data.get("dispatch_release", "08:00"), "dispatch_release"),
             "sso_groups": _sso_groups(data.get("sso_groups") or {}),

@@ -108,6 +108,18 @@ class Municipality(models.Model):
         default=365,
         help_text="Dage efter en borgerrådgiversag er afsluttet.",
     )
+    letter_retention_days = models.PositiveSmallIntegerField(
+        "slet brevenes tekst efter (dage)",
+        default=90,
+        help_text="Dage efter et brev er sendt (eller sidst ændret, hvis det aldrig blev "
+        "sendt). Brevet skal være journaliseret i sagssystemet inden da.",
+    )
+    citizen_retention_days = models.PositiveSmallIntegerField(
+        "slet borgere i brevregistret efter (dage)",
+        default=365,
+        help_text="Dage efter borgerens seneste brev: CPR-nummer, navn, adresse og "
+        "vurdering slettes.",
+    )
     lix_target = models.PositiveSmallIntegerField(
         "mål for LIX", default=40, help_text="Breve over målet får en advarsel (40: middel)."
     )

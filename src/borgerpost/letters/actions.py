@@ -51,15 +51,31 @@ def do_save_company(actor: Actor, company: Company) -> Company:
     return company
 
 
-def do_assess_vulnerability(actor: Actor, citizen: Citizen, vulnerable: bool, note: str) -> None:
-    """An individual assessment with its reason, who and when (never a group rule)."""
+REVIEW_DEFAULT = dt.timedelta(days=365)
+REVIEW_LONGEST = dt.timedelta(days=730)
+
+
+def do_assess_vulnerability(
+    actor: Actor,
+    citizen: Citizen,
+    vulnerable: bool,
+    note: str,
+    review_on: dt.date | None = None,
+) -> None:
+    """An individual assessment with its reason, who and when (never a group rule), and
+    the date by which it must be made again."""
     if not note.strip():
         raise RuleError("Skriv begrundelsen for vurderingen. Sårbarhed vurderes individuelt.")
+    today = timezone.localdate()
+    review_on = review_on or today + REVIEW_DEFAULT
+    if not today < review_on <= today + REVIEW_LONGEST:
+        raise RuleError("Datoen for revurdering skal ligge efter i dag og højst to år frem.")
     with transaction.atomic():
         citizen.vulnerable = vulnerable
         citizen.vulnerability_note = note.strip()
         citizen.vulnerability_assessed_by = actor.user
         citizen.vulnerability_assessed_at = timezone.now()
+        citizen.vulnerability_review_on = review_on
         citizen.save()
         record(actor, "citizen.vulnerability_assessed", citizen, vulnerable=vulnerable)
 

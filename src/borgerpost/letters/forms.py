@@ -55,6 +55,13 @@ class VulnerabilityForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Skriv begrundelsen for vurderingen."},
     )
+    review_on = forms.DateField(
+        label="Revurderes senest",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Højst to år frem. Tomt: om et år. Vurderingen bortfalder på datoen, "
+        "hvis den ikke er vurderet igen.",
+    )
 
 
 class LetterForm(ModelForm):

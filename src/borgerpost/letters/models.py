@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from borgerpost.core.models import Municipality
 
@@ -23,6 +24,10 @@ class Citizen(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     vulnerability_assessed_at = models.DateTimeField(null=True, blank=True)
+    # An assessment is about the citizen now: it lapses at its review date unless it is
+    # assessed again (retention removes it then, with the reason).
+    vulnerability_review_on = models.DateField("revurderes senest", null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["name"]
@@ -79,8 +84,10 @@ class Letter(models.Model):
     template = models.ForeignKey(
         LetterTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Retention deletes a citizen from the register after their last letter; the letters'
+    # own content is deleted before that, so what stays is a letter with no recipient.
     citizen = models.ForeignKey(
-        Citizen, null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+        Citizen, null=True, blank=True, on_delete=models.SET_NULL, related_name="letters"
     )
     company = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
@@ -109,6 +116,7 @@ class Letter(models.Model):
     transport = models.CharField(max_length=20, blank=True)
     message_uuid = models.CharField(max_length=40, blank=True)
     released_early_reason = models.TextField(blank=True)
+    content_deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -251,15 +251,23 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
         record(actor, "citizen.viewed", citizen)  # a CPR number and perhaps a vulnerability
     form = VulnerabilityForm(
         request.POST or None,
-        initial={"vulnerable": citizen.vulnerable, "note": citizen.vulnerability_note},
+        initial={
+            "vulnerable": citizen.vulnerable,
+            "note": citizen.vulnerability_note,
+            "review_on": citizen.vulnerability_review_on,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_assess_vulnerability(
-                actor, citizen, form.cleaned_data["vulnerable"], form.cleaned_data["note"]
+                actor,
+                citizen,
+                form.cleaned_data["vulnerable"],
+                form.cleaned_data["note"],
+                form.cleaned_data["review_on"],
             )
         except RuleError as exc:
-            form.add_error("note", str(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(request, "Vurderingen er gemt.")
             return redirect("citizen-detail", actor.municipality.slug, citizen.pk)

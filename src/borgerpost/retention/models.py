@@ -7,7 +7,10 @@ from borgerpost.core.models import Municipality
 class DeletionLog(models.Model):
     """What was deleted, when and by which rule. Never the content."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    # None for the installation's own files (the file transports' folders).
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     record_type = models.CharField(max_length=40)
     record_id = models.CharField(max_length=40)
     rule = models.CharField(max_length=60)

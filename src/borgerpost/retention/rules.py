@@ -6,16 +6,30 @@ received is deleted only once the administration has registered it in its record
 system (the case number is recorded); until then it is flagged for the secretariat.
 What the statistics need (dates, channel, path, centre, deadline kept or not) stays.
 The counsellor's cases lose the citizen's contact and notes after the counsellor's own
-period. Every deletion is logged: which record, when, by which rule, never the content.
+period.
+
+Letters lose their text (title, texts, case number, reasons) `letter_retention_days`
+after they were sent, or last changed if never sent; by then they are journalised in the
+records system, which is where letters are kept. A held letter is never touched. A
+citizen leaves the letter register (CPR number, name, address, mail, assessment)
+`citizen_retention_days` after their last letter. A vulnerability assessment lapses at
+its review date unless it was made again. The outbox keeps a message until the
+inquiry period (`retention_days`) after it was sent or given up, and the file
+transports' folders (Digital Post and mail written to files in a test installation)
+are emptied by the same period.
+
+Every deletion is logged: which record, when, by which rule, never the content.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
@@ -23,12 +37,20 @@ from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.inquiries.models import Inquiry, Status
 from borgerpost.intake.models import IntakeRecord, QuarantinedMail
 from borgerpost.jobs.isolation import isolated
+from borgerpost.letters.models import Citizen, Letter, LetterStatus
+from borgerpost.outgoing.models import OutgoingMessage
+from borgerpost.outgoing.models import State as OutgoingState
 
 from .models import DeletionLog
 
 RULE_INQUIRY = "henvendelse-afsluttet"
 RULE_COUNSELLOR = "borgerraadgiversag-afsluttet"
 RULE_QUARANTINE = "karantaene-modtaget"
+RULE_LETTER = "brev-sendt"
+RULE_CITIZEN = "borger-seneste-brev"
+RULE_ASSESSMENT = "saarbarhed-revurderingsdato"
+RULE_OUTGOING = "udgaaende-post-sendt"
+RULE_OUTBOX_FILE = "udbakke-fil"
 
 
 @dataclass
@@ -37,6 +59,25 @@ class Plan:
     counsellor_cases: list[int] = field(default_factory=list)
     waiting_for_case_number: list[int] = field(default_factory=list)
     quarantined_mails: list[int] = field(default_factory=list)
+    letters: list[int] = field(default_factory=list)
+    citizens: list[int] = field(default_factory=list)
+    lapsed_assessments: list[int] = field(default_factory=list)
+    outgoing: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(
+            len(pks)
+            for pks in (
+                self.inquiries,
+                self.counsellor_cases,
+                self.quarantined_mails,
+                self.letters,
+                self.citizens,
+                self.lapsed_assessments,
+                self.outgoing,
+            )
+        )
 
 
 def _due_inquiries(place: Municipality, now: dt.datetime) -> QuerySet[Inquiry]:
@@ -74,6 +115,10 @@ def plan(place: Municipality, now: dt.datetime | None = None) -> Plan:
         municipality=place, received_at__lte=quarantine_limit
     ).exclude(raw="", subject="", sender="")
     return Plan(
+        letters=_ids(_due_letters(place, now)),
+        citizens=_ids(_due_citizens(place, now)),
+        lapsed_assessments=_ids(_lapsed_assessments(place, now)),
+        outgoing=_ids(_due_outgoing(place, now)),
         quarantined_mails=list(quarantined.values_list("pk", flat=True)),
         inquiries=list(ready.values_list("pk", flat=True)),
         counsellor_cases=list(cases.values_list("pk", flat=True)),
@@ -83,11 +128,54 @@ def plan(place: Municipality, now: dt.datetime | None = None) -> Plan:
     )
 
 
+def _ids(queryset: QuerySet[Any]) -> list[int]:
+    return list(queryset.values_list("pk", flat=True))
+
+
+def _due_letters(place: Municipality, now: dt.datetime) -> QuerySet[Letter]:
+    limit = now - dt.timedelta(days=place.letter_retention_days)
+    return (
+        Letter.objects.filter(municipality=place, content_deleted_at__isnull=True)
+        .exclude(status=LetterStatus.HELD)
+        .filter(Q(sent_at__lte=limit) | Q(sent_at__isnull=True, created_at__lte=limit))
+    )
+
+
+def _due_citizens(place: Municipality, now: dt.datetime) -> QuerySet[Citizen]:
+    limit = now - dt.timedelta(days=place.citizen_retention_days)
+    recent = Letter.objects.filter(citizen=OuterRef("pk")).filter(
+        Q(created_at__gt=limit) | Q(sent_at__gt=limit) | Q(status=LetterStatus.HELD)
+    )
+    return Citizen.objects.filter(municipality=place, created_at__lte=limit).exclude(Exists(recent))
+
+
+def _lapsed_assessments(place: Municipality, now: dt.datetime) -> QuerySet[Citizen]:
+    today = timezone.localtime(now).date()
+    never_dated = now - dt.timedelta(days=365)  # assessed before review dates existed
+    return Citizen.objects.filter(
+        municipality=place, vulnerability_assessed_at__isnull=False
+    ).filter(
+        Q(vulnerability_review_on__lt=today)
+        | Q(vulnerability_review_on__isnull=True, vulnerability_assessed_at__lte=never_dated)
+    )
+
+
+def _due_outgoing(place: Municipality, now: dt.datetime) -> QuerySet[OutgoingMessage]:
+    limit = now - dt.timedelta(days=place.retention_days)
+    return OutgoingMessage.objects.filter(municipality=place).filter(
+        Q(state=OutgoingState.SENT, sent_at__lte=limit)
+        | Q(state=OutgoingState.FAILED, created_at__lte=limit)
+    )
+
+
 RETENTION = "retention"
 RECORD_TYPES = {
     Inquiry: "inquiry",
     CounsellorCase: "counsellor_case",
     QuarantinedMail: "quarantined_mail",
+    Letter: "letter",
+    Citizen: "citizen",
+    OutgoingMessage: "outgoing_message",
 }
 
 
@@ -100,6 +188,10 @@ def run(place: Municipality, now: dt.datetime | None = None) -> Plan:
         (Inquiry, todo.inquiries, RULE_INQUIRY, _erase_inquiry),
         (CounsellorCase, todo.counsellor_cases, RULE_COUNSELLOR, _erase_case),
         (QuarantinedMail, todo.quarantined_mails, RULE_QUARANTINE, _erase_quarantined),
+        (Letter, todo.letters, RULE_LETTER, _erase_letter),
+        (Citizen, todo.lapsed_assessments, RULE_ASSESSMENT, _lapse_assessment),
+        (Citizen, todo.citizens, RULE_CITIZEN, _erase_citizen),
+        (OutgoingMessage, todo.outgoing, RULE_OUTGOING, _erase_outgoing),
     ):
         for pk in pks:
             _erase_one(place, model, pk, rule, erase)
@@ -107,7 +199,9 @@ def run(place: Municipality, now: dt.datetime | None = None) -> Plan:
 
 
 def _erase_one(place: Municipality, model: Any, pk: int, rule: str, erase: Any) -> None:
-    record = model.objects.get(pk=pk)
+    record = model.objects.filter(pk=pk).first()
+    if record is None:
+        return  # gone since the plan was made (a citizen after a lapsed assessment)
 
     def work() -> None:
         erase(model.objects.select_for_update().get(pk=pk))
@@ -119,6 +213,59 @@ def _erase_one(place: Municipality, model: Any, pk: int, rule: str, erase: Any) 
         )
 
     isolated(RETENTION, record, place, work)
+
+
+def _erase_letter(letter: Letter) -> None:
+    letter.title = "Brev slettet efter slettefristen"
+    for name in ("lead_text", "body", "contact_text", "case_number"):
+        setattr(letter, name, "")
+    letter.hold_reason = letter.released_early_reason = ""
+    letter.content_deleted_at = timezone.now()
+    letter.save()
+
+
+def _lapse_assessment(citizen: Citizen) -> None:
+    citizen.vulnerable = False
+    citizen.vulnerability_note = ""
+    citizen.vulnerability_assessed_by = None
+    citizen.vulnerability_assessed_at = None
+    citizen.vulnerability_review_on = None
+    citizen.save()
+
+
+def _erase_citizen(citizen: Citizen) -> None:
+    # Their letters were emptied before (a shorter period); they keep no recipient.
+    citizen.delete()
+
+
+def _erase_outgoing(message: OutgoingMessage) -> None:
+    message.delete()
+
+
+def erase_outbox_files(now: dt.datetime | None = None) -> int:
+    """The file transports' folders (a test installation's Digital Post and mail): each
+    file goes after the shortest inquiry period of any municipality on the installation,
+    since a file does not say whose it is."""
+    shortest = Municipality.objects.aggregate(days=Min("retention_days"))["days"]
+    if shortest is None:
+        return 0
+    limit = (now or timezone.now()) - dt.timedelta(days=shortest)
+    removed = 0
+    for folder in (Path(settings.DATA_DIR) / "outbox", Path(settings.EMAIL_FILE_PATH)):
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if path.stat().st_mtime > limit.timestamp():
+                continue
+            path.unlink(missing_ok=True)
+            DeletionLog.objects.create(
+                municipality=None,
+                record_type="outbox_file",
+                record_id=path.name[-40:],
+                rule=RULE_OUTBOX_FILE,
+            )
+            removed += 1
+    return removed
 
 
 def _erase_case(case: CounsellorCase) -> None:
@@ -169,6 +316,5 @@ def run_all(now: dt.datetime | None = None) -> int:
     done = 0
     for place in Municipality.objects.all():
         result = run(place, now)
-        done += len(result.inquiries) + len(result.counsellor_cases)
-        done += len(result.quarantined_mails)
-    return done
+        done += result.total
+    return done + erase_outbox_files(now)

@@ -8,8 +8,9 @@ from borgerpost.retention import rules
 class Command(BaseCommand):
     help = (
         "Slet personoplysninger, hvis tid er gået (henvendelser 30 dage efter afslutning, "
-        "borgerrådgiverens sager efter dennes egen frist, mails i karantæne 30 dage efter modtagelse). --dry-run viser kun, hvad der "
-        "ville blive slettet."
+        "borgerrådgiverens sager efter dennes egen frist, mails i karantæne 30 dage efter "
+        "modtagelse, breve, borgere i brevregistret, vurderinger af sårbarhed og udbakken "
+        "efter kommunens frister). --dry-run viser kun, hvad der ville blive slettet."
     )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
@@ -24,5 +25,11 @@ class Command(BaseCommand):
                 f"{place.slug}: {verb} indholdet af {len(result.inquiries)} henvendelser og "
                 f"personoplysninger i {len(result.counsellor_cases)} borgerrådgiversager; "
                 f"{len(result.quarantined_mails)} mails i karantæne; "
+                f"{len(result.letters)} breve, {len(result.citizens)} borgere i brevregistret, "
+                f"{len(result.lapsed_assessments)} vurderinger af sårbarhed og "
+                f"{len(result.outgoing)} beskeder i udbakken; "
                 f"{len(result.waiting_for_case_number)} venter på journalnummer."
             )
+        if not options["dry_run"]:
+            removed = rules.erase_outbox_files(now)
+            self.stdout.write(f"Filer i udbakkerne: slettede {removed}.")
