@@ -270,3 +270,39 @@ def test_transport_follows_the_municipality(world):
     world.ishoj.cvr, world.ishoj.sf1601_certificate = "11931316", "/etc/borgerpost/ishoj.pem"
     chosen = transport(world.ishoj)
     assert chosen.name == "sf1601" and chosen._access.cvr == "11931316"  # type: ignore[attr-defined]
+
+
+def test_control_characters_never_make_an_invalid_memo_and_a_bad_one_is_never_sent(
+    world, citizen, outbox
+):
+    from borgerpost.digitalpost.memo import InvalidMemo, check_memo
+    from borgerpost.outgoing.models import OutgoingMessage, State
+
+    # Where text enters, control characters are removed.
+    letter = letter_for(
+        world, citizen, title="Afgørelse\x0b\x01", case_number="24/\x0c12", urgent=True
+    )
+    assert (letter.title, letter.case_number) == ("Afgørelse", "24/ 12")
+    # Text that got past that (written to the database by hand) is refused at sending,
+    # and the letter stays a draft.
+    Letter.objects.filter(pk=letter.pk).update(title="Afgørelse\x0b")
+    letter.refresh_from_db()
+    with pytest.raises(RuleError, match="Digital Post"):
+        actions.do_send_letter(world.louise, letter, SendRequest(considered_questions=True))
+    assert Letter.objects.get(pk=letter.pk).status == LetterStatus.DRAFT
+    assert not OutgoingMessage.objects.exists()
+    # And a stored message spoiled after it was checked is never handed over.
+    good = letter_for(world, citizen, urgent=True)
+    actions.do_send_letter(world.louise, good, SendRequest(considered_questions=True))
+    row = OutgoingMessage.objects.get()
+    check_memo(bytes(row.payload))
+    OutgoingMessage.objects.filter(pk=row.pk).update(
+        payload=bytes(row.payload).replace(b"<ns0:label>", b"<ns0:label>\x01", 1)
+        if b"<ns0:label>" in bytes(row.payload)
+        else bytes(row.payload)[:-40]
+    )
+    with pytest.raises(InvalidMemo):
+        check_memo(bytes(OutgoingMessage.objects.get(pk=row.pk).payload))
+    assert deliver_due().failed == 1
+    assert OutgoingMessage.objects.get(pk=row.pk).state == State.FAILED
+    assert memo_files(outbox) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 from xml.etree import ElementTree
@@ -69,4 +70,50 @@ def build_message(letter: LetterContent, message_uuid: str | None = None) -> mem
 
 
 def to_xml(message: memo.Message) -> bytes:
-    return ElementTree.tostring(dataclass_to_xml(message), encoding="utf-8", xml_declaration=True)
+    """The message as MeMo XML, checked (`check_memo`) before anything stores it."""
+    xml = ElementTree.tostring(dataclass_to_xml(message), encoding="utf-8", xml_declaration=True)
+    check_memo(xml)
+    return xml
+
+
+class InvalidMemo(ValueError):
+    """A MeMo message Digital Post would refuse. The message is Danish."""
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+# XML 1.0 allows tab, newline and carriage return and nothing else below U+0020.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def check_memo(xml: bytes) -> None:
+    """What Digital Post needs of a message, checked on the bytes that will be sent: run
+    when the outbox stores it and again just before a transport hands it over.
+
+    The package ships no XSD, so this checks by hand what a letter must have: well-formed
+    XML 1.0, a messageUUID, a label of 1-150 characters, sender and recipient ids of the
+    right form, and a main document with content."""
+    try:
+        root = ElementTree.fromstring(xml)  # noqa: S314 - our own XML, never a citizen's
+    except ElementTree.ParseError:
+        raise InvalidMemo(
+            "Brevet kunne ikke laves til gyldig Digital Post (ugyldige tegn)."
+        ) from None
+    if _NOT_XML.search(xml.decode("utf-8", "replace")):
+        raise InvalidMemo("Brevet indeholder tegn, som Digital Post ikke tillader.")
+    ns = {"memo": MEMO_NAMESPACE}
+
+    def text(path: str) -> str:
+        return (root.findtext(path, default="", namespaces=ns) or "").strip()
+
+    label = text("memo:MessageHeader/memo:label")
+    recipient = text("memo:MessageHeader/memo:Recipient/memo:recipientID")
+    problems = [
+        (not _UUID.fullmatch(text("memo:MessageHeader/memo:messageUUID")), "messageUUID"),
+        (not 1 <= len(label) <= 150, "titel (1-150 tegn)"),
+        (not text("memo:MessageHeader/memo:Sender/memo:senderID").isdigit(), "afsender"),
+        (not (recipient.isdigit() and len(recipient) in (8, 10)), "modtager (CPR eller CVR)"),
+        (not text("memo:MessageBody/memo:MainDocument/memo:File/memo:content"), "hoveddokument"),
+    ]
+    missing = [what for bad, what in problems if bad]
+    if missing:
+        raise InvalidMemo(f"Brevet mangler noget, Digital Post kræver: {', '.join(missing)}.")

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from borgerpost.core.audit import record
 from borgerpost.digitalpost.interfaces import DeliveryError, transport
+from borgerpost.digitalpost.memo import InvalidMemo, check_memo
 
 from .models import Kind, OutgoingMessage, Purpose, State
 
@@ -198,6 +199,10 @@ def _send_mail(row: OutgoingMessage, mail: _MailConnection) -> dict[str, Any]:
 
 def _send_digital_post(row: OutgoingMessage) -> dict[str, Any]:
     carrier = transport(row.municipality)
+    try:
+        check_memo(bytes(row.payload))  # what is handed over is what was checked
+    except InvalidMemo as exc:
+        raise PermanentFailure(str(exc)) from None
     try:
         receipt = carrier.deliver(row.message_id, bytes(row.payload), dict(row.details))
     except DeliveryError as exc:

@@ -14,7 +14,7 @@ from django.db import models, transaction
 from python_serviceplatformen.models.message import Message as MemoMessage
 
 from borgerpost.core.exceptions import RuleError
-from borgerpost.digitalpost.memo import to_xml
+from borgerpost.digitalpost.memo import InvalidMemo, to_xml
 from borgerpost.text import clean_line, clean_text
 
 from .models import Kind, OutgoingMessage, Purpose
@@ -87,13 +87,17 @@ def enqueue_digital_post(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("enqueue_digital_post must run inside the action's transaction")
     header = message.messageHeader
+    try:
+        payload = to_xml(message)
+    except InvalidMemo as exc:
+        raise RuleError(str(exc)) from None  # the action rolls back: nothing is sent
     return OutgoingMessage.objects.create(
         municipality=municipality,
         kind=Kind.DIGITAL_POST,
         message_id=header.messageUUID,
         recipient=recipient_label[:300],
         subject=clean_line(header.label or "")[:300],
-        payload=to_xml(message),
+        payload=payload,
         details={
             "label": header.label or "",
             "do_not_deliver_until": header.doNotDeliverUntilDate.isoformat()
