@@ -97,23 +97,69 @@ def test_a_backup_restores_into_an_empty_database_exactly(
     assert Path(there_dir, "files").exists()
 
 
-def test_a_cut_off_or_foreign_file_is_refused(tmp_path, db):
-    import io
+def _split(whole: bytes) -> tuple[bytes, list[bytes]]:
+    import struct
 
-    from borgerpost.core.backup import MAGIC, _frames, write_backup
+    from borgerpost.core.backup import MAGIC
+
+    frames, at = [], len(MAGIC)
+    while at < len(whole):
+        size = struct.unpack(">I", whole[at : at + 4])[0]
+        frames.append(whole[at : at + 4 + size])
+        at += 4 + size
+    return whole[: len(MAGIC)], frames
+
+
+def test_a_cut_off_spliced_or_foreign_file_is_refused(tmp_path, db, monkeypatch, settings):
+    import io
+    import tarfile
+
+    from borgerpost.core import backup
     from borgerpost.core.exceptions import RuleError
 
+    settings.MEDIA_ROOT = tmp_path / "files"
+    monkeypatch.setattr(backup, "FRAME", 2048)  # many small frames to take apart
     key = new_key().encode()
-    out = io.BytesIO()
-    write_backup(out, key)
-    whole = out.getvalue()
-    assert b"".join(_frames(io.BytesIO(whole), key))  # the whole file reads
-    from cryptography.fernet import Fernet
 
-    last_frame = 4 + len(Fernet(key).encrypt(b""))  # the empty frame that closes the file
+    def made() -> bytes:
+        out = io.BytesIO()
+        backup.write_backup(out, key)
+        return out.getvalue()
+
+    whole, other = made(), made()
+    magic, frames = _split(whole)
+    _, foreign = _split(other)
+    assert len(frames) > 4
+    assert b"".join(backup._frames(io.BytesIO(whole), key))  # the whole file reads
+
+    def read(parts: list[bytes]) -> None:
+        list(backup._frames(io.BytesIO(magic + b"".join(parts)), key))
+
     with pytest.raises(RuleError, match="afbrudt"):
-        list(_frames(io.BytesIO(whole[:-last_frame]), key))
+        read(frames[:-1])  # the sealed end removed
+    with pytest.raises(RuleError, match="afbrudt"):
+        read(frames[:-2])  # the last frame with data and the end removed
+    for spliced in (
+        frames[:1] + frames[2:],  # a frame dropped
+        [frames[1], frames[0], *frames[2:]],  # two swapped
+        frames[:2] + foreign[2:3] + frames[3:],  # one from another backup
+        frames[:2] + frames[1:],  # one repeated
+        frames[:-2] + frames[-1:],  # the last data frame dropped, the end kept
+        frames + frames[-1:],  # something after the end
+    ):
+        with pytest.raises(RuleError, match="ændret eller sat sammen"):
+            read(spliced)
     with pytest.raises(RuleError, match="beskadiget"):
-        list(_frames(io.BytesIO(whole[: -last_frame - 20]), key))
+        read([*frames[:-1], frames[-1][:-20]])
     with pytest.raises(RuleError, match="ikke en sikkerhedskopi"):
-        list(_frames(io.BytesIO(b"PK\x03\x04" + whole[len(MAGIC) :]), key))
+        list(backup._frames(io.BytesIO(b"PK\x03\x04" + whole[len(magic) :]), key))
+
+    # An archive sealed whole but without its manifest restores nothing.
+    out = io.BytesIO()
+    sealed = backup._SealedWriter(out, key)
+    with tarfile.open(fileobj=sealed, mode="w|") as tar:
+        backup._add(tar, "files/x/planted.pdf", b"planted")
+    sealed.close()
+    with pytest.raises(RuleError, match="ingen manifest"):
+        backup.restore_backup(io.BytesIO(out.getvalue()), key)
+    assert not (tmp_path / "files" / "x" / "planted.pdf").exists()

@@ -10,6 +10,11 @@ Django's own serialisation, and the files), cut into 4 MB frames that are each s
 with Fernet under BORGERPOST_BACKUP_KEY. Memory stays bounded whatever the size.
 Without the key the file reveals nothing but its length.
 
+Each frame carries, inside its seal, the backup's random id, its number and whether it is
+the last: a frame dropped, repeated, reordered or taken from another backup made with the
+same key, and a file cut after any frame, are all refused. The manifest (row counts and
+file digests) is required and must match what was restored.
+
 Restore goes into an empty database only: it migrates, loads every row with constraint
 checks deferred, checks them, resets the id sequences, restores the files and verifies
 the audit chain. Written here rather than with dumpdata/loaddata because those hold the
@@ -41,7 +46,10 @@ from django.db import connection, transaction
 
 from borgerpost.core.exceptions import RuleError
 
-MAGIC = b"BORGERPOST-BACKUP-1\n"
+MAGIC = b"BORGERPOST-BACKUP-2\n"
+OLD_MAGIC = b"BORGERPOST-BACKUP-1\n"
+# Inside each frame's seal: backup id (16 bytes), frame number (8), last frame (1).
+FRAME_HEADER = struct.Struct(">16sQ?")
 FRAME = 4 * 1024 * 1024
 # Rebuilt by `migrate`, or transient: never in a backup.
 SKIPPED = {
@@ -77,6 +85,7 @@ class _SealedWriter(io.RawIOBase):
 
     def __init__(self, out: IO[bytes], key: bytes) -> None:
         self._out, self._fernet, self._buffer = out, Fernet(key), bytearray()
+        self._id, self._number = os.urandom(16), 0
         out.write(MAGIC)
 
     def writable(self) -> bool:
@@ -89,33 +98,55 @@ class _SealedWriter(io.RawIOBase):
             del self._buffer[:FRAME]
         return len(data)
 
-    def _seal(self, chunk: bytes) -> None:
-        token = self._fernet.encrypt(chunk)
+    def _seal(self, chunk: bytes, last: bool = False) -> None:
+        header = FRAME_HEADER.pack(self._id, self._number, last)
+        token = self._fernet.encrypt(header + chunk)
         self._out.write(struct.pack(">I", len(token)) + token)
+        self._number += 1
 
     def close(self) -> None:
         if not self.closed:
             if self._buffer:
                 self._seal(bytes(self._buffer))
-            self._seal(b"")  # an empty last frame: a cut-off file is noticed
+            self._seal(b"", last=True)  # a sealed end: a cut-off file is noticed
         super().close()
 
 
+TAMPERED = "Sikkerhedskopien er ændret eller sat sammen af flere (rammerne passer ikke)."
+
+
 def _frames(source: IO[bytes], key: bytes) -> Iterator[bytes]:
-    if source.read(len(MAGIC)) != MAGIC:
+    magic = source.read(len(MAGIC))
+    if magic == OLD_MAGIC:
+        raise RuleError(
+            "Sikkerhedskopien har et ældre format uden nummererede rammer. Lav en ny "
+            "sikkerhedskopi med denne version af borgerpost."
+        )
+    if magic != MAGIC:
         raise RuleError("Filen er ikke en sikkerhedskopi fra borgerpost.")
-    fernet = Fernet(key)
+    fernet, backup_id, expected = Fernet(key), None, 0
     while header := source.read(4):
+        if len(header) < 4:
+            break
         token = source.read(struct.unpack(">I", header)[0])
         try:
-            chunk = fernet.decrypt(token)
+            plain = fernet.decrypt(token)
         except InvalidToken:
             raise RuleError(
                 "Sikkerhedskopien kan ikke læses med denne nøgle, eller filen er beskadiget."
             ) from None
-        if not chunk:
+        if len(plain) < FRAME_HEADER.size:
+            raise RuleError(TAMPERED)
+        frame_id, number, last = FRAME_HEADER.unpack_from(plain)
+        backup_id = backup_id or frame_id
+        if frame_id != backup_id or number != expected:
+            raise RuleError(TAMPERED)
+        expected += 1
+        if last:
+            if source.read(1):
+                raise RuleError(TAMPERED)  # nothing may follow the sealed end
             return
-        yield chunk
+        yield plain[FRAME_HEADER.size :]
     raise RuleError("Sikkerhedskopien er afbrudt (filen er ikke hel).")
 
 
@@ -250,11 +281,23 @@ def restore_backup(source: IO[bytes], key: bytes) -> Summary:
     if media.exists() and any(media.rglob("*")):
         raise RuleError(f"Mappen {media} er ikke tom. Gendan kun i en tom mappe.")
     summary = Summary()
+    try:
+        _restore_into(media, source, key, summary)
+    except BaseException:
+        _remove_restored(media)  # the rows were rolled back; the files go too
+        raise
+    return summary
+
+
+def _restore_into(media: Path, source: IO[bytes], key: bytes, summary: Summary) -> None:
     stream = io.BufferedReader(_Opened(_frames(source, key)))
+    manifest = None
     # Foreign keys are checked at commit (Django creates them deferrable), so the rows
     # may come in any order.
     with transaction.atomic(), tarfile.open(fileobj=stream, mode="r|") as tar:
         for member in tar:
+            if manifest is not None:
+                raise RuleError(TAMPERED)  # the manifest is the archive's last member
             handle = tar.extractfile(member) if member.isfile() else None
             data = handle.read() if handle else b""
             if member.name.startswith("rows/"):
@@ -265,12 +308,29 @@ def restore_backup(source: IO[bytes], key: bytes) -> Summary:
                 summary.files += 1
             elif member.name == "manifest.json":
                 manifest = json.loads(data)
-                _check_files(media, manifest["files"])
-                expected = {label: n for label, n in manifest["rows"].items() if n}
-                if expected != {label: n for label, n in summary.rows.items() if n}:
-                    raise RuleError("Sikkerhedskopien mangler rækker. Intet er gendannet.")
+            else:
+                raise RuleError(TAMPERED)
+        if manifest is None:
+            raise RuleError("Sikkerhedskopien har ingen manifest. Intet er gendannet.")
+        _check_manifest(media, manifest, summary)
         _reset_sequences()
-    return summary
+
+
+def _check_manifest(media: Path, manifest: dict[str, Any], summary: Summary) -> None:
+    _check_files(media, manifest["files"])
+    if summary.files != len(manifest["files"]):
+        raise RuleError("Sikkerhedskopien har filer, manifestet ikke nævner. Intet er gendannet.")
+    expected = {label: n for label, n in manifest["rows"].items() if n}
+    if expected != {label: n for label, n in summary.rows.items() if n}:
+        raise RuleError("Sikkerhedskopien mangler rækker. Intet er gendannet.")
+
+
+def _remove_restored(media: Path) -> None:
+    import shutil
+
+    if media.exists():
+        for child in media.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
 def _load_rows(data: bytes) -> dict[str, int]:
