@@ -83,6 +83,7 @@ KIND = {
     "membership-remove": ("membership", "thomas"),
     "two-factor-reset": ("membership", "thomas"),
     "password-set": ("membership", "thomas"),
+    "enrolment-code": ("membership", "thomas"),
     "attachment": ("attachment", "sara"),
     "draft-write": ("draft", "pia"),
     "proposal-decide": ("proposal", "sara"),

@@ -152,6 +152,7 @@ URL_OBJECT = {
     "membership-remove": "membership",
     "two-factor-reset": "membership",
     "password-set": "membership",
+    "enrolment-code": "membership",
     "attachment": "attachment",
     "draft-write": "draft",
     "proposal-decide": "proposal",

@@ -15,13 +15,13 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from borgerpost.core.loading import LoadError, load_municipality
-from borgerpost.core.models import AuditEntry, Membership, Role
+from borgerpost.core.models import AuditEntry, EnrolmentTicket, Membership, Role
 from borgerpost.core.people import KEPT_APART
 
 from .conftest import ISHOJ, authenticator, sent_mail, signed_in_client
 
 PERSONAS = ["sara", "pia", "henrik", "louise", "thomas", "birgit", "dorte"]
-ACTIONS = ["add", "remove", "reset", "password"]
+ACTIONS = ["add", "remove", "reset", "password", "code"]
 NEW_PASSWORD = "Et-helt-nyt-kodeord-2026"
 
 
@@ -30,6 +30,7 @@ def _state():  # type: ignore[no-untyped-def]
     return (
         sorted(Membership.objects.values_list("user__username", "municipality__slug", "role")),
         sorted(TOTPDevice.objects.values_list("user__username", flat=True)),
+        sorted(EnrolmentTicket.objects.values_list("user__username", flat=True)),
         [(u.username, u.password) for u in users],
     )
 
@@ -56,7 +57,12 @@ def _try(client, action: str, membership: Membership, slug: str = "ishoj"):  # t
             },
             follow=True,
         )
-    name = {"remove": "membership-remove", "reset": "two-factor-reset", "password": "password-set"}
+    name = {
+        "remove": "membership-remove",
+        "reset": "two-factor-reset",
+        "password": "password-set",
+        "code": "enrolment-code",
+    }
     data = {"password": NEW_PASSWORD} if action == "password" else {}
     return client.post(reverse(name[action], args=[slug, membership.pk]), data, follow=True)
 

@@ -9,6 +9,7 @@ DATABASE_URL to use PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -243,6 +244,20 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in the audit log instead
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "borgerpost.core.clientip.client_ip"
+# The proxies (addresses or networks) whose X-Forwarded-For is believed about the client.
+TRUSTED_PROXIES = envlist("BORGERPOST_TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"BORGERPOST_TRUSTED_PROXIES: »{_proxy}« er ikke en IP-adresse eller et netværk "
+            "(fx 127.0.0.1 eller 10.0.0.0/24)."
+        ) from None
+# Lock-out mails to a municipality's administrators, at most this many an hour: someone
+# guessing at many accounts must not bury the administrators in mail.
+LOCKOUT_MAILS_PER_HOUR = envint("BORGERPOST_LOCKOUT_MAILS_PER_HOUR", 5)
 # The audit log's chains are MACed with this key, kept outside the database like the
 # backup key (make one with `borgerpost audit new-key`); without it the key is derived
 # from SECRET_KEY. Keep it with the backups: a restored log verifies only with it.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("oidc/authenticate/", oidc.start, name="oidc_authentication_init"),
     path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("login/totp/opret/", twofactor.totp_setup, name="totp-setup"),
+    path("login/totp/link/<str:secret>/", twofactor.totp_link, name="totp-link"),
     path("konto/adgangskode/", core.own_password, name="own-password"),
     path(
         "logout/",

@@ -3,6 +3,7 @@ address) and this tells the municipality's administrators and writes the audit e
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -38,13 +39,38 @@ def _locked_out(
         "user", "municipality"
     )
     with transaction.atomic():
+        told: dict[int, bool] = {}  # per municipality: is this lock-out mailed?
         for membership in admins:
-            record(None, "login.locked_out", user, municipality=membership.municipality)
-            if membership.user.email:
-                _alert(membership, user, ip_address)
+            place = membership.municipality
+            if place.pk not in told:
+                mailed = _mailed_this_hour(place)
+                told[place.pk] = mailed < LIMIT()
+                last = mailed + 1 == LIMIT()
+                record(None, "login.locked_out", user, municipality=place, mailed=told[place.pk])
+            if membership.user.email and told[place.pk]:
+                _alert(membership, user, ip_address, last=last)
 
 
-def _alert(membership: Membership, user: Any, ip_address: str) -> None:
+def LIMIT() -> int:
+    return settings.LOCKOUT_MAILS_PER_HOUR
+
+
+def _mailed_this_hour(place: Any) -> int:
+    """Accounts locked out this hour whose lock-out was mailed to the administrators."""
+    return (
+        AuditEntry.objects.filter(
+            municipality=place,
+            action="login.locked_out",
+            at__gte=timezone.now() - dt.timedelta(hours=1),
+            details__mailed=True,
+        )
+        .values("object_id")
+        .distinct()
+        .count()
+    )
+
+
+def _alert(membership: Membership, user: Any, ip_address: str, last: bool) -> None:
     from borgerpost.outgoing.models import Purpose
     from borgerpost.outgoing.queue import enqueue_mail
 
@@ -55,7 +81,13 @@ def _alert(membership: Membership, user: Any, ip_address: str) -> None:
         body=f"Kontoen »{user.username}« ({user.get_full_name()}) i {place.name} er låst "
         "midlertidigt efter gentagne mislykkede forsøg på at logge ind fra adressen "
         f"{ip_address}.\n\nKontakt personen og hør, om det var dem. Var det ikke, kan nogen "
-        "forsøge at gætte adgangskoden: skift den, og tjek revisionsloggen.\n",
+        "forsøge at gætte adgangskoden: skift den, og tjek revisionsloggen.\n"
+        + (
+            "\nDet er den sidste mail om låste konti i denne time. Flere låste konti står i "
+            "revisionsloggen.\n"
+            if last
+            else ""
+        ),
         sender=place.main_mailbox,
         municipality=place,
         purpose=Purpose.INTERNAL,

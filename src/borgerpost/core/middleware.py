@@ -79,7 +79,9 @@ class SessionLimitsMiddleware:
 
 
 # Pages a signed-in person may reach before the second factor: the factor itself.
-_BEFORE_SECOND_FACTOR = frozenset({"login", "logout", "totp-verify", "totp-setup", "healthz"})
+_BEFORE_SECOND_FACTOR = frozenset(
+    {"login", "logout", "totp-verify", "totp-setup", "totp-link", "healthz"}
+)
 
 
 class TwoFactorMiddleware:

@@ -12,6 +12,7 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import user_logged_in, user_login_failed
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -23,9 +24,12 @@ from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from borgerpost.core import enrolment
 from borgerpost.core.access import signed_in
 from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
 from borgerpost.core.middleware import SIGNED_IN_AT
+from borgerpost.core.models import EnrolmentTicket
 
 
 class CodeForm(forms.Form):
@@ -49,12 +53,69 @@ def _next_url(request: HttpRequest) -> str:
     return "/"
 
 
+class TicketCodeForm(forms.Form):
+    ticket = forms.CharField(
+        label="Kode fra kommunens administrator",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        error_messages={"required": "Skriv koden, du har fået af administratoren."},
+    )
+
+
+def _granted(request: HttpRequest) -> bool:
+    return request.session.get(enrolment.GRANTED) == request.user.pk
+
+
+def _enrolment_start(request: HttpRequest, user: Any) -> HttpResponse:
+    """Before the app: the person asks for a link to their municipal mail, or types the
+    administrator's code. The password alone never reaches the QR code."""
+    code_form = TicketCodeForm(request.POST if "ticket" in request.POST else None)
+    if request.method == "POST" and "send_link" in request.POST:
+        try:
+            address = enrolment.do_send_enrolment_link(user)
+        except RuleError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Vi har sendt et link til {address}. Det virker i 24 timer.")
+        return redirect("totp-setup")
+    if code_form.is_bound and code_form.is_valid():
+        if enrolment.redeem(user, code_form.cleaned_data["ticket"], EnrolmentTicket.Kind.CODE):
+            request.session[enrolment.GRANTED] = user.pk
+            return redirect("totp-setup")
+        code_form.add_error("ticket", "Koden er forkert, brugt eller udløbet.")
+    return render(
+        request,
+        "registration/totp_start.html",
+        {
+            "code_form": code_form,
+            "municipal_address": enrolment.municipal_address(user),
+        },
+    )
+
+
+@signed_in("the second factor itself: reached after the password, before anything else")
+@login_required
+def totp_link(request: HttpRequest, secret: str) -> HttpResponse:
+    """The link from the mail, opened where the person has given their password."""
+    user: Any = request.user
+    if enrolment.redeem(user, secret, EnrolmentTicket.Kind.LINK):
+        request.session[enrolment.GRANTED] = user.pk
+    else:
+        messages.error(
+            request,
+            "Linket er brugt, udløbet eller hører til en anden person. Bed om et nyt.",
+        )
+    return redirect("totp-setup")
+
+
 @signed_in("the second factor itself: reached after the password, before anything else")
 @login_required
 def totp_setup(request: HttpRequest) -> HttpResponse:
     user: Any = request.user  # signed in (login_required)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("totp-verify")
+    if not _granted(request):
+        return _enrolment_start(request, user)
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "Godkendelsesapp"}
     )
@@ -66,6 +127,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
                 record(user, "login.two_factor_enrolled", user)
+            request.session.pop(enrolment.GRANTED, None)
             otp_login(request, device)
             return redirect(_next_url(request))
         form.add_error("code", WRONG_CODE if allowed else TOO_MANY)

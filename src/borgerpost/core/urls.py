@@ -18,4 +18,9 @@ urlpatterns = [
         views.two_factor_reset,
         name="two-factor-reset",
     ),
+    path(
+        "indstillinger/roller/<int:pk>/to-faktor-kode/",
+        views.enrolment_code,
+        name="enrolment-code",
+    ),
 ]

@@ -183,6 +183,31 @@ def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @municipality_view(Role.ADMIN)
+@require_POST
+def enrolment_code(request: HttpRequest, pk: int) -> HttpResponse:
+    """A one-time code for a person to set up their app with (no municipal mail, or a new
+    phone): shown on this page once, never stored, never mailed."""
+    from borgerpost.core.enrolment import CODE_VALID, do_issue_enrolment_code
+
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    membership = _membership(actor, pk)
+    try:
+        code = do_issue_enrolment_code(actor, membership.user)
+    except RuleError as exc:
+        messages.error(request, str(exc))
+        return redirect("settings", actor.municipality.slug)
+    return render(
+        request,
+        "core/enrolment_code.html",
+        {
+            "person": membership.user,
+            "code": code,
+            "hours": int(CODE_VALID.total_seconds() // 3600),
+        },
+    )
+
+
+@municipality_view(Role.ADMIN)
 def password_set(request: HttpRequest, pk: int) -> HttpResponse:
     """A person forgot their password: the administrator gives them a new one."""
     actor: Actor = request.actor  # type: ignore[attr-defined]
