@@ -208,3 +208,64 @@ def test_sso_groups_must_name_roles(tmp_path):
         "grp-1": "council_member",
         "grp-2": "dpo",
     }
+
+
+def bare(*args: str, home: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A fresh shell: only PATH and HOME, nothing of borgerpost's configuration."""
+    return subprocess.run(
+        [sys.executable, "-m", "borgerpost", *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"], "HOME": str(home), **env},
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["deadline", "2026-12-01"], "2026-12-15"),
+        (["dispatch-check", "--at", "2026-12-04T15:00", "--vulnerable"], "hold"),
+        (["scan", "TEXT"], "CPR-nummer"),
+        (["new-secret-key"], ""),
+        ([], "deadline"),
+    ],
+)
+def test_commands_that_need_nothing_run_with_nothing_set(tmp_path, args, expected):
+    home = tmp_path / "home"
+    home.mkdir()
+    text = tmp_path / "mail.txt"
+    text.write_text("Mit cpr-nummer er 010190-1234.", encoding="utf-8")
+    args = [str(text) if a == "TEXT" else a for a in args]
+
+    result = bare(*args, home=home)
+
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout and "Traceback" not in result.stderr
+    assert list(home.rglob("*")) == []  # nothing written: no data directory, no static/
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["counsellor", "report", "--year", "2025"], {}, "SECRET_KEY mangler"),
+        (["migrate"], {}, "borgerpost new-secret-key"),
+        (["serve"], {"DEBUG": "måske"}, "DEBUG skal være true eller false"),
+        (
+            ["migrate"],
+            {
+                "SECRET_KEY": "x" * 50,
+                "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
+            },
+            "Databasen kan ikke nås",
+        ),
+        (["worker"], {"SECRET_KEY": "x" * 50, "DATABASE_URL": "ikke en adresse"}, "DATABASE_URL"),
+    ],
+)
+def test_a_missing_setting_is_one_danish_line(tmp_path, args, env, message):
+    result = bare(*args, home=tmp_path, **env)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("borgerpost: ") and message in lines[0]

@@ -27,7 +27,7 @@ def envbool(name: str, default: bool) -> bool:
         return True
     if value in {"0", "false", "no", "off"}:
         return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+    raise ImproperlyConfigured(f"{name} skal være true eller false, ikke »{raw}«.")
 
 
 def envint(name: str, default: int) -> int:
@@ -37,7 +37,7 @@ def envint(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+        raise ImproperlyConfigured(f"{name} skal være et helt tal, ikke »{raw}«.") from None
 
 
 def envlist(name: str, default: list[str]) -> list[str]:
@@ -62,6 +62,11 @@ DATA_DIR = Path(os.environ.get("BORGERPOST_DATA_DIR") or default_data_dir()).exp
 # only: directories 0700, files 0600.
 os.umask(0o077)
 
+# A command that needs no database or keys (`borgerpost deadline`, `scan`,
+# `dispatch-check`; set by borgerpost.cli): no configuration is read or required and
+# nothing is written to the data directory.
+STANDALONE = envbool("BORGERPOST_STANDALONE", False)
+
 DEBUG = envbool("DEBUG", False)
 # Demo mode shows the demo log-ins on the login page. Never on in production.
 DEMO_MODE = envbool("BORGERPOST_DEMO", False)
@@ -79,8 +84,13 @@ def _secret_key() -> str:
     key = os.environ.get("SECRET_KEY", "")
     if key:
         return key
+    if STANDALONE:
+        return secrets.token_urlsafe(50)  # signs nothing that outlives the command
     if not (DEBUG or DEMO_MODE or os.environ.get("BORGERPOST_TESTING")):
-        raise ImproperlyConfigured("SECRET_KEY must be set outside demo and development mode")
+        raise ImproperlyConfigured(
+            "SECRET_KEY mangler. Lav en nøgle med »borgerpost new-secret-key«, og sæt den "
+            "som SECRET_KEY i serverens miljø (eller BORGERPOST_DEMO=true for at prøve demoen)."
+        )
     # Development and demo: one random key per data directory, kept beside the database.
     private_data_dir()
     key_file = DATA_DIR / "secret_key"
@@ -172,8 +182,13 @@ def _database() -> dict:
         try:
             config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         except ValueError as exc:
-            raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from None
+            raise ImproperlyConfigured(
+                f"DATABASE_URL kan ikke læses ({exc}). Skriv den som "
+                "postgres://bruger@vært:5432/database."
+            ) from None
         return dict(config)
+    if STANDALONE:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
     private_data_dir()
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -215,7 +230,7 @@ _OIDC = {
 }
 if any(_OIDC.values()) and not all(_OIDC.values()):
     missing = ", ".join(name for name, value in _OIDC.items() if not value)
-    raise ImproperlyConfigured(f"Single sign-on is half configured; also set {missing}")
+    raise ImproperlyConfigured(f"Single sign-on er kun delvist sat op; sæt også {missing}.")
 OIDC_RP_CLIENT_ID = _OIDC["OIDC_RP_CLIENT_ID"]
 OIDC_RP_CLIENT_SECRET = _OIDC["OIDC_RP_CLIENT_SECRET"]
 OIDC_OP_AUTHORIZATION_ENDPOINT = _OIDC["OIDC_OP_AUTHORIZATION_ENDPOINT"]
@@ -285,7 +300,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve straight from the package when `collectstatic` has not been run (demo, tests).
 WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+if not STANDALONE:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "files"
 # Attachments are never served from MEDIA_URL: a view checks access and sends them as downloads.
 FILE_UPLOAD_PERMISSIONS = 0o600
@@ -343,7 +359,7 @@ WEB_WORKERS = envint("BORGERPOST_WEB_WORKERS", 2 * (os.cpu_count() or 1))
 WEB_THREADS = envint("BORGERPOST_WEB_THREADS", 4)
 if WEB_WORKERS < 1 or WEB_THREADS < 1:
     raise ImproperlyConfigured(
-        "BORGERPOST_WEB_WORKERS and BORGERPOST_WEB_THREADS must be 1 or more"
+        "BORGERPOST_WEB_WORKERS og BORGERPOST_WEB_THREADS skal være 1 eller mere."
     )
 
 LOGGING = {

@@ -8,6 +8,7 @@ class Command(BaseCommand):
         "Beregn svarfristen for en henvendelse: den N'te arbejdsdag efter modtagelsesdagen. "
         "Uden --municipality bruges standardkalenderen, og databasen bruges ikke."
     )
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument(
