@@ -21,6 +21,8 @@ def test_administrator_edits_the_municipality(world, client_for):
         "cvr": "11931316",
         "retention_days": "20",
         "counsellor_retention_days": "400",
+        "letter_retention_days": "60",
+        "citizen_retention_days": "200",
         "lix_target": "38",
         "digital_post_transport": "outbox",
         "social_media_answer": "Skriv til {main_mailbox}.",
@@ -33,6 +35,7 @@ def test_administrator_edits_the_municipality(world, client_for):
     assert ishoj.answer_deadline_days == 8 and "2026-05-15" in ishoj.closing_days
     assert str(ishoj.dispatch_cutoff) == "13:00:00" and str(ishoj.dispatch_release) == "08:30:00"
     assert ishoj.retention_days == 20 and ishoj.lix_target == 38
+    assert (ishoj.letter_retention_days, ishoj.citizen_retention_days) == (60, 200)
     entry = AuditEntry.objects.get(action="municipality.changed")
     assert "answer_deadline_days" in entry.details["fields"]
 
