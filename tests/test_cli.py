@@ -149,14 +149,21 @@ def test_demo_command_refuses_outside_demo_mode(settings):
 
 
 @pytest.mark.django_db
-def test_demo_command_loads_demo_data_once(settings):
+def test_demo_command_loads_demo_data_once(settings, capsys):
     settings.DEMO_MODE = True
     call_command("demo")
+    assert "Hvidovre Kommune og Ishøj Kommune" in capsys.readouterr().out
     count = Inquiry.objects.count()
     call_command("demo")
     assert Inquiry.objects.count() == count >= 4
     shared = max(Inquiry.objects.all(), key=lambda i: i.recipients.count())
     assert shared.recipients.count() == 3
+
+
+def test_the_demo_script_sets_the_site_url_from_its_address():
+    script = (Path(__file__).parents[1] / "scripts" / "demo").read_text()
+    assert 'export SITE_URL="${SITE_URL:-http://$ADDR}"' in script
+    assert script.index("SITE_URL=") < script.index("borgerpost demo")
 
 
 @pytest.mark.django_db

@@ -14,5 +14,9 @@ class Command(BaseCommand):
                 "Demoen indlæses kun i demotilstand (BORGERPOST_DEMO=true): demobrugerne har "
                 "en offentligt kendt adgangskode og må aldrig findes i en rigtig installation."
             )
-        municipality = load_demo()
-        self.stdout.write(f"Demokommunen {municipality.name} er klar.")
+        from borgerpost.core.models import Municipality
+
+        load_demo()
+        names = [m.name for m in Municipality.objects.order_by("name")]
+        listed = " og ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        self.stdout.write(f"Demokommunerne er klar: {listed}.")
