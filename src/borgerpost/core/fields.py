@@ -60,3 +60,27 @@ class ModelForm(forms.ModelForm):
 
     class Meta:
         formfield_callback = _formfield
+
+
+# Browsers take only ISO values in date and time inputs: rendered in the Danish format
+# (01.12.2026, Django's default with LANGUAGE_CODE da) the field shows empty and is sent
+# empty, so an unchanged form would not save. Every date and time input uses these.
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%H:%M")

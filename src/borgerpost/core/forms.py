@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from borgerpost import workdays
-from borgerpost.core.fields import ModelForm
+from borgerpost.core.fields import ModelForm, TimeInput
 from borgerpost.core.models import Centre, Committee, Municipality, Role
 
 User = get_user_model()
@@ -69,8 +69,8 @@ class MunicipalityForm(ModelForm):
             "mayor",
         ]
         widgets = {
-            "dispatch_cutoff": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "dispatch_release": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "dispatch_cutoff": TimeInput(),
+            "dispatch_release": TimeInput(),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

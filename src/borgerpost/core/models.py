@@ -101,7 +101,7 @@ class Municipality(models.Model):
     retention_days = models.PositiveSmallIntegerField(
         "slet personoplysninger efter (dage)",
         default=30,
-        help_text="Dage efter en henvendelse er afsluttet (seed: senest 30 dage).",
+        help_text="Dage efter en henvendelse er afsluttet (vejledningen: senest 30 dage).",
     )
     counsellor_retention_days = models.PositiveSmallIntegerField(
         "borgerrådgiverens sletning efter (dage)",

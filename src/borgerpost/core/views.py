@@ -239,9 +239,7 @@ def own_password(request: HttpRequest) -> HttpResponse:
         update_session_auth_hash(request, user)  # this session stays signed in
         messages.success(request, "Din adgangskode er skiftet.")
         return redirect("home")
-    return render(
-        request, "core/edit.html", {"form": form, "label": "Skift adgangskode", "is_new": False}
-    )
+    return render(request, "core/own_password.html", {"form": form})
 
 
 __all__ = ["record"]

@@ -17,6 +17,8 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 
+from borgerpost.core.fields import DateInput, DateTimeInput
+
 logger = logging.getLogger("borgerpost.warmup")
 
 
@@ -29,8 +31,8 @@ class _EveryWidget(forms.Form):
     radio = forms.ChoiceField(choices=[("a", "a")], widget=forms.RadioSelect)
     secret = forms.CharField(widget=forms.PasswordInput)
     flag = forms.BooleanField()
-    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    when = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    day = forms.DateField(widget=DateInput())
+    when = forms.DateTimeField(widget=DateTimeInput())
     mail = forms.EmailField()
     number = forms.IntegerField()
     several = forms.MultipleChoiceField(choices=[("a", "a")], widget=forms.CheckboxSelectMultiple)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from borgerpost.core.fields import ModelForm
+from borgerpost.core.fields import DateInput, ModelForm
 from borgerpost.core.models import Centre, Municipality
 
 from .models import (
@@ -44,10 +44,10 @@ class CaseForm(ModelForm):
             "records_case_number",
         ]
         widgets = {
-            "opened": forms.DateInput(attrs={"type": "date"}),
-            "closed": forms.DateInput(attrs={"type": "date"}),
-            "sent_to_centre": forms.DateInput(attrs={"type": "date"}),
-            "centre_answered": forms.DateInput(attrs={"type": "date"}),
+            "opened": DateInput(),
+            "closed": DateInput(),
+            "sent_to_centre": DateInput(),
+            "centre_answered": DateInput(),
             "themes": forms.CheckboxSelectMultiple,
             "notes": forms.Textarea(attrs={"rows": 3}),
             "citizen_contact": forms.Textarea(attrs={"rows": 2}),

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from borgerpost.core.fields import IdChoiceField
+from borgerpost.core.fields import DateTimeInput, IdChoiceField
 from borgerpost.core.models import Centre, Committee, Municipality
 
 from .models import (
@@ -49,7 +49,7 @@ class RegisterInquiryForm(forms.Form):
     channel = forms.ChoiceField(label="Kanal", choices=Channel.choices)
     received_at = forms.DateTimeField(
         label="Modtaget",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
         initial=lambda: timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
     )
     citizen_name = forms.CharField(label="Borgerens navn", max_length=200, required=False)

@@ -7,7 +7,7 @@ from stdnum.dk import cpr as stdnum_cpr
 from stdnum.dk import cvr as stdnum_cvr
 from stdnum.exceptions import ValidationError as StdnumError
 
-from borgerpost.core.fields import ModelForm
+from borgerpost.core.fields import DateInput, ModelForm
 from borgerpost.core.models import Municipality
 
 from .models import Citizen, Company, Letter, LetterTemplate
@@ -58,7 +58,7 @@ class VulnerabilityForm(forms.Form):
     review_on = forms.DateField(
         label="Revurderes senest",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text="Højst to år frem. Tomt: om et år. Vurderingen bortfalder på datoen, "
         "hvis den ikke er vurderet igen.",
     )

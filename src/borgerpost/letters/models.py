@@ -82,15 +82,30 @@ class LetterStatus(models.TextChoices):
 class Letter(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     template = models.ForeignKey(
-        LetterTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        LetterTemplate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="skabelon",
     )
     # Retention deletes a citizen from the register after their last letter; the letters'
     # own content is deleted before that, so what stays is a letter with no recipient.
     citizen = models.ForeignKey(
-        Citizen, null=True, blank=True, on_delete=models.SET_NULL, related_name="letters"
+        Citizen,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters",
+        verbose_name="borger",
     )
     company = models.ForeignKey(
-        Company, null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+        Company,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name="virksomhed",
     )
     title = models.CharField("titel", max_length=150)
     lead_text = models.TextField("forklarende følgetekst", blank=True)
