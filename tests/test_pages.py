@@ -59,9 +59,9 @@ def input_problems(page: str) -> list[str]:
     for tag in INPUT.findall(page):
         kind = re.search(r'type="([^"]+)"', tag)
         value = re.search(r'value="([^"]*)"', tag)
-        if kind and kind[1] in ISO and value and value[1]:
-            if not ISO[kind[1]].fullmatch(value[1]):
-                found.append(f"{kind[1]} input with value {value[1]!r}")
+        wrong = kind and kind[1] in ISO and value and value[1]
+        if wrong and not ISO[kind[1]].fullmatch(value[1]):  # type: ignore[index]
+            found.append(f"{kind[1]} input with value {value[1]!r}")  # type: ignore[index]
     return found
 
 
