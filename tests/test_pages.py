@@ -139,3 +139,34 @@ def test_the_checks_catch_what_they_look_for():
     assert problems_on("/x/", 500, "") == ["/x/: 500"]
     ok = '<input type="date" value="2026-12-01"><code>Template</code><p>Gem sag</p>'
     assert problems_on("/x/", 200, ok) == []
+
+
+def test_nothing_is_said_twice(world, new_inquiry, client_for):
+    from django.urls import reverse
+
+    from borgerpost.inquiries import actions
+    from borgerpost.inquiries.actions import TriageDecision
+
+    from .conftest import received
+
+    # An empty registration: the form's own error once.
+    sara = client_for("sara")
+    page = sara.post(reverse("inquiry-new", args=["ishoj"]), {"channel": "mail"})
+    assert page.content.decode().count("Angiv mindst borgerens navn") == 1
+    # The mayor acknowledges for everyone: said once to the other recipients.
+    at = received(1)
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry(received_at=at)).inquiry
+    actions.do_register_inquiry(world.merete, new_inquiry(received_at=at))
+    decision = TriageDecision("political", "personal", None, False, "not_relevant")
+    actions.do_triage(world.sara, inquiry, decision)
+    page = sara.get(reverse("inquiry-detail", args=["ishoj", inquiry.pk])).content.decode()
+    assert page.count("kvitterer på vegne af alle modtagere") == 1
+    # A closed inquiry has one »Afsluttet«.
+    inquiry.refresh_from_db()
+    actions.do_send_reply(world.sara, inquiry, "phone", "Talt i telefon.")
+    actions.do_close(world.sara, inquiry)
+    page = sara.get(reverse("inquiry-detail", args=["ishoj", inquiry.pk])).content.decode()
+    head = page.split("<h1>", 1)[1].split("</div>", 1)[0]
+    assert head.count("Afsluttet") == 1
+    listed = sara.get(reverse("inbox", args=["ishoj"]) + "?vis=alle").content.decode()
+    assert listed.count(">Afsluttet<") == 1
