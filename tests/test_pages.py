@@ -170,3 +170,16 @@ def test_nothing_is_said_twice(world, new_inquiry, client_for):
     assert head.count("Afsluttet") == 1
     listed = sara.get(reverse("inbox", args=["ishoj"]) + "?vis=alle").content.decode()
     assert listed.count(">Afsluttet<") == 1
+
+
+def test_numbers_meet_nouns_in_the_right_form():
+    from django.template import Context, Template
+
+    from borgerpost.text import count_of
+
+    assert [count_of(n, "sag", "sager") for n in (0, 1, 2)] == ["0 sager", "1 sag", "2 sager"]
+    page = Template(
+        '{{ a|antal:"anden henvendelse,andre henvendelser" }}; {{ b|antal:"følgesag,følgesager" }};'
+        ' {{ c|flertal:"langt,lange" }}'
+    ).render(Context({"a": 1, "b": 3, "c": 1}))
+    assert page == "1 anden henvendelse; 3 følgesager; langt"

@@ -138,10 +138,10 @@ def test_command_dry_run_and_run(world, new_inquiry, files, capsys):
     inquiry = closed_inquiry(world, new_inquiry, forward=False)
     Inquiry.objects.filter(pk=inquiry.pk).update(closed_at=timezone.now() - dt.timedelta(days=31))
     call_command("retention", "--dry-run")
-    assert "ishoj: ville slette indholdet af 1 henvendelser" in capsys.readouterr().out
+    assert "ishoj: ville slette indholdet af 1 henvendelse og" in capsys.readouterr().out
     assert Inquiry.objects.get(pk=inquiry.pk).body == BODY
     call_command("retention")
-    assert "ishoj: slettede indholdet af 1 henvendelser" in capsys.readouterr().out
+    assert "ishoj: slettede indholdet af 1 henvendelse og" in capsys.readouterr().out
     assert Inquiry.objects.get(pk=inquiry.pk).body == ""
 
 

@@ -171,6 +171,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "borgerpost.core.context_processors.borgerpost",
             ],
+            # {{ n|antal:"sag,sager" }} in every template without a {% load %}.
+            "builtins": ["borgerpost.core.templatetags.danish"],
         },
     }
 ]

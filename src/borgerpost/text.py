@@ -54,3 +54,15 @@ def clean_filename(value: str, fallback: str = "vedhaeftning") -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = _UNSAFE_IN_NAME.sub("_", name).strip(" .")
     return (name or fallback)[:200]
+
+
+def noun_for(count: int, singular: str, plural: str) -> str:
+    """The Danish form for a count: the singular for exactly one, else the plural
+    (»0 sager«, »1 sag«, »2 sager«). Adjectives go with the noun: pass the whole phrase
+    (»anden henvendelse«, »andre henvendelser«)."""
+    return singular if count == 1 else plural
+
+
+def count_of(count: int, singular: str, plural: str) -> str:
+    """»1 sag«, »3 sager«: the number with the noun in the form it takes."""
+    return f"{count} {noun_for(count, singular, plural)}"

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from borgerpost import workdays
+from borgerpost.text import count_of
 
 
 class Command(BaseCommand):
@@ -38,5 +39,7 @@ class Command(BaseCommand):
             deadline = workdays.answer_deadline(received, days, calendar)
         except workdays.CalendarError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"Modtaget {received:%d.%m.%Y}; svarfrist {days} arbejdsdage:")
+        self.stdout.write(
+            f"Modtaget {received:%d.%m.%Y}; svarfrist {count_of(days, 'arbejdsdag', 'arbejdsdage')}:"
+        )
         self.stdout.write(deadline.isoformat())

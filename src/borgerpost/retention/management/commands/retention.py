@@ -3,6 +3,11 @@ from django.utils import timezone
 
 from borgerpost.core.models import Municipality
 from borgerpost.retention import rules
+from borgerpost.text import count_of
+
+
+def n(items: list[int], singular: str, plural: str) -> str:
+    return count_of(len(items), singular, plural)
 
 
 class Command(BaseCommand):
@@ -22,14 +27,16 @@ class Command(BaseCommand):
             result = rules.plan(place, now) if options["dry_run"] else rules.run(place, now)
             verb = "ville slette" if options["dry_run"] else "slettede"
             self.stdout.write(
-                f"{place.slug}: {verb} indholdet af {len(result.inquiries)} henvendelser og "
-                f"personoplysninger i {len(result.counsellor_cases)} borgerrådgiversager; "
-                f"{len(result.quarantined_mails)} mails i karantæne; "
-                f"{len(result.letters)} breve, {len(result.citizens)} borgere i brevregistret, "
-                f"{len(result.lapsed_assessments)} vurderinger af sårbarhed og "
-                f"{len(result.outgoing)} beskeder i udbakken; "
+                f"{place.slug}: {verb} indholdet af "
+                f"{n(result.inquiries, 'henvendelse', 'henvendelser')} og personoplysninger i "
+                f"{n(result.counsellor_cases, 'borgerrådgiversag', 'borgerrådgiversager')}; "
+                f"{n(result.quarantined_mails, 'mail', 'mails')} i karantæne; "
+                f"{n(result.letters, 'brev', 'breve')}, "
+                f"{n(result.citizens, 'borger', 'borgere')} i brevregistret, "
+                f"{n(result.lapsed_assessments, 'vurdering', 'vurderinger')} af sårbarhed og "
+                f"{n(result.outgoing, 'besked', 'beskeder')} i udbakken; "
                 f"{len(result.waiting_for_case_number)} venter på journalnummer."
             )
         if not options["dry_run"]:
             removed = rules.erase_outbox_files(now)
-            self.stdout.write(f"Filer i udbakkerne: slettede {removed}.")
+            self.stdout.write(f"Udbakkerne: slettede {count_of(removed, 'fil', 'filer')}.")
