@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 
 import pytest
@@ -306,6 +307,21 @@ def test_report_page_downloads_and_text(seeded, world, client_for):
     assert data["totals"]["complaints"] == 134
     network = birgit.get(url + "?aar=2017&format=netvaerk").content.decode()
     assert network.startswith("municipality,year,cases") and "hvidovre,2017,192" in network
+
+
+def test_the_report_opens_on_the_latest_year_with_cases(seeded, world, client_for):
+    page = client_for("birgit").get(reverse("counsellor-report", args=["hvidovre"]))
+    text = page.content.decode()
+    assert '<option value="2017" selected>' in text  # the seeded cases are from 2017
+    years = [int(y) for y in re.findall(r'<option value="(\d{4})"', text)]
+    assert 2010 not in years and years == sorted(years, reverse=True)
+    assert "192 sager" in text
+    assert "Hvad står der i filen?" in text  # the network file explained where it is offered
+    html = client_for("birgit").get(
+        reverse("counsellor-report", args=["hvidovre"]) + "?aar=2017&format=html"
+    )
+    headings = re.findall(r"<h3>(2\.\d)", html.content.decode())
+    assert headings[0] == "2.1" and headings == sorted(headings)
 
 
 def test_recommendations_are_followed_up(world, client_for):

@@ -113,9 +113,10 @@ def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     place = actor.municipality
-    year = int_param(
-        request, "aar", default=timezone.localdate().year - 1, low=1990, high=2100, what="Året"
-    )
+    years_with_cases = _years_with_cases(place)
+    # Open on the latest year with cases (this year's too, once it has any).
+    latest = years_with_cases[0] if years_with_cases else timezone.localdate().year - 1
+    year = int_param(request, "aar", default=latest, low=1990, high=2100, what="Året")
     assert year is not None
     fmt = request.GET.get("format")
     if fmt == "netvaerk":
@@ -152,10 +153,17 @@ def report(request: HttpRequest) -> HttpResponse:
         "counsellor/report_page.html",
         {
             "year": year,
-            "years": list(range(timezone.localdate().year, 2009, -1)),
+            "years": sorted({*years_with_cases, timezone.localdate().year, year}, reverse=True),
             "form": form,
             "data": annual_report(place, year),
         },
+    )
+
+
+def _years_with_cases(place: Municipality) -> list[int]:
+    return sorted(
+        {d.year for d in CounsellorCase.objects.filter(municipality=place).dates("opened", "year")},
+        reverse=True,
     )
 
 
