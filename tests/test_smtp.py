@@ -241,3 +241,23 @@ def test_a_worker_killed_while_sending_loses_nothing_and_doubles_at_most_once(
     assert queued.state == State.SENT and queued.attempts == 2
     # Twice at most, and the copy is recognisable: the same Message-ID both times.
     assert smtp.message_ids() == [queued.message_id, queued.message_id]
+
+
+def test_the_administrations_answer_comes_from_the_municipality_with_the_topic(
+    world, new_inquiry, smtp
+):
+    inquiry = actions.do_register_inquiry(
+        world.sara, new_inquiry(subject="Skolevej", body="Hvornår kommer der en fodgængerovergang?")
+    ).inquiry
+    actions.do_triage(
+        world.sara, inquiry, TriageDecision("case", "administration", None, False, "not_relevant")
+    )
+    actions.do_forward_to_administration(world.sara, inquiry)
+    actions.do_assign_in_administration(world.pia, inquiry, None, "mail", False, "")
+    actions.do_administration_answer(world.pia, inquiry, "mail", "Den kommer i foråret.")
+    deliver_due()
+
+    (answer,) = [r for r in smtp.received if r.rcpt_tos == ["camilla@example.dk"]]
+    parsed = email.message_from_bytes(answer.content, policy=email.policy.default)
+    assert parsed["From"] == "ishojkommune@ishoj.dk"  # never Pia's own address
+    assert parsed["Subject"] == f"Svar fra Ishøj Kommune: Skolevej ({inquiry.reference})"

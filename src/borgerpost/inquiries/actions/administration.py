@@ -16,7 +16,7 @@ from borgerpost.outgoing.queue import enqueue_mail
 from ..models import AnswerPath, DraftReply, DraftStatus, Inquiry, Message, MessageKind, Status
 from ..rules import quotes_inquiry
 from .common import locked, refresh, require_open
-from .delivery import Delivery, how, inquiry_link, send_to_citizen
+from .delivery import Delivery, how, inquiry_link, send_to_citizen, subject_for
 
 
 def do_write_draft(actor: Actor, draft: DraftReply, body: str) -> None:
@@ -126,8 +126,11 @@ def do_administration_answer(
             row,
             delivery,
             MessageKind.ADMINISTRATION_ANSWER,
-            "Svar fra kommunen på din henvendelse",
+            subject_for(row, f"Svar fra {row.municipality.name}"),
             body,
+            # The municipality answers, not the employee: from its main mailbox, where
+            # the citizen's answer to it arrives and the whole administration sees it.
+            sender=row.municipality.main_mailbox,
             secretariat_sees=True,
         )
         row.answered_at = message.sent_at

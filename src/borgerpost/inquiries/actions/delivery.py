@@ -52,6 +52,13 @@ def _recipient_label(inquiry: Inquiry, delivery: Delivery) -> str:
     return inquiry.citizen_phone or inquiry.citizen_address or inquiry.citizen_name
 
 
+def subject_for(inquiry: Inquiry, lead: str) -> str:
+    """A subject the citizen recognises: what it is, their own topic and the number to
+    quote (»Svar på din henvendelse: Skolevej (H-12)«)."""
+    topic = f": {inquiry.subject}" if inquiry.subject else ""
+    return f"{lead}{topic} ({inquiry.reference})"
+
+
 def send_to_citizen(
     actor: Actor,
     inquiry: Inquiry,

@@ -35,7 +35,7 @@ from .common import (
     require_power_of_attorney_confirmed,
     require_recipient,
 )
-from .delivery import Delivery, how, notify_main_mailbox, send_to_citizen
+from .delivery import Delivery, how, notify_main_mailbox, send_to_citizen, subject_for
 
 
 @dataclass
@@ -116,7 +116,7 @@ def do_acknowledge(
             if reason := why_not_acknowledge(actor, row, recipients):
                 raise RuleError(reason)
             require_power_of_attorney_confirmed(row, confirmed_no_third_party)
-            subject = f"Kvittering: {row.subject}" if row.subject else "Kvittering"
+            subject = subject_for(row, "Kvittering")
             delivery = how(channel)
             message = send_to_citizen(
                 actor,
@@ -189,7 +189,12 @@ def do_send_advance_notice(
             raise RuleError("Henvendelsen er allerede sendt til administrationen.")
         delivery = how(channel)
         message = send_to_citizen(
-            actor, row, delivery, MessageKind.ADVANCE_NOTICE, "Din henvendelse sendes videre", body
+            actor,
+            row,
+            delivery,
+            MessageKind.ADVANCE_NOTICE,
+            subject_for(row, "Din henvendelse sendes videre"),
+            body,
         )
         row.advance_notice_at = message.sent_at
         row.save(update_fields=["advance_notice_at"])
@@ -241,9 +246,7 @@ def do_send_reply(
         if row.path != AnswerPath.PERSONAL:
             raise RuleError("Vælg først »Personligt svar« som besvarelse.")
         require_power_of_attorney_confirmed(row, confirmed_no_third_party)
-        subject = (
-            f"Svar på din henvendelse: {row.subject}" if row.subject else "Svar på din henvendelse"
-        )
+        subject = subject_for(row, "Svar på din henvendelse")
         delivery = how(channel)
         message = send_to_citizen(actor, row, delivery, MessageKind.REPLY, subject, body)
         row.answered_at = message.sent_at
