@@ -72,6 +72,13 @@ def login(context, site: str, username: str):  # type: ignore[no-untyped-def]
     return page
 
 
+def open_menu(page) -> None:  # type: ignore[no-untyped-def]
+    """On a phone the main menu is folded behind »Menu«."""
+    toggle = page.locator("button.menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+
+
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -331,6 +338,7 @@ def test_a_member_connects_a_folder_with_consent_and_reads_it_now(
     dovecot.deliver(account, msg.as_bytes(), folder="Borgerhenvendelser")
 
     sara = login(phone, site, "sara")
+    open_menu(sara)
     sara.click("nav a:has-text('Min mailmappe')")
     assert "Administrationen får ikke adgang" in sara.content()
     sara.fill("#id_host", "127.0.0.1")
@@ -348,5 +356,6 @@ def test_a_member_connects_a_folder_with_consent_and_reads_it_now(
     sara.click("button:has-text('Hent nye mails nu')")
     assert "Nye henvendelser: 1" in sara.content()
     shot(sara, "member-folder")
+    open_menu(sara)
     sara.click("nav a:has-text('Mine henvendelser')")
     assert "Hul i cykelstien ved Strandvejen" in sara.content()

@@ -11,3 +11,16 @@ document.addEventListener("DOMContentLoaded", () => {
     if (target) target.hidden = !box.checked;
   });
 });
+
+// The main menu folds behind »Menu« on a phone.
+document.documentElement.classList.add("js");
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.querySelector(".menu-toggle");
+  const menu = document.getElementById("hovedmenu");
+  if (!toggle || !menu) return;
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = menu.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+});
