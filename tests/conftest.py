@@ -9,9 +9,12 @@ Thomas (municipal administrator), Dorte (data protection officer). Hvidovre: And
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
+from pathlib import Path
 from types import SimpleNamespace
 
+import playwright.sync_api as playwright_api
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -330,3 +333,60 @@ def sent_mail():  # type: ignore[no-untyped-def]
 
     deliver_due()
     return mail.outbox
+
+
+# A real browser (Debian's chromium driven by Playwright), one for the whole run.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: scripts/test installs Debian's chromium")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs in this thread
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(transactional_db, live_server, world):  # type: ignore[no-untyped-def]
+    return live_server.url
+
+
+@pytest.fixture
+def phone(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="da-DK")
+    yield context
+    context.close()
+
+
+def login(context, site: str, username: str):  # type: ignore[no-untyped-def]
+    """Both factors, as a person does: the password, then the code from the app."""
+    from django.contrib.auth import get_user_model
+
+    device = authenticator(get_user_model().objects.get(username=username))
+    context.clear_cookies()
+    page = context.new_page()
+    page.goto(f"{site}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    if "/login/totp/" in page.url:
+        page.fill("#id_code", current_code(device))
+        page.click("button:has-text('Log ind')")
+        page.wait_for_load_state()
+    return page

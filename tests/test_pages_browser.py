@@ -1,0 +1,131 @@
+"""Every page in a real browser: each edit form saves when sent unchanged (a date input
+with a value the browser will not take is sent empty), and axe-core finds nothing
+serious on the main pages of each role."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.letters import actions as letter_actions
+from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+
+from .conftest import login
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def things(world):  # type: ignore[no-untyped-def]
+    """One of each thing that has an edit form, with every date filled in."""
+    case = CounsellorCase.objects.create(
+        municipality=world.ishoj,
+        reference="BR-7",
+        opened=dt.date(2026, 11, 2),
+        closed=dt.date(2026, 11, 20),
+        sent_to_centre=dt.date(2026, 11, 5),
+        centre_answered=dt.date(2026, 11, 12),
+        centre=next(iter(world.centre.values())),
+        category="anden",
+        handling="vejledning",
+    )
+    citizen = letter_actions.do_save_citizen(
+        world.louise, Citizen(cpr="0101901234", name="Ole Hansen")
+    )
+    letter_actions.do_assess_vulnerability(world.louise, citizen, True, "Angst for breve.")
+    letter = letter_actions.do_save_letter(
+        world.louise, Letter(citizen=citizen, title="Ny tid", body="Din tid er flyttet.")
+    )
+    template = LetterTemplate.objects.create(
+        municipality=world.ishoj, name="Ny tid", title="Ny tid", body="Din tid er flyttet."
+    )
+    return {"case": case, "citizen": citizen, "letter": letter, "template": template}
+
+
+def edit_forms(world, things) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(persona, page, button) for every form that edits something that exists."""
+    centre = next(iter(world.centre.values()))
+    committee = next(iter(world.committee.values()))
+    return [
+        ("birgit", reverse("counsellor-case", args=["ishoj", things["case"].pk]), "Gem sag"),
+        ("louise", reverse("letter-edit", args=["ishoj", things["letter"].pk]), "Gem brev"),
+        (
+            "louise",
+            reverse("citizen-detail", args=["ishoj", things["citizen"].pk]),
+            "Gem vurdering",
+        ),
+        ("louise", reverse("letter-template-edit", args=["ishoj", things["template"].pk]), "Gem"),
+        ("thomas", reverse("settings", args=["ishoj"]), "Gem indstillinger"),
+        ("thomas", reverse("centre-edit", args=["ishoj", centre.pk]), "Gem"),
+        ("thomas", reverse("committee-edit", args=["ishoj", committee.pk]), "Gem"),
+    ]
+
+
+def test_every_edit_form_saves_unchanged(site, phone, world, things):
+    failures = []
+    for who, path, button in edit_forms(world, things):
+        page = login(phone, site, who)
+        page.goto(site + path)
+        for field in page.locator('input[type="date"], input[type="time"]').all():
+            if field.get_attribute("value"):
+                assert field.input_value(), f"{path}: the browser refused a date value"
+        page.locator(f"form button:text-is('{button}')").first.click()
+        page.wait_for_load_state()
+        errors = page.locator(".errorlist").all_inner_texts()
+        saved = page.locator("ul.messages li").all_inner_texts()
+        if errors or not saved:
+            failures.append((who, path, errors))
+        page.close()
+    assert failures == []
+    case = CounsellorCase.objects.get(pk=things["case"].pk)
+    assert (case.opened, case.sent_to_centre) == (dt.date(2026, 11, 2), dt.date(2026, 11, 5))
+
+
+MAIN_PAGES = {
+    "sara": ["inbox", "inquiry-new", "proposals", "printed-copies", "member-folder"],
+    "pia": ["administration-queue", "letters", "citizens", "quarantine"],
+    "louise": ["letters", "letter-new", "citizens", "letter-templates"],
+    "thomas": ["settings", "main-mailbox"],
+    "birgit": [
+        "counsellor-cases",
+        "counsellor-case-new",
+        "counsellor-report",
+        "counsellor-recommendations",
+    ],
+    "dorte": ["dpo"],
+}
+IMPACTS = {"critical", "serious", "moderate"}
+
+
+def test_no_accessibility_violations_on_the_main_pages(site, phone, world, new_inquiry, things):
+    from borgerpost.inquiries import actions
+
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    axe, found = Axe(), []
+    pages = {
+        who: [reverse(name, args=["ishoj"]) for name in names] for who, names in MAIN_PAGES.items()
+    }
+    pages["sara"].append(reverse("inquiry-detail", args=["ishoj", inquiry.pk]))
+    pages["louise"].append(reverse("letter-detail", args=["ishoj", things["letter"].pk]))
+    pages["birgit"].append(reverse("counsellor-case", args=["ishoj", things["case"].pk]))
+    for who, paths in pages.items():
+        page = login(phone, site, who)
+        for path in paths:
+            page.goto(site + path)
+            result = axe.run(page)
+            for violation in result.response["violations"]:
+                if violation["impact"] in IMPACTS:
+                    found.append((who, path, violation["id"], violation["impact"]))
+        page.close()
+    page = phone.new_page()  # and the log-in page, signed out
+    phone.clear_cookies()
+    page.goto(site + "/login/")
+    found += [("-", "/login/", v["id"], v["impact"]) for v in axe.run(page).response["violations"]]
+    assert found == []
+    # The check itself can fail: an image without a text alternative is found.
+    page.set_content('<html lang="da"><body><main><img src="x.png"></main></body></html>')
+    assert "image-alt" in {v["id"] for v in axe.run(page).response["violations"]}
