@@ -76,6 +76,32 @@ class Finding:
         }
 
 
+_ASCII = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
+
+
+def with_ascii_spellings(pattern: str) -> str:
+    """The pattern also matching Danish written without æ, ø and å, as on phones and
+    keyboards set to English (»kontanthjaelp«, »varetaegt«, »maend«): outside character
+    classes each letter becomes its two-letter spelling too."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+        elif ch == "]":
+            in_class = False
+            out.append(ch)
+        else:
+            out.append(ch if in_class else _ASCII.get(ch, ch))
+    return "".join(out)
+
+
 @dataclass
 class Scanner:
     """A compiled rule set. Municipal terms and exceptions extend the default lexicon."""
@@ -86,9 +112,10 @@ class Scanner:
 
     def __post_init__(self) -> None:
         self.terms = list(TERMS) + list(self.extra_terms)
-        patterns = [CPR_PATTERN] + [t.pattern for t in self.terms]
+        spelled = [with_ascii_spellings(t.pattern) for t in self.terms]
+        patterns = [CPR_PATTERN, *spelled]
         self.engine = best_engine(patterns)
-        self._term_res = [re.compile(t.pattern, re.IGNORECASE) for t in self.terms]
+        self._term_res = [re.compile(p, re.IGNORECASE) for p in spelled]
         self._exceptions = [e.casefold() for e in self.exceptions if e.strip()]
 
     def scan(self, text: str) -> list[Finding]:
@@ -171,8 +198,12 @@ class Scanner:
         term = self.terms[cand.pattern_id - 1]
         text = norm.text
         start = cand.start
-        if start > 0 and (text[start - 1].isalnum()):
-            return None  # the middle of another word
+        if (
+            start > 0
+            and text[start - 1].isalnum()
+            and not (term.head and text[start - 1].isalpha())
+        ):
+            return None  # the middle of another word (a compound's head may be)
         end = cand.end  # the engine has matched the stem; the inflection follows
         while end < len(text) and text[end].isalpha():
             end += 1

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .countries import country_pattern
+
 W = r"[a-zæøåéü]*"  # the rest of a word: Danish inflections and compounds
 
 
@@ -25,6 +27,9 @@ class Term:
     # "sentence": a person cue must be in the same sentence; "phrase": the phrase itself
     # already names the person's situation ("dømt for", "medlem af HK").
     needs: str = "sentence"
+    # The term may end a compound ("nøddeallergi", "hjertesygdom"): matched inside a
+    # word as well as at its start. Only for heads that keep their sense in compounds.
+    head: bool = False
 
 
 HEALTH = "Helbredsoplysning"
@@ -56,12 +61,13 @@ TERMS: list[Term] = [
     Term(
         "health.care",
         "health",
-        r"(sygemeld|syg\b|syge\b|sygdom|indlagt|indlæggelse|udskrevet|udskrivelse|"
+        r"(sygemeld|syg\b|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
+        r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|"
         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|lægen\b|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
-        r"faldet|faldt)" + W,
+        r"brækket|knoglebrud|hoftebrud)" + W,
         0.7,
         "helbred, pleje eller behandling",
     ),
@@ -75,7 +81,7 @@ TERMS: list[Term] = [
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
         r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
-        r"asiatisk|mørk i huden|sort\b|inuit)" + W,
+        r"asiatisk|mørk i huden|inuit)" + W,
         0.8,
         "etnisk baggrund eller herkomst",
     ),
@@ -107,7 +113,7 @@ TERMS: list[Term] = [
         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
         r"radikale|det radikale venstre|konservative|det konservative folkeparti|"
         r"liberal alliance|nye borgerlige|moderaterne|danmarksdemokraterne|alternativet|"
-        r"kristendemokraterne|partiet|min partiforening)" + W,
+        r"kristendemokraterne|kristeligt folkeparti|partiet|min partiforening)" + W,
         0.85,
         "medlemskab af et politisk parti",
         needs="phrase",
@@ -142,7 +148,7 @@ TERMS: list[Term] = [
         r"(dømt|dom for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
         r"statsfængsel|arresthus|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
         r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
-        r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel|kriminalitet|"
+        r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         r"stjålet|stjæler|stjal|tyveri|tyv\b|indbrud|vold mod|voldelig|overfald|"
         r"sælger hash|narko|pusher|bødestraf|hærværk mod|chikane|stalk|bedrageri|"
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed)" + W,
@@ -168,8 +174,9 @@ TERMS: list[Term] = [
         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
         r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
-        r"overførselsindkomst|pension|folkepension|hjælpemiddel|hjælpemidler|"
-        r"integrationsplan|ledig|arbejdsløs|mistede mit job|tilbagebetaling af|"
+        r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
+        r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
+        r"arbejdsløs|sagt op|mistede mit job|tilbagebetaling af|"
         r"fyret|opsagt fra)" + W,
         0.8,
         "sociale ydelser eller beskæftigelse",
@@ -177,18 +184,20 @@ TERMS: list[Term] = [
     Term(
         "social.debt",
         "social_economic",
-        r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|rykker|inkasso|fogeden|"
+        r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
         r"fogedret|udsættelse|sat ud|smidt ud|udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
-        r"husstandsindkomst|indkomst|løn på|min løn|lønnen)" + W,
+        r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
+        r"jeg tjener|vi tjener|hun tjener|han tjener)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
     Term(
         "social.situation",
         "social_economic",
-        r"(hjemløs|herberg|forsorgshjem|skilsmisse|skilt|separeret|anbragt|anbringelse|"
-        r"tvangsfjern|plejefamilie|døgninstitution|underretning|familiebehandling|"
+        r"(hjemløs|herberg|forsorgshjem|skilsmisse|er skilt|blevet skilt|blev skilt|"
+        r"bliver skilt|blive skilt|skilt fra|separeret|anbragt|anbringelse|"
+        r"tvangsfjern|i plejefamilie|døgninstitution|underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig)" + W,
@@ -200,12 +209,57 @@ TERMS: list[Term] = [
         "property.pending",
         "property_deal",
         r"(sælge vores hus|sælge mit hus|sælge huset|sælge sit|sælge hendes|sælge hans|"
-        r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|købsaftale|"
+        r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|budt på|købsaftale|"
         r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
         r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive)" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
+    ),
+    Term(
+        "beliefs.faith",
+        "beliefs",
+        r"(konverterede til|konverteret til|går i kirke|går i moské|går i moske|"
+        r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke)" + W,
+        0.8,
+        "religiøs overbevisning",
+    ),
+    Term(
+        "property.bid",
+        "property_deal",
+        r"(har budt på|har givet bud på|vores bud på|mit bud på|bud er accepteret|"
+        r"fået accepteret vores bud)" + W,
+        0.8,
+        "en ejendomshandel, som ikke er indgået endnu",
+        needs="phrase",
+    ),
+    # --- compounds whose head is the sensitive word ---------------------------------------
+    Term(
+        "health.compound",
+        "health",
+        r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap)(men|me|mene|e|en|ene|er|erne|s)?",
+        0.8,
+        "en sygdom, lidelse eller et handicap",
+        head=True,
+    ),
+    # --- origin said as coming from somewhere ---------------------------------------------
+    Term(
+        "ethnic.from_country",
+        "ethnic_origin",
+        r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|adopteret|født|stammer|"
+        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")",
+        0.8,
+        "etnisk baggrund eller herkomst (at komme fra et andet land)",
+    ),
+    # --- a couple of the same sex ---------------------------------------------------------
+    Term(
+        "sexual.same_sex_couple",
+        "sexual",
+        r"(begge mænd|begge kvinder|to mænd|to kvinder|to mødre|"
+        r"to fædre|vi er to kvinder|vi er to mænd|også er kvinde|også er mand|homo\b|bøsser|"
+        r"lesbiske)",
+        0.8,
+        "seksuel orientering (et par af samme køn)",
     ),
 ]
 
@@ -267,6 +321,10 @@ RELATIONS = frozenset(
         "bror",
         "søster",
         "nabo",
+        "naboen",
+        "genboen",
+        "underboen",
+        "overboen",
         "kæreste",
         "eksmand",
         "ekskone",
