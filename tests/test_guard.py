@@ -155,6 +155,7 @@ def test_blocked_reply_page_shows_findings_and_ways_out(world, case, client_for)
     page = response.content.decode()
     assert response.status_code == 400
     assert "Beskeden blev ikke sendt" in page
+    assert "tavshedspligt" in page and "kan straffes" in page
     assert '<mark class="finding"' in page and "091213-XXXX" in page
     assert "Send sikkert med Digital Post" in page and "telefonopkald eller et møde" in page
     assert "Gentager en oplysning fra borgerens henvendelse" in page
