@@ -129,3 +129,23 @@ def test_no_accessibility_violations_on_the_main_pages(site, phone, world, new_i
     # The check itself can fail: an image without a text alternative is found.
     page.set_content('<html lang="da"><body><main><img src="x.png"></main></body></html>')
     assert "image-alt" in {v["id"] for v in axe.run(page).response["violations"]}
+
+
+def test_on_a_phone_the_menu_folds_and_a_skip_link_leads_to_the_content(site, phone, settings):
+    page = login(phone, site, "sara")
+    page.goto(site + reverse("inbox", args=["ishoj"]))
+    menu = page.locator("#hovedmenu")
+    assert not menu.is_visible()  # folded: the page starts with the inbox, not the menu
+    page.click("button.menu-toggle")
+    assert menu.is_visible()
+    assert page.locator("button.menu-toggle").get_attribute("aria-expanded") == "true"
+    # The first thing the keyboard reaches is the skip link, and it leads to the content.
+    page.goto(site + reverse("inbox", args=["ishoj"]))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "indhold"
+    # The demo banner sits inside the main landmark.
+    settings.REQUIRE_TWO_FACTOR = False
+    page.goto(site + reverse("inbox", args=["ishoj"]))
+    assert page.locator("main .waiver").count() == 1
