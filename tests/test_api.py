@@ -15,8 +15,8 @@ from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.core.parameters import ParameterLocation
 
+from borgerpost.api.actions import do_create_token
 from borgerpost.api.models import ApiToken
-from borgerpost.api.tokens import do_create_token
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import AuditEntry
 from borgerpost.inquiries import actions

@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from borgerpost.api.tokens import do_create_token
+from borgerpost.api.actions import do_create_token
 from borgerpost.core.models import Centre, Committee, Membership
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.guard.models import GuardTerm

@@ -26,7 +26,7 @@ def test_pages_carry_security_headers(world, client_for):
 def test_pages_downloads_and_api_answers_are_never_cached(world, client_for, who, new_inquiry):
     from django.core.files.base import ContentFile
 
-    from borgerpost.api.tokens import do_create_token
+    from borgerpost.api.actions import do_create_token
     from borgerpost.inquiries import actions
     from borgerpost.inquiries.models import Attachment
 

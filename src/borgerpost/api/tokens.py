@@ -1,21 +1,14 @@
-"""Creating, checking and rate-limiting API tokens."""
+"""Checking and rate-limiting API tokens (creating and revoking them: api.actions)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import hmac
-import secrets
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-
-from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
-from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import ADMINISTRATION_ROLES, Membership, Municipality
 
 from .models import ApiToken, RateWindow
 
@@ -24,46 +17,6 @@ PREFIX = "bp"
 
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def do_create_token(
-    actor: Actor | None, municipality: Municipality, name: str, role: str
-) -> tuple[ApiToken, str]:
-    """A new token; the returned text is the only time the secret is seen."""
-    if role not in ADMINISTRATION_ROLES:
-        raise RuleError(
-            "En integration kan kun få en af administrationens roller (sekretariat, direktør, "
-            "sagsbehandler): den må aldrig læse byrådsmedlemmernes henvendelser."
-        )
-    if not name.strip():
-        raise RuleError("Giv integrationen et navn (fx SBSYS).")
-    prefix, secret = secrets.token_hex(4), secrets.token_urlsafe(32)
-    with transaction.atomic():
-        account = get_user_model().objects.create(
-            username=f"api-{municipality.slug}-{prefix}",
-            first_name="Integration:",
-            last_name=name.strip()[:100],
-        )
-        account.set_unusable_password()
-        account.save()
-        Membership.objects.create(user=account, municipality=municipality, role=role)
-        token = ApiToken.objects.create(
-            municipality=municipality,
-            name=name.strip()[:100],
-            account=account,
-            prefix=prefix,
-            secret_hash=_hash(secret),
-        )
-        record(actor, "api_token.created", token, municipality=municipality, role=role)
-    return token, f"{PREFIX}_{prefix}_{secret}"
-
-
-def do_revoke_token(actor: Actor | None, token: ApiToken) -> None:
-    with transaction.atomic():
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-        Membership.objects.filter(user=token.account).delete()
-        record(actor, "api_token.revoked", token, municipality=token.municipality)
 
 
 def token_from_header(header: str) -> ApiToken | None:

@@ -206,8 +206,8 @@ def _load_letters(municipality: Municipality, users: dict) -> None:
 def _load_counsellor(municipality: Municipality, users: dict) -> None:
     """The shared counsellor and a few of her cases in each municipality."""
     from borgerpost.core.models import Membership
+    from borgerpost.counsellor.actions import ensure_default_themes
     from borgerpost.counsellor.models import ComplaintTheme, CounsellorCase
-    from borgerpost.counsellor.views import ensure_default_themes
 
     counsellor = users["borgerraadgiver"]
     Membership.objects.get_or_create(user=counsellor, municipality=municipality, role="counsellor")

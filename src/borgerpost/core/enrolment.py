@@ -152,3 +152,21 @@ def redeem(user: Any, secret: str, kind: str) -> bool:
             kind=kind,
         )
     return True
+
+
+def unconfirmed_device(user: Any) -> Any:
+    """The app being set up (its key is shown as a QR code until a code confirms it)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, confirmed=False, defaults={"name": "Godkendelsesapp"}
+        )
+    return device
+
+
+def do_confirm_device(user: Any, device: Any) -> None:
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        record(user, "login.two_factor_enrolled", user)

@@ -15,7 +15,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import user_logged_in, user_login_failed
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -116,17 +115,12 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
         return redirect("totp-verify")
     if not _granted(request):
         return _enrolment_start(request, user)
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": "Godkendelsesapp"}
-    )
+    device = enrolment.unconfirmed_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         allowed, _ = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["code"].replace(" ", "")):
-            with transaction.atomic():
-                device.confirmed = True
-                device.save(update_fields=["confirmed"])
-                record(user, "login.two_factor_enrolled", user)
+            enrolment.do_confirm_device(user, device)
             request.session.pop(enrolment.GRANTED, None)
             otp_login(request, device)
             return redirect(_next_url(request))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from borgerpost.core import actions, dpo
 from borgerpost.core.access import Actor, municipalities_for, municipality_view, public, signed_in
-from borgerpost.core.audit import record
+from borgerpost.core.audit import record_read
 from borgerpost.core.demo import DEMO_LOGINS
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.forms import (
@@ -242,9 +242,6 @@ def own_password(request: HttpRequest) -> HttpResponse:
     return render(request, "core/own_password.html", {"form": form})
 
 
-__all__ = ["record"]
-
-
 class CitizenSearchForm(forms.Form):
     email = forms.EmailField(label="Borgerens mailadresse", required=False)
     phone = forms.CharField(label="Borgerens telefonnummer", max_length=40, required=False)
@@ -272,9 +269,9 @@ def dpo_overview(request: HttpRequest) -> HttpResponse:
             form.add_error(None, "Angiv mailadresse, telefonnummer eller CPR-nummer.")
         else:
             entries = dpo.citizen_access_log(actor.municipality, form.key())
-            record(actor, "dpo.access_log_searched", actor.municipality, hits=entries.count())
+            record_read(actor, "dpo.access_log_searched", actor.municipality, hits=entries.count())
             if "csv" in request.POST:
-                record(actor, "dpo.access_log_exported", actor.municipality)
+                record_read(actor, "dpo.access_log_exported", actor.municipality)
                 response = HttpResponse(
                     dpo.access_log_csv(entries), content_type="text/csv; charset=utf-8"
                 )

@@ -6,26 +6,22 @@ import datetime as dt
 import json
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record
+from borgerpost.core.audit import record_read
+from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality, Role
 from borgerpost.core.params import int_param
 
-from . import rendering
+from . import actions, rendering
 from .forms import CaseForm, FollowUpForm, RecommendationForm, ReportTextForm
 from .models import (
-    DEFAULT_THEMES,
-    ComplaintTheme,
     CounsellorCase,
     Recommendation,
-    RecommendationFollowUp,
-    ReportText,
 )
 from .report import annual_report
 
@@ -51,13 +47,6 @@ def cases_for(actor: Actor, combined: bool = False) -> QuerySet[CounsellorCase]:
     return CounsellorCase.objects.filter(municipality=actor.municipality)
 
 
-def ensure_default_themes(municipality: Municipality) -> None:
-    if not ComplaintTheme.objects.filter(municipality=municipality).exists():
-        ComplaintTheme.objects.bulk_create(
-            [ComplaintTheme(municipality=municipality, name=n) for n in DEFAULT_THEMES]
-        )
-
-
 @municipality_view(*COUNSELLOR)
 def case_list(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
@@ -69,7 +58,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     shown = list(cases[:500])
     # In the counsellor's own access log (borgerpost audit counsellor), never the DPO's.
     if shown:
-        record(actor, "counsellor_case.listed", actor.municipality, shown=len(shown))
+        record_read(actor, "counsellor_case.listed", actor.municipality, shown=len(shown))
     return render(
         request,
         "counsellor/cases.html",
@@ -85,10 +74,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @municipality_view(*COUNSELLOR)
 def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     actor = _actor(request)
-    ensure_default_themes(actor.municipality)
+    actions.ensure_default_themes(actor.municipality)
     case = get_object_or_404(cases_for(actor), pk=pk) if pk else None
     if case is not None:
-        record(actor, "counsellor_case.viewed", case)
+        record_read(actor, "counsellor_case.viewed", case)
     form = CaseForm(
         request.POST or None,
         instance=case,
@@ -96,16 +85,13 @@ def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         initial={"opened": timezone.localdate()} if case is None else None,
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.municipality = actor.municipality
-            if saved.created_by_id is None:
-                saved.created_by = actor.user
-            saved.save()
-            form.save_m2m()
-            record(actor, "counsellor_case.saved", saved, handling=saved.handling)
-        messages.success(request, "Sagen er gemt.")
-        return redirect("counsellor-cases", actor.municipality.slug)
+        try:
+            actions.do_save_case(actor, form)
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Sagen er gemt.")
+            return redirect("counsellor-cases", actor.municipality.slug)
     return render(request, "counsellor/case.html", {"form": form, "case": case})
 
 
@@ -120,7 +106,7 @@ def report(request: HttpRequest) -> HttpResponse:
     assert year is not None
     fmt = request.GET.get("format")
     if fmt == "netvaerk":
-        record(actor, "counsellor_report.network_export", place, year=year)
+        record_read(actor, "counsellor_report.network_export", place, year=year)
         response = HttpResponse(
             rendering.network_export(list(counsellor_municipalities(actor).order_by("slug")), year),
             content_type="text/csv; charset=utf-8",
@@ -128,7 +114,7 @@ def report(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="netvaerk-{year}.csv"'
         return response
     if fmt in ("json", "html", "pdf"):
-        record(actor, "counsellor_report.downloaded", place, year=year, format=fmt)
+        record_read(actor, "counsellor_report.downloaded", place, year=year, format=fmt)
         filename = f"borgerraadgiver-{place.slug}-{year}.{fmt}"
         if fmt == "json":
             body: bytes | str = json.dumps(annual_report(place, year), ensure_ascii=False, indent=2)
@@ -140,12 +126,10 @@ def report(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-    text, _ = ReportText.objects.get_or_create(municipality=place, year=year)
+    text = actions.report_text(place, year)
     form = ReportTextForm(request.POST or None, instance=text)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            record(actor, "counsellor_report.text_saved", text, year=year)
+        actions.do_save_report_text(actor, form, year)
         messages.success(request, "Teksten er gemt.")
         return redirect(f"{request.path}?aar={year}")
     return render(
@@ -180,28 +164,18 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         if "title" in request.POST and form.is_valid():
-            rec = form.save(commit=False)
-            if Recommendation.objects.filter(
-                municipality=place, year=rec.year, number=rec.number
-            ).exists():
-                form.add_error("number", "Der er allerede en anbefaling med det nummer i året.")
+            try:
+                actions.do_add_recommendation(actor, form.save(commit=False))
+            except RuleError as exc:
+                form.add_error("number", str(exc))
             else:
-                rec.municipality = place
-                rec.save()
-                record(actor, "recommendation.created", rec)
                 messages.success(request, "Anbefalingen er gemt.")
                 return redirect("counsellor-recommendations", place.slug)
         if "status" in request.POST and follow_form.is_valid():
             rec = get_object_or_404(
                 Recommendation, municipality=place, pk=request.POST.get("recommendation")
             )
-            data = follow_form.cleaned_data
-            RecommendationFollowUp.objects.update_or_create(
-                recommendation=rec,
-                year=data["year"],
-                defaults={"status": data["status"], "note": data["note"]},
-            )
-            record(actor, "recommendation.followed_up", rec, status=data["status"])
+            actions.do_follow_up(actor, rec, follow_form.cleaned_data)
             messages.success(request, "Opfølgningen er gemt.")
             return redirect("counsellor-recommendations", place.slug)
     return render(

@@ -26,7 +26,7 @@ from borgerpost.jobs.isolation import Park, isolated, waiting
 from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_digital_post, enqueue_mail
 
-from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus
+from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus, LetterTemplate
 from .pdf import render_letter_pdf
 
 CHANNEL_DIGITAL_POST = "digital_post"
@@ -78,6 +78,18 @@ def do_assess_vulnerability(
         citizen.vulnerability_review_on = review_on
         citizen.save()
         record(actor, "citizen.vulnerability_assessed", citizen, vulnerable=vulnerable)
+
+
+def do_save_template(actor: Actor, template: LetterTemplate) -> LetterTemplate:
+    with transaction.atomic():
+        if template.pk is not None:
+            locked = LetterTemplate.objects.select_for_update().get(pk=template.pk)
+            if locked.municipality_id != actor.municipality.pk:
+                raise RuleError("Skabelonen hører til en anden kommune.")
+        template.municipality = actor.municipality
+        template.save()
+        record(actor, "letter_template.saved", template)
+    return template
 
 
 def do_save_letter(actor: Actor, letter: Letter) -> Letter:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record, record_list
+from borgerpost.core.audit import record_list, record_read
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.core.params import int_param
@@ -125,7 +125,7 @@ def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     letter = get_object_or_404(
         letters_for(actor).select_related("citizen", "company", "template"), pk=pk
     )
-    record(actor, "letter.viewed", letter)
+    record_read(actor, "letter.viewed", letter)
     send_form = SendForm(request.POST or None)
     guard_result = None
     if request.method == "POST" and send_form.is_valid():
@@ -248,7 +248,7 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     citizen = get_object_or_404(Citizen, municipality=actor.municipality, pk=pk)
     if request.method == "GET":
-        record(actor, "citizen.viewed", citizen)  # a CPR number and perhaps a vulnerability
+        record_read(actor, "citizen.viewed", citizen)  # a CPR number and perhaps a vulnerability
     form = VulnerabilityForm(
         request.POST or None,
         initial={
@@ -290,10 +290,7 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.municipality = actor.municipality
-        saved.save()
-        record(actor, "letter_template.saved", saved)
+        actions.do_save_template(actor, form.save(commit=False))
         messages.success(request, "Skabelonen er gemt.")
         return redirect("letter-templates", actor.municipality.slug)
     return render(request, "letters/template_edit.html", {"form": form, "template": template})

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
 from borgerpost.core.fields import ModelForm
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.inquiries.models import Inquiry
 
+from . import actions
 from .models import PrintedCopy
 
 PEOPLE = (Role.COUNCIL_MEMBER, *ADMINISTRATION_ROLES)
@@ -36,12 +35,7 @@ def printed_copies(request: HttpRequest) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
     form = PrintedCopyForm(request.POST or None, actor=actor)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            copy = form.save(commit=False)
-            copy.municipality = actor.municipality
-            copy.printed_by = actor.user
-            copy.save()
-            record(actor, "printed_copy.registered", copy)
+        actions.do_register_printed_copy(actor, form.save(commit=False))
         messages.success(request, "Udskriften er registreret. Opbevar den i et aflåst skab.")
         return redirect("printed-copies", actor.municipality.slug)
     mine = PrintedCopy.objects.filter(municipality=actor.municipality, printed_by=actor.user)
@@ -59,9 +53,10 @@ def hand_in(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         handed_in_at__isnull=True,
     )
-    with transaction.atomic():
-        copy.handed_in_at = timezone.now()
-        copy.save(update_fields=["handed_in_at"])
-        record(actor, "printed_copy.handed_in", copy)
+    try:
+        actions.do_hand_in(actor, copy)
+    except RuleError as exc:
+        messages.error(request, str(exc))
+        return redirect("printed-copies", actor.municipality.slug)
     messages.success(request, "Udskriften er registreret som afleveret til makulering.")
     return redirect("printed-copies", actor.municipality.slug)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from borgerpost.api.actions import do_create_token, do_revoke_token
 from borgerpost.api.models import ApiToken
-from borgerpost.api.tokens import do_create_token, do_revoke_token
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality
 

@@ -1,0 +1,60 @@
+"""Creating and revoking API tokens, each with its audit entry in the same transaction."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from borgerpost.core.access import Actor
+from borgerpost.core.audit import record
+from borgerpost.core.exceptions import RuleError
+from borgerpost.core.models import ADMINISTRATION_ROLES, Membership, Municipality
+
+from .models import ApiToken
+from .tokens import PREFIX, _hash
+
+
+def do_create_token(
+    actor: Actor | None, municipality: Municipality, name: str, role: str
+) -> tuple[ApiToken, str]:
+    """A new token; the returned text is the only time the secret is seen."""
+    if role not in ADMINISTRATION_ROLES:
+        raise RuleError(
+            "En integration kan kun få en af administrationens roller (sekretariat, direktør, "
+            "sagsbehandler): den må aldrig læse byrådsmedlemmernes henvendelser."
+        )
+    if not name.strip():
+        raise RuleError("Giv integrationen et navn (fx SBSYS).")
+    prefix, secret = secrets.token_hex(4), secrets.token_urlsafe(32)
+    with transaction.atomic():
+        account = get_user_model().objects.create(
+            username=f"api-{municipality.slug}-{prefix}",
+            first_name="Integration:",
+            last_name=name.strip()[:100],
+        )
+        account.set_unusable_password()
+        account.save()
+        Membership.objects.create(user=account, municipality=municipality, role=role)
+        token = ApiToken.objects.create(
+            municipality=municipality,
+            name=name.strip()[:100],
+            account=account,
+            prefix=prefix,
+            secret_hash=_hash(secret),
+        )
+        record(actor, "api_token.created", token, municipality=municipality, role=role)
+    return token, f"{PREFIX}_{prefix}_{secret}"
+
+
+def do_revoke_token(actor: Actor | None, token: ApiToken) -> None:
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if token.revoked_at is not None:
+            raise RuleError("Tokenet er allerede tilbagekaldt.")
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        Membership.objects.filter(user=token.account).delete()
+        record(actor, "api_token.revoked", token, municipality=token.municipality)
