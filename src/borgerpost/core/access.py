@@ -7,7 +7,7 @@ existence of another municipality's records is never confirmed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, wraps
 from typing import Any
@@ -130,10 +130,6 @@ def municipality_view(
         return wrapper
 
     return decorator
-
-
-def roles_of(names: Iterable[str]) -> frozenset[str]:
-    return frozenset(names)
 
 
 def public(reason: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -105,7 +105,6 @@ class Inquiry(models.Model):
     addressed_to = models.JSONField(default=list, blank=True)
     # What registration noticed and the people handling the inquiry should know (Danish).
     intake_notes = models.JSONField("bemærkninger ved registreringen", default=list, blank=True)
-    contains_personal_data = models.BooleanField("indeholder personoplysninger", default=False)
     sensitive_categories = models.JSONField("følsomme oplysninger", default=list, blank=True)
 
     # Empty when the inquiry came in through the main mailbox's intake (no person).

@@ -87,7 +87,6 @@ def _due_inquiries(place: Municipality, now: dt.datetime) -> QuerySet[Inquiry]:
         status=Status.CLOSED,
         closed_at__lte=limit,
         content_deleted_at__isnull=True,
-        contains_personal_data=True,
     )
 
 

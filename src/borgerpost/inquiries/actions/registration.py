@@ -329,7 +329,6 @@ def _build(
         content_key=fingerprint,
         addressed_to=list(data.addressed_to)[:200],
         intake_notes=list(notes if notes is not None else data.notes),
-        contains_personal_data=True,
         sensitive_categories=sorted({f.category for f in scanner.scan(f"{subject}\n{body}")}),
         registered_by=actor.user if actor else None,
         deadline=workdays.answer_deadline(
