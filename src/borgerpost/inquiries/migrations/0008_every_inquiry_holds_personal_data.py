@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inquiries', '0007_same_message_fingerprint'),
+        ("inquiries", "0007_same_message_fingerprint"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='inquiry',
-            name='contains_personal_data',
+            model_name="inquiry",
+            name="contains_personal_data",
         ),
     ]
