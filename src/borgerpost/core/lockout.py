@@ -44,15 +44,11 @@ def _locked_out(
             place = membership.municipality
             if place.pk not in told:
                 mailed = _mailed_this_hour(place)
-                told[place.pk] = mailed < LIMIT()
-                last = mailed + 1 == LIMIT()
+                told[place.pk] = mailed < settings.LOCKOUT_MAILS_PER_HOUR
+                last = mailed + 1 == settings.LOCKOUT_MAILS_PER_HOUR
                 record(None, "login.locked_out", user, municipality=place, mailed=told[place.pk])
             if membership.user.email and told[place.pk]:
                 _alert(membership, user, ip_address, last=last)
-
-
-def LIMIT() -> int:
-    return settings.LOCKOUT_MAILS_PER_HOUR
 
 
 def _mailed_this_hour(place: Any) -> int:

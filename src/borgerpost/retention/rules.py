@@ -250,21 +250,32 @@ def erase_outbox_files(now: dt.datetime | None = None) -> int:
         return 0
     limit = (now or timezone.now()) - dt.timedelta(days=shortest)
     removed = 0
-    for folder in (Path(settings.DATA_DIR) / "outbox", Path(settings.EMAIL_FILE_PATH)):
-        if not folder.is_dir():
+    for path in _outbox_files():
+        if path.stat().st_mtime > limit.timestamp():
             continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if path.stat().st_mtime > limit.timestamp():
-                continue
-            path.unlink(missing_ok=True)
-            DeletionLog.objects.create(
-                municipality=None,
-                record_type="outbox_file",
-                record_id=path.name[-40:],
-                rule=RULE_OUTBOX_FILE,
-            )
-            removed += 1
+        path.unlink(missing_ok=True)
+        DeletionLog.objects.create(
+            municipality=None,
+            record_type="outbox_file",
+            record_id=path.name[-40:],
+            rule=RULE_OUTBOX_FILE,
+        )
+        removed += 1
     return removed
+
+
+# The operator's list of recipients not on Digital Post is set-up, not post: it stays.
+_KEPT = {"not-registered.txt"}
+
+
+def _outbox_files() -> list[Path]:
+    """Every file in the file transports' folders, once: the mail folder is usually
+    inside the outbox folder, but may be set elsewhere (EMAIL_FILE_PATH)."""
+    found: set[Path] = set()
+    for folder in (Path(settings.DATA_DIR) / "outbox", Path(settings.EMAIL_FILE_PATH)):
+        if folder.is_dir():
+            found |= {p.resolve() for p in folder.rglob("*") if p.is_file()}
+    return sorted(p for p in found if p.name not in _KEPT)
 
 
 def _erase_case(case: CounsellorCase) -> None:

@@ -255,9 +255,8 @@ TERMS: list[Term] = [
     Term(
         "sexual.same_sex_couple",
         "sexual",
-        r"(begge mænd|begge kvinder|to mænd|to kvinder|to mødre|"
-        r"to fædre|vi er to kvinder|vi er to mænd|også er kvinde|også er mand|homo\b|bøsser|"
-        r"lesbiske)",
+        # "to mænd", "lesbiske" and "bøsser" are sexual.orientation's already.
+        r"(begge mænd|begge kvinder|to mødre|to fædre|også er kvinde|også er mand|homo\b)",
         0.8,
         "seksuel orientering (et par af samme køn)",
     ),
