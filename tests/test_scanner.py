@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from borgerpost.scanner import ScanError, Scanner, scan
 from borgerpost.scanner import cpr as cprmod
+from borgerpost.scanner.core import with_ascii_spellings
 from borgerpost.scanner.engine import RegexEngine
 from borgerpost.scanner.normalise import normalise
 
@@ -270,3 +271,105 @@ def test_scan_command_rejects_unreadable_input(tmp_path):
         timeout=60,
     )
     assert result.returncode != 0 and "Linje 1" in result.stderr
+
+
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+
+
+def test_regex_engine_agrees_with_hyperscan_on_the_labelled_texts():
+    # Hyperscan reports where each match starts (leftmost) and every end; the plain engine
+    # finds matches by itself. On every labelled text they find the same categories.
+    # (Spans may differ where Hyperscan finds a longer overlapping phrase.)
+    fast = Scanner()
+    slow = Scanner()
+    spelled = [with_ascii_spellings(t.pattern) for t in slow.terms]
+    slow.engine = RegexEngine([r"[0-9]{6}[- ]?[0-9]{4}", *spelled])
+    for name in ("sensitive-dev.jsonl", "sensitive-dev2.jsonl"):
+        for line in (CORPUS / name).read_text("utf-8").splitlines():
+            text = json.loads(line)["text"]
+            assert {f.category for f in fast.scan(text)} == {f.category for f in slow.scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Min søn har nøddeallergi.", "nøddeallergi"),
+        ("Min mor fik en hjertesygdom sidste år.", "hjertesygdom"),
+        ("Min datter har en sjælden stofskiftelidelse.", "stofskiftelidelse"),
+    ],
+)
+def test_a_compound_ending_in_a_sensitive_head_is_found_as_the_whole_word(text, word):
+    found = [f for f in scan(text) if f.category == "health"]
+    assert found and found[0].excerpt == word
+
+
+def test_a_compound_head_is_not_found_inside_an_ordinary_word():
+    assert "health" not in categories("Kommunen har en god handicapparkering ved rådhuset.")
+
+
+def test_compiled_rules_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
+    env = {"PATH": os.environ["PATH"], "BORGERPOST_CACHE_DIR": str(tmp_path / "cache")}
+    code = "from borgerpost.scanner import scan; print([f.rule for f in scan('CPR 010190-1234')])"
+
+    def run() -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    first = run()
+    cached = list((tmp_path / "cache").glob("hyperscan-*.db"))
+    assert len(cached) == 1 and "cpr.labelled" in first
+    assert run() == first  # loaded from the cache
+    cached[0].write_bytes(b"1\nnot a database")
+    assert run() == first  # compiled again, and the cache replaced
+    assert cached[0].read_bytes() != b"1\nnot a database"
+    env["BORGERPOST_CACHE_DIR"] = str(cached[0] / "not-a-directory")
+    assert run() == first  # a cache that cannot be written: compiled each time
+
+
+def _scan_command(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "borgerpost", "scan", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")},
+    )
+
+
+def test_scan_command_in_several_processes_writes_what_one_process_writes(tmp_path):
+    from borgerpost.scanner.command import BATCH_LINES
+
+    texts = [json.loads(line)["text"] for line in (CORPUS / "sensitive-dev.jsonl").open()]
+    lines = [json.dumps({"id": i, "text": texts[i % len(texts)]}) for i in range(BATCH_LINES * 3)]
+    lines[BATCH_LINES + 7] = "{not json"
+    source = tmp_path / "many.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    one = _scan_command("--jsonl", "--jobs", "1", str(source))
+    several = _scan_command("--jsonl", "--jobs", "2", str(source))
+
+    assert one.stdout == several.stdout
+    out = [json.loads(line) for line in several.stdout.splitlines()]
+    # Every line but the broken one, in input order; the broken one named, not fatal.
+    assert [o["id"] for o in out] == [i for i in range(BATCH_LINES * 3) if i != BATCH_LINES + 7]
+    assert several.returncode == 1 and f"Linje {BATCH_LINES + 8} kan ikke læses" in several.stderr
+
+
+def test_scan_command_starts_without_django(tmp_path):
+    text = tmp_path / "mail.txt"
+    text.write_text("Min søn har ADHD.", encoding="utf-8")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['borgerpost', 'scan', {str(text)!r}]\n"
+        "from borgerpost import cli\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('django loaded' if 'django' in sys.modules else 'no django')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert "Helbredsoplysninger" in result.stdout and "no django" in result.stdout

@@ -52,7 +52,9 @@ def danish_country_names() -> tuple[str, ...]:
             danish = translation.gettext(value)
             names.add(danish.split(",")[0].strip())
     names = {n for n in names if n and n not in _NOT_ORIGIN and len(n) > 2}
-    return tuple(sorted(names, key=len, reverse=True))  # longest first in the alternation
+    # Longest first in the alternation; then alphabetical, so the pattern (and the key of
+    # the compiled-rules cache) is the same in every process.
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
 def country_pattern() -> str:

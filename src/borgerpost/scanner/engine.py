@@ -8,10 +8,14 @@ candidates only; the scanner confirms each one in Python against its context.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import platform
 import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from .lexicon import W
@@ -38,21 +42,32 @@ def _stem(pattern: str) -> str:
 _NON_ASCII_CASES = {"æ": "(?:æ|Æ)", "ø": "(?:ø|Ø)", "å": "(?:å|Å)", "é": "(?:é|É)", "ü": "(?:ü|Ü)"}
 
 
-def _for_hyperscan(pattern: str) -> str:
+def _for_hyperscan(pattern: str, head: bool = False) -> str:
     """The pattern as Hyperscan gets it: Latin-1 bytes, no \\b, Danish letters in both cases.
 
-    Hyperscan runs in byte mode without start-of-match tracking, its fastest mode;
-    a term must follow a non-word byte, and Python then finds where the match
-    starts and checks the word boundaries again.
+    A term must follow a non-word byte (the anchor), except a compound's head, which may
+    end a longer word; Python checks the word boundaries again.
     """
     stem = _stem(pattern).replace("\\b", "")
     stem = "".join(_NON_ASCII_CASES.get(ch, ch) for ch in stem)
     if stem.startswith("[0-9]"):
-        return "(?:^|[^0-9])" + stem  # numbers: not in the middle of a longer number
-    return "(?:^|[^a-zA-Z0-9\\x80-\\xff])" + stem
+        return _NUMBER_ANCHOR + stem  # numbers: not in the middle of a longer number
+    return stem if head else _WORD_ANCHOR + stem
 
+
+_NUMBER_ANCHOR = "(?:^|[^0-9])"
+_WORD_ANCHOR = "(?:^|[^a-zA-Z0-9\\x80-\\xff])"
+# The bytes an anchor may consume: a match whose leftmost start is one of them begins one
+# byte later.
+_NOT_DIGIT = frozenset(b for b in range(256) if not 0x30 <= b <= 0x39)
+_NOT_WORD = frozenset(
+    b for b in range(256) if not (chr(b).isascii() and chr(b).isalnum()) and b < 0x80
+)
 
 _WORD_START = re.compile(r"\b\w")
+# Letters and digits of the Latin-1 view. A hyphen ends a word here, so a term at the end
+# of a compound ("børne-psykiater") is found where it starts.
+_WORD_CHARS = "".join(ch for ch in map(chr, range(256)) if ch.isalnum())
 
 OnMatch = Callable[[int, int, int, int, object], Any]
 
@@ -66,16 +81,18 @@ class SharedDatabase:
     its own clone of the first scratch, made on its first scan.
     """
 
-    def __init__(self, expressions: list[bytes], flags: int) -> None:
+    def __init__(self, expressions: list[bytes], flags: int | list[int], db: Any = None) -> None:
         import hyperscan
 
-        self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._db.compile(
-            expressions=expressions,
-            ids=list(range(len(expressions))),
-            elements=len(expressions),
-            flags=[flags] * len(expressions),
-        )
+        if db is None:
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            db.compile(
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=flags if isinstance(flags, list) else [flags] * len(expressions),
+            )
+        self._db = db
         self._prototype = hyperscan.Scratch(self._db)
         self._local = threading.local()
 
@@ -98,57 +115,143 @@ class RegexEngine:
             for i, rx in enumerate(self._compiled)
             for m in rx.finditer(text)
         ]
-        found.sort(key=lambda c: (c.start, c.pattern_id))
+        found.sort(key=lambda c: (c.start, c.pattern_id, -c.end))
         return iter(found)
 
 
 class HyperscanEngine:
     name = "hyperscan"
 
-    def __init__(self, patterns: list[str]) -> None:
-        import hyperscan
+    def __init__(self, patterns: list[str], heads: frozenset[int] = frozenset()) -> None:
 
         # Latin-1 bytes: the text is scanned as Latin-1 (see normalise.to_latin1).
-        expressions = [_for_hyperscan(p).encode("latin-1") for p in patterns]
-        self._db = SharedDatabase(expressions, hyperscan.HS_FLAG_CASELESS)
+        expressions = [
+            _for_hyperscan(p, i in heads).encode("latin-1") for i, p in enumerate(patterns)
+        ]
+        # Leftmost start of match: Hyperscan says where each match starts, so no Python
+        # has to look for it (a third of the cost on dense text). A pattern too large for
+        # that (a long list of countries) is located by Python instead.
+        self._som, db = _compiled(expressions)
+        self._db = SharedDatabase(expressions, [], db)
+        # What the pattern's anchor may have consumed before the term itself.
+        self._anchor = [
+            None if i in heads else _NOT_DIGIT if p.startswith("[0-9]") else _NOT_WORD
+            for i, p in enumerate(patterns)
+        ]
         self._stems = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
     def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
         from .normalise import to_latin1
 
         data = data or to_latin1(text)
-        ends: set[tuple[int, int]] = set()
+        found: list[tuple[int, int, int]] = []
+        unlocated: list[tuple[int, int]] = []
+        anchor, som = self._anchor, self._som
 
         def on_match(pattern_id: int, start: int, end: int, flags: int, context: object) -> None:
-            ends.add((end, pattern_id))
+            if not som[pattern_id]:
+                unlocated.append((end, pattern_id))
+                return
+            consumed = anchor[pattern_id]
+            if consumed is not None and (start > 0 or data[0] in consumed):
+                start += 1
+            found.append((start, pattern_id, -end))
 
         self._db.scan(data, on_match)
-        return self._locate(text, sorted(ends)) if ends else iter(())
-
-    def _locate(self, text: str, ordered: list[tuple[int, int]]) -> Iterator[Candidate]:
-        """Find where each match starts: the nearest word start whose stem ends there."""
-        stems = self._stems
-        for end, pid in ordered:
-            start = _start(text, stems[pid], pid, end)
+        for end, pid in unlocated:
+            start = _start(text, self._stems[pid], end)
             if start is not None:
-                yield Candidate(pid, start, end)
+                found.append((start, pid, -end))
+        if not found:
+            return iter(())
+        found.sort()  # by start, then pattern, the longest match first
+        return (Candidate(pid, start, -end) for start, pid, end in found)
 
 
-def _start(text: str, stem: re.Pattern[str], pid: int, end: int) -> int | None:
-    if pid == 0:  # a CPR number: 10 digits, or 11 characters with "-" or " "
-        for start in (end - 11, end - 10):
-            if start >= 0 and _ends_at(stem, text, start, end):
-                return start
-        return None
-    # Most terms are one word: try the start of the word the match ends in first, found
-    # in C by rstrip() (the text is the Latin-1 view, so the set of word characters is
-    # complete).
+def _compiled(expressions: list[bytes]) -> tuple[list[bool], Any]:
+    """The compiled database and which patterns report their start, from the cache when
+    this rule set was compiled before on this machine.
+
+    Compiling takes about half a second, most of a one-mail `borgerpost scan`; loading
+    the serialised database takes a millisecond. The cache is keyed by the expressions,
+    the Hyperscan version and the machine, so a changed lexicon compiles afresh, and a
+    cache that cannot be read or written is only slower, never wrong.
+    """
+    import hyperscan
+
+    key = hashlib.sha256(
+        "\0".join([_hyperscan_version(), platform.machine(), _CACHE_FORMAT]).encode()
+        + b"\0".join(expressions)
+    ).hexdigest()[:40]
+    path = cache_dir() / f"hyperscan-{key}.db"
+    try:
+        head, blob = path.read_bytes().split(b"\n", 1)
+        som = [flag == "1" for flag in head.decode("ascii")]
+        if len(som) == len(expressions):
+            return som, hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+    except (OSError, ValueError, UnicodeDecodeError, hyperscan.error):
+        pass
+    som = [_takes_start_of_match(e) for e in expressions]
+    caseless = hyperscan.HS_FLAG_CASELESS
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(
+        expressions=expressions,
+        ids=list(range(len(expressions))),
+        elements=len(expressions),
+        flags=[caseless | (hyperscan.HS_FLAG_SOM_LEFTMOST if f else 0) for f in som],
+    )
+    _store(path, "".join("1" if f else "0" for f in som).encode() + b"\n" + hyperscan.dumpb(db))
+    return som, db
+
+
+_CACHE_FORMAT = "1"
+
+
+def _hyperscan_version() -> str:
+    from importlib.metadata import version
+
+    return version("hyperscan")
+
+
+def cache_dir() -> Path:
+    """BORGERPOST_CACHE_DIR, else the XDG cache directory (~/.cache/borgerpost)."""
+    if configured := os.environ.get("BORGERPOST_CACHE_DIR"):
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "borgerpost"
+
+
+def _store(path: Path, blob: bytes) -> None:
+    # Written beside and renamed, so a process never reads half a file.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(blob)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only home: compile each time
+
+
+def _takes_start_of_match(expression: bytes) -> bool:
+    import hyperscan
+
+    flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SOM_LEFTMOST
+    try:
+        hyperscan.Database().compile(expressions=[expression], ids=[0], elements=1, flags=[flags])
+    except hyperscan.error:
+        return False
+    return True
+
+
+def _start(text: str, stem: re.Pattern[str], end: int) -> int | None:
+    """Where a match that ends at `end` starts: the nearest word start whose stem ends there."""
     lo = max(0, end - 120)
+    # The start of the word the match ends in first, found in C by rstrip() (the text is
+    # the Latin-1 view, so the set of word characters is complete); then the words
+    # before it, nearest first, for terms of several words.
     start = lo + len(text[lo:end].rstrip(_WORD_CHARS))
     if _ends_at(stem, text, start, end):
         return start
-    # Terms of several words ("ikke råd til", "hash-misbrug"): the word starts before,
-    # nearest first.
     for word_start in reversed([m.start() for m in _WORD_START.finditer(text, lo, start)]):
         if _ends_at(stem, text, word_start, end):
             return word_start
@@ -156,17 +259,12 @@ def _start(text: str, stem: re.Pattern[str], pid: int, end: int) -> int | None:
 
 
 def _ends_at(stem: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    m = stem.match(text, start, end)
-    return m is not None and m.end() == end
+    return stem.fullmatch(text, start, end) is not None
 
 
-# Letters and digits of the Latin-1 view. A hyphen ends a word here, so a term at the end
-# of a compound ("børne-psykiater") is found where it starts.
-_WORD_CHARS = "".join(ch for ch in map(chr, range(256)) if ch.isalnum())
-
-
-def best_engine(patterns: list[str]) -> Engine:
+def best_engine(patterns: list[str], heads: frozenset[int] = frozenset()) -> Engine:
+    """Hyperscan where it loads, else `re`. `heads`: the patterns that may end a word."""
     try:
-        return HyperscanEngine(patterns)
+        return HyperscanEngine(patterns, heads)
     except ImportError:
         return RegexEngine(patterns)
