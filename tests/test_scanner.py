@@ -373,3 +373,37 @@ def test_scan_command_starts_without_django(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert "Helbredsoplysninger" in result.stdout and "no django" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Min nabo har i flere måneder truet mig og min datter.", "criminal"),
+        ("Hendes mand blev frakendt kørekortet ved dom i foråret.", "criminal"),
+        ("Min søster har fået et polititilhold mod sin eksmand.", "criminal"),
+        ("Min far har lungekræft og kan ikke gå på trapper.", "health"),
+        ("Kommunen har videregivet oplysninger om min søns diagnose til skolen.", "health"),
+        ("Min datter er ordblind og får ingen hjælp i skolen.", "health"),
+        ("Jeg beder fem gange om dagen og har brug for et roligt sted.", "beliefs"),
+    ],
+)
+def test_rules_of_danish_find_the_disclosure(text, category):
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Gemmer kommunen oplysninger om borgernes religion?", "beliefs"),
+        (
+            "Jeg vil gerne vide, om kommunen behandler oplysninger om fagforeningsmedlemskab.",
+            "trade_union",
+        ),
+        ("Medicinrummet på plejecentret er ikke låst om natten.", "health"),
+        ("Kan du bekræfte, at mødet er flyttet til torsdag?", "health"),
+        ("Min søn siger, at stillingerne ikke bliver slået op.", "criminal"),
+        ("Min bror har haft en vandskade i kælderen i flere uger.", "health"),
+    ],
+)
+def test_rules_of_danish_leave_what_is_no_disclosure(text, category):
+    assert category not in categories(text)

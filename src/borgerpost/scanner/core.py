@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
-from .lexicon import POLITICAL_ROLE, TERMS, Term
+from .lexicon import INDIRECT_QUESTION, POLITICAL_ROLE, PROCESSING, SYSTEM_HEADS, TERMS, Term
 from .normalise import Normalised, normalise
-from .person import about_a_person, group_before, strong_person
+from .person import about_a_person, group_before, has_possessive, strong_person
 
 CATEGORIES = (
     "cpr",
@@ -209,14 +209,22 @@ class Scanner:
         text = context.text
         start = cand.start
         before = text[start - 1] if start else " "
-        if before.isalnum() and not (term.head and before.isalpha()):
-            return None  # the middle of another word (a compound's head may be)
+        # The middle of another word. A compound's head may be, after a word of its own
+        # (»lunge|kræft«), not after a prefix (»be|kræfte« is to confirm).
+        if before.isalnum() and not (
+            term.head and before.isalpha() and start - context.word_start(start) >= 3
+        ):
+            return None
         # The engine has matched the stem; the inflection follows.
         end = _WORD_REST.match(text, cand.end).end()  # type: ignore[union-attr]
         # The whole word must be the term with an inflection ("sort" is no "sorteringsanlæg").
         if self._term_res[cand.pattern_id - 1].fullmatch(text, start, end) is None:
             return None
+        if end - start > 6 and text[start:end].lower().endswith(SYSTEM_HEADS):
+            return None  # »medicinrummet«: a room, not a person's medicine
         s_start, s_end = context.sentence(start, end)
+        if context.asks_about_processing(s_start, s_end):
+            return None
         if self._exceptions:
             sentence = text[s_start:s_end].casefold()
             if any(e in sentence for e in self._exceptions):
@@ -257,6 +265,7 @@ class _Context:
         self.data = norm.data
         self._ends: list[int] | None = None
         self._about: dict[int, bool] = {}
+        self._processing: dict[int, bool] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
@@ -278,6 +287,27 @@ class _Context:
         found = self._about.get(s_start)
         if found is None:
             found = self._about[s_start] = about_a_person(self.data[s_start:s_end])
+        return found
+
+    def asks_about_processing(self, s_start: int, s_end: int) -> bool:
+        found = self._processing.get(s_start)
+        if found is None:
+            # The words every such question holds, looked for in C before the expression.
+            low = self.data[s_start:s_end].lower()
+            match = (
+                PROCESSING.search(self.text, s_start, s_end)
+                if b"oplysning" in low or b"data" in low or b"hvem" in low
+                else None
+            )
+            found = self._processing[s_start] = bool(
+                match
+                # asked, not told: a question, or an indirect one ("om kommunen gemmer")
+                and (
+                    self.text[s_end : s_end + 1] == "?"
+                    or INDIRECT_QUESTION.search(self.text, s_start, match.start()) is not None
+                )
+                and not has_possessive(self.data[s_start:s_end])
+            )
         return found
 
     def person_in_sentence_before(self, s_start: int) -> bool:

@@ -129,10 +129,15 @@ class HyperscanEngine:
             _for_hyperscan(p, i in heads).encode("latin-1") for i, p in enumerate(patterns)
         ]
         # Leftmost start of match: Hyperscan says where each match starts, so no Python
-        # has to look for it (a third of the cost on dense text). A pattern too large for
-        # that (a long list of countries) is located by Python instead.
-        self._som, db = _compiled(expressions)
+        # has to look for it (a third of the cost on a dense mail). It costs Hyperscan
+        # about 5 ms per MB, which on a large block with few terms (a file scanned from
+        # the command line) is more than locating the starts in Python, so large texts
+        # are scanned without it. A pattern too large for it (a long list of countries)
+        # is always located by Python.
+        self._expressions = expressions
+        self._som, db = _compiled(expressions, with_start=True)
         self._db = SharedDatabase(expressions, [], db)
+        self._plain: SharedDatabase | None = None
         # What the pattern's anchor may have consumed before the term itself.
         self._anchor = [
             None if i in heads else _NOT_DIGIT if p.startswith("[0-9]") else _NOT_WORD
@@ -157,7 +162,15 @@ class HyperscanEngine:
                 start += 1
             found.append((start, pattern_id, -end))
 
-        self._db.scan(data, on_match)
+        def on_plain_match(
+            pattern_id: int, start: int, end: int, flags: int, context: object
+        ) -> None:
+            unlocated.append((end, pattern_id))
+
+        if len(data) <= WITH_START_UP_TO:
+            self._db.scan(data, on_match)
+        else:
+            self._plain_db().scan(data, on_plain_match)
         for end, pid in unlocated:
             start = _start(text, self._stems[pid], end)
             if start is not None:
@@ -167,8 +180,18 @@ class HyperscanEngine:
         found.sort()  # by start, then pattern, the longest match first
         return (Candidate(pid, start, -end) for start, pid, end in found)
 
+    def _plain_db(self) -> SharedDatabase:
+        if self._plain is None:
+            _, db = _compiled(self._expressions, with_start=False)
+            self._plain = SharedDatabase(self._expressions, [], db)
+        return self._plain
 
-def _compiled(expressions: list[bytes]) -> tuple[list[bool], Any]:
+
+# Texts up to this many bytes (any mail) are scanned with start of match reported.
+WITH_START_UP_TO = 64_000
+
+
+def _compiled(expressions: list[bytes], with_start: bool) -> tuple[list[bool], Any]:
     """The compiled database and which patterns report their start, from the cache when
     this rule set was compiled before on this machine.
 
@@ -180,7 +203,9 @@ def _compiled(expressions: list[bytes]) -> tuple[list[bool], Any]:
     import hyperscan
 
     key = hashlib.sha256(
-        "\0".join([_hyperscan_version(), platform.machine(), _CACHE_FORMAT]).encode()
+        "\0".join(
+            [_hyperscan_version(), platform.machine(), _CACHE_FORMAT, str(with_start)]
+        ).encode()
         + b"\0".join(expressions)
     ).hexdigest()[:40]
     path = cache_dir() / f"hyperscan-{key}.db"
@@ -191,7 +216,7 @@ def _compiled(expressions: list[bytes]) -> tuple[list[bool], Any]:
             return som, hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
     except (OSError, ValueError, UnicodeDecodeError, hyperscan.error):
         pass
-    som = [_takes_start_of_match(e) for e in expressions]
+    som = [with_start and _takes_start_of_match(e) for e in expressions]
     caseless = hyperscan.HS_FLAG_CASELESS
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     db.compile(

@@ -46,7 +46,8 @@ TERMS: list[Term] = [
         r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|blind|døv|"
         r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|"
         r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
-        r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse)" + W,
+        r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse|ordblind|"
+        r"cochlear implant|høreapparat|hørenedsættelse|synsnedsættelse|stofskifte)" + W,
         0.9,
         "en diagnose eller sygdom",
     ),
@@ -151,7 +152,14 @@ TERMS: list[Term] = [
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         r"stjålet|stjæler|stjal|tyveri|tyv\b|indbrud|vold mod|voldelig|overfald|"
         r"sælger hash|narko|pusher|bødestraf|hærværk mod|chikane|stalk|bedrageri|"
-        r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed)" + W,
+        r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
+        # threats and violence against a person, and what follows an offence: a
+        # restraining order, a driving ban by judgment, a fine for drunk driving
+        r"truet|truede|trusler mod|dræbstrussel|dødstrussel|slog mig|slog ham|slog hende|"
+        r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røveri|røvet|mishandl|vold i hjemmet|"
+        r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
+        r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|bøde for|"
+        r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom)" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
     ),
@@ -220,7 +228,9 @@ TERMS: list[Term] = [
         "beliefs.faith",
         "beliefs",
         r"(konverterede til|konverteret til|går i kirke|går i moské|går i moske|"
-        r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke)" + W,
+        r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke|"
+        r"beder fem gange|beder til gud|beder til allah|fredagsbøn|meldt ud af folkekirken|"
+        r"meldt mig ud af folkekirken|af overbevisning)" + W,
         0.8,
         "religiøs overbevisning",
     ),
@@ -237,7 +247,10 @@ TERMS: list[Term] = [
     Term(
         "health.compound",
         "health",
-        r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap)(men|me|mene|e|en|ene|er|erne|s)?",
+        # Not "skade", "brud", "nedsættelse" or "forstyrrelse": vandskade, kontraktbrud,
+        # skattenedsættelse and driftsforstyrrelse are no illness.
+        r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap|kræft|betændelse|infektion|"
+        r"sklerose)(men|me|mene|e|en|ene|er|erne|s)?",
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
@@ -371,6 +384,11 @@ GENERAL_WORDS = frozenset(
     ]
 )
 GROUP_WORDS = frozenset(["mange", "flere", "alle", "nogle", "andre", "færre"])
+# "i flere måneder", "mange gange": a group word before a word of time or count speaks of
+# how long or how often, not of a group of people.
+TIME_WORDS = frozenset(
+    ["år", "måneder", "uger", "dage", "timer", "gange", "aftener", "nætter", "weekender"]
+)
 GENERAL_PAIRS = frozenset(
     (a, "med")
     for a in [
@@ -389,6 +407,41 @@ LABELLED_PERSON = re.compile(
     r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:", re.IGNORECASE
 )
 # A council member's statements in that role are not about a private person's beliefs.
+# A word that ends in one of these is about a place, a thing or the system, not a person:
+# »medicinrummet«, »psykiatriområdet«, »sundhedspolitikken«, »kriminalitetsforebyggelse«.
+SYSTEM_HEADS = (
+    "rum",
+    "rummet",
+    "rummene",
+    "skab",
+    "skabet",
+    "politik",
+    "politikken",
+    "området",
+    "områder",
+    "strategi",
+    "strategien",
+    "budget",
+    "budgettet",
+    "udvalg",
+    "udvalget",
+    "forebyggelse",
+    "forebyggelsen",
+    "statistik",
+    "statistikken",
+)
+# Asking whether or how the municipality processes a kind of data is no disclosure of it
+# (»Gemmer kommunen oplysninger om borgernes religion?«), unless the sentence is about
+# someone's own ("min søns diagnose").
+PROCESSING = re.compile(
+    r"\b(behandler|registrerer|gemmer|opbevarer|indsamler|videregiver|noterer|logger)\b"
+    r"[^.?!\n]{0,60}(oplysninger|data)\b|(oplysninger|data)\b[^.?!\n]{0,60}"
+    r"\b(behandles|registreres|gemmes|opbevares|indsamles|videregives|bruges)\b|"
+    r"\bhvem (kan|må) se\b",
+    re.IGNORECASE,
+)
+INDIRECT_QUESTION = re.compile(r"\b(om|hvordan|hvorvidt|hvilke|hvad|hvorfor)\b", re.IGNORECASE)
+
 POLITICAL_ROLE = re.compile(
     r"\b(stemme (for|imod)|byrådsmødet|i byrådet|som byrådsmedlem|vores budgetforslag|"
     r"min gruppe|vores gruppe|partiets holdning|mit parti mener)\b",

@@ -22,6 +22,7 @@ from .lexicon import (
     PRONOUN_VERBS,
     PRONOUNS,
     RELATIONS,
+    TIME_WORDS,
     WEAK_WORDS,
 )
 
@@ -55,6 +56,7 @@ _WEAK_WORDS = _encoded(WEAK_WORDS)
 _PERSONAL_VERBS = _encoded(PERSONAL_VERBS)
 _GENERAL_WORDS = _encoded(GENERAL_WORDS)
 _GROUP_WORDS = _encoded(GROUP_WORDS)
+_TIME_WORDS = _encoded(TIME_WORDS)
 _GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
 # "hun har", "vi fik"; and "I har" with a capital I (you, plural; "i" is "in").
 _PRONOUN_PAIRS = _encoded_pairs((p, v) for p in PRONOUNS for v in PRONOUN_VERBS)
@@ -103,8 +105,17 @@ def _strong(words: list[bytes], low: list[bytes], sentence: bytes) -> bool:
     return b":" in sentence and LABELLED_PERSON.search(sentence.decode("latin-1")) is not None
 
 
+def has_possessive(sentence: bytes) -> bool:
+    """ "min", "hans", "vores": the sentence is about someone's own."""
+    return not _POSSESSIVES.isdisjoint(sentence.translate(_LOWER_WORDS).split())
+
+
 def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
     psykologer", "borgere med angst"."""
     low = before.translate(_LOWER_WORDS).split()[-5:]
-    return not _GROUP_WORDS.isdisjoint(low[-4:]) or not _GENERAL_PAIRS.isdisjoint(pairwise(low))
+    if not _GROUP_WORDS.isdisjoint(low[-4:]):
+        groups = [i for i, word in enumerate(low) if word in _GROUP_WORDS and i >= len(low) - 4]
+        if any(i + 1 >= len(low) or low[i + 1] not in _TIME_WORDS for i in groups):
+            return True
+    return not _GENERAL_PAIRS.isdisjoint(pairwise(low))
