@@ -185,7 +185,7 @@ def test_settings_only_for_the_municipal_administrator(world, scene, who):
 
 
 def test_administrator_sees_no_inquiry_content(world, scene):
-    assert not Inquiry.objects.visible_to(world.thomas).exists()
+    assert not Inquiry.objects.for_actor(world.thomas).exists()
 
 
 def test_every_url_names_its_access_rule():

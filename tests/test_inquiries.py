@@ -369,7 +369,7 @@ def test_council_agenda_proposal_goes_to_the_mayor(world, new_inquiry):
     )
     assert proposal.addressee == world.users["merete"]
     # The mayor now sees the inquiry the proposal is about.
-    assert Inquiry.objects.visible_to(world.merete).filter(pk=inquiry.pk).exists()
+    assert Inquiry.objects.for_actor(world.merete).filter(pk=inquiry.pk).exists()
     with pytest.raises(RuleError):
         actions.do_decide_proposal(world.sara, proposal, ProposalStatus.ACCEPTED, "")
     actions.do_decide_proposal(world.merete, proposal, ProposalStatus.ACCEPTED, "Byrådet 12/12")

@@ -78,9 +78,9 @@ def test_main_mailbox_mail_becomes_the_administrations_inquiry(world, dovecot, a
     assert all(i.status == Status.WITH_ADMINISTRATION for i in inquiries)
     assert set(inquiries[1].sensitive_categories) >= {"cpr", "health", "social_economic"}
     # The secretariat sees them; no member does, and nothing crosses municipalities.
-    assert Inquiry.objects.visible_to(world.pia).count() == 2
-    assert Inquiry.objects.visible_to(world.sara).count() == 0
-    assert Inquiry.objects.visible_to(world.hvidovre_sekretariat).count() == 0
+    assert Inquiry.objects.for_actor(world.pia).count() == 2
+    assert Inquiry.objects.for_actor(world.sara).count() == 0
+    assert Inquiry.objects.for_actor(world.hvidovre_sekretariat).count() == 0
     # Marked as taken on the server, and still unread for the people using the mailbox.
     assert set(dovecot.taken_flags(account).values()) == {True}
     client = dovecot.client(account)
@@ -112,10 +112,10 @@ def test_a_members_folder_is_read_only_with_consent_and_only_for_the_member(
     inquiry = Inquiry.objects.get()
     assert inquiry.recipients.get().member == world.sara.user
     assert not inquiry.received_in_main_mailbox
-    assert Inquiry.objects.visible_to(world.pia).count() == 0
+    assert Inquiry.objects.for_actor(world.pia).count() == 0
     # The administration never sees or reaches a member's mailbox.
-    assert not Mailbox.objects.visible_to(world.thomas).exists()
-    assert not Mailbox.objects.visible_to(world.pia).exists()
+    assert not Mailbox.objects.for_actor(world.thomas).exists()
+    assert not Mailbox.objects.for_actor(world.pia).exists()
     for who in ("thomas", "pia", "henrik"):
         page = client_for(who).get(reverse("member-folder", args=["ishoj"]))
         assert page.status_code == 403
@@ -167,8 +167,8 @@ def test_a_member_and_the_main_mailbox_never_share_an_inquiry(world, dovecot, tr
     take_new_mail(main)
     take_new_mail(folder)
     assert Inquiry.objects.count() == 2
-    assert Inquiry.objects.visible_to(world.pia).get().recipients.count() == 0
-    assert Inquiry.objects.visible_to(world.sara).get().received_in_main_mailbox is False
+    assert Inquiry.objects.for_actor(world.pia).get().recipients.count() == 0
+    assert Inquiry.objects.for_actor(world.sara).get().received_in_main_mailbox is False
 
 
 class _TokenServer(BaseHTTPRequestHandler):

@@ -144,9 +144,9 @@ def test_a_permanent_refusal_is_flagged_and_never_retried(world, new_inquiry, sm
     assert "færdig i maj" not in notice.content.decode("utf-8", "replace")
     # ... and listed for her. A member's own reply is hers alone (§ 8 b): not the
     # secretariat's, and no other member's.
-    assert OutgoingMessage.objects.visible_to(world.sara).undelivered().count() == 1
-    assert OutgoingMessage.objects.visible_to(world.pia).undelivered().count() == 0
-    assert OutgoingMessage.objects.visible_to(world.kasper).undelivered().count() == 0
+    assert OutgoingMessage.objects.for_actor(world.sara).undelivered().count() == 1
+    assert OutgoingMessage.objects.for_actor(world.pia).undelivered().count() == 0
+    assert OutgoingMessage.objects.for_actor(world.kasper).undelivered().count() == 0
     # Days later, nothing more is tried.
     later = timezone.now() + dt.timedelta(days=5)
     assert deliver_due(now=later).sent == 0
@@ -165,8 +165,8 @@ def test_the_administrations_undelivered_answer_is_flagged_to_the_secretariat(
     smtp.refuse["camilla@example.dk"] = "550 5.1.1 No such user"
     actions.do_administration_answer(world.louise, inquiry, "mail", "Vi har behandlet sagen.")
     deliver_due()
-    assert OutgoingMessage.objects.visible_to(world.pia).undelivered().count() == 1
-    assert OutgoingMessage.objects.visible_to(world.louise).undelivered().count() == 1
+    assert OutgoingMessage.objects.for_actor(world.pia).undelivered().count() == 1
+    assert OutgoingMessage.objects.for_actor(world.louise).undelivered().count() == 1
     pia = client_for("pia")
     page = pia.get("/k/ishoj/ikke-sendt/").content.decode()
     assert "Kunne ikke sendes" in page and "camilla@example.dk" in page

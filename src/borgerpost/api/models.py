@@ -1,7 +1,7 @@
 """Tokens for integrations (records systems, mail gateways, the meeting system).
 
 A token acts as a service account with one role in one municipality, so every rule that
-applies to a person with that role (visible_to, the do_* actions, the audit log) applies
+applies to a person with that role (for_actor, the do_* actions, the audit log) applies
 to the integration too. Only administration roles can be given: no integration ever
 reads what council members received. The secret is shown once and stored as a hash.
 """
@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class ApiToken(models.Model):
@@ -26,6 +27,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix})"

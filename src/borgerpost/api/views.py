@@ -102,7 +102,7 @@ def openapi(request: HttpRequest) -> JsonResponse:
 
 @api_view("GET", query=frozenset({"status", "side"}))
 def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
-    queryset = Inquiry.objects.visible_to(actor).order_by("pk")
+    queryset = Inquiry.objects.for_actor(actor).order_by("pk")
     if "status" in request.GET:
         status = request.GET["status"]
         if status not in Status.values:
@@ -167,7 +167,7 @@ def json_body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
 def _find(actor: Actor, pk: str) -> Inquiry | None:
     if not pk.isascii() or not pk.isdigit() or len(pk) > 15:
         return None
-    return Inquiry.objects.visible_to(actor).filter(pk=int(pk)).first()
+    return Inquiry.objects.for_actor(actor).filter(pk=int(pk)).first()
 
 
 @api_view("GET")

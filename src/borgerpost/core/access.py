@@ -39,7 +39,7 @@ class Actor:
     def chaired_committees(self) -> list[Committee]:
         if not self.is_council_member:
             return []
-        return list(Committee.objects.filter(municipality=self.municipality, chair=self.user))
+        return list(Committee.objects.in_municipality(self.municipality).filter(chair=self.user))
 
     @property
     def is_committee_chair(self) -> bool:
@@ -83,9 +83,9 @@ def actor_for(user: Any, municipality: Municipality) -> Actor | None:
     if not user.is_authenticated:
         return None
     roles = frozenset(
-        Membership.objects.filter(user=user, municipality=municipality).values_list(
-            "role", flat=True
-        )
+        Membership.objects.in_municipality(municipality)
+        .filter(user=user)
+        .values_list("role", flat=True)
     )
     return Actor(user, municipality, roles) if roles else None
 

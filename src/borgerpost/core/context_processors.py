@@ -21,12 +21,12 @@ def borgerpost(request: HttpRequest) -> dict[str, Any]:
         from borgerpost.intake.models import QuarantinedMail
 
         context.setdefault("nav_counts", {})["quarantine"] = (
-            QuarantinedMail.objects.visible_to(actor).filter(resolved_at__isnull=True).count()
+            QuarantinedMail.objects.for_actor(actor).filter(resolved_at__isnull=True).count()
         )
     if actor is not None and (actor.is_council_member or actor.is_administration):
         from borgerpost.outgoing.models import OutgoingMessage
 
         context.setdefault("nav_counts", {})["undelivered"] = (
-            OutgoingMessage.objects.visible_to(actor).undelivered().count()
+            OutgoingMessage.objects.for_actor(actor).undelivered().count()
         )
     return context

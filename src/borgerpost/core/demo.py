@@ -185,7 +185,7 @@ DEMO_CITIZENS = [
 def _load_letters(municipality: Municipality, users: dict) -> None:
     from borgerpost.letters.models import Citizen, LetterTemplate
 
-    if LetterTemplate.objects.filter(municipality=municipality).exists():
+    if LetterTemplate.objects.in_municipality(municipality).exists():
         return
     for name, title, lead, body in DEMO_TEMPLATES:
         LetterTemplate.objects.create(
@@ -211,7 +211,7 @@ def _load_counsellor(municipality: Municipality, users: dict) -> None:
 
     counsellor = users["borgerraadgiver"]
     Membership.objects.get_or_create(user=counsellor, municipality=municipality, role="counsellor")
-    if CounsellorCase.objects.filter(municipality=municipality).exists():
+    if CounsellorCase.objects.in_municipality(municipality).exists():
         return
     ensure_default_themes(municipality)
     centre = municipality.centres.first()
@@ -260,7 +260,7 @@ def _load_counsellor(municipality: Municipality, users: dict) -> None:
 def _has_inquiries(municipality: Municipality) -> bool:
     from borgerpost.inquiries.models import Inquiry
 
-    return Inquiry.objects.filter(municipality=municipality).exists()
+    return Inquiry.objects.in_municipality(municipality).exists()
 
 
 def _working_hours(moment: dt.datetime) -> dt.datetime:

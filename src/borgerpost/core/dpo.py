@@ -54,7 +54,7 @@ def _records(municipality: Municipality, key: CitizenKey) -> Q:
     from borgerpost.inquiries.models import Attachment, Inquiry, Message
     from borgerpost.letters.models import Citizen, Letter
 
-    inquiries = Inquiry.objects.filter(municipality=municipality)
+    inquiries = Inquiry.objects.in_municipality(municipality)
     match = Q(pk__in=[])
     if key.email:
         match |= Q(citizen_email__iexact=key.email)
@@ -64,9 +64,9 @@ def _records(municipality: Municipality, key: CitizenKey) -> Q:
     citizen_ids: list[int] = []
     if key.cpr:
         citizen_ids = list(
-            Citizen.objects.filter(municipality=municipality, cpr=key.cpr).values_list(
-                "pk", flat=True
-            )
+            Citizen.objects.in_municipality(municipality)
+            .filter(cpr=key.cpr)
+            .values_list("pk", flat=True)
         )
     letter_ids = list(
         Letter.objects.filter(citizen_id__in=citizen_ids).values_list("pk", flat=True)
@@ -94,7 +94,7 @@ def citizen_access_log(municipality: Municipality, key: CitizenKey) -> QuerySet[
     if key.empty:
         return AuditEntry.objects.none()
     return (
-        AuditEntry.objects.filter(municipality=municipality)
+        AuditEntry.objects.in_municipality(municipality)
         .filter(_records(municipality, key))
         .select_related("actor")
         .order_by("at", "pk")
@@ -161,9 +161,11 @@ def bulk_access(
     threshold = threshold or settings.DPO_BULK_ACCESS_THRESHOLD
     since = since or timezone.localdate() - dt.timedelta(days=90)
     person = ("actor", "actor__first_name", "actor__last_name", "actor__username")
-    entries = AuditEntry.objects.filter(
-        municipality=municipality, actor__isnull=False, at__date__gte=since
-    ).annotate(day=TruncDate("at"))
+    entries = (
+        AuditEntry.objects.in_municipality(municipality)
+        .filter(actor__isnull=False, at__date__gte=since)
+        .annotate(day=TruncDate("at"))
+    )
     opened = (
         entries.filter(action__in=READS)
         .annotate(record=Concat("object_type", Value(":"), "object_id"))

@@ -7,17 +7,14 @@ from django.contrib.auth import get_user_model
 
 from borgerpost import workdays
 from borgerpost.core.fields import ModelForm, TimeInput
-from borgerpost.core.models import Centre, Committee, Municipality, Role
+from borgerpost.core.models import Centre, Committee, Membership, Municipality, Role
 
 User = get_user_model()
 
 
 def users_with_role(municipality: Municipality, role: str) -> Any:
-    return (
-        User.objects.filter(memberships__municipality=municipality, memberships__role=role)
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
+    holders = Membership.objects.in_municipality(municipality).filter(role=role)
+    return User.objects.filter(pk__in=holders.values("user_id")).order_by("first_name", "last_name")
 
 
 class ListField(forms.CharField):
@@ -128,7 +125,7 @@ class CentreForm(ModelForm):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
-        clash = Centre.objects.filter(municipality=self.municipality, name__iexact=name)
+        clash = Centre.objects.in_municipality(self.municipality).filter(name__iexact=name)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("Der findes allerede et center med det navn.")
         return name
@@ -157,15 +154,15 @@ class CommitteeForm(ModelForm):
         members = users_with_role(municipality, Role.COUNCIL_MEMBER)
         self.fields["chair"].queryset = members  # type: ignore[attr-defined]
         self.fields["members"].queryset = members  # type: ignore[attr-defined]
-        self.fields["centres"].queryset = Centre.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["centres"].queryset = Centre.objects.in_municipality(municipality)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         chair, members = data.get("chair"), data.get("members")
         if chair is not None and members is not None and chair not in members:
             self.add_error("chair", "Formanden skal også være medlem af udvalget.")
-        clash = Committee.objects.filter(
-            municipality=self.municipality, name__iexact=(data.get("name") or "").strip()
+        clash = Committee.objects.in_municipality(self.municipality).filter(
+            name__iexact=(data.get("name") or "").strip()
         )
         if clash.exclude(pk=self.instance.pk).exists():
             self.add_error("name", "Der findes allerede et udvalg med det navn.")

@@ -165,9 +165,9 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
         user.save()
         users[username] = user
         combined = set(person["roles"]) | set(
-            Membership.objects.filter(user=user, municipality=municipality).values_list(
-                "role", flat=True
-            )
+            Membership.objects.in_municipality(municipality)
+            .filter(user=user)
+            .values_list("role", flat=True)
         )
         if reason := why_not_roles(combined):
             raise LoadError(f"people »{username}«: {reason}")

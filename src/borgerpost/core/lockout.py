@@ -35,8 +35,10 @@ def _locked_out(
     ).exists():
         return
     places = Membership.objects.filter(user=user).values_list("municipality", flat=True)
-    admins = Membership.objects.filter(municipality__in=places, role=Role.ADMIN).select_related(
-        "user", "municipality"
+    admins = (
+        Membership.objects.in_municipalities(places)
+        .filter(role=Role.ADMIN)
+        .select_related("user", "municipality")
     )
     with transaction.atomic():
         told: dict[int, bool] = {}  # per municipality: is this lock-out mailed?

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from borgerpost import dispatch, workdays
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class Role(models.TextChoices):
@@ -186,6 +187,8 @@ class Centre(models.Model):
         related_name="directed_centres",
     )
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = "center"
         verbose_name_plural = "centre"
@@ -225,6 +228,8 @@ class Committee(models.Model):
         Centre, verbose_name="centre", related_name="committees", blank=True
     )
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = "udvalg"
         verbose_name_plural = "udvalg"
@@ -254,6 +259,8 @@ class Membership(models.Model):
         help_text="Kun så systemet kan afvise videresendelse dertil.",
     )
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = "rolle"
         verbose_name_plural = "roller"
@@ -267,7 +274,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} i {self.municipality}"
 
 
-class AuditQuerySet(models.QuerySet):
+class AuditQuerySet(TenantQuerySet):
     def update(self, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("The audit log is append-only")
 

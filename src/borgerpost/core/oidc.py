@@ -105,7 +105,7 @@ class MunicipalityOIDCBackend(OIDCAuthenticationBackend):
                 # (core.people): the content roles are given, the administrator role not.
                 wanted.discard(Role.ADMIN)
                 record(None, "membership.sso_admin_withheld", user, municipality=place)
-            held = Membership.objects.filter(user=user, municipality=place)
+            held = Membership.objects.in_municipality(place).filter(user=user)
             for membership in held.exclude(role__in=wanted):
                 record(
                     None,

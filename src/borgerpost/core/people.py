@@ -58,9 +58,9 @@ KEPT_APART = (
 
 def roles_here(user: Any, municipality: Municipality) -> set[str]:
     return set(
-        Membership.objects.filter(user=user, municipality=municipality).values_list(
-            "role", flat=True
-        )
+        Membership.objects.in_municipality(municipality)
+        .filter(user=user)
+        .values_list("role", flat=True)
     )
 
 

@@ -39,12 +39,12 @@ def setup_changes(municipality: Municipality, limit: int = 30) -> list[tuple[Aud
 
     main = [
         str(pk)
-        for pk in Mailbox.objects.filter(
-            municipality=municipality, kind=MailboxKind.MAIN
-        ).values_list("pk", flat=True)
+        for pk in Mailbox.objects.in_municipality(municipality)
+        .filter(kind=MailboxKind.MAIN)
+        .values_list("pk", flat=True)
     ]
     entries: QuerySet[AuditEntry] = (
-        AuditEntry.objects.filter(municipality=municipality)
+        AuditEntry.objects.in_municipality(municipality)
         .filter(
             Q(action__in=SETUP_ACTIONS)
             | Q(action__in=MAIN_MAILBOX_ACTIONS, object_type="mailbox", object_id__in=main)

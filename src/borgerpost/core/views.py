@@ -85,13 +85,13 @@ def settings_overview(request: HttpRequest) -> HttpResponse:
         "core/settings.html",
         {
             "form": form,
-            "centres": Centre.objects.filter(municipality=municipality).select_related("director"),
-            "committees": Committee.objects.filter(municipality=municipality)
+            "centres": Centre.objects.in_municipality(municipality).select_related("director"),
+            "committees": Committee.objects.in_municipality(municipality)
             .select_related("chair")
             .prefetch_related("members"),
             "memberships": _people(actor),
-            "problems": JobProblem.objects.filter(
-                municipality=municipality, resolved_at__isnull=True
+            "problems": JobProblem.objects.in_municipality(municipality).filter(
+                resolved_at__isnull=True
             )[:50],
             "audit": setup_changes(municipality),
         },
@@ -100,15 +100,13 @@ def settings_overview(request: HttpRequest) -> HttpResponse:
 
 def _people(actor: Actor) -> list[tuple[Membership, str | None]]:
     """The municipality's roles, each with why the administrator may not change it."""
-    rows = Membership.objects.filter(municipality=actor.municipality).select_related("user")
+    rows = Membership.objects.for_actor(actor).select_related("user")
     return [(m, why_not_manage(actor, m.user)) for m in rows.order_by("user__first_name", "role")]
 
 
 def _edit(request: HttpRequest, model, form_class, pk: int | None, what: str, label: str):  # type: ignore[no-untyped-def]
     actor: Actor = request.actor  # type: ignore[attr-defined]
-    instance = (
-        get_object_or_404(model, municipality=actor.municipality, pk=pk) if pk is not None else None
-    )
+    instance = get_object_or_404(model.objects.for_actor(actor), pk=pk) if pk is not None else None
     form = form_class(request.POST or None, instance=instance, municipality=actor.municipality)
     if request.method == "POST" and form.is_valid():
         actions.do_save_settings(actor, form, what)
@@ -145,9 +143,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
 
 
 def _membership(actor: Actor, pk: int) -> Membership:
-    return get_object_or_404(
-        Membership.objects.select_related("user"), municipality=actor.municipality, pk=pk
-    )
+    return get_object_or_404(Membership.objects.for_actor(actor).select_related("user"), pk=pk)
 
 
 @municipality_view(Role.ADMIN)

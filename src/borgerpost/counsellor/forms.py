@@ -56,16 +56,18 @@ class CaseForm(ModelForm):
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.municipality = municipality
-        self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
-        self.fields["themes"].queryset = ComplaintTheme.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
-        mains = CounsellorCase.objects.filter(municipality=municipality, main_case__isnull=True)
+        self.fields["centre"].queryset = Centre.objects.in_municipality(municipality)  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = ComplaintTheme.objects.in_municipality(municipality)  # type: ignore[attr-defined]
+        mains = CounsellorCase.objects.in_municipality(municipality).filter(main_case__isnull=True)
         if self.instance.pk:
             mains = mains.exclude(pk=self.instance.pk)
         self.fields["main_case"].queryset = mains  # type: ignore[attr-defined]
 
     def clean_reference(self) -> str:
         reference = self.cleaned_data["reference"].strip()
-        clash = CounsellorCase.objects.filter(municipality=self.municipality, reference=reference)
+        clash = CounsellorCase.objects.in_municipality(self.municipality).filter(
+            reference=reference
+        )
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("Sagsnummeret findes allerede i kommunen.")
         return reference

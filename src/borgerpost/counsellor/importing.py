@@ -178,7 +178,7 @@ def _upsert(
         "other_authority": row["other_authority"],
         "criticism": row["criticism"],
     }
-    case = CounsellorCase.objects.filter(municipality=place, reference=row["reference"]).first()
+    case = CounsellorCase.objects.in_municipality(place).filter(reference=row["reference"]).first()
     if case is None:
         case = CounsellorCase.objects.create(
             municipality=place, reference=row["reference"], **values

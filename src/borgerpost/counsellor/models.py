@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from borgerpost.core.models import Centre, Municipality
+from borgerpost.core.tenancy import CounsellorOnlyQuerySet
 
 OTHER_AUTHORITIES_LABEL = "Andre instanser"
 
@@ -90,6 +91,8 @@ class ComplaintTheme(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     name = models.CharField("tema", max_length=150)
 
+    objects = CounsellorOnlyQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="theme_once")]
@@ -145,6 +148,8 @@ class CounsellorCase(models.Model):
     )
     personal_data_deleted_at = models.DateTimeField(null=True, blank=True)
 
+    objects = CounsellorOnlyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-opened", "-id"]
         constraints = [
@@ -175,6 +180,8 @@ class Recommendation(models.Model):
     year = models.PositiveSmallIntegerField("årsberetning")
     number = models.PositiveSmallIntegerField("nummer")
     title = models.CharField("anbefaling", max_length=300)
+
+    objects = CounsellorOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "number"]
@@ -217,6 +224,8 @@ class ReportText(models.Model):
     year = models.PositiveSmallIntegerField()
     summary = models.TextField("sammenfatning", blank=True)
     recommendations = models.TextField("anbefalinger", blank=True)
+
+    objects = CounsellorOnlyQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -30,7 +30,7 @@ def report_context(municipality: Municipality, year: int) -> dict[str, Any]:
             list(other_handling.items()), "Behandling af andre henvendelser", percent=True
         ),
     }
-    text = ReportText.objects.filter(municipality=municipality, year=year).first()
+    text = ReportText.objects.in_municipality(municipality).filter(year=year).first()
     return {
         "municipality": municipality,
         "year": year,
@@ -41,12 +41,12 @@ def report_context(municipality: Municipality, year: int) -> dict[str, Any]:
         "rejections": {LABELS[k]: v for k, v in data["rejection_reasons"].items() if v},
         "criticism": {LABELS[k]: v for k, v in data["criticism"].items() if v},
         "text": text,
-        "recommendations": Recommendation.objects.filter(
-            municipality=municipality, year=year
-        ).prefetch_related("follow_ups"),
-        "earlier": Recommendation.objects.filter(
-            municipality=municipality, year__lt=year
-        ).prefetch_related("follow_ups"),
+        "recommendations": Recommendation.objects.in_municipality(municipality)
+        .filter(year=year)
+        .prefetch_related("follow_ups"),
+        "earlier": Recommendation.objects.in_municipality(municipality)
+        .filter(year__lt=year)
+        .prefetch_related("follow_ups"),
     }
 
 

@@ -32,7 +32,7 @@ def _year_range(year: int) -> tuple[dt.date, dt.date]:
 
 
 def annual_report(municipality: Municipality, year: int) -> dict[str, Any]:
-    base = CounsellorCase.objects.filter(municipality=municipality)
+    base = CounsellorCase.objects.in_municipality(municipality)
     cases = base.filter(opened__range=_year_range(year))
     totals = cases.aggregate(
         cases=Count("pk"),

@@ -40,11 +40,10 @@ def counsellor_municipalities(actor: Actor) -> QuerySet[Municipality]:
 
 
 def cases_for(actor: Actor, combined: bool = False) -> QuerySet[CounsellorCase]:
-    if not actor.is_counsellor:
-        return CounsellorCase.objects.none()
     if combined:
-        return CounsellorCase.objects.filter(municipality__in=counsellor_municipalities(actor))
-    return CounsellorCase.objects.filter(municipality=actor.municipality)
+        shared = CounsellorCase.objects.in_municipalities(counsellor_municipalities(actor))
+        return shared.restricted_to(actor)
+    return CounsellorCase.objects.for_actor(actor)
 
 
 @municipality_view(*COUNSELLOR)
@@ -146,7 +145,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 def _years_with_cases(place: Municipality) -> list[int]:
     return sorted(
-        {d.year for d in CounsellorCase.objects.filter(municipality=place).dates("opened", "year")},
+        {d.year for d in CounsellorCase.objects.in_municipality(place).dates("opened", "year")},
         reverse=True,
     )
 
@@ -173,7 +172,7 @@ def recommendations(request: HttpRequest) -> HttpResponse:
                 return redirect("counsellor-recommendations", place.slug)
         if "status" in request.POST and follow_form.is_valid():
             rec = get_object_or_404(
-                Recommendation, municipality=place, pk=request.POST.get("recommendation")
+                Recommendation.objects.for_actor(actor), pk=request.POST.get("recommendation")
             )
             actions.do_follow_up(actor, rec, follow_form.cleaned_data)
             messages.success(request, "Opfølgningen er gemt.")
@@ -182,9 +181,7 @@ def recommendations(request: HttpRequest) -> HttpResponse:
         request,
         "counsellor/recommendations.html",
         {
-            "items": Recommendation.objects.filter(municipality=place).prefetch_related(
-                "follow_ups"
-            ),
+            "items": Recommendation.objects.for_actor(actor).prefetch_related("follow_ups"),
             "form": form,
             "follow_form": follow_form,
         },

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 from borgerpost.scanner import CATEGORIES, CATEGORY_LABELS
 
 CATEGORY_CHOICES = [(c, CATEGORY_LABELS[c]) for c in CATEGORIES if c != "cpr"]
@@ -31,6 +32,8 @@ class GuardTerm(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         ordering = ["kind", "text"]
         constraints = [
@@ -49,3 +52,4 @@ class FalsePositive(models.Model):
     category = models.CharField(max_length=30)
     rule = models.CharField(max_length=60)
     at = models.DateTimeField(auto_now_add=True)
+    objects = TenantQuerySet.as_manager()

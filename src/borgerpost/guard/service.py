@@ -122,7 +122,7 @@ _SCANNERS: dict[tuple[int, Any], Scanner] = {}
 def scanner_for(municipality: Municipality) -> Scanner:
     """The scanner with the municipality's own terms and exceptions, compiled once per change."""
     rows = list(
-        GuardTerm.objects.filter(municipality=municipality).values_list(
+        GuardTerm.objects.in_municipality(municipality).values_list(
             "kind", "text", "category", "pk"
         )
     )

@@ -29,7 +29,7 @@ def guard_terms(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Ordet er gemt. Det gælder fra nu af for alle i kommunen.")
             return redirect("guard-terms", actor.municipality.slug)
     false_positives = (
-        FalsePositive.objects.filter(municipality=actor.municipality)
+        FalsePositive.objects.for_actor(actor)
         .values("category", "rule")
         .annotate(count=Count("pk"))
         .order_by("-count")
@@ -39,7 +39,7 @@ def guard_terms(request: HttpRequest) -> HttpResponse:
         "guard/terms.html",
         {
             "form": form,
-            "terms": GuardTerm.objects.filter(municipality=actor.municipality),
+            "terms": GuardTerm.objects.for_actor(actor),
             "false_positives": [
                 dict(fp, label=CATEGORY_LABELS.get(fp["category"], fp["category"]))
                 for fp in false_positives
@@ -52,7 +52,7 @@ def guard_terms(request: HttpRequest) -> HttpResponse:
 @require_POST
 def guard_term_remove(request: HttpRequest, pk: int) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
-    term = get_object_or_404(GuardTerm, municipality=actor.municipality, pk=pk)
+    term = get_object_or_404(GuardTerm.objects.for_actor(actor), pk=pk)
     do_remove_guard_term(actor, term)
     messages.success(request, "Ordet er fjernet.")
     return redirect("guard-terms", actor.municipality.slug)

@@ -123,7 +123,7 @@ class TriageForm(forms.Form):
 
     def __init__(self, *args, municipality: Municipality, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = Committee.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["committee"].queryset = Committee.objects.in_municipality(municipality)  # type: ignore[attr-defined]
 
     def clean(self):  # type: ignore[no-untyped-def]
         data = super().clean() or {}
@@ -229,9 +229,9 @@ class AgendaProposalForm(forms.Form):
 
     def __init__(self, *args, municipality: Municipality, member, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = Committee.objects.filter(  # type: ignore[attr-defined]
-            municipality=municipality, members=member
-        )
+        self.fields["committee"].queryset = Committee.objects.in_municipality(  # type: ignore[attr-defined]
+            municipality
+        ).filter(members=member)
 
 
 class ProposalDecisionForm(forms.Form):
@@ -256,7 +256,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, municipality: Municipality, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["centre"].queryset = Centre.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["centre"].queryset = Centre.objects.in_municipality(municipality)  # type: ignore[attr-defined]
 
 
 class AdministrationAnswerForm(forms.Form):

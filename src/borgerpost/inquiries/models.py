@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from borgerpost import workdays
 from borgerpost.core.models import Centre, Committee, Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class Channel(models.TextChoices):
@@ -56,15 +57,14 @@ class AnswerMode(models.TextChoices):
     PHONE = "phone", "Telefonisk"
 
 
-class InquiryQuerySet(models.QuerySet):
-    def visible_to(self, actor) -> InquiryQuerySet:  # type: ignore[no-untyped-def]
+class InquiryQuerySet(TenantQuerySet):
+    def restricted_to(self, actor) -> InquiryQuerySet:  # type: ignore[no-untyped-def]
         """The one place that decides which inquiries a person may see.
 
         Council members see what they received and agenda proposals addressed to
         them. The administration sees only what was sent to it (styrelseslov § 8 b:
         it has no access to members' mailboxes). Nothing crosses municipalities.
         """
-        scoped = self.filter(municipality=actor.municipality)
         rule = Q(pk__in=[])
         # Subqueries rather than joins: no duplicate rows, so no DISTINCT, and the database
         # hashes the member's few ids once (lists and counts on 100,000 inquiries).
@@ -74,7 +74,7 @@ class InquiryQuerySet(models.QuerySet):
             ) | Q(pk__in=AgendaProposal.objects.filter(addressee=actor.user).values("inquiry_id"))
         if actor.is_administration:
             rule |= Q(sent_to_administration_at__isnull=False)
-        return scoped.filter(rule)
+        return self.filter(rule)
 
     def open(self) -> InquiryQuerySet:
         return self.exclude(status=Status.CLOSED)
@@ -348,6 +348,12 @@ class ProposalStatus(models.TextChoices):
     TREATED = "treated", "Behandlet på mødet"
 
 
+class ProposalQuerySet(TenantQuerySet):
+    # A proposal belongs to its inquiry's municipality; each person then sees only the
+    # proposals they made or that are addressed to them (filtered in the view).
+    tenant_field = "inquiry__municipality"
+
+
 class AgendaProposal(models.Model):
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="agenda_proposals")
     proposed_by = models.ForeignKey(
@@ -369,6 +375,8 @@ class AgendaProposal(models.Model):
     status_note = models.TextField("bemærkning", blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ProposalQuerySet.as_manager()
+
     class Meta:
         ordering = ["-proposed_at", "-id"]
 
@@ -380,6 +388,8 @@ class ReminderSent(models.Model):
     day = models.DateField()
     recipient = models.CharField(max_length=300)
     inquiry_count = models.PositiveIntegerField()
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -97,7 +97,8 @@ def _remind_in(municipality: Municipality, today: dt.date) -> int:
         return 0
     soon = calendar.add_working_days(today, 2)
     pending = (
-        Inquiry.objects.filter(municipality=municipality, deadline__lte=soon)
+        Inquiry.objects.in_municipality(municipality)
+        .filter(deadline__lte=soon)
         .exclude(status=Status.CLOSED)
         .prefetch_related("recipients__member")
         .select_related("municipality")

@@ -1,5 +1,5 @@
 """Inquiry pages. Every view is wrapped by `municipality_view` and reads through
-`Inquiry.objects.visible_to(actor)`, so access is decided in one place."""
+`Inquiry.objects.for_actor(actor)`, so access is decided in one place."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def _actor(request: HttpRequest) -> Actor:
 
 def _visible(actor: Actor, pk: int) -> Inquiry:
     return get_object_or_404(
-        Inquiry.objects.visible_to(actor).select_related("municipality", "committee", "centre"),
+        Inquiry.objects.for_actor(actor).select_related("municipality", "committee", "centre"),
         pk=pk,
     )
 
@@ -96,7 +96,7 @@ def _list_page(request: HttpRequest, actor: Actor, order: tuple[str, ...]) -> tu
     takes the navigation's numbers instead of counting again.
     """
     show = request.GET.get("vis", "aabne")
-    inquiries = Inquiry.objects.visible_to(actor).select_related("municipality", "centre")
+    inquiries = Inquiry.objects.for_actor(actor).select_related("municipality", "centre")
     known_count = None
     if show == "overskredne":
         inquiries, known_count = inquiries.overdue(), navigation_counts(request)["overdue"]
@@ -543,7 +543,7 @@ admin_answer_view = _post_action(
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     actor = _actor(request)
     attachment = get_object_or_404(
-        Attachment.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor)), pk=pk
+        Attachment.objects.filter(inquiry__in=Inquiry.objects.for_actor(actor)), pk=pk
     )
     actions.do_view_attachment(actor, attachment)
     # Always a download, never rendered inline: the file comes from an unknown sender.
@@ -568,7 +568,7 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
     rows = [(i, i.deadline_status(today)) for i in page]
     record_list(actor, "administration", len(rows))
     drafts = DraftReply.objects.filter(
-        inquiry__in=Inquiry.objects.visible_to(actor), status=DraftStatus.REQUESTED
+        inquiry__in=Inquiry.objects.for_actor(actor), status=DraftStatus.REQUESTED
     ).select_related("inquiry", "requested_by")
     waiting = waiting_for_case_number(actor.municipality) if actor.is_secretariat else []
     return render(
@@ -582,7 +582,7 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
 def write_draft(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     draft = get_object_or_404(
-        DraftReply.objects.filter(inquiry__in=Inquiry.objects.visible_to(actor)).select_related(
+        DraftReply.objects.filter(inquiry__in=Inquiry.objects.for_actor(actor)).select_related(
             "inquiry", "requested_by"
         ),
         pk=pk,
@@ -609,7 +609,7 @@ def write_draft(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(*MEMBER)
 def proposals(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    base = AgendaProposal.objects.filter(inquiry__municipality=actor.municipality)
+    base = AgendaProposal.objects.for_actor(actor)
     received = base.filter(addressee=actor.user).select_related(
         "proposed_by", "committee", "inquiry"
     )
@@ -631,9 +631,7 @@ def proposals(request: HttpRequest) -> HttpResponse:
 def decide_proposal(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     proposal = get_object_or_404(
-        AgendaProposal.objects.filter(
-            inquiry__municipality=actor.municipality, addressee=actor.user
-        ),
+        AgendaProposal.objects.for_actor(actor).filter(addressee=actor.user),
         pk=pk,
     )
     form = forms.ProposalDecisionForm(request.POST)
@@ -670,7 +668,7 @@ def navigation_counts(request: HttpRequest) -> dict[str, int]:
 
 def counts_for(actor: Actor) -> dict[str, int]:
     """Numbers for the navigation: open and overdue inquiries the person may see."""
-    visible = Inquiry.objects.visible_to(actor)
+    visible = Inquiry.objects.for_actor(actor)
     today = timezone.localdate()
     return visible.aggregate(
         open=Count("pk", filter=~Q(status=Status.CLOSED)),

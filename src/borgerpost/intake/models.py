@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class MailboxKind(models.TextChoices):
@@ -19,17 +20,16 @@ class AuthMethod(models.TextChoices):
     XOAUTH2 = "xoauth2", "OAuth2 (Microsoft 365)"
 
 
-class MailboxQuerySet(models.QuerySet):
-    def visible_to(self, actor) -> MailboxQuerySet:  # type: ignore[no-untyped-def]
+class MailboxQuerySet(TenantQuerySet):
+    def restricted_to(self, actor) -> MailboxQuerySet:  # type: ignore[no-untyped-def]
         """The administrator sees the main mailbox; a member sees only the folders they
         connected. Nobody else sees a member's mailbox (styrelseslov § 8 b)."""
-        scoped = self.filter(municipality=actor.municipality)
         rule = Q(pk__in=[])
         if actor.is_admin:
             rule |= Q(kind=MailboxKind.MAIN)
         if actor.is_council_member:
             rule |= Q(kind=MailboxKind.MEMBER, member=actor.user)
-        return scoped.filter(rule)
+        return self.filter(rule)
 
 
 class Mailbox(models.Model):
@@ -126,16 +126,15 @@ class IntakeRecord(models.Model):
         ]
 
 
-class QuarantineQuerySet(models.QuerySet):
-    def visible_to(self, actor) -> QuarantineQuerySet:  # type: ignore[no-untyped-def]
+class QuarantineQuerySet(TenantQuerySet):
+    def restricted_to(self, actor) -> QuarantineQuerySet:  # type: ignore[no-untyped-def]
         """The main mailbox's quarantine is the secretariat's; a member's is the member's."""
-        scoped = self.filter(municipality=actor.municipality)
         rule = Q(pk__in=[])
         if actor.is_secretariat:
             rule |= Q(mailbox__kind=MailboxKind.MAIN)
         if actor.is_council_member:
             rule |= Q(mailbox__kind=MailboxKind.MEMBER, mailbox__member=actor.user)
-        return scoped.filter(rule)
+        return self.filter(rule)
 
 
 class QuarantinedMail(models.Model):

@@ -33,7 +33,7 @@ def _actor(request: HttpRequest) -> Actor:
 @municipality_view(Role.ADMIN)
 def main_mailbox(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    mailbox = Mailbox.objects.visible_to(actor).filter(kind=MailboxKind.MAIN).first()
+    mailbox = Mailbox.objects.for_actor(actor).filter(kind=MailboxKind.MAIN).first()
     form = MailboxForm.for_mailbox(mailbox, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,7 +49,7 @@ def main_mailbox(request: HttpRequest) -> HttpResponse:
 @municipality_view(Role.COUNCIL_MEMBER)
 def member_folder(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    mailbox = Mailbox.objects.visible_to(actor).filter(kind=MailboxKind.MEMBER).first()
+    mailbox = Mailbox.objects.for_actor(actor).filter(kind=MailboxKind.MEMBER).first()
     form = MemberFolderForm.for_mailbox(mailbox, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -70,7 +70,7 @@ def member_folder(request: HttpRequest) -> HttpResponse:
 
 
 def _own_mailbox(actor: Actor, pk: int) -> Mailbox:
-    return get_object_or_404(Mailbox.objects.visible_to(actor), pk=pk)
+    return get_object_or_404(Mailbox.objects.for_actor(actor), pk=pk)
 
 
 def _back(actor: Actor, mailbox: Mailbox) -> HttpResponse:
@@ -107,7 +107,7 @@ def read_now(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER)
 def quarantine(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    items = QuarantinedMail.objects.visible_to(actor).select_related("mailbox")
+    items = QuarantinedMail.objects.for_actor(actor).select_related("mailbox")
     still_open = list(items.filter(resolved_at__isnull=True))
     done = list(items.filter(resolved_at__isnull=False)[:50])
     record_list(actor, "quarantine", len(still_open) + len(done))
@@ -126,7 +126,7 @@ def quarantine(request: HttpRequest) -> HttpResponse:
 def quarantine_original(request: HttpRequest, pk: int) -> FileResponse:
     actor = _actor(request)
     item = get_object_or_404(
-        QuarantinedMail.objects.visible_to(actor), pk=pk, resolved_at__isnull=True
+        QuarantinedMail.objects.for_actor(actor), pk=pk, resolved_at__isnull=True
     )
     do_download_quarantined(actor, item)
     # Always a download of a message file, never shown in the browser.
@@ -144,7 +144,7 @@ def quarantine_original(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def quarantine_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
-    item = get_object_or_404(QuarantinedMail.objects.visible_to(actor), pk=pk)
+    item = get_object_or_404(QuarantinedMail.objects.for_actor(actor), pk=pk)
     try:
         do_resolve_quarantined(actor, item, request.POST.get("resolution", ""))
     except RuleError as exc:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class JobProblem(models.Model):
@@ -24,6 +25,8 @@ class JobProblem(models.Model):
     # Trying again will not help: a person must act (and the job skips it until then).
     parked = models.BooleanField(default=False)
     resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         ordering = ["-last_failed_at"]

@@ -27,7 +27,7 @@ class CitizenForm(ModelForm):
             value = stdnum_cpr.validate(self.cleaned_data["cpr"])
         except StdnumError:
             raise forms.ValidationError("Angiv et gyldigt CPR-nummer (DDMMÅÅ-XXXX).") from None
-        clash = Citizen.objects.filter(municipality=self.municipality, cpr=value)
+        clash = Citizen.objects.in_municipality(self.municipality).filter(cpr=value)
         if clash.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("Borgeren findes allerede.")
         return value
@@ -87,9 +87,9 @@ class LetterForm(ModelForm):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = LetterTemplate.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
-        self.fields["citizen"].queryset = Citizen.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
-        self.fields["company"].queryset = Company.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
+        self.fields["template"].queryset = LetterTemplate.objects.in_municipality(municipality)  # type: ignore[attr-defined]
+        self.fields["citizen"].queryset = Citizen.objects.in_municipality(municipality)  # type: ignore[attr-defined]
+        self.fields["company"].queryset = Company.objects.in_municipality(municipality)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import AdministrationOnlyQuerySet, TenantQuerySet
 
 
 class Citizen(models.Model):
@@ -29,6 +30,8 @@ class Citizen(models.Model):
     vulnerability_review_on = models.DateField("revurderes senest", null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["municipality", "cpr"], name="citizen_once")]
@@ -46,6 +49,8 @@ class Company(models.Model):
     cvr = models.CharField("CVR-nummer", max_length=8)
     name = models.CharField("navn", max_length=200)
 
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["municipality", "cvr"], name="company_once")]
@@ -61,6 +66,8 @@ class LetterTemplate(models.Model):
     lead_text = models.TextField("forklarende følgetekst", blank=True)
     body = models.TextField("tekst")
     is_standard = models.BooleanField("standardbrev", default=True)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -132,6 +139,8 @@ class Letter(models.Model):
     message_uuid = models.CharField(max_length=40, blank=True)
     released_early_reason = models.TextField(blank=True)
     content_deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AdministrationOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

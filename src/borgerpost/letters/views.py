@@ -47,9 +47,7 @@ def _actor(request: HttpRequest) -> Actor:
 
 def letters_for(actor: Actor) -> QuerySet[Letter]:
     """Letters are the administration's, within its own municipality."""
-    if not actor.is_administration:
-        return Letter.objects.none()
-    return Letter.objects.filter(municipality=actor.municipality)
+    return Letter.objects.for_actor(actor)
 
 
 @municipality_view(*STAFF)
@@ -88,9 +86,7 @@ def letter_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     initial: dict[str, Any] = {}
     template_id = int_param(request, "skabelon", default=None, low=1, high=2**53, what="Skabelonen")
     if letter is None and template_id:
-        template = get_object_or_404(
-            LetterTemplate, municipality=actor.municipality, pk=template_id
-        )
+        template = get_object_or_404(LetterTemplate.objects.for_actor(actor), pk=template_id)
         initial = {
             "template": template.pk,
             "title": template.title,
@@ -114,7 +110,7 @@ def letter_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         {
             "form": form,
             "letter": letter,
-            "templates": LetterTemplate.objects.filter(municipality=actor.municipality),
+            "templates": LetterTemplate.objects.for_actor(actor),
         },
     )
 
@@ -229,7 +225,7 @@ def citizen_list(request: HttpRequest) -> HttpResponse:
         citizen = actions.do_save_citizen(actor, form.save(commit=False))
         messages.success(request, f"{citizen.name} er oprettet.")
         return redirect("citizen-detail", actor.municipality.slug, citizen.pk)
-    citizens = list(Citizen.objects.filter(municipality=actor.municipality)[:500])
+    citizens = list(Citizen.objects.for_actor(actor)[:500])
     record_list(actor, "citizens", len(citizens))
     return render(
         request,
@@ -237,7 +233,7 @@ def citizen_list(request: HttpRequest) -> HttpResponse:
         {
             "citizens": citizens,
             "form": form,
-            "companies": Company.objects.filter(municipality=actor.municipality)[:500],
+            "companies": Company.objects.for_actor(actor)[:500],
             "company_form": company_form,
         },
     )
@@ -246,7 +242,7 @@ def citizen_list(request: HttpRequest) -> HttpResponse:
 @municipality_view(*STAFF)
 def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
-    citizen = get_object_or_404(Citizen, municipality=actor.municipality, pk=pk)
+    citizen = get_object_or_404(Citizen.objects.for_actor(actor), pk=pk)
     if request.method == "GET":
         record_read(actor, "citizen.viewed", citizen)  # a CPR number and perhaps a vulnerability
     form = VulnerabilityForm(
@@ -285,9 +281,7 @@ def citizen_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @municipality_view(Role.ADMIN, *STAFF)
 def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     actor = _actor(request)
-    template = (
-        get_object_or_404(LetterTemplate, municipality=actor.municipality, pk=pk) if pk else None
-    )
+    template = get_object_or_404(LetterTemplate.objects.for_actor(actor), pk=pk) if pk else None
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
         actions.do_save_template(actor, form.save(commit=False))
@@ -303,6 +297,6 @@ def template_list(request: HttpRequest) -> HttpResponse:
         request,
         "letters/templates.html",
         {
-            "templates": LetterTemplate.objects.filter(municipality=actor.municipality),
+            "templates": LetterTemplate.objects.for_actor(actor),
         },
     )

@@ -14,7 +14,7 @@ from .models import OutgoingMessage, State
 
 def _locked(actor: Actor, row: OutgoingMessage) -> OutgoingMessage:
     found = (
-        OutgoingMessage.objects.visible_to(actor)
+        OutgoingMessage.objects.for_actor(actor)
         .select_for_update(of=("self",))
         .filter(pk=row.pk)
         .first()

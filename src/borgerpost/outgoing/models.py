@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class Kind(models.TextChoices):
@@ -35,16 +36,15 @@ class Purpose(models.TextChoices):
     INTERNAL = "internal", "Intern besked"
 
 
-class OutgoingQuerySet(models.QuerySet):
-    def visible_to(self, actor) -> OutgoingQuerySet:  # type: ignore[no-untyped-def]
+class OutgoingQuerySet(TenantQuerySet):
+    def restricted_to(self, actor) -> OutgoingQuerySet:  # type: ignore[no-untyped-def]
         """Post as the people who can act on it see it: each person what they sent, and
         the secretariat also what the administration and borgerpost sent. Never a council
         member's own messages to anyone else (styrelseslov § 8 b)."""
-        scoped = self.filter(municipality=actor.municipality)
         mine = Q(author=actor.user)
         if actor.is_secretariat:
-            return scoped.filter(mine | Q(secretariat_sees=True))
-        return scoped.filter(mine)
+            return self.filter(mine | Q(secretariat_sees=True))
+        return self.filter(mine)
 
     def undelivered(self) -> OutgoingQuerySet:
         return self.filter(state=State.FAILED, handled_at__isnull=True)

@@ -26,7 +26,7 @@ def _actor(request: HttpRequest) -> Actor:
 def undelivered(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     rows = list(
-        OutgoingMessage.objects.visible_to(actor)
+        OutgoingMessage.objects.for_actor(actor)
         .filter(state__in=[State.FAILED, State.RETRYING], handled_at__isnull=True)
         .select_related("author", "about_type")
         .order_by("-created_at")[:200]
@@ -39,7 +39,7 @@ def undelivered(request: HttpRequest) -> HttpResponse:
 @require_POST
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
-    row = get_object_or_404(OutgoingMessage.objects.visible_to(actor), pk=pk)
+    row = get_object_or_404(OutgoingMessage.objects.for_actor(actor), pk=pk)
     try:
         do_retry_outgoing(actor, row)
     except RuleError as exc:
@@ -53,7 +53,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def handled(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
-    row = get_object_or_404(OutgoingMessage.objects.visible_to(actor), pk=pk)
+    row = get_object_or_404(OutgoingMessage.objects.for_actor(actor), pk=pk)
     try:
         do_mark_outgoing_handled(actor, row)
     except RuleError as exc:

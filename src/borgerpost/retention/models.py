@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from borgerpost.core.models import Municipality
+from borgerpost.core.tenancy import TenantQuerySet
 
 
 class DeletionLog(models.Model):
@@ -15,6 +16,8 @@ class DeletionLog(models.Model):
     record_id = models.CharField(max_length=40)
     rule = models.CharField(max_length=60)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -46,6 +49,8 @@ class PrintedCopy(models.Model):
         "opbevares", max_length=200, help_text="Fx »aflåst skab på kontoret«."
     )
     handed_in_at = models.DateTimeField("afleveret til makulering", null=True, blank=True)
+
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         ordering = ["handed_in_at", "-printed_at"]

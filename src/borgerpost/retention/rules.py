@@ -134,7 +134,8 @@ def _ids(queryset: QuerySet[Any]) -> list[int]:
 def _due_letters(place: Municipality, now: dt.datetime) -> QuerySet[Letter]:
     limit = now - dt.timedelta(days=place.letter_retention_days)
     return (
-        Letter.objects.filter(municipality=place, content_deleted_at__isnull=True)
+        Letter.objects.in_municipality(place)
+        .filter(content_deleted_at__isnull=True)
         .exclude(status=LetterStatus.HELD)
         .filter(Q(sent_at__lte=limit) | Q(sent_at__isnull=True, created_at__lte=limit))
     )
@@ -145,7 +146,9 @@ def _due_citizens(place: Municipality, now: dt.datetime) -> QuerySet[Citizen]:
     recent = Letter.objects.filter(citizen=OuterRef("pk")).filter(
         Q(created_at__gt=limit) | Q(sent_at__gt=limit) | Q(status=LetterStatus.HELD)
     )
-    return Citizen.objects.filter(municipality=place, created_at__lte=limit).exclude(Exists(recent))
+    return (
+        Citizen.objects.in_municipality(place).filter(created_at__lte=limit).exclude(Exists(recent))
+    )
 
 
 def _lapsed_assessments(place: Municipality, now: dt.datetime) -> QuerySet[Citizen]:
@@ -161,7 +164,7 @@ def _lapsed_assessments(place: Municipality, now: dt.datetime) -> QuerySet[Citiz
 
 def _due_outgoing(place: Municipality, now: dt.datetime) -> QuerySet[OutgoingMessage]:
     limit = now - dt.timedelta(days=place.retention_days)
-    return OutgoingMessage.objects.filter(municipality=place).filter(
+    return OutgoingMessage.objects.in_municipality(place).filter(
         Q(state=OutgoingState.SENT, sent_at__lte=limit)
         | Q(state=OutgoingState.FAILED, created_at__lte=limit)
     )

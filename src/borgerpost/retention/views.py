@@ -26,7 +26,7 @@ class PrintedCopyForm(ModelForm):
 
     def __init__(self, *args, actor: Actor, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["inquiry"].queryset = Inquiry.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.fields["inquiry"].queryset = Inquiry.objects.for_actor(actor)  # type: ignore[attr-defined]
         self.fields["inquiry"].required = False
 
 
@@ -38,7 +38,7 @@ def printed_copies(request: HttpRequest) -> HttpResponse:
         actions.do_register_printed_copy(actor, form.save(commit=False))
         messages.success(request, "Udskriften er registreret. Opbevar den i et aflåst skab.")
         return redirect("printed-copies", actor.municipality.slug)
-    mine = PrintedCopy.objects.filter(municipality=actor.municipality, printed_by=actor.user)
+    mine = PrintedCopy.objects.for_actor(actor).filter(printed_by=actor.user)
     return render(request, "retention/printed.html", {"form": form, "copies": mine})
 
 
@@ -47,8 +47,7 @@ def printed_copies(request: HttpRequest) -> HttpResponse:
 def hand_in(request: HttpRequest, pk: int) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
     copy = get_object_or_404(
-        PrintedCopy,
-        municipality=actor.municipality,
+        PrintedCopy.objects.for_actor(actor),
         printed_by=actor.user,
         pk=pk,
         handed_in_at__isnull=True,

@@ -1,0 +1,146 @@
+"""One access rule per model, in one place (core/tenancy.py).
+
+Every model that belongs to a municipality is found automatically, so a new one cannot
+be missed: it must have the tenancy manager, every person must see only their own
+municipality's rows of it, and the test world must hold a row of it in another
+municipality to prove that. No view, form, report or API module filters on a
+municipality by itself.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from borgerpost.api.actions import do_create_token
+from borgerpost.core.models import AuditEntry, Municipality
+from borgerpost.core.tenancy import TenantQuerySet
+from borgerpost.counsellor.models import (
+    ComplaintTheme,
+    CounsellorCase,
+    Recommendation,
+    ReportText,
+)
+from borgerpost.guard.models import FalsePositive
+from borgerpost.inquiries.models import ReminderSent
+from borgerpost.jobs.models import JobProblem
+from borgerpost.letters.models import Company, Letter
+from borgerpost.retention.models import DeletionLog
+
+from .test_idor import ISHOJ_PEOPLE, foreign  # noqa: F401  (the fixture)
+
+SRC = Path(__file__).parents[1] / "src" / "borgerpost"
+
+
+def tenant_models() -> list[type]:
+    """Every model with a municipality of its own, or reached through one (`tenant_field`)."""
+    found = []
+    for model in apps.get_models():
+        field = next((f for f in model._meta.fields if f.name == "municipality"), None)
+        direct = field is not None and field.related_model is Municipality
+        queryset = model._default_manager.get_queryset()
+        if direct or isinstance(queryset, TenantQuerySet):
+            found.append(model)
+    return found
+
+
+def test_every_model_of_a_municipality_reads_through_the_tenancy_rule():
+    missing = [
+        m.__name__
+        for m in tenant_models()
+        if not isinstance(m._default_manager.get_queryset(), TenantQuerySet)
+    ]
+    assert missing == []
+    assert len(tenant_models()) >= 24  # the discovery itself works
+
+
+@pytest.fixture
+def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
+    """A row of every kind in Hvidovre (or Brøndby), beside what the world fixture made."""
+    hv, anders = world.hvidovre, world.users["anders"]
+    shared = foreign["counsellor_case"].municipality  # Brøndby: the counsellor's elsewhere
+    JobProblem.objects.create(municipality=hv, job="poll", reason="x")
+    DeletionLog.objects.create(municipality=hv, record_type="inquiry", record_id="1", rule="x")
+    Company.objects.create(municipality=hv, cvr="12345674", name="Firma")
+    ComplaintTheme.objects.create(municipality=shared, name="Tema")
+    Recommendation.objects.create(municipality=shared, year=2025, number=1, title="Anbefaling")
+    ReportText.objects.create(municipality=shared, year=2025)
+    ReminderSent.objects.create(
+        municipality=hv, day=timezone.localdate(), recipient="a@hvidovre.dk", inquiry_count=1
+    )
+    FalsePositive.objects.create(municipality=hv, user=anders, category="health", rule="x")
+    do_create_token(None, hv, "Et system", "secretariat")
+    assert AuditEntry.objects.filter(municipality=hv).exists()
+    return world
+
+
+def _tenant_of(model: type, pk: object) -> object:
+    field = model._default_manager.get_queryset().tenant_field
+    return model._default_manager.filter(pk=pk).values_list(field, flat=True).first()
+
+
+def test_the_test_world_holds_a_row_of_every_kind_elsewhere(everywhere):
+    ishoj = everywhere.ishoj
+    empty = []
+    for model in tenant_models():
+        rows = model._default_manager.get_queryset()
+        field = rows.tenant_field
+        if not rows.exclude(**{field: ishoj}).exists():
+            empty.append(model.__name__)
+    # A new model of a municipality needs a row in `everywhere`, so the check below covers it.
+    assert empty == []
+
+
+@pytest.mark.parametrize("who", ISHOJ_PEOPLE)
+def test_nobody_reads_another_municipalitys_rows(everywhere, who):
+    actor = getattr(everywhere, who)
+    for model in tenant_models():
+        rows = model._default_manager.for_actor(actor)
+        field = rows.tenant_field
+        places = set(rows.values_list(field, flat=True))
+        assert places <= {everywhere.ishoj.pk}, (who, model.__name__)
+
+
+def test_the_stricter_rules_hold_inside_the_municipality(world):
+    CounsellorCase.objects.create(
+        municipality=world.ishoj,
+        reference="R-1",
+        opened=timezone.localdate(),
+        category="anden",
+        handling="vejledning",
+    )
+    # The counsellor's register is the counsellor's; letters are the administration's.
+    assert CounsellorCase.objects.for_actor(world.birgit).count() == 1
+    for who in ("sara", "kasper", "merete", "thomas"):
+        assert CounsellorCase.objects.for_actor(getattr(world, who)).count() == 0
+    assert Letter.objects.for_actor(world.sara).query.is_empty()  # a council member
+
+
+READ_CALLS = {"filter", "exclude", "get", "get_object_or_404", "get_list_or_404", "count"}
+
+
+def _reading_modules() -> list[Path]:
+    names = {"views.py", "forms.py", "report.py", "rendering.py", "dpo.py", "setup_log.py"}
+    found = [p for p in SRC.rglob("*.py") if p.name in names]
+    found += [p for p in (SRC / "api").glob("*.py") if p.name != "actions.py"]
+    return found
+
+
+def test_no_view_form_or_report_filters_on_a_municipality_by_itself():
+    offences = []
+    for path in _reading_modules():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name not in READ_CALLS:
+                continue
+            for keyword in node.keywords:
+                arg = keyword.arg or ""
+                if arg.split("__")[-1] == "municipality" or arg.endswith("municipality__in"):
+                    offences.append(f"{path.relative_to(SRC)}:{node.lineno} {name}({arg}=...)")
+    assert offences == []
