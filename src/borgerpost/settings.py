@@ -312,6 +312,8 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # The largest mail we read, uploaded, imported or over IMAP: a 25 MB attachment in a
 # .eml, with MIME overhead. Larger mail is refused (upload, import) or quarantined
 # unread (IMAP) with the reason.
+# Directories of .eml files the operator may connect as a mailbox (borgerpost mail folder).
+MAIL_FOLDERS = Path(os.environ.get("BORGERPOST_MAIL_FOLDERS") or DATA_DIR / "postmapper")
 MAX_UPLOAD_BYTES = envint("BORGERPOST_MAX_UPLOAD_BYTES", 40 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -130,6 +131,7 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
     _load_letters(municipality, users)
     _load_counsellor(municipality, users)
     _load_counsellor(hvidovre, users)
+    _load_mail_folder(municipality)
     if municipality.memberships.exists() and _has_inquiries(municipality):
         return municipality
     now = now or timezone.now()
@@ -255,6 +257,45 @@ def _load_counsellor(municipality: Municipality, users: dict) -> None:
         other_authority="Udbetaling Danmark",
         created_by=counsellor,
     )
+
+
+# Two mails waiting in the demo's main mailbox, a folder of .eml files: the
+# administrator fetches them from the mailbox page ("Hent nye mails nu"), no mail server.
+DEMO_MAILS = [
+    (
+        "Lone Berg <lone.berg@example.dk>",
+        "Vejbump på Skovvej",
+        "Hej. Bilerne kører alt for stærkt forbi børnehaven på Skovvej. Kan kommunen sætte "
+        "vejbump op? Venlig hilsen Lone Berg",
+    ),
+    (
+        "Karim Nasser <karim.nasser@example.dk>",
+        "Min fars hjemmehjælp",
+        "Hej. Min far har demens og får kun hjemmehjælp en gang om ugen. Hans cpr-nummer er "
+        "120345-1217. Kan nogen ringe til mig? Mvh Karim Nasser",
+    ),
+]
+
+
+def _load_mail_folder(municipality: Municipality) -> None:
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    from borgerpost.intake.actions import do_connect_file_folder
+    from borgerpost.intake.models import Mailbox
+
+    if Mailbox.objects.in_municipality(municipality).filter(kind="main").exists():
+        return
+    folder = Path(settings.MAIL_FOLDERS) / municipality.slug
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (sender, subject, text) in enumerate(DEMO_MAILS, start=1):
+        mail = EmailMessage()
+        mail["From"], mail["To"], mail["Subject"] = sender, municipality.main_mailbox, subject
+        mail["Date"] = format_datetime(timezone.now() - dt.timedelta(hours=number))
+        mail["Message-ID"] = f"<demo-{number}@{municipality.slug}.example>"
+        mail.set_content(text)
+        (folder / f"demo-{number}.eml").write_bytes(mail.as_bytes())
+    do_connect_file_folder(municipality, str(folder))
 
 
 def _has_inquiries(municipality: Municipality) -> bool:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
+from borgerpost.core.models import Municipality
 from borgerpost.core.secrets import seal
 
-from .models import AuthMethod, Mailbox, MailboxKind, QuarantinedMail
+from .emlfolder import allowed
+from .models import AuthMethod, Mailbox, MailboxKind, MailSource, QuarantinedMail
 
 CONSENT_STATEMENT = (
     "Jeg giver borgerpost adgang til at læse mappen »{folder}« i min postkasse "
@@ -83,6 +86,7 @@ def _apply(mailbox: Mailbox, new: MailboxSettings) -> None:
         mailbox.oauth_tenant or mailbox.oauth_token_url
     ):
         raise RuleError("Angiv Microsoft 365-tenant (eller en token-adresse) for OAuth2.")
+    mailbox.source = MailSource.IMAP  # the web form connects IMAP only
     mailbox.active = True
     mailbox.last_error = ""
 
@@ -101,6 +105,40 @@ def do_connect_main_mailbox(actor: Actor, new: MailboxSettings) -> Mailbox:
         _apply(mailbox, new)
         mailbox.save()
         record(actor, "mailbox.connected" if created else "mailbox.changed", mailbox, kind="main")
+    return mailbox
+
+
+def do_connect_file_folder(municipality: Municipality, directory: str) -> Mailbox:
+    """The operator connects a directory of .eml files as the municipality's main mailbox,
+    for a system that can only drop files (intake/emlfolder.py). Only from the command
+    line, and only under BORGERPOST_MAIL_FOLDERS: nobody in the web interface can point
+    the intake at the server's files."""
+    path = allowed(directory, str(settings.MAIL_FOLDERS))
+    if not path.is_dir():
+        raise RuleError(f"Mappen {path} findes ikke.")
+    with transaction.atomic():
+        mailbox = (
+            Mailbox.objects.select_for_update()
+            .in_municipality(municipality)
+            .filter(kind=MailboxKind.MAIN)
+            .first()
+        ) or Mailbox(municipality=municipality, kind=MailboxKind.MAIN)
+        created = mailbox.pk is None
+        mailbox.source = MailSource.FOLDER
+        mailbox.folder = str(path)
+        mailbox.host = mailbox.username = ""
+        mailbox.sealed_secret = ""
+        mailbox.active = True
+        mailbox.last_error = ""
+        mailbox.save()
+        record(
+            None,
+            "mailbox.connected" if created else "mailbox.changed",
+            mailbox,
+            municipality=municipality,
+            kind="main",
+            source="folder",
+        )
     return mailbox
 
 

@@ -1,4 +1,5 @@
-"""Reading a mailbox folder over IMAP with TLS (imapclient), password or XOAUTH2.
+"""Reading a mailbox folder over IMAP with TLS (imapclient), password or XOAUTH2: the
+IMAP `MailFolder` of interfaces.py.
 
 borgerpost never deletes or moves a mail on the server and never marks it as read: a
 mail it has taken gets the keyword $BorgerpostTaken, so the member's own mail program
@@ -14,31 +15,18 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 
 import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from borgerpost.core.exceptions import RuleError
 from borgerpost.core.secrets import reveal
 from borgerpost.mailparse import MAX_MAIL_BYTES
 
+from .interfaces import FetchedMail, MailboxError
 from .models import AuthMethod, Mailbox
 
 TAKEN = b"$BorgerpostTaken"
 TIMEOUT = 60  # seconds for connecting and for each command
-
-
-@dataclass(frozen=True)
-class FetchedMail:
-    uid: int
-    raw: bytes
-    size: int = 0  # as the server reports it
-    too_large: bool = False  # over the limit: never downloaded
-
-
-class MailboxError(RuleError):
-    """The mailbox cannot be read now; the message is Danish and says what to check."""
 
 
 def _tls_context() -> ssl.SSLContext:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,6 +15,11 @@ from borgerpost.core.tenancy import TenantQuerySet
 class MailboxKind(models.TextChoices):
     MAIN = "main", "Hovedpostkassen"
     MEMBER = "member", "Byrådsmedlemmets mappe"
+
+
+class MailSource(models.TextChoices):
+    IMAP = "imap", "IMAP-postkasse"
+    FOLDER = "folder", "Mappe med mailfiler"
 
 
 class AuthMethod(models.TextChoices):
@@ -57,6 +64,11 @@ class Mailbox(models.Model):
     oauth_tenant = models.CharField("Microsoft 365-tenant", max_length=100, blank=True)
     oauth_client_id = models.CharField("OAuth2-klient-id", max_length=200, blank=True)
     oauth_token_url = models.URLField("token-adresse", blank=True)
+    # Where the mail is read: an IMAP folder, or a directory of .eml files that only the
+    # operator can set up (intake/emlfolder.py); `folder` is then the directory.
+    source = models.CharField(
+        "kilde", max_length=10, choices=MailSource.choices, default=MailSource.IMAP
+    )
     folder = models.CharField("mappe", max_length=255, default="INBOX")
     active = models.BooleanField("aktiv", default=True)
 
@@ -85,6 +97,8 @@ class Mailbox(models.Model):
 
     @property
     def label(self) -> str:
+        if self.kind == MailboxKind.MAIN and self.source == MailSource.FOLDER:
+            return f"Hovedpostkassen (mailfiler i mappen »{Path(self.folder).name}«)"
         if self.kind == MailboxKind.MAIN:
             return f"Hovedpostkassen ({self.username})"
         return f"Mappen »{self.folder}« hos {self.username}"

@@ -15,7 +15,7 @@ import fcntl
 import logging
 import ssl
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,8 +36,10 @@ from borgerpost.inquiries.actions import (
 from borgerpost.jobs.isolation import record_failure, resolve
 from borgerpost.mailparse import BROKEN, MailParseError, ParsedMail, parse_eml
 
-from .imap import FetchedMail, MailboxError, open_folder
-from .models import IntakeRecord, Mailbox, MailboxKind, QuarantinedMail
+from .emlfolder import open_eml_folder
+from .imap import open_folder
+from .interfaces import FetchedMail, MailboxError, MailFolder
+from .models import IntakeRecord, Mailbox, MailboxKind, MailSource, QuarantinedMail
 
 logger = logging.getLogger("borgerpost.intake")
 
@@ -85,7 +87,7 @@ def take_new_mail(
             summary.busy = True
             return summary
         try:
-            with open_folder(mailbox, tls_context) as folder:
+            with _open(mailbox, tls_context) as folder:
                 uids = folder.untaken_uids()
                 done = _already_taken(mailbox, folder.uidvalidity, uids)
                 folder.mark_taken(sorted(done))
@@ -105,6 +107,14 @@ def take_new_mail(
             raise
     Mailbox.objects.filter(pk=mailbox.pk).update(last_polled_at=timezone.now(), last_error="")
     return summary
+
+
+def _open(
+    mailbox: Mailbox, tls_context: ssl.SSLContext | None
+) -> AbstractContextManager[MailFolder]:
+    if mailbox.source == MailSource.FOLDER:
+        return open_eml_folder(mailbox.folder, str(settings.MAIL_FOLDERS))
+    return open_folder(mailbox, tls_context)
 
 
 def _require_member_still_in_office(mailbox: Mailbox) -> None:

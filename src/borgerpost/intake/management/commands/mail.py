@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from borgerpost.core.access import actor_for
+from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality
 from borgerpost.inquiries.bulk import count_messages, import_mail
-from borgerpost.intake.imap import MailboxError
+from borgerpost.intake.actions import do_connect_file_folder
+from borgerpost.intake.interfaces import MailboxError
 from borgerpost.intake.models import Mailbox
 from borgerpost.intake.service import take_new_mail
 
@@ -25,14 +27,36 @@ class Command(BaseCommand):
         imp.add_argument("paths", nargs="+", type=Path)
         imp.add_argument("--municipality", required=True)
         imp.add_argument("--member", required=True, help="Brugernavn på byrådsmedlemmet")
+        folder = sub.add_parser(
+            "folder",
+            help="Forbind en mappe med .eml-filer som kommunens hovedpostkasse "
+            "(under BORGERPOST_MAIL_FOLDERS).",
+        )
+        folder.add_argument("path")
+        folder.add_argument("--municipality", required=True)
         fetch = sub.add_parser("fetch", help="Hent nye mails fra forbundne postkasser nu.")
         fetch.add_argument("--mailbox", type=int, help="Kun denne postkasse (id)")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         if options["action"] == "fetch":
             self._fetch(options["mailbox"])
+        elif options["action"] == "folder":
+            self._folder(options["path"], options["municipality"])
         else:
             self._import(options)
+
+    def _folder(self, path: str, slug: str) -> None:
+        place = Municipality.objects.filter(slug=slug).first()
+        if place is None:
+            raise CommandError(f"Ingen kommune med kortnavnet »{slug}«.")
+        try:
+            mailbox = do_connect_file_folder(place, path)
+        except RuleError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(
+            f"Postkasse {mailbox.pk}: mappen {mailbox.folder} læses nu som {place}s "
+            "hovedpostkasse (borgerpost mail fetch, eller arbejderen)."
+        )
 
     def _fetch(self, only: int | None) -> None:
         boxes = Mailbox.objects.filter(active=True).select_related("municipality", "member")
