@@ -178,3 +178,35 @@ def test_printed_copies_register_and_reminder(world, client_for, new_inquiry):
         .status_code
         == 404
     )
+
+
+def test_retention_decides_and_each_app_erases_its_own_content():
+    import ast
+    from pathlib import Path
+
+    import borgerpost.retention.rules as rules
+
+    tree = ast.parse(Path(rules.__file__).read_text("utf-8"))
+    assigned = [
+        ast.unparse(target)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Assign, ast.AugAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Attribute)
+    ]
+    writes = [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"save", "update", "delete", "bulk_update"}
+    ]
+    assert assigned == [] and writes == []
+    modules = {name for name in vars(rules) if name.endswith("_erasure")}
+    assert modules == {
+        "inquiries_erasure",
+        "intake_erasure",
+        "letters_erasure",
+        "counsellor_erasure",
+        "outgoing_erasure",
+    }

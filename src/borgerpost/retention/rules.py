@@ -19,6 +19,10 @@ transports' folders (Digital Post and mail written to files in a test installati
 are emptied by the same period.
 
 Every deletion is logged: which record, when, by which rule, never the content.
+
+This module decides what is due and when; each app erases its own content, in its
+`erasure.py` (inquiries, intake, letters, counsellor, outgoing), so no app's fields are
+written here.
 """
 
 from __future__ import annotations
@@ -33,11 +37,16 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
+from borgerpost.counsellor import erasure as counsellor_erasure
 from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.inquiries import erasure as inquiries_erasure
 from borgerpost.inquiries.models import Inquiry, Status
-from borgerpost.intake.models import IntakeRecord, QuarantinedMail
+from borgerpost.intake import erasure as intake_erasure
+from borgerpost.intake.models import QuarantinedMail
 from borgerpost.jobs.isolation import isolated
+from borgerpost.letters import erasure as letters_erasure
 from borgerpost.letters.models import Citizen, Letter, LetterStatus
+from borgerpost.outgoing import erasure as outgoing_erasure
 from borgerpost.outgoing.models import OutgoingMessage
 from borgerpost.outgoing.models import State as OutgoingState
 
@@ -188,12 +197,17 @@ def run(place: Municipality, now: dt.datetime | None = None) -> Plan:
     todo = plan(place, now)
     for model, pks, rule, erase in (
         (Inquiry, todo.inquiries, RULE_INQUIRY, _erase_inquiry),
-        (CounsellorCase, todo.counsellor_cases, RULE_COUNSELLOR, _erase_case),
-        (QuarantinedMail, todo.quarantined_mails, RULE_QUARANTINE, _erase_quarantined),
-        (Letter, todo.letters, RULE_LETTER, _erase_letter),
-        (Citizen, todo.lapsed_assessments, RULE_ASSESSMENT, _lapse_assessment),
-        (Citizen, todo.citizens, RULE_CITIZEN, _erase_citizen),
-        (OutgoingMessage, todo.outgoing, RULE_OUTGOING, _erase_outgoing),
+        (CounsellorCase, todo.counsellor_cases, RULE_COUNSELLOR, counsellor_erasure.erase_case),
+        (
+            QuarantinedMail,
+            todo.quarantined_mails,
+            RULE_QUARANTINE,
+            intake_erasure.erase_quarantined,
+        ),
+        (Letter, todo.letters, RULE_LETTER, letters_erasure.erase_letter),
+        (Citizen, todo.lapsed_assessments, RULE_ASSESSMENT, letters_erasure.lapse_assessment),
+        (Citizen, todo.citizens, RULE_CITIZEN, letters_erasure.erase_citizen),
+        (OutgoingMessage, todo.outgoing, RULE_OUTGOING, outgoing_erasure.erase_outgoing),
     ):
         for pk in pks:
             _erase_one(place, model, pk, rule, erase)
@@ -215,33 +229,6 @@ def _erase_one(place: Municipality, model: Any, pk: int, rule: str, erase: Any) 
         )
 
     isolated(RETENTION, record, place, work)
-
-
-def _erase_letter(letter: Letter) -> None:
-    letter.title = "Brev slettet efter slettefristen"
-    for name in ("lead_text", "body", "contact_text", "case_number"):
-        setattr(letter, name, "")
-    letter.hold_reason = letter.released_early_reason = ""
-    letter.content_deleted_at = timezone.now()
-    letter.save()
-
-
-def _lapse_assessment(citizen: Citizen) -> None:
-    citizen.vulnerable = False
-    citizen.vulnerability_note = ""
-    citizen.vulnerability_assessed_by = None
-    citizen.vulnerability_assessed_at = None
-    citizen.vulnerability_review_on = None
-    citizen.save()
-
-
-def _erase_citizen(citizen: Citizen) -> None:
-    # Their letters were emptied before (a shorter period); they keep no recipient.
-    citizen.delete()
-
-
-def _erase_outgoing(message: OutgoingMessage) -> None:
-    message.delete()
 
 
 def erase_outbox_files(now: dt.datetime | None = None) -> int:
@@ -281,48 +268,9 @@ def _outbox_files() -> list[Path]:
     return sorted(p for p in found if p.name not in _KEPT)
 
 
-def _erase_case(case: CounsellorCase) -> None:
-    case.citizen_contact = ""
-    case.notes = ""
-    case.personal_data_deleted_at = timezone.now()
-    case.save(update_fields=["citizen_contact", "notes", "personal_data_deleted_at"])
-
-
-def _erase_quarantined(item: QuarantinedMail) -> None:
-    if item.raw:
-        item.raw.delete(save=False)
-    item.subject = item.sender = ""
-    if item.resolved_at is None:
-        item.resolved_at = timezone.now()
-        item.resolution = "Slettet efter slettefristen"
-    item.save()
-
-
 def _erase_inquiry(inquiry: Inquiry) -> None:
-    for attachment in inquiry.attachments.all():
-        attachment.file.delete(save=False)
-        attachment.delete()
-    inquiry.messages.update(body="", recipient="", subject="")
-    inquiry.drafts.update(body="", request_note="")
-    inquiry.agenda_proposals.update(motivation="", status_note="")
-    for name in (
-        "subject",
-        "body",
-        "citizen_name",
-        "citizen_email",
-        "citizen_phone",
-        "citizen_address",
-        "message_id",
-        "content_key",
-        "member_note_to_administration",
-    ):
-        setattr(inquiry, name, "")
-    # The Message-ID may name the sender; intake needs it only while the mail is new.
-    IntakeRecord.objects.filter(inquiry=inquiry).update(message_id="")
-    inquiry.suggestion_reasons = []
-    inquiry.sensitive_categories = []
-    inquiry.content_deleted_at = timezone.now()
-    inquiry.save()
+    inquiries_erasure.erase_inquiry(inquiry)
+    intake_erasure.erase_for_inquiry(inquiry)
 
 
 def run_all(now: dt.datetime | None = None) -> int:

@@ -1,0 +1,15 @@
+"""What retention asks of the counsellor app: a case's personal data (retention/rules.py
+decides when). The case keeps its codes, centre and dates for the annual reports."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from .models import CounsellorCase
+
+
+def erase_case(case: CounsellorCase) -> None:
+    case.citizen_contact = ""
+    case.notes = ""
+    case.personal_data_deleted_at = timezone.now()
+    case.save(update_fields=["citizen_contact", "notes", "personal_data_deleted_at"])
