@@ -7,7 +7,7 @@ import time
 
 import holidays
 
-from borgerpost.workdays import DEFAULT_CALENDAR, answer_deadline
+from borgerpost.pure.workdays import DEFAULT_CALENDAR, answer_deadline
 
 
 def baseline_deadline(received: dt.date, days: int = 10) -> dt.date:

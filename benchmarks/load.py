@@ -53,10 +53,10 @@ def fill(inquiries: int, municipalities: int) -> list[Persona]:
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from borgerpost import workdays
     from borgerpost.core.loading import load_municipality
     from borgerpost.core.middleware import SIGNED_IN_AT
     from borgerpost.inquiries.models import Inquiry, InquiryRecipient
+    from borgerpost.pure import workdays
 
     rng = random.Random(10)
     personas: list[Persona] = []

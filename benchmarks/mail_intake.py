@@ -69,7 +69,7 @@ def make_mails(count: int, seed: int = 6) -> list[bytes]:
 
 
 def parse_only(mails: list[bytes]) -> float:
-    from borgerpost.mailparse import parse_eml
+    from borgerpost.pure.mailparse import parse_eml
 
     start = time.perf_counter()
     for raw in mails:

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from borgerpost.scanner import Scanner
+from borgerpost.pure.scanner import Scanner
 
 HERE = Path(__file__).resolve().parent
 SETS = [

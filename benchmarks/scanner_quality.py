@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from borgerpost.scanner import CATEGORIES, scan
+from borgerpost.pure.scanner import CATEGORIES, scan
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sensitive-dev.jsonl"
 

@@ -15,8 +15,8 @@ import statistics
 import time
 from pathlib import Path
 
-from borgerpost.scanner import Scanner
-from borgerpost.scanner.engine import RegexEngine
+from borgerpost.pure.scanner import Scanner
+from borgerpost.pure.scanner.engine import RegexEngine
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sensitive-dev.jsonl"
 
@@ -167,7 +167,7 @@ def main() -> None:
 
 
 def _patterns(scanner: Scanner) -> list[str]:
-    from borgerpost.scanner.core import CPR_PATTERN
+    from borgerpost.pure.scanner.core import CPR_PATTERN
 
     return [CPR_PATTERN] + [t.pattern for t in scanner.terms]
 

@@ -225,7 +225,7 @@ def test_letter_from_template_with_lix_and_held_letter_released_early(site, phon
 
     from borgerpost.letters import actions as letters
     from borgerpost.letters.models import Citizen, Letter, LetterTemplate
-    from borgerpost.workdays import COPENHAGEN
+    from borgerpost.pure.workdays import COPENHAGEN
 
     LetterTemplate.objects.create(
         municipality=world.ishoj,

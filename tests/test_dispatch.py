@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from borgerpost import dispatch
-from borgerpost.dispatch import HOLD, SEND, decide
-from borgerpost.lix import lix
-from borgerpost.workdays import COPENHAGEN, DEFAULT_CALENDAR
+from borgerpost.pure import dispatch
+from borgerpost.pure.dispatch import HOLD, SEND, decide
+from borgerpost.pure.lix import lix
+from borgerpost.pure.workdays import COPENHAGEN, DEFAULT_CALENDAR
 
 T = dt.datetime
 

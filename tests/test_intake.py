@@ -476,7 +476,7 @@ def test_intake_never_crashes_and_never_loses_a_mail(world, raw):
 @given(raw=st.one_of(_MAIL_LIKE, st.binary(max_size=400)))
 @settings(max_examples=300, deadline=None)
 def test_the_mail_parser_reads_or_explains_in_danish(raw):
-    from borgerpost.mailparse import MailParseError, parse_eml
+    from borgerpost.pure.mailparse import MailParseError, parse_eml
 
     try:
         parsed = parse_eml(raw)

@@ -19,7 +19,7 @@ from borgerpost.letters.actions import SendRequest
 from borgerpost.letters.checks import check_letter
 from borgerpost.letters.models import Citizen, Company, Letter, LetterStatus
 from borgerpost.outgoing.delivery import deliver_due
-from borgerpost.workdays import COPENHAGEN
+from borgerpost.pure.workdays import COPENHAGEN
 from tests.conftest import sent_mail
 
 MEMO = "{https://DigitalPost.dk/MeMo-1}"

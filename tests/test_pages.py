@@ -175,7 +175,7 @@ def test_nothing_is_said_twice(world, new_inquiry, client_for):
 def test_numbers_meet_nouns_in_the_right_form():
     from django.template import Context, Template
 
-    from borgerpost.text import count_of
+    from borgerpost.pure.text import count_of
 
     assert [count_of(n, "sag", "sager") for n in (0, 1, 2)] == ["0 sager", "1 sag", "2 sager"]
     page = Template(

@@ -17,9 +17,9 @@ from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import Attachment, Inquiry
 from borgerpost.intake.actions import MailboxSettings, do_connect_main_mailbox
 from borgerpost.intake.models import QuarantinedMail
+from borgerpost.pure.scanner import scan
 from borgerpost.retention import rules
 from borgerpost.retention.models import DeletionLog
-from borgerpost.scanner import scan
 from tests.conftest import sent_mail
 
 BODY = "Min søn Oliver, cpr.nr. 091213-4290, har ADHD, og vi får kontanthjælp."

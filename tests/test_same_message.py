@@ -24,7 +24,7 @@ from borgerpost.inquiries.models import Inquiry
 from borgerpost.intake.actions import do_connect_main_mailbox, do_connect_member_folder
 from borgerpost.intake.models import IntakeRecord
 from borgerpost.intake.service import take_new_mail
-from borgerpost.mailparse import parse_eml
+from borgerpost.pure.mailparse import parse_eml
 
 from .test_intake import settings_for
 

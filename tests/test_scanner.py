@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borgerpost.scanner import ScanError, Scanner, scan
-from borgerpost.scanner import cpr as cprmod
-from borgerpost.scanner.core import with_ascii_spellings
-from borgerpost.scanner.engine import RegexEngine
-from borgerpost.scanner.normalise import normalise
+from borgerpost.pure.scanner import ScanError, Scanner, scan
+from borgerpost.pure.scanner import cpr as cprmod
+from borgerpost.pure.scanner.core import with_ascii_spellings
+from borgerpost.pure.scanner.engine import RegexEngine
+from borgerpost.pure.scanner.normalise import normalise
 
 
 def categories(text: str) -> set[str]:
@@ -168,7 +168,7 @@ def test_a_term_at_the_end_of_a_hyphenated_compound_is_found_where_it_starts():
 )
 @settings(max_examples=40, deadline=None)
 def test_large_texts_are_encoded_piece_by_piece_with_the_same_result(parts):
-    from borgerpost.scanner.normalise import _encode_marking, to_latin1_marking
+    from borgerpost.pure.scanner.normalise import _encode_marking, to_latin1_marking
 
     text = "".join(parts)
     assert to_latin1_marking(text) == _encode_marking(text)
@@ -185,7 +185,7 @@ def test_findings_after_characters_outside_latin1_in_a_large_text():
 
 
 def test_huge_input_is_refused_with_a_danish_message():
-    from borgerpost.scanner import core
+    from borgerpost.pure.scanner import core
 
     with pytest.raises(ScanError, match="for stor"):
         Scanner().scan("x" * (core.MAX_CHARS + 1))
@@ -196,7 +196,7 @@ def test_threads_of_one_process_scan_at_the_same_time():
     scratch space shared between threads made the second scan fail (ScratchInUseError)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from borgerpost import triage
+    from borgerpost.pure import triage
 
     text = (
         "Min mor har diabetes og går til psykolog. Hun får kontanthjælp, cpr 0101901234. "
@@ -309,7 +309,9 @@ def test_a_compound_head_is_not_found_inside_an_ordinary_word():
 
 def test_compiled_rules_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
     env = {"PATH": os.environ["PATH"], "BORGERPOST_CACHE_DIR": str(tmp_path / "cache")}
-    code = "from borgerpost.scanner import scan; print([f.rule for f in scan('CPR 010190-1234')])"
+    code = (
+        "from borgerpost.pure.scanner import scan; print([f.rule for f in scan('CPR 010190-1234')])"
+    )
 
     def run() -> str:
         result = subprocess.run(
@@ -341,7 +343,7 @@ def _scan_command(*args: str, stdin: str = "") -> subprocess.CompletedProcess[st
 
 
 def test_scan_command_in_several_processes_writes_what_one_process_writes(tmp_path):
-    from borgerpost.scanner.command import BATCH_LINES
+    from borgerpost.pure.scanner.command import BATCH_LINES
 
     texts = [json.loads(line)["text"] for line in (CORPUS / "sensitive-dev.jsonl").open()]
     lines = [json.dumps({"id": i, "text": texts[i % len(texts)]}) for i in range(BATCH_LINES * 3)]

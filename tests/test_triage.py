@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borgerpost import triage
+from borgerpost.pure import triage
 
 WORDS = [
     "min sag",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from borgerpost.core.models import AuditEntry
 from borgerpost.inquiries.models import Attachment, Inquiry
-from borgerpost.mailparse import MailParseError, html_to_text, parse_eml
+from borgerpost.pure.mailparse import MailParseError, html_to_text, parse_eml
 
 
 def eml(

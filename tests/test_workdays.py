@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from borgerpost import workdays
-from borgerpost.workdays import DEFAULT_CALENDAR, WorkingCalendar, answer_deadline
+from borgerpost.pure import workdays
+from borgerpost.pure.workdays import DEFAULT_CALENDAR, WorkingCalendar, answer_deadline
 
 D = dt.date
 

@@ -30,9 +30,9 @@ from borgerpost.letters.actions import SendRequest, release_due_letters
 from borgerpost.letters.models import Citizen, Letter, LetterStatus
 from borgerpost.outgoing.delivery import deliver_due
 from borgerpost.outgoing.models import OutgoingMessage, State
+from borgerpost.pure.workdays import COPENHAGEN
 from borgerpost.retention import rules
 from borgerpost.retention.models import DeletionLog
-from borgerpost.workdays import COPENHAGEN
 
 from .conftest import received, sent_mail
 from .mailservers import free_port

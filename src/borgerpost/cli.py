@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> None:
         args[0] = HYPHENATED[args[0]]
     if args and args[0] == "scan":
         # The scanner needs no Django at all: start-up is a tenth of a second, not one.
-        from borgerpost.scanner.command import main as scan_main
+        from borgerpost.pure.scanner.command import main as scan_main
 
         sys.exit(scan_main(args[1:]))
     if _standalone(args):

@@ -24,7 +24,7 @@ from borgerpost.core.audit import record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
 from borgerpost.inquiries.models import Inquiry, Status
-from borgerpost.text import clean_line
+from borgerpost.pure.text import clean_line
 
 from .openapi import PAGE_SIZE, spec
 from .tokens import over_limit, token_from_header

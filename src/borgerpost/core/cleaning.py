@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
-from borgerpost.text import clean_line, clean_text
+from borgerpost.pure.text import clean_line, clean_text
 
 # The audit log is hashed before it is saved and holds no free text from users.
 _SKIP = {("core", "auditentry")}

@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 
-from borgerpost import workdays
 from borgerpost.core.fields import ModelForm, TimeInput
 from borgerpost.core.models import Centre, Committee, Membership, Municipality, Role
+from borgerpost.pure import workdays
 
 User = get_user_model()
 

@@ -18,7 +18,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 
-from borgerpost import workdays
 from borgerpost.core.audit import record
 from borgerpost.core.models import (
     DEFAULT_SOCIAL_MEDIA_ANSWER,
@@ -29,6 +28,7 @@ from borgerpost.core.models import (
     Role,
 )
 from borgerpost.core.people import why_not_roles
+from borgerpost.pure import workdays
 
 User = get_user_model()
 

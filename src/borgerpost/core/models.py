@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from borgerpost import dispatch, workdays
 from borgerpost.core.tenancy import TenantQuerySet
+from borgerpost.pure import dispatch, workdays
 
 
 class Role(models.TextChoices):

@@ -64,8 +64,8 @@ def _load_templates() -> None:
 
 
 def _compile_rule_sets() -> None:
-    from borgerpost import triage
-    from borgerpost.scanner import scan
+    from borgerpost.pure import triage
+    from borgerpost.pure.scanner import scan
 
     scan("Min mor har diabetes, cpr 010190-1234.")
     triage.suggest("Hvornår bliver vejen ordnet?")

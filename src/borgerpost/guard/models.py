@@ -7,7 +7,7 @@ from django.db import models
 
 from borgerpost.core.models import Municipality
 from borgerpost.core.tenancy import TenantQuerySet
-from borgerpost.scanner import CATEGORIES, CATEGORY_LABELS
+from borgerpost.pure.scanner import CATEGORIES, CATEGORY_LABELS
 
 CATEGORY_CHOICES = [(c, CATEGORY_LABELS[c]) for c in CATEGORIES if c != "cpr"]
 

@@ -17,8 +17,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from borgerpost.core.models import Municipality
-from borgerpost.scanner import CATEGORY_LABELS, Finding, Scanner, Term, default_scanner
-from borgerpost.scanner.lexicon import W
+from borgerpost.pure.scanner import CATEGORY_LABELS, Finding, Scanner, Term, default_scanner
+from borgerpost.pure.scanner.lexicon import W
 
 from .models import FalsePositive, GuardTerm, TermKind
 

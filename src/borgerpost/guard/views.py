@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import Role
-from borgerpost.scanner import CATEGORY_LABELS
+from borgerpost.pure.scanner import CATEGORY_LABELS
 
 from .actions import GuardSetupError, do_add_guard_term, do_remove_guard_term
 from .forms import GuardTermForm

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import connection
 
 from borgerpost.core.access import Actor
-from borgerpost.mailparse import BROKEN, MailParseError, parse_eml
+from borgerpost.pure.mailparse import BROKEN, MailParseError, parse_eml
 
 from .actions import (
     NewInquiry,

@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from borgerpost import workdays
 from borgerpost.core.models import Centre, Committee, Municipality
 from borgerpost.core.tenancy import TenantQuerySet
+from borgerpost.pure import workdays
 
 
 class Channel(models.TextChoices):
@@ -214,7 +214,7 @@ class Inquiry(models.Model):
         )
 
     def sensitive_labels(self) -> list[str]:
-        from borgerpost.scanner import CATEGORY_LABELS
+        from borgerpost.pure.scanner import CATEGORY_LABELS
 
         return [CATEGORY_LABELS[c] for c in self.sensitive_categories if c in CATEGORY_LABELS]
 

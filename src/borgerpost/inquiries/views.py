@@ -24,10 +24,10 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.audit import record_list
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
-from borgerpost.mailparse import MailParseError, ParsedAttachment, parse_eml
 from borgerpost.outgoing.queue import states_for
+from borgerpost.pure.mailparse import MailParseError, ParsedAttachment, parse_eml
+from borgerpost.pure.text import clean_filename
 from borgerpost.retention.rules import waiting_for_case_number
-from borgerpost.text import clean_filename
 
 from . import actions, forms
 from .models import (

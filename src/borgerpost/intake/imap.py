@@ -20,7 +20,7 @@ import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from borgerpost.core.secrets import reveal
-from borgerpost.mailparse import MAX_MAIL_BYTES
+from borgerpost.pure.mailparse import MAX_MAIL_BYTES
 
 from .interfaces import FetchedMail, MailboxError
 from .models import AuthMethod, Mailbox

@@ -34,7 +34,7 @@ from borgerpost.inquiries.actions import (
     new_inquiry_from_mail,
 )
 from borgerpost.jobs.isolation import record_failure, resolve
-from borgerpost.mailparse import BROKEN, MailParseError, ParsedMail, parse_eml
+from borgerpost.pure.mailparse import BROKEN, MailParseError, ParsedMail, parse_eml
 
 from .emlfolder import open_eml_folder
 from .imap import open_folder

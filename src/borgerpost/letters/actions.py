@@ -15,7 +15,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from borgerpost import dispatch
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
@@ -25,6 +24,7 @@ from borgerpost.guard import service as guard
 from borgerpost.jobs.isolation import Park, isolated, waiting
 from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_digital_post, enqueue_mail
+from borgerpost.pure import dispatch
 
 from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus, LetterTemplate
 from .pdf import render_letter_pdf

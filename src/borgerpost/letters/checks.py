@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from borgerpost.lix import Lix, lix
+from borgerpost.pure.lix import Lix, lix
 
 EMPTY_TITLES = {
     "brev fra kommunen",

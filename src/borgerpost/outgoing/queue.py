@@ -15,7 +15,7 @@ from python_serviceplatformen.models.message import Message as MemoMessage
 
 from borgerpost.core.exceptions import RuleError
 from borgerpost.digitalpost.memo import InvalidMemo, to_xml
-from borgerpost.text import clean_line, clean_text
+from borgerpost.pure.text import clean_line, clean_text
 
 from .models import Kind, OutgoingMessage, Purpose
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import template
 
-from borgerpost.text import count_of, noun_for
+from borgerpost.pure.text import count_of, noun_for
 
 register = template.Library()
 

@@ -19,15 +19,20 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from borgerpost import triage, workdays
 from borgerpost.core.access import Actor
 from borgerpost.core.audit import record, record_many
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Membership, Municipality
 from borgerpost.guard import service as guard
-from borgerpost.mailparse import ParsedAttachment, ParsedMail, hand_fingerprint, mail_fingerprint
-from borgerpost.scanner import Scanner
-from borgerpost.text import clean_line, clean_text
+from borgerpost.pure import triage, workdays
+from borgerpost.pure.mailparse import (
+    ParsedAttachment,
+    ParsedMail,
+    hand_fingerprint,
+    mail_fingerprint,
+)
+from borgerpost.pure.scanner import Scanner
+from borgerpost.pure.text import clean_line, clean_text
 
 from ..models import AnswerPath, Attachment, Inquiry, InquiryRecipient, Status
 

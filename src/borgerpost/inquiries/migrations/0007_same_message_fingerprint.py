@@ -9,7 +9,7 @@ def refingerprint(apps, schema_editor):
     and attachments; typed ones by sender, day, subject and text."""
     from zoneinfo import ZoneInfo
 
-    from borgerpost.mailparse import hand_fingerprint, mail_fingerprint
+    from borgerpost.pure.mailparse import hand_fingerprint, mail_fingerprint
 
     Inquiry = apps.get_model("inquiries", "Inquiry")
     Attachment = apps.get_model("inquiries", "Attachment")

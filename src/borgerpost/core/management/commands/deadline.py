@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from borgerpost import workdays
-from borgerpost.text import count_of
+from borgerpost.pure import workdays
+from borgerpost.pure.text import count_of
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from borgerpost import dispatch
+from borgerpost.pure import dispatch
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """`borgerpost scan` as a Django management command, for `manage.py` and call_command.
 
-The `borgerpost` command itself runs `borgerpost.scanner.command` without starting
+The `borgerpost` command itself runs `borgerpost.pure.scanner.command` without starting
 Django (see borgerpost.cli); this is the same command, listed in `borgerpost help`.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from borgerpost.scanner.command import HELP
-from borgerpost.scanner.command import main as scan_main
+from borgerpost.pure.scanner.command import HELP
+from borgerpost.pure.scanner.command import main as scan_main
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from borgerpost.core.models import Municipality
+from borgerpost.pure.text import count_of
 from borgerpost.retention import rules
-from borgerpost.text import count_of
 
 
 def n(items: list[int], singular: str, plural: str) -> str:

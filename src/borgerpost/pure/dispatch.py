@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from borgerpost.workdays import COPENHAGEN, DEFAULT_CALENDAR, WorkingCalendar
+from borgerpost.pure.workdays import COPENHAGEN, DEFAULT_CALENDAR, WorkingCalendar
 
 DEFAULT_CUTOFF = dt.time(12, 0)
 DEFAULT_RELEASE = dt.time(8, 0)

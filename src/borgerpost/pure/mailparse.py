@@ -14,7 +14,7 @@ a Danish reason (MailParseError) in bounded time and memory.
   into plain text, never rendered), inside attached mails (message/rfc822), and in
   multiparts whose boundary is missing, unquoted or wrong. A mail with only attachments
   is a valid mail (a scanned letter), with a note.
-- Control characters are removed from every header, name and text (borgerpost.text).
+- Control characters are removed from every header, name and text (borgerpost.pure.text).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from email.message import Message
 
 import nh3
 
-from borgerpost.text import clean_filename, clean_line, clean_text
+from borgerpost.pure.text import clean_filename, clean_line, clean_text
 
 MAX_HEADER_CHARS = 64 * 1024
 MAX_MAIL_BYTES = 40 * 1024 * 1024

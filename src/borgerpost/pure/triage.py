@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from borgerpost.scanner.engine import SharedDatabase
+from borgerpost.pure.scanner.engine import SharedDatabase
 
 POLITICAL = "political"
 PRACTICAL = "practical"
