@@ -387,6 +387,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Kommunen har videregivet oplysninger om min søns diagnose til skolen.", "health"),
         ("Min datter er ordblind og får ingen hjælp i skolen.", "health"),
         ("Jeg beder fem gange om dagen og har brug for et roligt sted.", "beliefs"),
+        ("Min mand er født i Eritrea og taler kun lidt dansk.", "ethnic_origin"),
+        ("Jeg er medmor til vores datter, men skolen skriver kun til min kone.", "sexual"),
+        ("Min søster og hendes mand skal skilles til foråret.", "social_economic"),
+        ("Vi har skrevet under på en slutseddel på huset i Vejby.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -405,6 +409,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kan du bekræfte, at mødet er flyttet til torsdag?", "health"),
         ("Min søn siger, at stillingerne ikke bliver slået op.", "criminal"),
         ("Min bror har haft en vandskade i kælderen i flere uger.", "health"),
+        ("Min søn blev smidt ud af efterskolen i går.", "social_economic"),
+        ("Genoptræningscentret har fået nye åbningstider.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

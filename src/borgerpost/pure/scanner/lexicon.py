@@ -82,7 +82,7 @@ TERMS: list[Term] = [
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
         r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
-        r"asiatisk|mørk i huden|inuit)" + W,
+        r"asiatisk|mørk i huden|inuit|er rom\b|som rom\b|romani|romanifolk)" + W,
         0.8,
         "etnisk baggrund eller herkomst",
     ),
@@ -193,7 +193,7 @@ TERMS: list[Term] = [
         "social.debt",
         "social_economic",
         r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
-        r"fogedret|udsættelse|sat ud|smidt ud|udsat af|tvangsauktion|betalingsanmærkning|"
+        r"fogedret|udsættelse|sat ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
         r"jeg tjener|vi tjener|hun tjener|han tjener)" + W,
@@ -208,7 +208,8 @@ TERMS: list[Term] = [
         r"tvangsfjern|i plejefamilie|døgninstitution|underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
-        r"sofaen hos|sover på sofaen|venteliste til en større bolig)" + W,
+        r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
+        r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag)" + W,
         0.75,
         "sociale forhold",
     ),
@@ -220,7 +221,9 @@ TERMS: list[Term] = [
         r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|budt på|købsaftale|"
         r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
-        r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive)" + W,
+        r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive|"
+        r"slutseddel|fået en køber|har en køber|overvejer at købe|giver et tilbud|give et tilbud|"
+        r"før vi byder|inden vi byder|før jeg byder|inden jeg byder)" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
     ),
@@ -260,7 +263,8 @@ TERMS: list[Term] = [
         "ethnic.from_country",
         "ethnic_origin",
         r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|adopteret|født|stammer|"
-        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")",
+        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")|"
+        r"(født|opvokset|vokset op) i (" + country_pattern() + r")",
         0.8,
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
     ),
@@ -269,7 +273,8 @@ TERMS: list[Term] = [
         "sexual.same_sex_couple",
         "sexual",
         # "to mænd", "lesbiske" and "bøsser" are sexual.orientation's already.
-        r"(begge mænd|begge kvinder|to mødre|to fædre|også er kvinde|også er mand|homo\b)",
+        r"(begge mænd|begge kvinder|to mødre|to fædre|også er kvinde|også er mand|homo\b|"
+        r"medmor|medmoder|jeg er bi\b|og bi\b)",
         0.8,
         "seksuel orientering (et par af samme køn)",
     ),
@@ -412,6 +417,11 @@ LABELLED_PERSON = re.compile(
 SYSTEM_HEADS = (
     "rum",
     "rummet",
+    "center",
+    "centret",
+    "centeret",
+    "centre",
+    "centrene",
     "rummene",
     "skab",
     "skabet",
