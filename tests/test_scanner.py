@@ -273,7 +273,8 @@ def test_scan_command_rejects_unreadable_input(tmp_path):
     assert result.returncode != 0 and "Linje 1" in result.stderr
 
 
-CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+# Our own labelled sets, in the repository (the shared dev sets lie outside it).
+CORPUS = Path(__file__).parents[1] / "benchmarks" / "corpus"
 
 
 def test_regex_engine_agrees_with_hyperscan_on_the_labelled_texts():
@@ -284,7 +285,7 @@ def test_regex_engine_agrees_with_hyperscan_on_the_labelled_texts():
     slow = Scanner()
     spelled = [with_ascii_spellings(t.pattern) for t in slow.terms]
     slow.engine = RegexEngine([r"[0-9]{6}[- ]?[0-9]{4}", *spelled])
-    for name in ("sensitive-dev.jsonl", "sensitive-dev2.jsonl"):
+    for name in ("sensitive-own.jsonl", "sensitive-own2.jsonl", "sensitive-own3.jsonl"):
         for line in (CORPUS / name).read_text("utf-8").splitlines():
             text = json.loads(line)["text"]
             assert {f.category for f in fast.scan(text)} == {f.category for f in slow.scan(text)}
@@ -345,7 +346,7 @@ def _scan_command(*args: str, stdin: str = "") -> subprocess.CompletedProcess[st
 def test_scan_command_in_several_processes_writes_what_one_process_writes(tmp_path):
     from borgerpost.pure.scanner.command import BATCH_LINES
 
-    texts = [json.loads(line)["text"] for line in (CORPUS / "sensitive-dev.jsonl").open()]
+    texts = [json.loads(line)["text"] for line in (CORPUS / "sensitive-own2.jsonl").open()]
     lines = [json.dumps({"id": i, "text": texts[i % len(texts)]}) for i in range(BATCH_LINES * 3)]
     lines[BATCH_LINES + 7] = "{not json"
     source = tmp_path / "many.jsonl"
