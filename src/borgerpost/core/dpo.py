@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import Concat, TruncDate
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Concat, TruncDate
 from django.utils import timezone
 
 from borgerpost.core.audit import LISTED
@@ -172,8 +173,13 @@ def bulk_access(
         .values(*person, "day")
         .annotate(records=Count("record", distinct=True))
     )
-    # Lists: one entry per view with the number of records it showed.
-    listed = entries.filter(action=LISTED).values(*person, "day", "details")
+    # Lists: one entry per view with the number of records it showed, summed by the
+    # database per person and day (a busy year is hundreds of thousands of list views).
+    listed = (
+        entries.filter(action=LISTED)
+        .values(*person, "day")
+        .annotate(records=Sum(Cast(KT("details__shown"), IntegerField())))
+    )
     totals: dict[tuple[int, dt.date], list[Any]] = {}
     for row in opened:
         key = (row["actor"], row["day"])
@@ -181,7 +187,7 @@ def bulk_access(
     for row in listed:
         key = (row["actor"], row["day"])
         entry = totals.setdefault(key, [_name(row), row["actor__username"], 0])
-        entry[2] += int((row["details"] or {}).get("shown") or 0)
+        entry[2] += row["records"] or 0
     found = [
         BulkAccess(actor, name, username, day, records)
         for (actor, day), (name, username, records) in totals.items()
