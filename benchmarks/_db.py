@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 
-def configure(db: str, url: str) -> None:
+def configure(db: str, url: str, keep: str = "") -> bool:
+    """Set up Django on a fresh database; with `keep` (a folder), reuse the database a
+    previous run left there, and return whether it was reused."""
     os.environ["BORGERPOST_TESTING"] = "true"
-    os.environ["BORGERPOST_DATA_DIR"] = tempfile.mkdtemp(prefix="bp-bench-")
-    if db == "postgres":
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+    os.environ["BORGERPOST_DATA_DIR"] = keep or tempfile.mkdtemp(prefix="bp-bench-")
+    marker = Path(keep, f"filled-{db}") if keep else None
+    reused = marker is not None and marker.exists()
+    if db == "postgres" and reused:
+        os.environ["DATABASE_URL"] = url
+    elif db == "postgres":
         import psycopg
 
         name = url.rsplit("/", 1)[1]
@@ -25,3 +34,9 @@ def configure(db: str, url: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    return reused
+
+
+def mark_filled(db: str, keep: str) -> None:
+    if keep:
+        Path(keep, f"filled-{db}").touch()

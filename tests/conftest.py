@@ -170,6 +170,22 @@ def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _counters_agree(request):  # type: ignore[no-untyped-def]
+    """After every test that used the database, the navigation's counters (inquiries/
+    counts.py) agree with counting the rows: a write path that forgets them fails here."""
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames)
+    if not (uses_db or request.node.get_closest_marker("django_db")):
+        yield
+        return
+    # Depend on the database fixture, so this runs before its rollback.
+    request.getfixturevalue("transactional_db" if "transactional_db" in uses_db else "db")
+    yield
+    from borgerpost.inquiries import counts
+
+    assert counts.verify() == []
+
+
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
     ishoj = load_municipality(ISHOJ, demo_passwords=True)

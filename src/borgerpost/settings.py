@@ -174,7 +174,14 @@ TEMPLATES = [
             # {{ n|antal:"sag,sager" }} in every template without a {% load %}.
             "builtins": ["borgerpost.core.templatetags.danish"],
         },
-    }
+    },
+    {
+        # Only the long lists' rows (core/jinja.py says why); looked up with `using`.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "borgerpost.core.jinja.environment", "autoescape": True},
+    },
 ]
 
 

@@ -5,3 +5,6 @@ class InquiriesConfig(AppConfig):
     name = "borgerpost.inquiries"
     label = "inquiries"
     verbose_name = "Borgerhenvendelser"
+
+    def ready(self) -> None:
+        from borgerpost.inquiries import signals  # noqa: F401 - keep the counters

@@ -13,11 +13,13 @@ from django import forms as djforms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from borgerpost.core.access import Actor, municipality_view
@@ -29,7 +31,7 @@ from borgerpost.pure.mailparse import MailParseError, ParsedAttachment, parse_em
 from borgerpost.pure.text import clean_filename
 from borgerpost.retention.rules import waiting_for_case_number
 
-from . import actions, forms
+from . import actions, counts, forms
 from .models import (
     AgendaProposal,
     AnswerPath,
@@ -83,37 +85,68 @@ def inbox(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = [(i, i.deadline_status(today)) for i in page]
     record_list(actor, "inquiries", len(rows))
-    return render(request, "inquiries/inbox.html", {"rows": rows, "show": show, "page": page})
+    return render(
+        request,
+        "inquiries/inbox.html",
+        {"rows_html": _rows_html(actor, rows), "show": show, "page": page},
+    )
+
+
+def _rows_html(actor: Actor, rows: list[tuple[Inquiry, Any]]) -> str:
+    """The list's rows, rendered by Jinja2: the hot loop of the list pages (core/jinja.py)."""
+    prefix = reverse("inbox", args=[actor.municipality.slug])
+    template = engines["jinja2"].get_template("inquiries/rows.html")
+    return mark_safe(template.render({"rows": rows, "prefix": prefix}))  # noqa: S308 (escaped)
 
 
 PAGE_SIZE = 50
+SHORT_LIST = 20  # the work lists above a queue: the oldest, and how many in all
 
 
 def _list_page(request: HttpRequest, actor: Actor, order: tuple[str, ...]) -> tuple[str, Any]:
     """The inquiries the person may see, filtered by the tab (`?vis=`) and paged.
 
-    The open and overdue tabs count exactly what the navigation counts, so the pager
-    takes the navigation's numbers instead of counting again.
+    Each tab's total is the navigation's counter (counts.py), so nothing is counted here;
+    each tab reads in the order of an index (models.Inquiry's indexes), only the columns
+    a row shows.
     """
     show = request.GET.get("vis", "aabne")
-    inquiries = Inquiry.objects.for_actor(actor).select_related("municipality", "centre")
-    known_count = None
+    inquiries = Inquiry.objects.for_actor(actor).select_related("centre").only(*ROW_FIELDS)
+    totals = navigation_counts(request)
     if show == "overskredne":
-        inquiries, known_count = inquiries.overdue(), navigation_counts(request)["overdue"]
+        inquiries, known_count = inquiries.overdue(), totals["overdue"]
     elif show == "aabne":
-        inquiries, known_count = inquiries.open(), navigation_counts(request)["open"]
+        inquiries, known_count = inquiries.open(), totals["open"]
+    else:
+        show, known_count = "alle", totals["all"]
     paginator = _Paginator(inquiries.order_by(*order), PAGE_SIZE, known_count)
-    return show, paginator.get_page(request.GET.get("side"))
+    page = paginator.get_page(request.GET.get("side"))
+    for inquiry in page.object_list:
+        inquiry.municipality = actor.municipality  # one municipality: not read per row
+    return show, page
+
+
+# What a list row shows (inquiries/rows.html): not the text, attachments or JSON fields.
+ROW_FIELDS = (
+    "municipality_id",
+    "channel",
+    "received_at",
+    "subject",
+    "deadline",
+    "status",
+    "path",
+    "centre__name",
+)
 
 
 class _Paginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, known_count: int | None) -> None:
+    def __init__(self, object_list: Any, per_page: int, known_count: int) -> None:
         super().__init__(object_list, per_page)
         self.known_count = known_count
 
     @cached_property
     def count(self) -> int:
-        return super().count if self.known_count is None else self.known_count
+        return self.known_count
 
 
 def _count_recipients(inquiries: Any) -> None:
@@ -570,11 +603,20 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
     drafts = DraftReply.objects.filter(
         inquiry__in=Inquiry.objects.for_actor(actor), status=DraftStatus.REQUESTED
     ).select_related("inquiry", "requested_by")
-    waiting = waiting_for_case_number(actor.municipality) if actor.is_secretariat else []
+    waiting = waiting_for_case_number(actor.municipality) if actor.is_secretariat else None
     return render(
         request,
         "inquiries/administration.html",
-        {"rows": rows, "drafts": drafts, "show": show, "waiting": waiting, "page": page},
+        {
+            "rows_html": _rows_html(actor, rows),
+            # The oldest first, a screenful each; the count says how many there are in all.
+            "drafts": drafts.order_by("requested_at", "pk")[:SHORT_LIST],
+            "drafts_count": drafts.count(),
+            "waiting": waiting.order_by("closed_at", "pk")[:SHORT_LIST] if waiting else [],
+            "waiting_count": waiting.count() if waiting is not None else 0,
+            "show": show,
+            "page": page,
+        },
     )
 
 
@@ -667,10 +709,5 @@ def navigation_counts(request: HttpRequest) -> dict[str, int]:
 
 
 def counts_for(actor: Actor) -> dict[str, int]:
-    """Numbers for the navigation: open and overdue inquiries the person may see."""
-    visible = Inquiry.objects.for_actor(actor)
-    today = timezone.localdate()
-    return visible.aggregate(
-        open=Count("pk", filter=~Q(status=Status.CLOSED)),
-        overdue=Count("pk", filter=~Q(status=Status.CLOSED) & Q(deadline__lt=today)),
-    )
+    """Numbers for the navigation: open, overdue and all inquiries the person may see."""
+    return counts.totals(actor, timezone.localdate())

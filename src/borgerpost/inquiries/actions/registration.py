@@ -34,6 +34,7 @@ from borgerpost.pure.mailparse import (
 from borgerpost.pure.scanner import Scanner
 from borgerpost.pure.text import clean_line, clean_text
 
+from .. import counts
 from ..models import AnswerPath, Attachment, Inquiry, InquiryRecipient, Status
 
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
@@ -395,6 +396,7 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
             [InquiryRecipient(inquiry=inquiry, member=actor.user) for inquiry, _ in new],
             batch_size=1000,
         )
+        counts.recount(inquiry.pk for inquiry, _ in new)  # bulk_create skips the signals
         for inquiry, data in new:
             _store_attachments(inquiry, data)
         record_many(
