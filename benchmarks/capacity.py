@@ -316,6 +316,10 @@ end
 """
 
 
+# Two threads; wrk's default timeout of 2 s would count a slow page as failed.
+WRK = ("wrk", "-t2", "--timeout", "10s")
+
+
 def wrk(url: str, targets: list[tuple[str, str]], seconds: int, connections: int) -> WrkResult:
     """`wrk` against the server: each request one of `targets` (path, cookie) at random."""
     lines = ",".join(f"{{{_lua(p)}, {_lua(c)}}}" for p, c in targets)
@@ -323,7 +327,7 @@ def wrk(url: str, targets: list[tuple[str, str]], seconds: int, connections: int
         script.write(f"lines = {{{lines}}}\n{LUA}")
     try:
         out = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
+            [*WRK, f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
             capture_output=True,
             text=True,
             check=True,

@@ -9,9 +9,10 @@ stay in Django's templates; only the hot loops live in `borgerpost/jinja2/`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from jinja2 import Environment, StrictUndefined
 
 from borgerpost.core.templatetags.danish import antal
@@ -26,9 +27,27 @@ def date(value: dt.date | dt.datetime | None, format: str) -> str:
     return dateformat.format(value, format)
 
 
+def short_date(value: dt.date | dt.datetime | None) -> str:
+    """»3. dec«: `date("j. b")` without the general formatter (two per row of a list)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value)
+    return f"{value.day}. {_month_abbreviation(value.month)}"
+
+
+@functools.lru_cache(maxsize=64)
+def _month_cached(month: int, language: str) -> str:
+    return str(dateformat.format(dt.date(2000, month, 1), "b"))
+
+
+def _month_abbreviation(month: int) -> str:
+    return _month_cached(month, translation.get_language() or "")
+
+
 def environment(**options: Any) -> Environment:
     # Django's backend passes autoescape=True (settings.TEMPLATES); escaping is never off.
     # A missing variable is an error, not an empty string (the tests then see it).
     env = Environment(**{**options, "autoescape": True, "undefined": StrictUndefined})  # noqa: S701
-    env.filters.update({"date": date, "antal": antal})
+    env.filters.update({"date": date, "short_date": short_date, "antal": antal})
     return env

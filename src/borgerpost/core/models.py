@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -66,6 +67,11 @@ def validate_domains(value: object) -> None:
         text = str(item).strip().lower()
         if not text or "@" in text or "." not in text or " " in text:
             raise ValidationError(f"»{item}« er ikke et maildomæne (fx ishoj.dk).")
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_for(closing_days: tuple[str, ...]) -> workdays.WorkingCalendar:
+    return workdays.WorkingCalendar.from_days(list(closing_days))
 
 
 class Municipality(models.Model):
@@ -164,7 +170,8 @@ class Municipality(models.Model):
 
     @property
     def calendar(self) -> workdays.WorkingCalendar:
-        return workdays.WorkingCalendar.from_days(self.closing_days)
+        # Built once per set of closing days, not on every call (a list asks per row).
+        return _calendar_for(tuple(self.closing_days))
 
     @property
     def dispatch_rules(self) -> dispatch.DispatchRules:

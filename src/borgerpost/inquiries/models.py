@@ -26,6 +26,9 @@ class Channel(models.TextChoices):
 SOCIAL_MEDIA_CHANNELS = frozenset({Channel.FACEBOOK, Channel.MESSENGER})
 
 
+CHANNEL_LABELS = dict(Channel.choices)  # get_channel_display() is slow in a 50-row list
+
+
 class Classification(models.TextChoices):
     POLITICAL = "political", "Ren politisk henvendelse"
     PRACTICAL = "practical", "Simpelt praktisk spørgsmål"
@@ -254,7 +257,7 @@ class Inquiry(models.Model):
         return [CATEGORY_LABELS[c] for c in self.sensitive_categories if c in CATEGORY_LABELS]
 
     def display_title(self) -> str:
-        return self.subject or f"{self.get_channel_display()}-henvendelse"
+        return self.subject or f"{CHANNEL_LABELS[self.channel]}-henvendelse"
 
 
 class InquiryRecipient(models.Model):

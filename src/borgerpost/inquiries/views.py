@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -27,12 +28,14 @@ from borgerpost.core.audit import record_list
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.outgoing.queue import states_for
+from borgerpost.pure import workdays
 from borgerpost.pure.mailparse import MailParseError, ParsedAttachment, parse_eml
 from borgerpost.pure.text import clean_filename
 from borgerpost.retention.rules import waiting_for_case_number
 
 from . import actions, counts, forms
 from .models import (
+    CHANNEL_LABELS,
     AgendaProposal,
     AnswerPath,
     Attachment,
@@ -82,8 +85,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         return redirect("administration-queue", actor.municipality.slug)
     show, page = _list_page(request, actor, ("-received_at", "-pk"))
     _count_recipients(page.object_list)
-    today = timezone.localdate()
-    rows = [(i, i.deadline_status(today)) for i in page]
+    rows = _with_status(actor, page)
     record_list(actor, "inquiries", len(rows))
     return render(
         request,
@@ -92,11 +94,36 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _with_status(actor: Actor, page: Any) -> list[tuple[Inquiry, workdays.DeadlineStatus]]:
+    """Each row with how its deadline stands: once per deadline day, not once per row."""
+    today, calendar = timezone.localdate(), actor.municipality.calendar
+    by_deadline: dict[Any, workdays.DeadlineStatus] = {}
+    rows = []
+    for inquiry in page:
+        if inquiry.status == Status.CLOSED:
+            rows.append((inquiry, inquiry.deadline_status(today)))
+            continue
+        if inquiry.deadline not in by_deadline:
+            by_deadline[inquiry.deadline] = workdays.deadline_status(
+                inquiry.deadline, today, calendar
+            )
+        rows.append((inquiry, by_deadline[inquiry.deadline]))
+    return rows
+
+
+ROW_LABELS = {
+    "channel": CHANNEL_LABELS,
+    "status": dict(Status.choices),
+    "path": dict(AnswerPath.choices),
+}
+
+
 def _rows_html(actor: Actor, rows: list[tuple[Inquiry, Any]]) -> str:
     """The list's rows, rendered by Jinja2: the hot loop of the list pages (core/jinja.py)."""
     prefix = reverse("inbox", args=[actor.municipality.slug])
     template = engines["jinja2"].get_template("inquiries/rows.html")
-    return mark_safe(template.render({"rows": rows, "prefix": prefix}))  # noqa: S308 (escaped)
+    context = {"rows": rows, "prefix": prefix, "labels": ROW_LABELS}
+    return mark_safe(template.render(context))  # noqa: S308 (escaped)
 
 
 PAGE_SIZE = 50
@@ -279,70 +306,94 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
         "reply": reply,
         "show_member_tools": is_recipient and inquiry.status != Status.CLOSED,
         "show_admin_tools": actor.is_administration and inquiry.administration_involved,
-        "triage_form": forms.TriageForm(
-            municipality=municipality,
-            initial={
-                "classification": inquiry.classification or inquiry.suggested_classification,
-                "path": inquiry.path,
-                "committee": inquiry.committee_id,
-                "concerns_other_citizen": inquiry.concerns_other_citizen,
-                "power_of_attorney": inquiry.power_of_attorney,
-            },
+        "triage_form": _lazy(
+            lambda: forms.TriageForm(
+                municipality=municipality,
+                initial={
+                    "classification": inquiry.classification or inquiry.suggested_classification,
+                    "path": inquiry.path,
+                    "committee": inquiry.committee_id,
+                    "concerns_other_citizen": inquiry.concerns_other_citizen,
+                    "power_of_attorney": inquiry.power_of_attorney,
+                },
+            )
         ),
-        "ack_form": forms.MessageForm(
-            prefix="ack",
-            initial={
-                "channel": "mail" if inquiry.citizen_email else "phone",
-                "body": _acknowledgement_text(inquiry, actor, len(recipients)),
-            },
+        "ack_form": _lazy(
+            lambda: forms.MessageForm(
+                prefix="ack",
+                initial={
+                    "channel": "mail" if inquiry.citizen_email else "phone",
+                    "body": _acknowledgement_text(inquiry, actor, len(recipients)),
+                },
+            )
         ),
-        "social_form": forms.SocialMediaAnswerForm(
-            prefix="social", initial={"body": actions.social_media_answer_text(inquiry, actor.user)}
+        "social_form": _lazy(
+            lambda: forms.SocialMediaAnswerForm(
+                prefix="social",
+                initial={"body": actions.social_media_answer_text(inquiry, actor.user)},
+            )
         ),
-        "notice_form": forms.MessageForm(
-            prefix="notice",
-            initial={
-                "channel": "mail" if inquiry.citizen_email else "phone",
-                "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
-                "som vil svare dig. Du hører fra rette center hurtigst muligt.",
-            },
+        "notice_form": _lazy(
+            lambda: forms.MessageForm(
+                prefix="notice",
+                initial={
+                    "channel": "mail" if inquiry.citizen_email else "phone",
+                    "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
+                    "som vil svare dig. Du hører fra rette center hurtigst muligt.",
+                },
+            )
         ),
-        "forward_form": forms.ForwardForm(prefix="forward"),
-        "forward_mail_form": forms.ForwardByMailForm(prefix="fwd"),
-        "reply_form": forms.MessageForm(
-            prefix="reply",
-            initial={
-                "channel": "mail" if inquiry.citizen_email else "phone",
-                "body": ready_draft.body if ready_draft else "",
-            },
+        "forward_form": _lazy(lambda: forms.ForwardForm(prefix="forward")),
+        "forward_mail_form": _lazy(lambda: forms.ForwardByMailForm(prefix="fwd")),
+        "reply_form": _lazy(
+            lambda: forms.MessageForm(
+                prefix="reply",
+                initial={
+                    "channel": "mail" if inquiry.citizen_email else "phone",
+                    "body": ready_draft.body if ready_draft else "",
+                },
+            )
         ),
-        "copy_form": forms.CopyForm(
-            prefix="copy", initial={"answered_how": reply.channel if reply else "mail"}
+        "copy_form": _lazy(
+            lambda: forms.CopyForm(
+                prefix="copy", initial={"answered_how": reply.channel if reply else "mail"}
+            )
         ),
-        "draft_form": forms.DraftRequestForm(prefix="draft"),
-        "agenda_form": forms.AgendaProposalForm(
-            prefix="agenda", municipality=municipality, member=actor.user
+        "draft_form": _lazy(lambda: forms.DraftRequestForm(prefix="draft")),
+        "agenda_form": _lazy(
+            lambda: forms.AgendaProposalForm(
+                prefix="agenda", municipality=municipality, member=actor.user
+            )
         ),
-        "assign_form": forms.AssignForm(
-            prefix="assign",
-            municipality=municipality,
-            initial={
-                "centre": inquiry.centre_id,
-                "answer_mode": inquiry.answer_mode or "written",
-                "director_involved": inquiry.director_involved,
-                "records_case_number": inquiry.records_case_number,
-            },
+        "assign_form": _lazy(
+            lambda: forms.AssignForm(
+                prefix="assign",
+                municipality=municipality,
+                initial={
+                    "centre": inquiry.centre_id,
+                    "answer_mode": inquiry.answer_mode or "written",
+                    "director_involved": inquiry.director_involved,
+                    "records_case_number": inquiry.records_case_number,
+                },
+            )
         ),
-        "admin_answer_form": forms.AdministrationAnswerForm(
-            prefix="answer",
-            initial={
-                "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
-            },
+        "admin_answer_form": _lazy(
+            lambda: forms.AdministrationAnswerForm(
+                prefix="answer",
+                initial={
+                    "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
+                },
+            )
         ),
         "AnswerPath": AnswerPath,
     }
     context.update(forms_override)
     return context
+
+
+def _lazy(build: Callable[[], Any]) -> Any:
+    """A form built only if the page shows it (most panels are for one role or state)."""
+    return SimpleLazyObject(build)
 
 
 # What the administration sees of an inquiry's messages: only what was sent to it.
@@ -597,8 +648,7 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 def administration_queue(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     show, page = _list_page(request, actor, ("deadline", "pk"))
-    today = timezone.localdate()
-    rows = [(i, i.deadline_status(today)) for i in page]
+    rows = _with_status(actor, page)
     record_list(actor, "administration", len(rows))
     drafts = DraftReply.objects.filter(
         inquiry__in=Inquiry.objects.for_actor(actor), status=DraftStatus.REQUESTED
