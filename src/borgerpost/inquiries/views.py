@@ -6,13 +6,11 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from functools import cached_property
 from typing import Any
 
 from django import forms as djforms
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +31,7 @@ from borgerpost.pure.mailparse import MailParseError, ParsedAttachment, parse_em
 from borgerpost.pure.text import clean_filename
 from borgerpost.retention.rules import waiting_for_case_number
 
-from . import actions, counts, forms
+from . import actions, counts, forms, paging
 from .models import (
     CHANNEL_LABELS,
     AgendaProposal,
@@ -83,8 +81,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     if actor.is_administration and not actor.is_council_member:
         return redirect("administration-queue", actor.municipality.slug)
-    show, page = _list_page(request, actor, ("-received_at", "-pk"))
-    _count_recipients(page.object_list)
+    show, page = _list_page(request, actor, BY_ARRIVAL)
+    _count_recipients(page.rows)
     rows = _with_status(actor, page)
     record_list(actor, "inquiries", len(rows))
     return render(
@@ -99,7 +97,7 @@ def _with_status(actor: Actor, page: Any) -> list[tuple[Inquiry, workdays.Deadli
     today, calendar = timezone.localdate(), actor.municipality.calendar
     by_deadline: dict[Any, workdays.DeadlineStatus] = {}
     rows = []
-    for inquiry in page:
+    for inquiry in page.rows:
         if inquiry.status == Status.CLOSED:
             rows.append((inquiry, inquiry.deadline_status(today)))
             continue
@@ -130,25 +128,26 @@ PAGE_SIZE = 50
 SHORT_LIST = 20  # the work lists above a queue: the oldest, and how many in all
 
 
-def _list_page(request: HttpRequest, actor: Actor, order: tuple[str, ...]) -> tuple[str, Any]:
+def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> tuple[str, Any]:
     """The inquiries the person may see, filtered by the tab (`?vis=`) and paged.
 
     Each tab's total is the navigation's counter (counts.py), so nothing is counted here;
-    each tab reads in the order of an index (models.Inquiry's indexes), only the columns
-    a row shows.
+    each tab reads in the order of an index (models.Inquiry's indexes) from the key of the
+    last row shown (paging.py), only the columns a row shows.
     """
     show = request.GET.get("vis", "aabne")
     inquiries = Inquiry.objects.for_actor(actor).select_related("centre").only(*ROW_FIELDS)
     totals = navigation_counts(request)
     if show == "overskredne":
-        inquiries, known_count = inquiries.overdue(), totals["overdue"]
+        inquiries, count = inquiries.overdue(), totals["overdue"]
     elif show == "aabne":
-        inquiries, known_count = inquiries.open(), totals["open"]
+        inquiries, count = inquiries.open(), totals["open"]
     else:
-        show, known_count = "alle", totals["all"]
-    paginator = _Paginator(inquiries.order_by(*order), PAGE_SIZE, known_count)
-    page = paginator.get_page(request.GET.get("side"))
-    for inquiry in page.object_list:
+        show, count = "alle", totals["all"]
+    params = request.GET.copy()
+    params["vis"] = show
+    page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
+    for inquiry in page.rows:
         inquiry.municipality = actor.municipality  # one municipality: not read per row
     return show, page
 
@@ -164,16 +163,8 @@ ROW_FIELDS = (
     "path",
     "centre__name",
 )
-
-
-class _Paginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, known_count: int) -> None:
-        super().__init__(object_list, per_page)
-        self.known_count = known_count
-
-    @cached_property
-    def count(self) -> int:
-        return self.known_count
+BY_ARRIVAL = paging.Order("received_at", descending=True)  # the member's inbox
+BY_DEADLINE = paging.Order("deadline", descending=False)  # the administration's queue
 
 
 def _count_recipients(inquiries: Any) -> None:
@@ -647,7 +638,7 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @municipality_view(*ADMINISTRATION)
 def administration_queue(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    show, page = _list_page(request, actor, ("deadline", "pk"))
+    show, page = _list_page(request, actor, BY_DEADLINE)
     rows = _with_status(actor, page)
     record_list(actor, "administration", len(rows))
     drafts = DraftReply.objects.filter(

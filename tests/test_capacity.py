@@ -1,0 +1,161 @@
+"""A page costs the same however long the history (issue 17): no list, count or page
+makes a query per row, and the navigation's numbers come from counters, not from
+counting inquiries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from borgerpost.inquiries import counts
+from borgerpost.inquiries.models import (
+    AgendaProposal,
+    Attachment,
+    DraftReply,
+    Inquiry,
+    InquiryRecipient,
+    Message,
+)
+
+INBOX = "/k/ishoj/henvendelser/"
+QUEUE = "/k/ishoj/administration/"
+
+
+def add_history(world, rows: int) -> None:  # type: ignore[no-untyped-def]
+    """Inquiries as a year of use leaves them: most closed, some open and overdue, some
+    with the administration; two or three recipients, messages, drafts, attachments and
+    agenda proposals. Written in bulk, so the counters are brought up to date here."""
+    now = timezone.now()
+    sara, jens, merete = (world.users[name] for name in ("sara", "jens", "merete"))
+    start = Inquiry.objects.count()
+    arrived = [now - dt.timedelta(days=(n * 7) % 300, minutes=n) for n in range(rows)]
+    made = Inquiry.objects.bulk_create(
+        Inquiry(
+            municipality=world.ishoj,
+            channel="mail",
+            received_at=arrived[n],
+            subject=f"Historik {start + n}",
+            body="Kære byråd. Hvornår bliver vejen lavet?",
+            content_key=f"historik-{start + n}",
+            deadline=(arrived[n] + dt.timedelta(days=14)).date(),
+            status="closed" if n % 3 else ("with_administration" if n % 2 else "open"),
+            sent_to_administration_at=now if n % 2 else None,
+            centre=world.centre["Center for Teknik og Miljø"] if n % 4 == 0 else None,
+        )
+        for n in range(rows)
+    )
+    InquiryRecipient.objects.bulk_create(
+        InquiryRecipient(inquiry=i, member=m)
+        for n, i in enumerate(made)
+        for m in ([sara, jens, merete] if n % 2 else [sara, jens])
+    )
+    Message.objects.bulk_create(
+        Message(inquiry=i, kind="reply", channel="mail", author=sara, body="Svar.") for i in made
+    )
+    DraftReply.objects.bulk_create(
+        DraftReply(inquiry=i, requested_by=merete, status="requested")
+        for n, i in enumerate(made)
+        if n % 2
+    )
+    Attachment.objects.bulk_create(
+        Attachment(inquiry=i, filename="a.pdf", content_type="application/pdf", size=1)
+        for i in made[::3]
+    )
+    AgendaProposal.objects.bulk_create(
+        AgendaProposal(inquiry=i, proposed_by=jens, target="council", addressee=sara, title="Punkt")
+        for i in made[::5]
+    )
+    counts.recount(i.pk for i in made)
+
+
+def queries_for(client, path: str) -> list[str]:  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as captured:
+        answer = client.get(path)
+    assert answer.status_code == 200, path
+    return [q["sql"] for q in captured.captured_queries]
+
+
+PAGES = {
+    "sara": [INBOX, INBOX + "?vis=overskredne", INBOX + "?vis=alle", "/k/ishoj/dagsordensforslag/"],
+    "pia": [QUEUE, QUEUE + "?vis=overskredne", QUEUE + "?vis=alle"],
+}
+
+
+@pytest.mark.parametrize(
+    "persona,path", [(who, path) for who, paths in PAGES.items() for path in paths]
+)
+def test_a_page_makes_the_same_queries_with_ten_times_the_history(world, client_for, persona, path):
+    client = client_for(persona)
+    client.get(path)  # the session is renewed on the first request
+    add_history(world, 12)
+    few = queries_for(client, path)
+    add_history(world, 120)  # more than two pages of every list
+    many = queries_for(client, path)
+    assert len(many) == len(few), "\n".join(many)
+
+
+@pytest.mark.parametrize("persona", ["sara", "pia"])
+def test_an_inquiry_page_and_the_next_page_cost_the_same_with_more_history(
+    world, client_for, persona
+):
+    client = client_for(persona)
+    add_history(world, 12)
+    inquiry = Inquiry.objects.filter(sent_to_administration_at__isnull=False).last()
+    path = f"{INBOX}{inquiry.pk}/"
+    client.get(path)
+    few = queries_for(client, path)
+    add_history(world, 120)
+    assert len(queries_for(client, path)) == len(few)
+    listing = INBOX if persona == "sara" else QUEUE
+    first = client.get(listing + "?vis=alle").content.decode()
+    following = re.search(r'href="(\?[^"]+)">Næste<', first)
+    assert following
+    second = listing + following.group(1).replace("&amp;", "&")
+    deeper = queries_for(client, second)
+    assert len(deeper) == len(queries_for(client, listing + "?vis=alle"))
+    assert not any("OFFSET" in sql for sql in deeper), "pages are read by key, not by offset"
+
+
+def test_the_navigation_numbers_are_read_from_counters_not_counted(world, client_for):
+    sara = client_for("sara")
+    add_history(world, 60)
+    sql = queries_for(sara, INBOX)
+    counting = [q for q in sql if "COUNT(" in q.upper() and 'FROM "inquiries_inquiry" ' in q]
+    assert counting == []
+    page = sara.get(INBOX).content.decode()
+    visible = Inquiry.objects.for_actor(_actor(world, "sara"))
+    open_now = visible.open().count()
+    assert f"Mine henvendelser ({open_now})" in page
+
+
+def _actor(world, name):  # type: ignore[no-untyped-def]
+    from borgerpost.core.access import actor_for
+
+    return actor_for(world.users[name], world.ishoj)
+
+
+def test_counters_follow_every_change_and_agree_with_the_access_rule(world, new_inquiry):
+    """Whatever happens to an inquiry, each person's numbers are what the access rule
+    lets them see (the suite checks the counters after every test; this checks that
+    they count the same inquiries as `for_actor`)."""
+    from borgerpost.inquiries import actions
+
+    add_history(world, 30)
+    made = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    InquiryRecipient.objects.create(inquiry=made, member=world.users["kasper"])
+    InquiryRecipient.objects.filter(inquiry=made, member=world.users["kasper"]).delete()
+    Inquiry.objects.filter(pk__in=list(Inquiry.objects.values_list("pk", flat=True)[:3])).delete()
+    today = timezone.localdate()
+    for name in ("sara", "jens", "merete", "kasper", "pia", "henrik"):
+        actor = _actor(world, name)
+        visible = Inquiry.objects.for_actor(actor)
+        assert counts.totals(actor, today) == {
+            "open": visible.open().count(),
+            "overdue": visible.overdue(today).count(),
+            "all": visible.count(),
+        }, name
