@@ -185,6 +185,18 @@ TEMPLATES = [
 ]
 
 
+# WAL, a busy timeout and write transactions that take the lock when they begin let
+# several processes (web servers, workers) share the file: a transaction that read first
+# and then wrote would fail at once with "database is locked" when another had written.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    # secure_delete: what retention deletes is overwritten in the file, not left in free
+    # pages for anyone with a copy of the file to read.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
+}
+
+
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL", "")
     if url:
@@ -195,6 +207,9 @@ def _database() -> dict:
                 f"DATABASE_URL kan ikke læses ({exc}). Skriv den som "
                 "postgres://bruger@vært:5432/database."
             ) from None
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            # A SQLite file named by URL is shared the same way as the default one.
+            config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         return dict(config)
     if STANDALONE:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
@@ -202,16 +217,7 @@ def _database() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "borgerpost.sqlite3",
-        # WAL and a busy timeout let the web server and the worker share the file.
-        "OPTIONS": {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            # secure_delete: what retention deletes is overwritten in the file, not left
-            # in free pages for anyone with a copy of the file to read.
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
-            ),
-        },
+        "OPTIONS": SQLITE_OPTIONS,
         # The test database is a file, so tests can run a real `borgerpost` process (a
         # worker killed mid-batch) against it.
         "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},

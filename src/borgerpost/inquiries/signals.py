@@ -34,5 +34,6 @@ def _inquiry_deleted(sender: Any, instance: Inquiry, **kwargs: Any) -> None:
 @receiver(post_delete, sender=InquiryRecipient)
 @receiver(post_save, sender=AgendaProposal)
 @receiver(post_delete, sender=AgendaProposal)
-def _viewer_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    counts.recount([instance.inquiry_id])
+def _viewer_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        counts.recount([instance.inquiry_id])
