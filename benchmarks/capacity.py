@@ -358,11 +358,25 @@ def pages(member: Person, secretariat: Person, inquiry_ids: list[int]) -> dict[s
         "inbox open": [(inbox, member.cookie)],
         "inbox overdue": [(inbox + "?vis=overskredne", member.cookie)],
         "inbox all": [(inbox + "?vis=alle", member.cookie)],
-        "inbox all p.100": [(inbox + "?vis=alle&side=100", member.cookie)],
+        "inbox all p.100": [(inbox + deep_page(member, 100), member.cookie)],
         "inquiry page": [(f"{inbox}{pk}/", member.cookie) for pk in inquiry_ids],
         "admin queue": [(f"{base}/administration/", secretariat.cookie)],
         "admin all": [(f"{base}/administration/?vis=alle", secretariat.cookie)],
     }
+
+
+def deep_page(person: Person, number: int) -> str:
+    """The link the pager's »Næste« gives on page number-1 of the member's »Alle«."""
+    from borgerpost.inquiries.models import Inquiry
+
+    row = (
+        Inquiry.objects.filter(recipients__member__username=person.username)
+        .order_by("-received_at", "-pk")
+        .only("received_at")[(number - 1) * 50 - 1]
+    )
+    return f"?vis=alle&efter={row.received_at.isoformat()}_{row.pk}&side={number}".replace(
+        "+", "%2B"
+    )
 
 
 # The realistic mix: what a member and the secretariat do in a working day.

@@ -45,6 +45,7 @@ from .models import (
     MessageKind,
     ProposalStatus,
     Status,
+    of_visible_inquiry,
 )
 from .rules import (
     RuleError,
@@ -617,9 +618,7 @@ admin_answer_view = _post_action(
 @municipality_view(*READERS)
 def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     actor = _actor(request)
-    attachment = get_object_or_404(
-        Attachment.objects.filter(inquiry__in=Inquiry.objects.for_actor(actor)), pk=pk
-    )
+    attachment = get_object_or_404(Attachment.objects.filter(of_visible_inquiry(actor)), pk=pk)
     actions.do_view_attachment(actor, attachment)
     # Always a download, never rendered inline: the file comes from an unknown sender.
     response = FileResponse(
@@ -642,7 +641,7 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
     rows = _with_status(actor, page)
     record_list(actor, "administration", len(rows))
     drafts = DraftReply.objects.filter(
-        inquiry__in=Inquiry.objects.for_actor(actor), status=DraftStatus.REQUESTED
+        of_visible_inquiry(actor), status=DraftStatus.REQUESTED
     ).select_related("inquiry", "requested_by")
     waiting = waiting_for_case_number(actor.municipality) if actor.is_secretariat else None
     return render(
@@ -665,7 +664,7 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
 def write_draft(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     draft = get_object_or_404(
-        DraftReply.objects.filter(inquiry__in=Inquiry.objects.for_actor(actor)).select_related(
+        DraftReply.objects.filter(of_visible_inquiry(actor)).select_related(
             "inquiry", "requested_by"
         ),
         pk=pk,
