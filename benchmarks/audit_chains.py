@@ -61,8 +61,8 @@ def writer(url: str, slug: str, until: float, seconds: float, out: multiprocessi
     import django
 
     django.setup()
+    from borgerpost.audit.log import record
     from borgerpost.core.access import actor_for
-    from borgerpost.core.audit import record
     from borgerpost.core.models import Municipality
 
     place = Municipality.objects.get(slug=slug)

@@ -17,8 +17,8 @@ from schemathesis.core.parameters import ParameterLocation
 
 from borgerpost.api.actions import do_create_token
 from borgerpost.api.models import ApiToken
+from borgerpost.audit.models import AuditEntry
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import AuditEntry
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from borgerpost.core.audit import anchor_chains, payload, verify_all
-from borgerpost.core.models import AuditChainHead, AuditEntry
+from borgerpost.audit.log import anchor_chains, payload, verify_all
+from borgerpost.audit.models import AuditChainHead, AuditEntry
 from borgerpost.inquiries import actions
 
 
@@ -117,7 +117,7 @@ def test_a_rewritten_chain_without_the_key_is_caught(logged, formula):
 
 
 def test_a_rewrite_with_the_key_is_caught_by_the_anchors(logged, anchors):
-    from borgerpost.core.audit import audit_key
+    from borgerpost.audit.log import audit_key
 
     assert anchor_chains() >= 1  # the daily anchor, written outside the database
     written = [json.loads(line) for line in (anchors / "anchors.jsonl").read_text().splitlines()]

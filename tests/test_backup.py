@@ -163,3 +163,20 @@ def test_a_cut_off_spliced_or_foreign_file_is_refused(tmp_path, db, monkeypatch,
     with pytest.raises(RuleError, match="ingen manifest"):
         backup.restore_backup(io.BytesIO(out.getvalue()), key)
     assert not (tmp_path / "files" / "x" / "planted.pdf").exists()
+
+
+def test_a_backup_from_before_the_audit_app_restores_its_log_into_the_audit_app(db, world):
+    """The audit log moved from core to its own app with the same tables: the rows of a
+    backup written before the move name the old app and are read into the new one."""
+    from django.core import serializers
+
+    from borgerpost.audit.log import record
+    from borgerpost.audit.models import AuditEntry
+    from borgerpost.core import backup
+
+    entry = record(world.sara, "inquiry.viewed", world.ishoj)
+    old = backup._serialize(entry).replace('"audit.auditentry"', '"core.auditentry"')
+    assert '"core.auditentry"' in old
+    (restored,) = serializers.deserialize("jsonl", backup._renamed(old))
+    assert isinstance(restored.object, AuditEntry) and restored.object.hash == entry.hash
+    assert backup._current_label("core.auditchainhead") == "audit.auditchainhead"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from borgerpost.core.audit import record
-from borgerpost.core.models import AuditEntry
+from borgerpost.audit.log import record
+from borgerpost.audit.models import AuditEntry
 from borgerpost.inquiries import actions
 
 DPO = "/k/ishoj/databeskyttelse/"

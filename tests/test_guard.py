@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from borgerpost.core.models import AuditEntry
+from borgerpost.audit.models import AuditEntry
 from borgerpost.guard.actions import do_add_guard_term
 from borgerpost.guard.models import FalsePositive
 from borgerpost.guard.service import GuardBlocked, check, signature

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from borgerpost.core.models import AuditEntry
+from borgerpost.audit.models import AuditEntry
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.models import (
@@ -202,7 +202,7 @@ def test_a_failed_write_after_the_send_step_leaves_nothing_in_the_outbox(
 ):
     """The old order sent the mail first and wrote the record after: a failing write left
     the citizen with a mail and no record of it. Now both are one transaction."""
-    from borgerpost.core import audit
+    from borgerpost.audit import log as audit
     from borgerpost.outgoing.models import OutgoingMessage
 
     inquiry = shared_inquiry(world, new_inquiry, world.sara)

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from borgerpost.core.models import AuditEntry
+from borgerpost.audit.models import AuditEntry
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.inquiries.rules import RuleError
 from borgerpost.letters import actions

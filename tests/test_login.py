@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from borgerpost.audit.models import AuditEntry
 from borgerpost.core.middleware import RENEW_EVERY_SECONDS, RENEWED_AT, SIGNED_IN_AT
-from borgerpost.core.models import AuditEntry
 
 from .conftest import PASSWORD, authenticator, current_code, sent_mail
 

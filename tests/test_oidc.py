@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from borgerpost.core.models import AuditEntry, Membership
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Membership
 
 from .mailservers import free_port
 

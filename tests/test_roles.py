@@ -14,8 +14,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from borgerpost.audit.models import AuditEntry
 from borgerpost.core.loading import LoadError, load_municipality
-from borgerpost.core.models import AuditEntry, EnrolmentTicket, Membership, Role
+from borgerpost.core.models import EnrolmentTicket, Membership, Role
 from borgerpost.core.people import KEPT_APART
 
 from .conftest import ISHOJ, authenticator, sent_mail, signed_in_client

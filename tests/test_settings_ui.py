@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from borgerpost.core.models import AuditEntry, Centre, Committee, Membership, Municipality
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Centre, Committee, Membership, Municipality
 
 
 def test_administrator_edits_the_municipality(world, client_for):

@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 
-from borgerpost.core.models import AuditEntry
+from borgerpost.audit.models import AuditEntry
 from borgerpost.inquiries import actions
 from borgerpost.outgoing.models import OutgoingMessage, State
 

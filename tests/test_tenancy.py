@@ -17,7 +17,8 @@ from django.apps import apps
 from django.utils import timezone
 
 from borgerpost.api.actions import do_create_token
-from borgerpost.core.models import AuditEntry, Municipality
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Municipality
 from borgerpost.core.tenancy import TenantQuerySet
 from borgerpost.counsellor.models import (
     ComplaintTheme,

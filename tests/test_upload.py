@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from borgerpost.core.models import AuditEntry
+from borgerpost.audit.models import AuditEntry
 from borgerpost.inquiries.models import Attachment, Inquiry
 from borgerpost.pure.mailparse import MailParseError, html_to_text, parse_eml
 

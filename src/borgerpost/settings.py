@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "mozilla_django_oidc",
     "borgerpost.core",
+    "borgerpost.audit",
     "borgerpost.inquiries",
     "borgerpost.guard",
     "borgerpost.letters",

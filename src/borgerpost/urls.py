@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("api/v1/", include("borgerpost.api.urls")),
     path("k/<slug:municipality>/", include("borgerpost.core.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.audit.urls")),
     path("k/<slug:municipality>/", include("borgerpost.inquiries.urls")),
     path("k/<slug:municipality>/", include("borgerpost.guard.urls")),
     path("k/<slug:municipality>/", include("borgerpost.letters.urls")),

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Membership, Municipality
 

@@ -19,8 +19,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from borgerpost.audit.log import record_list
 from borgerpost.core.access import Actor, actor_for, public
-from borgerpost.core.audit import record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
 from borgerpost.inquiries.models import Inquiry, Status

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import ModelForm
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Membership, Municipality, Role
 from borgerpost.core.people import (

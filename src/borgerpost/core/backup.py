@@ -320,7 +320,7 @@ def _check_manifest(media: Path, manifest: dict[str, Any], summary: Summary) -> 
     _check_files(media, manifest["files"])
     if summary.files != len(manifest["files"]):
         raise RuleError("Sikkerhedskopien har filer, manifestet ikke nævner. Intet er gendannet.")
-    expected = {label: n for label, n in manifest["rows"].items() if n}
+    expected = {_current_label(label): n for label, n in manifest["rows"].items() if n}
     if expected != {label: n for label, n in summary.rows.items() if n}:
         raise RuleError("Sikkerhedskopien mangler rækker. Intet er gendannet.")
 
@@ -333,9 +333,34 @@ def _remove_restored(media: Path) -> None:
             shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
+# Models that moved to another app since a backup may have been written: a backup from
+# before the move restores into their new app (the tables kept their names).
+RENAMED_MODELS = {
+    "core.auditentry": "audit.auditentry",
+    "core.auditchainhead": "audit.auditchainhead",
+}
+
+
+def _current_label(label: str) -> str:
+    return RENAMED_MODELS.get(label, label)
+
+
+def _renamed(text: str) -> str:
+    if not any(f'"{old}"' in text for old in RENAMED_MODELS):
+        return text
+    lines = []
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row["model"] = _current_label(row["model"])
+            line = json.dumps(row)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _load_rows(data: bytes) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for obj in serializers.deserialize("jsonl", data.decode()):
+    for obj in serializers.deserialize("jsonl", _renamed(data.decode())):
         obj.save()
         label = obj.object._meta.label_lower
         counts[label] = counts.get(label, 0) + 1

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 
-from borgerpost.core.audit import record
+from borgerpost.audit.log import record
 from borgerpost.core.models import (
     DEFAULT_SOCIAL_MEDIA_ANSWER,
     Centre,

@@ -14,8 +14,9 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
-from borgerpost.core.audit import record
-from borgerpost.core.models import AuditEntry, Membership, Role
+from borgerpost.audit.log import record
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Membership, Role
 
 logger = logging.getLogger("borgerpost.security")
 

@@ -30,8 +30,8 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import public
-from borgerpost.core.audit import record
 from borgerpost.core.middleware import MFA_BY_IDENTITY_PROVIDER
 from borgerpost.core.models import Membership, Municipality, Role
 from borgerpost.core.people import why_not_roles

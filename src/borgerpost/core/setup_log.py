@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from borgerpost.core.models import AuditEntry, Municipality
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Municipality
 
 SETUP_ACTIONS = {
     "municipality.changed": "ændrede kommunens indstillinger",

@@ -4,7 +4,6 @@ from borgerpost.core import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("databeskyttelse/", views.dpo_overview, name="dpo"),
     path("indstillinger/", views.settings_overview, name="settings"),
     path("indstillinger/centre/ny/", views.centre_edit, name="centre-new"),
     path("indstillinger/centre/<int:pk>/", views.centre_edit, name="centre-edit"),

@@ -9,8 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.forms import ModelForm
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality
 

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from borgerpost.audit.log import record_read
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record_read
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality, Role
 from borgerpost.core.params import int_param

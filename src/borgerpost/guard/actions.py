@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
 
 from .models import GuardTerm
 

@@ -21,8 +21,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from borgerpost.audit.log import record_list
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record_list
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.outgoing.queue import states_for

@@ -24,8 +24,8 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import actor_for
-from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import (
     Registration,

@@ -7,8 +7,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from borgerpost.audit.log import record_list
 from borgerpost.core.access import Actor, municipality_view
-from borgerpost.core.audit import record_list
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Role
 

@@ -15,8 +15,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 from borgerpost.digitalpost.interfaces import transport
 from borgerpost.digitalpost.memo import LetterContent, build_message

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record
 from borgerpost.core.exceptions import RuleError
 
 from .models import OutgoingMessage, State

@@ -31,7 +31,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from borgerpost.core.audit import record
+from borgerpost.audit.log import record
 from borgerpost.digitalpost.interfaces import DeliveryError, transport
 from borgerpost.digitalpost.memo import InvalidMemo, check_memo
 

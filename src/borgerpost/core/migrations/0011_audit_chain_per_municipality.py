@@ -48,7 +48,7 @@ def _payload(entry):
 
 
 def rechain(apps, schema_editor):
-    from borgerpost.core.audit import audit_key
+    from borgerpost.audit.log import audit_key
 
     Entry = apps.get_model("core", "AuditEntry")
     Head = apps.get_model("core", "AuditChainHead")

@@ -19,8 +19,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from borgerpost.audit.log import record, record_many
 from borgerpost.core.access import Actor
-from borgerpost.core.audit import record, record_many
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Membership, Municipality
 from borgerpost.guard import service as guard

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from borgerpost.core.audit import verify_all
+from borgerpost.audit.log import verify_all
 from borgerpost.core.backup import backup_key, restore_backup
 from borgerpost.core.exceptions import RuleError
 

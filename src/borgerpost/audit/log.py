@@ -31,7 +31,8 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from borgerpost.core.models import AuditChainHead, AuditEntry, Municipality
+from borgerpost.audit.models import AuditChainHead, AuditEntry
+from borgerpost.core.models import Municipality
 
 
 def audit_key() -> bytes:

@@ -11,8 +11,9 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from borgerpost.core.audit import anchor_chains, anchor_file, chain_of, verify_all
-from borgerpost.core.models import AuditEntry, Municipality
+from borgerpost.audit.log import anchor_chains, anchor_file, chain_of, verify_all
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Municipality
 
 
 class Command(BaseCommand):

@@ -25,8 +25,9 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Concat, TruncDate
 from django.utils import timezone
 
-from borgerpost.core.audit import LISTED
-from borgerpost.core.models import AuditEntry, Municipality
+from borgerpost.audit.log import LISTED
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.models import Municipality
 
 # Reads of records about citizens (the audit actions that mean "saw it"). Never the
 # citizen counsellor's: nothing of the counsellor's work (its existence, ids, counts or
