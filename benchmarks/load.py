@@ -54,8 +54,8 @@ def fill(inquiries: int, municipalities: int) -> list[Persona]:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from borgerpost.core.loading import load_municipality
-    from borgerpost.core.middleware import SIGNED_IN_AT
     from borgerpost.inquiries.models import Inquiry, InquiryRecipient
+    from borgerpost.login.middleware import SIGNED_IN_AT
     from borgerpost.pure import workdays
 
     rng = random.Random(10)

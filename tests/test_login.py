@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from borgerpost.audit.models import AuditEntry
-from borgerpost.core.middleware import RENEW_EVERY_SECONDS, RENEWED_AT, SIGNED_IN_AT
+from borgerpost.login.middleware import RENEW_EVERY_SECONDS, RENEWED_AT, SIGNED_IN_AT
 
 from .conftest import PASSWORD, authenticator, current_code, sent_mail
 
@@ -77,7 +77,7 @@ def test_a_link_to_the_municipal_address_lets_the_person_enrol_once(world):
 
 
 def test_an_expired_link_and_an_address_outside_the_municipality_are_refused(world):
-    from borgerpost.core.models import EnrolmentTicket
+    from borgerpost.login.models import EnrolmentTicket
 
     client = Client()
     sign_in(client)
@@ -116,7 +116,7 @@ def test_a_code_from_the_administrator_lets_the_person_enrol(world, client_for):
     client.post(reverse("totp-setup"), {"ticket": code.lower()})
     _enrol(client, sara)
     assert client.get(INBOX).status_code == 200
-    from borgerpost.core.enrolment import redeem
+    from borgerpost.login.enrolment import redeem
 
     assert not redeem(sara, code, "code")  # used once
 

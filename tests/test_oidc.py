@@ -118,7 +118,7 @@ def provider(settings):  # type: ignore[no-untyped-def]
     settings.OIDC_OP_ISSUER = ISSUER
     settings.AUTHENTICATION_BACKENDS = [
         *settings.AUTHENTICATION_BACKENDS,
-        "borgerpost.core.oidc.MunicipalityOIDCBackend",
+        "borgerpost.login.oidc.MunicipalityOIDCBackend",
     ]
     yield idp
     server.shutdown()

@@ -16,8 +16,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from borgerpost.audit.models import AuditEntry
 from borgerpost.core.loading import LoadError, load_municipality
-from borgerpost.core.models import EnrolmentTicket, Membership, Role
+from borgerpost.core.models import Membership, Role
 from borgerpost.core.people import KEPT_APART
+from borgerpost.login.models import EnrolmentTicket
 
 from .conftest import ISHOJ, authenticator, sent_mail, signed_in_client
 

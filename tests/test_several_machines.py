@@ -4,6 +4,7 @@ whole while both write to it, every mail leaves exactly once, and no job runs tw
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -31,6 +32,8 @@ SERVE = (sys.executable, "-m", "borgerpost", "serve")
 def _environment(smtp, certs) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {
         **os.environ,
+        # The workers' daily anchoring writes where this test verifies it.
+        "BORGERPOST_AUDIT_ANCHOR_DIR": str(django_settings.AUDIT_ANCHOR_DIR),
         "DATABASE_URL": database_url(),
         "BORGERPOST_DATA_DIR": str(django_settings.DATA_DIR),
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -43,7 +46,8 @@ def _environment(smtp, certs) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def two_servers(transactional_db, smtp, certs):  # type: ignore[no-untyped-def]
+def two_servers(transactional_db, smtp, certs, settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.AUDIT_ANCHOR_DIR = tmp_path / "anchors"
     ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(
@@ -76,7 +80,7 @@ def _personal(world, new_inquiry, n: int):  # type: ignore[no-untyped-def]
 
 
 def test_two_servers_and_two_workers_do_the_work_of_one(
-    two_servers, world, client_for, new_inquiry, smtp, certs
+    two_servers, world, client_for, new_inquiry, smtp, certs, settings
 ):
     inquiries = [_personal(world, new_inquiry, n) for n in range(REPLIES)]
     session = client_for("sara").cookies["sessionid"].value
@@ -129,9 +133,13 @@ def test_two_servers_and_two_workers_do_the_work_of_one(
     sent = smtp.message_ids()
     assert sorted(sent) == sorted(queued.values_list("message_id", flat=True)), "once each"
 
-    # Each page view and reply wrote its audit entry into one unbroken chain.
+    # Each page view and reply wrote its audit entry into one unbroken chain, and the
+    # two workers anchored it once between them (the daily job runs once a day).
     assert AuditEntry.objects.count() - before >= 2 * REPLIES
     call_command("audit", "verify")
+    anchored = settings.AUDIT_ANCHOR_DIR / "anchors.jsonl"  # none before 01:00
+    anchors = anchored.read_text().splitlines() if anchored.exists() else []
+    assert len(anchors) <= len({json.loads(line)["chain"] for line in anchors})
 
 
 def _cookie(session: str, csrf: str = "") -> dict[str, str]:

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "borgerpost.core",
     "borgerpost.audit",
+    "borgerpost.login",
     "borgerpost.inquiries",
     "borgerpost.guard",
     "borgerpost.letters",
@@ -139,11 +140,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "borgerpost.core.middleware.SessionLimitsMiddleware",
+    "borgerpost.login.middleware.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "borgerpost.core.middleware.TwoFactorMiddleware",
+    "borgerpost.login.middleware.TwoFactorMiddleware",
     "borgerpost.core.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes requires: it turns a locked-out log-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -235,7 +236,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-# Single sign-on over OpenID Connect (core/oidc.py): all of these, or none.
+# Single sign-on over OpenID Connect (login/oidc.py): all of these, or none.
 _OIDC = {
     "OIDC_RP_CLIENT_ID": os.environ.get("OIDC_RP_CLIENT_ID", ""),
     "OIDC_RP_CLIENT_SECRET": os.environ.get("OIDC_RP_CLIENT_SECRET", ""),
@@ -254,7 +255,7 @@ OIDC_OP_TOKEN_ENDPOINT = _OIDC["OIDC_OP_TOKEN_ENDPOINT"]
 OIDC_OP_USER_ENDPOINT = _OIDC["OIDC_OP_USER_ENDPOINT"]
 OIDC_OP_JWKS_ENDPOINT = _OIDC["OIDC_OP_JWKS_ENDPOINT"]
 if OIDC_RP_CLIENT_ID:
-    AUTHENTICATION_BACKENDS.append("borgerpost.core.oidc.MunicipalityOIDCBackend")
+    AUTHENTICATION_BACKENDS.append("borgerpost.login.oidc.MunicipalityOIDCBackend")
 OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
 OIDC_RP_SIGN_ALGO = "RS256"
 OIDC_RP_SCOPES = "openid email profile"
@@ -275,7 +276,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in the audit log instead
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "borgerpost.core.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "borgerpost.login.clientip.client_ip"
 # The proxies (addresses or networks) whose X-Forwarded-For is believed about the client.
 TRUSTED_PROXIES = envlist("BORGERPOST_TRUSTED_PROXIES", [])
 for _proxy in TRUSTED_PROXIES:
@@ -344,7 +345,7 @@ if envbool("BEHIND_TLS_PROXY", False):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # 30 minutes idle: the session's expiry moves with the requests, at most once a minute.
-# 12 hours absolute: whatever the activity. Both in core.middleware.SessionLimitsMiddleware.
+# 12 hours absolute: whatever the activity. Both in login.middleware.SessionLimitsMiddleware.
 SESSION_COOKIE_AGE = envint("BORGERPOST_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_ABSOLUTE_SECONDS = envint("BORGERPOST_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not (DEBUG or DEMO_MODE))

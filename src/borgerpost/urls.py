@@ -1,9 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from borgerpost.core import oidc, twofactor
 from borgerpost.core import views as core
 from borgerpost.core.access import public
+from borgerpost.login import oidc, twofactor
+from borgerpost.login import views as login
 
 urlpatterns = [
     path("", core.home, name="home"),
@@ -11,7 +12,7 @@ urlpatterns = [
     path(
         "login/",
         public("the log-in page; locked out after repeated failures")(
-            core.BorgerpostLoginView.as_view()
+            login.BorgerpostLoginView.as_view()
         ),
         name="login",
     ),
@@ -20,7 +21,7 @@ urlpatterns = [
     path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("login/totp/opret/", twofactor.totp_setup, name="totp-setup"),
     path("login/totp/link/<str:secret>/", twofactor.totp_link, name="totp-link"),
-    path("konto/adgangskode/", core.own_password, name="own-password"),
+    path("konto/adgangskode/", login.own_password, name="own-password"),
     path(
         "logout/",
         public("ends the session; POST only")(auth_views.LogoutView.as_view()),

@@ -10,6 +10,4 @@ class CoreConfig(AppConfig):
         from borgerpost.core import (  # noqa: F401 - connect their signals
             checks,
             cleaning,
-            lockout,
-            twofactor,
         )

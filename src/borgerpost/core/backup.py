@@ -338,6 +338,7 @@ def _remove_restored(media: Path) -> None:
 RENAMED_MODELS = {
     "core.auditentry": "audit.auditentry",
     "core.auditchainhead": "audit.auditchainhead",
+    "core.enrolmentticket": "login.enrolmentticket",
 }
 
 

@@ -28,7 +28,7 @@ class DailyJob:
 
 
 DAILY_JOBS = [
-    DailyJob("audit-anchor", dt.time(1, 0), "borgerpost.core.tasks.anchor_audit_chains"),
+    DailyJob("audit-anchor", dt.time(1, 0), "borgerpost.audit.tasks.anchor_audit_chains"),
     DailyJob("retention", dt.time(2, 0), "borgerpost.retention.tasks.daily_retention"),
     DailyJob("deadline-reminders", dt.time(7, 0), "borgerpost.inquiries.tasks.deadline_reminders"),
 ]

@@ -3,20 +3,13 @@ protection officer's page."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
-from django.contrib.auth.forms import PasswordChangeForm
-from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from borgerpost.core import actions
 from borgerpost.core.access import Actor, municipalities_for, municipality_view, public, signed_in
-from borgerpost.core.demo import DEMO_LOGINS
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.forms import (
     CentreForm,
@@ -29,17 +22,6 @@ from borgerpost.core.models import Centre, Committee, Membership, Role
 from borgerpost.core.people import why_not_manage
 from borgerpost.core.setup_log import setup_changes
 from borgerpost.jobs.models import JobProblem
-
-
-class BorgerpostLoginView(LoginView):
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
-
-    def get_context_data(self, **kwargs):  # type: ignore[no-untyped-def]
-        context = super().get_context_data(**kwargs)
-        context["demo_logins"] = DEMO_LOGINS if settings.DEMO_MODE else []
-        context["single_sign_on"] = bool(settings.OIDC_RP_CLIENT_ID)
-        return context
 
 
 @signed_in("lists the municipalities the person has a role in, and nothing else")
@@ -181,7 +163,7 @@ def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
 def enrolment_code(request: HttpRequest, pk: int) -> HttpResponse:
     """A one-time code for a person to set up their app with (no municipal mail, or a new
     phone): shown on this page once, never stored, never mailed."""
-    from borgerpost.core.enrolment import CODE_VALID, do_issue_enrolment_code
+    from borgerpost.login.enrolment import CODE_VALID, do_issue_enrolment_code
 
     actor: Actor = request.actor  # type: ignore[attr-defined]
     membership = _membership(actor, pk)
@@ -217,20 +199,3 @@ def password_set(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("settings", actor.municipality.slug)
     label = f"Ny adgangskode til {membership.user.get_full_name() or membership.user.username}"
     return render(request, "core/edit.html", {"form": form, "label": label, "is_new": False})
-
-
-@signed_in("the person's own password, and nothing about anyone else")
-def own_password(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    if not user.has_usable_password():
-        messages.info(
-            request, "Du logger ind med kommunens fælles log-in; adgangskoden skiftes der."
-        )
-        return redirect("home")
-    form = PasswordChangeForm(user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.do_change_own_password(user, form.cleaned_data["new_password1"])
-        update_session_auth_hash(request, user)  # this session stays signed in
-        messages.success(request, "Din adgangskode er skiftet.")
-        return redirect("home")
-    return render(request, "core/own_password.html", {"form": form})

@@ -60,6 +60,9 @@ def _load_templates() -> None:
     root = Path(settings.BASE_DIR) / "templates"
     for path in sorted(root.rglob("*.html")):
         get_template(str(path.relative_to(root)))
+    lists = Path(settings.BASE_DIR) / "jinja2"  # the long lists' rows (core/jinja.py)
+    for path in sorted(lists.rglob("*.html")):
+        get_template(str(path.relative_to(lists)), using="jinja2")
     str(_EveryWidget().as_p())  # the form renderer keeps its own template cache
 
 

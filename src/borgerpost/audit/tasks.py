@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from .audit import anchor_chains
+from .log import anchor_chains
 
 
 @task()

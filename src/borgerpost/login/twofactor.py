@@ -24,11 +24,11 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from borgerpost.audit.log import record
-from borgerpost.core import enrolment
 from borgerpost.core.access import signed_in
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.middleware import SIGNED_IN_AT
-from borgerpost.core.models import EnrolmentTicket
+from borgerpost.login import enrolment
+from borgerpost.login.middleware import SIGNED_IN_AT
+from borgerpost.login.models import EnrolmentTicket
 
 
 class CodeForm(forms.Form):

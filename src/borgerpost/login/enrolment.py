@@ -23,7 +23,8 @@ from django.utils import timezone
 from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import EnrolmentTicket, Membership
+from borgerpost.core.models import Membership
+from borgerpost.login.models import EnrolmentTicket
 
 LINK_VALID = dt.timedelta(hours=24)
 CODE_VALID = dt.timedelta(hours=72)

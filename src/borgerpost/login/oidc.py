@@ -32,9 +32,9 @@ from mozilla_django_oidc.views import (
 
 from borgerpost.audit.log import record
 from borgerpost.core.access import public
-from borgerpost.core.middleware import MFA_BY_IDENTITY_PROVIDER
 from borgerpost.core.models import Membership, Municipality, Role
 from borgerpost.core.people import why_not_roles
+from borgerpost.login.middleware import MFA_BY_IDENTITY_PROVIDER
 
 User = get_user_model()
 logger = logging.getLogger("borgerpost.security")
