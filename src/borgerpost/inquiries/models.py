@@ -203,6 +203,11 @@ class Inquiry(models.Model):
             ),
             models.Index(
                 fields=["municipality", "deadline", "id"],
+                condition=~Q(status="closed"),
+                name="inquiry_open_by_deadline",
+            ),
+            models.Index(
+                fields=["municipality", "deadline", "id"],
                 condition=Q(sent_to_administration_at__isnull=False),
                 name="inquiry_queue_by_deadline",
             ),
@@ -217,6 +222,18 @@ class Inquiry(models.Model):
                 fields=["municipality", "closed_at"],
                 condition=Q(status="closed", content_deleted_at__isnull=True),
                 name="inquiry_due_for_erasure",
+            ),
+            # The secretariat's "waiting for a case number" (retention.rules): its own
+            # index, or PostgreSQL ANDed in every inquiry ever sent to the administration.
+            models.Index(
+                fields=["municipality", "closed_at"],
+                condition=Q(
+                    status="closed",
+                    content_deleted_at__isnull=True,
+                    sent_to_administration_at__isnull=False,
+                    records_case_number="",
+                ),
+                name="inquiry_waiting_case_number",
             ),
         ]
 

@@ -140,7 +140,10 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> tuple
     inquiries = Inquiry.objects.for_actor(actor).select_related("centre").only(*ROW_FIELDS)
     totals = navigation_counts(request)
     if show == "overskredne":
-        inquiries, count = inquiries.overdue(), totals["overdue"]
+        # The longest overdue first, in every list: what is most late comes first, and
+        # the open rows by deadline are an index (by arrival, a million inquiries made
+        # the database pass every open one not yet due before the first overdue one).
+        inquiries, count, order = inquiries.overdue(), totals["overdue"], BY_DEADLINE
     elif show == "aabne":
         inquiries, count = inquiries.open(), totals["open"]
     else:
