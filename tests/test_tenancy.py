@@ -27,7 +27,13 @@ from borgerpost.counsellor.models import (
     ReportText,
 )
 from borgerpost.guard.models import FalsePositive
-from borgerpost.inquiries.models import ReminderSent
+from borgerpost.inquiries.models import (
+    AgendaProposal,
+    Inquiry,
+    InquiryRecipient,
+    Message,
+    ReminderSent,
+)
 from borgerpost.jobs.models import JobProblem
 from borgerpost.letters.models import Company, Letter
 from borgerpost.retention.models import DeletionLog
@@ -75,6 +81,9 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     )
     FalsePositive.objects.create(municipality=hv, user=anders, category="health", rule="x")
     do_create_token(None, hv, "Et system", "secretariat")
+    Message.objects.create(
+        inquiry=foreign["inquiry"], kind="reply", channel="mail", author=anders, body="Svar."
+    )
     assert AuditEntry.objects.filter(municipality=hv).exists()
     return world
 
@@ -119,6 +128,38 @@ def test_the_stricter_rules_hold_inside_the_municipality(world):
     for who in ("sara", "kasper", "merete", "thomas"):
         assert CounsellorCase.objects.for_actor(getattr(world, who)).count() == 0
     assert Letter.objects.for_actor(world.sara).query.is_empty()  # a council member
+
+
+def test_messages_and_proposals_follow_their_inquiry_and_section_8b(world, new_inquiry):
+    """A member who received the inquiry sees all its messages; the administration and
+    the addressee of a proposal only what was sent to the administration; a proposal is
+    seen by whoever sees its inquiry."""
+    from borgerpost.inquiries import actions
+
+    inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    sara, merete = world.users["sara"], world.users["merete"]
+    Message.objects.create(inquiry=inquiry, kind="reply", channel="mail", author=sara)
+    Message.objects.create(
+        inquiry=inquiry, kind="copy_to_administration", channel="internal", author=sara
+    )
+    AgendaProposal.objects.create(
+        inquiry=inquiry, proposed_by=sara, target="council", addressee=merete, title="Punkt"
+    )
+
+    def seen(who: str) -> tuple[list[str], int]:
+        actor = getattr(world, who)
+        kinds = sorted(Message.objects.for_actor(actor).values_list("kind", flat=True))
+        return kinds, AgendaProposal.objects.for_actor(actor).count()
+
+    assert seen("sara") == (["copy_to_administration", "reply"], 1)
+    assert seen("merete") == (["copy_to_administration"], 1)  # the addressee
+    assert seen("kasper") == ([], 0)
+    assert seen("pia") == ([], 0)  # not sent to the administration
+    Inquiry.objects.filter(pk=inquiry.pk).update(sent_to_administration_at=timezone.now())
+    assert seen("pia") == (["copy_to_administration"], 1)
+    assert seen("henrik") == (["copy_to_administration"], 1)
+    InquiryRecipient.objects.create(inquiry=inquiry, member=world.users["kasper"])
+    assert seen("kasper") == (["copy_to_administration", "reply"], 1)
 
 
 READ_CALLS = {"filter", "exclude", "get", "get_object_or_404", "get_list_or_404", "count"}

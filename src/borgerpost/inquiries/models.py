@@ -338,6 +338,31 @@ class MessageChannel(models.TextChoices):
     INTERNAL = "internal", "Internt i systemet"
 
 
+# What someone who sees an inquiry but did not receive it (the administration, or the
+# addressee of an agenda proposal) sees of its messages: only what was sent to the
+# administration. A copy carries the one reply the member chose to send with it.
+ADMINISTRATION_SEES = frozenset({"copy_to_administration", "administration_answer"})
+
+
+class MessageQuerySet(TenantQuerySet):
+    tenant_field = "inquiry__municipality"
+
+    def restricted_to(self, actor) -> MessageQuerySet:  # type: ignore[no-untyped-def]
+        """The messages of inquiries the person may see; all of them only for a member who
+        received the inquiry (styrelseslov § 8 b: never the member's own messages to the
+        administration)."""
+        rule = Q(kind__in=ADMINISTRATION_SEES)
+        if actor.is_council_member:
+            rule |= Q(
+                Exists(
+                    InquiryRecipient.objects.filter(
+                        inquiry=OuterRef("inquiry_id"), member=actor.user
+                    )
+                )
+            )
+        return self.filter(of_visible_inquiry(actor)).filter(rule)
+
+
 class Message(models.Model):
     """Something said to the citizen or to the administration about an inquiry."""
 
@@ -359,6 +384,8 @@ class Message(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sent_at = models.DateTimeField(default=timezone.now)
+
+    objects = MessageQuerySet.as_manager()
 
     class Meta:
         ordering = ["sent_at", "id"]
@@ -421,9 +448,14 @@ class ProposalStatus(models.TextChoices):
 
 
 class ProposalQuerySet(TenantQuerySet):
-    # A proposal belongs to its inquiry's municipality; each person then sees only the
-    # proposals they made or that are addressed to them (filtered in the view).
     tenant_field = "inquiry__municipality"
+
+    def restricted_to(self, actor) -> ProposalQuerySet:  # type: ignore[no-untyped-def]
+        """A proposal is seen by whoever may see its inquiry: the members who received it,
+        the addressee (whom the proposal lets see the inquiry), and, for an inquiry sent
+        to the administration, the administration. The proposals page then shows each
+        person those they made and those addressed to them."""
+        return self.filter(of_visible_inquiry(actor))
 
 
 class AgendaProposal(models.Model):

@@ -279,7 +279,14 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
     municipality = actor.municipality
     # Each related list is read once; the reply and the ready draft are picked from them.
     sent = list(inquiry.messages.select_related("author", "carried_reply"))
-    _attach_delivery(sent)
+    # What the page shows of them is the messages' own access rule (MessageQuerySet);
+    # the full list above only decides the member's tools (is there a reply to copy?).
+    shown = list(
+        Message.objects.for_actor(actor)
+        .filter(inquiry=inquiry)
+        .select_related("author", "carried_reply")
+    )
+    _attach_delivery(shown)
     replies = [m for m in sent if m.kind == MessageKind.REPLY]
     reply = replies[-1] if replies else None
     drafts = list(inquiry.drafts.select_related("requested_by", "written_by"))
@@ -293,10 +300,12 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
         "why_not_ack": why_not_acknowledge(actor, inquiry, recipients),
         "why_not_close": why_not_close(inquiry, has_reply=bool(replies)),
         "why_not_draft": why_not_request_draft(actor, inquiry) if is_recipient else None,
-        "messages_sent": _messages_for(sent, is_recipient),
+        "messages_sent": shown,
         "drafts": drafts,
         "ready_draft": ready_draft,
-        "proposals": inquiry.agenda_proposals.select_related("addressee", "committee"),
+        "proposals": AgendaProposal.objects.for_actor(actor)
+        .filter(inquiry=inquiry)
+        .select_related("addressee", "committee"),
         "attachments": inquiry.attachments.all(),
         "reply": reply,
         "show_member_tools": is_recipient and inquiry.status != Status.CLOSED,
@@ -391,24 +400,11 @@ def _lazy(build: Callable[[], Any]) -> Any:
     return SimpleLazyObject(build)
 
 
-# What the administration sees of an inquiry's messages: only what was sent to it.
-ADMINISTRATION_SEES = frozenset(
-    {MessageKind.COPY_TO_ADMINISTRATION, MessageKind.ADMINISTRATION_ANSWER}
-)
-
-
 def _attach_delivery(sent: list[Message]) -> None:
     """Each message's state in the outbox (sent, waiting, could not be sent), one query."""
     states = states_for(sent)  # type: ignore[arg-type]
     for message in sent:
         message.delivery = states.get(message.pk)  # type: ignore[attr-defined]
-
-
-def _messages_for(sent: list[Message], is_recipient: bool) -> list[Message]:
-    """The administration sees only what was sent to it, never the member's own messages."""
-    if is_recipient:
-        return sent
-    return [m for m in sent if m.kind in ADMINISTRATION_SEES]
 
 
 def _acknowledgement_text(inquiry: Inquiry, actor: Actor, recipient_count: int) -> str:

@@ -5,20 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0016_move_login_out'),
-        ('inquiries', '0010_draft_requested_index'),
+        ("core", "0016_move_login_out"),
+        ("inquiries", "0010_draft_requested_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='inquiry',
-            index=models.Index(condition=models.Q(('status', 'closed'), _negated=True), fields=['municipality', 'deadline', 'id'], name='inquiry_open_by_deadline'),
+            model_name="inquiry",
+            index=models.Index(
+                condition=models.Q(("status", "closed"), _negated=True),
+                fields=["municipality", "deadline", "id"],
+                name="inquiry_open_by_deadline",
+            ),
         ),
         migrations.AddIndex(
-            model_name='inquiry',
-            index=models.Index(condition=models.Q(('content_deleted_at__isnull', True), ('records_case_number', ''), ('sent_to_administration_at__isnull', False), ('status', 'closed')), fields=['municipality', 'closed_at'], name='inquiry_waiting_case_number'),
+            model_name="inquiry",
+            index=models.Index(
+                condition=models.Q(
+                    ("content_deleted_at__isnull", True),
+                    ("records_case_number", ""),
+                    ("sent_to_administration_at__isnull", False),
+                    ("status", "closed"),
+                ),
+                fields=["municipality", "closed_at"],
+                name="inquiry_waiting_case_number",
+            ),
         ),
     ]
