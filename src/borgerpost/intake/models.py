@@ -175,3 +175,11 @@ class QuarantinedMail(models.Model):
         verbose_name = "mail i karantæne"
         verbose_name_plural = "mails i karantæne"
         ordering = ["-received_at"]
+        # What still waits, per mailbox: the navigation counts it on every page.
+        indexes = [
+            models.Index(
+                fields=["mailbox", "received_at"],
+                condition=Q(resolved_at__isnull=True),
+                name="quarantine_waiting",
+            )
+        ]
