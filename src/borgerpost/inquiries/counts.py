@@ -39,14 +39,19 @@ ADMINISTRATION = 0
 Key = tuple[int, int, dt.date]  # (municipality, viewer, due)
 
 
-def _wanted(inquiry_ids: list[int]) -> dict[int, set[tuple[int, dt.date]]]:
-    """What each inquiry should add: a (viewer, due) for each person who may see it."""
+def _wanted(
+    inquiry_ids: list[int],
+) -> tuple[dict[int, set[tuple[int, dt.date]]], dict[int, int]]:
+    """What each inquiry should add: a (viewer, due) for each person who may see it; and
+    each inquiry's municipality, read in the same query."""
     rows = Inquiry.objects.filter(pk__in=inquiry_ids).values_list(
-        "pk", "status", "deadline", "sent_to_administration_at"
+        "pk", "municipality_id", "status", "deadline", "sent_to_administration_at"
     )
     wanted: dict[int, set[tuple[int, dt.date]]] = {}
     due: dict[int, dt.date] = {}
-    for pk, status, deadline, to_administration in rows:
+    municipality: dict[int, int] = {}
+    for pk, place, status, deadline, to_administration in rows:
+        municipality[pk] = place
         due[pk] = CLOSED if status == Status.CLOSED else deadline
         wanted[pk] = {(ADMINISTRATION, due[pk])} if to_administration else set()
     viewers = [
@@ -57,7 +62,7 @@ def _wanted(inquiry_ids: list[int]) -> dict[int, set[tuple[int, dt.date]]]:
     ]
     for pk, viewer in viewers:
         wanted[pk].add((viewer, due[pk]))
-    return wanted
+    return wanted, municipality
 
 
 def recount(inquiry_ids: Iterable[int]) -> None:
@@ -69,8 +74,7 @@ def recount(inquiry_ids: Iterable[int]) -> None:
 
 
 def _recount(ids: list[int]) -> None:
-    wanted = _wanted(ids)
-    municipality = dict(Inquiry.objects.filter(pk__in=wanted).values_list("pk", "municipality_id"))
+    wanted, municipality = _wanted(ids)
     have: dict[int, dict[int, InboxCounted]] = {}
     for row in InboxCounted.objects.filter(inquiry_pk__in=ids):
         have.setdefault(row.inquiry_pk, {})[row.viewer] = row
@@ -171,9 +175,9 @@ def verify() -> list[str]:
     """Where the counters differ from counting the rows (empty when they agree)."""
     expected: Counter[Key] = Counter()
     ids = list(Inquiry.objects.values_list("pk", flat=True))
-    municipality = dict(Inquiry.objects.values_list("pk", "municipality_id"))
     for start in range(0, len(ids), 2000):
-        for pk, pairs in _wanted(ids[start : start + 2000]).items():
+        wanted, municipality = _wanted(ids[start : start + 2000])
+        for pk, pairs in wanted.items():
             for viewer, due in pairs:
                 expected[(municipality[pk], viewer, due)] += 1
     stored = {(b.municipality_id, b.viewer, b.due): b.n for b in InboxCount.objects.exclude(n=0)}
