@@ -283,6 +283,23 @@ def new_inquiry():  # type: ignore[no-untyped-def]
 # Real mail servers on loopback (tests/mailservers.py), shared by the mail tests.
 
 
+def process_environment(smtp, certs) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """For a real `borgerpost` process (a worker, a server) on the suite's database,
+    sending to the test SMTP server over TLS under the test CA."""
+    from django.conf import settings as django_settings
+
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "BORGERPOST_DATA_DIR": str(django_settings.DATA_DIR),
+        "SSL_CERT_FILE": str(certs.ca),
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp.port),
+        "EMAIL_USE_TLS": "true",
+    }
+
+
 @pytest.fixture(scope="session")
 def certs(tmp_path_factory):  # type: ignore[no-untyped-def]
     return make_certificates(tmp_path_factory.mktemp("certs"))

@@ -5,7 +5,6 @@ whole while both write to it, every mail leaves exactly once, and no job runs tw
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
@@ -21,7 +20,7 @@ from borgerpost.audit.models import AuditEntry
 from borgerpost.inquiries import actions
 from borgerpost.outgoing.models import OutgoingMessage, State
 
-from .conftest import database_url
+from .conftest import process_environment
 from .mailservers import free_port
 from .test_serve import _request, _wait_until_up
 
@@ -31,17 +30,10 @@ SERVE = (sys.executable, "-m", "borgerpost", "serve")
 
 def _environment(smtp, certs) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {
-        **os.environ,
+        **process_environment(smtp, certs),
+        "ALLOWED_HOSTS": "127.0.0.1",
         # The workers' daily anchoring writes where this test verifies it.
         "BORGERPOST_AUDIT_ANCHOR_DIR": str(django_settings.AUDIT_ANCHOR_DIR),
-        "DATABASE_URL": database_url(),
-        "BORGERPOST_DATA_DIR": str(django_settings.DATA_DIR),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SSL_CERT_FILE": str(certs.ca),
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp.port),
-        "EMAIL_USE_TLS": "true",
     }
 
 

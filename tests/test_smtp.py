@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-import os
 import signal
 import subprocess
 import sys
 
 import pytest
-from django.conf import settings as django_settings
 from django.utils import timezone
 
 from borgerpost.core.exceptions import RuleError
@@ -24,7 +22,7 @@ from borgerpost.inquiries.models import Message
 from borgerpost.outgoing.delivery import LEASE, deliver_due
 from borgerpost.outgoing.models import OutgoingMessage, State
 
-from .conftest import database_url
+from .conftest import process_environment
 from .mailservers import SMTPServer
 
 SENSITIVE = "Min søn Oliver har ADHD og angst. Mit cpr-nr. er 091213-4290."
@@ -196,16 +194,7 @@ def test_a_temporary_refusal_is_retried_then_given_up(world, new_inquiry, smtp):
 
 
 def _worker(smtp: SMTPServer, certs) -> subprocess.Popen[bytes]:  # type: ignore[no-untyped-def]
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "BORGERPOST_DATA_DIR": str(django_settings.DATA_DIR),
-        "SSL_CERT_FILE": str(certs.ca),
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp.port),
-        "EMAIL_USE_TLS": "true",
-    }
+    env = process_environment(smtp, certs)
     return subprocess.Popen(
         [sys.executable, "-m", "borgerpost", "worker", "--once"],
         env=env,
