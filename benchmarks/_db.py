@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def configure(db: str, url: str, keep: str = "") -> bool:
@@ -40,3 +41,31 @@ def configure(db: str, url: str, keep: str = "") -> bool:
 def mark_filled(db: str, keep: str) -> None:
     if keep:
         Path(keep, f"filled-{db}").touch()
+
+
+def serve(port: int, workers: int | None = None, threads: int | None = None) -> Any:
+    """`borgerpost serve` (gunicorn, warmed up) on the benchmark's database, over plain
+    HTTP on loopback; returns the process once its health check answers."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    command = [sys.executable, "-m", "borgerpost", "serve", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers)] if workers else []
+    command += ["--threads", str(threads)] if threads else []
+    plain_http = {"ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false"}
+    server = subprocess.Popen(
+        command,
+        env={**os.environ, **plain_http, "SECURE_COOKIES": "false"},
+        stderr=subprocess.DEVNULL,  # Django logs each guarded reply as a 400
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("borgerpost serve did not start")

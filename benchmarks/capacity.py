@@ -38,7 +38,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from _db import configure, mark_filled
+from _db import configure, mark_filled, serve
 
 PASSWORD = "kapacitet-maaling-1"  # noqa: S105 - the benchmark's own users
 BIG = "stor"
@@ -262,25 +262,6 @@ def log_in(base: str, person: Person) -> None:
     assert "/login/" not in landed, f"{person.username}: the second factor led to {landed}"
     cookies = {c.name: c.value for c in jar}
     person.cookie = f"sessionid={cookies['sessionid']}; csrftoken={cookies.get('csrftoken', '')}"
-
-
-def serve(port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "borgerpost", "serve", "--bind", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command,
-        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false"}
-        | {"SECURE_COOKIES": "false"},  # plain HTTP on loopback
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("borgerpost serve did not start")
 
 
 @dataclass

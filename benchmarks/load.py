@@ -26,7 +26,6 @@ import os
 import random
 import signal
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -34,7 +33,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _db import configure
+from _db import configure, serve
 
 
 @dataclass
@@ -225,31 +224,6 @@ def client(
         results.add(kind, time.perf_counter() - start, error)
         if think:
             time.sleep(min(rng.expovariate(1 / think), 4 * think))  # a person reading
-
-
-def serve(port: int, workers: int | None, threads: int | None) -> subprocess.Popen[bytes]:
-    """borgerpost's own production server (`borgerpost serve`: gunicorn, warmed up)."""
-    command = [sys.executable, "-m", "borgerpost", "serve", "--bind", f"127.0.0.1:{port}"]
-    if workers:
-        command += ["--workers", str(workers)]
-    if threads:
-        command += ["--threads", str(threads)]
-    server = subprocess.Popen(
-        command,
-        env={**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false"},
-        stderr=subprocess.DEVNULL,  # Django logs each guarded reply as a 400
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            probe.request("GET", "/healthz")
-            if probe.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
 
 
 def percentile(values: list[float], q: int) -> float:
