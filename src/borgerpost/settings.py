@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "borgerpost.audit",
     "borgerpost.login",
     "borgerpost.inquiries",
+    "borgerpost.search",
     "borgerpost.guard",
     "borgerpost.letters",
     "borgerpost.counsellor",

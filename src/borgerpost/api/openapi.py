@@ -145,6 +145,14 @@ def spec() -> dict[str, Any]:
                             "in": "query",
                             "schema": {"type": "integer", "minimum": 1, "maximum": 100000},
                         },
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "description": "Fritekstsøgning som i listerne: emne, tekst, "
+                            "borgerens navn, mail og telefon, H-nummer, journalnummer og "
+                            "vedhæftningers navne; bøjede former findes; bedste match først.",
+                            "schema": {"type": "string", "maxLength": 200},
+                        },
                     ],
                     "responses": {
                         "200": _json("Side"),

@@ -25,6 +25,7 @@ from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
 from borgerpost.inquiries.models import Inquiry, Status
 from borgerpost.pure.text import clean_line
+from borgerpost.search import finder
 
 from .openapi import PAGE_SIZE, spec
 from .tokens import over_limit, token_from_header
@@ -100,9 +101,15 @@ def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(spec())
 
 
-@api_view("GET", query=frozenset({"status", "side"}))
+@api_view("GET", query=frozenset({"status", "side", "q"}))
 def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
     queryset = Inquiry.objects.for_actor(actor).order_by("pk")
+    if "q" in request.GET:
+        # The same search as the lists (search/finder.py), best match first.
+        if len(request.GET["q"]) > 200:
+            return error(400, "q må højst være 200 tegn.")
+        wanted = finder.read({"q": request.GET["q"]}, actor)
+        queryset = finder.ordered(finder.apply(queryset, wanted, actor), wanted)
     if "status" in request.GET:
         status = request.GET["status"]
         if status not in Status.values:

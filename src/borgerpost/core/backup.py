@@ -43,6 +43,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.dispatch import Signal
 
 from borgerpost.core.exceptions import RuleError
 
@@ -59,7 +60,12 @@ SKIPPED = {
     "axes.accessattempt",
     "axes.accessfailurelog",
     "axes.accesslog",
+    # Derived from the inquiries: rebuilt after a restore (the `restored` signal).
+    "search.searchdocument",
 }
+# Sent inside the restore's transaction once every row is in, for indexes kept outside
+# the models (the search app's) to be rebuilt from them.
+restored = Signal()
 
 
 def backup_key() -> bytes:
@@ -314,6 +320,7 @@ def _restore_into(media: Path, source: IO[bytes], key: bytes, summary: Summary) 
             raise RuleError("Sikkerhedskopien har ingen manifest. Intet er gendannet.")
         _check_manifest(media, manifest, summary)
         _reset_sequences()
+        restored.send(sender=None)
 
 
 def _check_manifest(media: Path, manifest: dict[str, Any], summary: Summary) -> None:

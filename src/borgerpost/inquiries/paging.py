@@ -53,7 +53,6 @@ class Page:
 
 def page_of(queryset: QuerySet[Any], order: Order, params: Any, per_page: int, count: int) -> Page:
     """The page that `params` (the request's GET) asks for: after `efter`, before `foer`."""
-    show = params.get("vis", "")
     num_pages = max(1, math.ceil(count / per_page))
     number = _page_number(params.get("side"), num_pages)
     before, after = _key(params.get("foer"), order), _key(params.get("efter"), order)
@@ -78,8 +77,8 @@ def page_of(queryset: QuerySet[Any], order: Order, params: Any, per_page: int, c
         number=number,
         num_pages=max(num_pages, number),
         count=count,
-        next_query=_link(show, "efter", rows[-1], order, number + 1) if more_after else None,
-        previous_query=_link(show, "foer", rows[0], order, number - 1) if more_before else None,
+        next_query=_link(params, "efter", rows[-1], order, number + 1) if more_after else None,
+        previous_query=_link(params, "foer", rows[0], order, number - 1) if more_before else None,
     )
 
 
@@ -90,11 +89,25 @@ def _page_number(raw: str | None, num_pages: int) -> int:
         return 1
 
 
-def _link(show: str, direction: str, row: Any, order: Order, number: int) -> str:
+def _link(params: Any, direction: str, row: Any, order: Order, number: int) -> str:
+    """The link to the next or previous page: the list's own parameters (tab, search,
+    filters) kept, the key and page number replaced."""
     value = getattr(row, order.field)
-    return "?" + urlencode(
-        {"vis": show, direction: f"{value.isoformat()}_{row.pk}", "side": max(1, number)}
-    )
+    return page_link(params, number, **{direction: f"{value.isoformat()}_{row.pk}"})
+
+
+def page_link(params: Any, number: int, **key: str) -> str:
+    kept = [
+        (name, value)
+        for name, values in params.lists()
+        if name not in PAGING
+        for value in values
+        if value
+    ]
+    return "?" + urlencode([*kept, *key.items(), ("side", max(1, number))])
+
+
+PAGING = frozenset({"efter", "foer", "side"})
 
 
 def _key(raw: str | None, order: Order) -> tuple[Any, int] | None:
@@ -111,3 +124,24 @@ def _key(raw: str | None, order: Order) -> tuple[Any, int] | None:
     if value is None or not pk.isdigit():
         return None
     return value, int(pk)
+
+
+MAX_RANKED_PAGES = 20  # a search's 1,000 best matches: beyond that, the search is too wide
+
+
+def ranked_page(queryset: QuerySet[Any], params: Any, per_page: int, count: int) -> Page:
+    """A page of search results in order of relevance. Relevance has no key to page by,
+    so these pages are numbered (`?side=N`), and only the best `MAX_RANKED_PAGES` are
+    offered: the database ranks every match anyway, and nobody reads the thousandth."""
+    num_pages = min(max(1, math.ceil(count / per_page)), MAX_RANKED_PAGES)
+    number = _page_number(params.get("side"), num_pages)
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page])
+    return Page(
+        rows=rows,
+        number=number,
+        num_pages=num_pages,
+        count=count,
+        next_query=page_link(params, number + 1) if number < num_pages else None,
+        previous_query=page_link(params, number - 1) if number > 1 else None,
+    )

@@ -7,10 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from . import counts
 from .models import AgendaProposal, Inquiry, InquiryRecipient
+
+# Sent by the bulk registration path, which skips the save signals, with the new
+# inquiries' ids (`inquiry_ids`): other apps' indexes (search) follow it.
+inquiries_bulk_created = Signal()
 
 # Saving only these fields cannot change what an inquiry is counted as.
 _COUNTED_FIELDS = {"status", "deadline", "sent_to_administration_at"}

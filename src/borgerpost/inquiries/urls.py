@@ -4,6 +4,7 @@ from borgerpost.inquiries import views
 
 urlpatterns = [
     path("henvendelser/", views.inbox, name="inbox"),
+    path("henvendelser/eksport/", views.export, name="inquiry-export"),
     path("henvendelser/ny/", views.register, name="inquiry-new"),
     path("henvendelser/upload/", views.upload_eml, name="inquiry-upload"),
     path("henvendelser/<int:pk>/", views.detail, name="inquiry-detail"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms as djforms
@@ -26,10 +27,12 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.outgoing.queue import states_for
-from borgerpost.pure import workdays
+from borgerpost.pure import searchwords, workdays
 from borgerpost.pure.mailparse import MailParseError, ParsedAttachment, parse_eml
 from borgerpost.pure.text import clean_filename
 from borgerpost.retention.rules import waiting_for_case_number
+from borgerpost.search import export as export_csv
+from borgerpost.search import finder
 
 from . import actions, counts, forms, paging
 from .models import (
@@ -82,15 +85,29 @@ def inbox(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     if actor.is_administration and not actor.is_council_member:
         return redirect("administration-queue", actor.municipality.slug)
-    show, page = _list_page(request, actor, BY_ARRIVAL)
-    _count_recipients(page.rows)
-    rows = _with_status(actor, page)
+    listing = _list_page(request, actor, BY_ARRIVAL)
+    _count_recipients(listing.page.rows)
+    rows = _with_status(actor, listing.page)
     record_list(actor, "inquiries", len(rows))
-    return render(
-        request,
-        "inquiries/inbox.html",
-        {"rows_html": _rows_html(actor, rows), "show": show, "page": page},
-    )
+    return render(request, "inquiries/inbox.html", _list_context(actor, listing, rows))
+
+
+def _list_context(actor: Actor, listing: Listing, rows: list[Any]) -> dict[str, Any]:
+    return {
+        "rows_html": _rows_html(actor, rows),
+        "show": listing.show,
+        "page": listing.page,
+        "finder": listing.wanted,
+        "finder_form": listing.form,
+        "best_only": _best_only(listing),
+        "tab_query": listing.tab_query,
+    }
+
+
+def _best_only(listing: Listing) -> int:
+    """How many of a wide search's results are offered, if not all of them."""
+    offered = paging.MAX_RANKED_PAGES * PAGE_SIZE
+    return offered if listing.wanted.ranked and listing.page.count > offered else 0
 
 
 def _with_status(actor: Actor, page: Any) -> list[tuple[Inquiry, workdays.DeadlineStatus]]:
@@ -129,31 +146,113 @@ PAGE_SIZE = 50
 SHORT_LIST = 20  # the work lists above a queue: the oldest, and how many in all
 
 
-def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> tuple[str, Any]:
-    """The inquiries the person may see, filtered by the tab (`?vis=`) and paged.
+@dataclass
+class Listing:
+    show: str  # the tab: aabne, overskredne or alle
+    page: paging.Page
+    wanted: finder.Finder
+    form: finder.FinderForm
+    tab_query: str  # the search and filters, for the tabs' links (each tab starts at page 1)
 
-    Each tab's total is the navigation's counter (counts.py), so nothing is counted here;
-    each tab reads in the order of an index (models.Inquiry's indexes) from the key of the
-    last row shown (paging.py), only the columns a row shows.
+
+def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listing:
+    """The inquiries the person may see, filtered by the tab (`?vis=`), the search and
+    the filters (`?q=`, search/finder.py), and paged.
+
+    Without a search or filter each tab's total is the navigation's counter (counts.py),
+    so nothing is counted, and each tab reads in the order of an index (models.Inquiry's
+    indexes) from the key of the last row shown (paging.py). A search is ranked and its
+    pages numbered; filters keep the keyset order and count their result.
     """
-    show = request.GET.get("vis", "aabne")
-    inquiries = Inquiry.objects.for_actor(actor).select_related("centre").only(*ROW_FIELDS)
-    totals = navigation_counts(request)
+    show, inquiries = _tab(actor, request.GET.get("vis", "aabne"))
+    count = navigation_counts(request)[TAB_TOTALS[show]]
     if show == "overskredne":
         # The longest overdue first, in every list: what is most late comes first, and
         # the open rows by deadline are an index (by arrival, a million inquiries made
         # the database pass every open one not yet due before the first overdue one).
-        inquiries, count, order = inquiries.overdue(), totals["overdue"], BY_DEADLINE
-    elif show == "aabne":
-        inquiries, count = inquiries.open(), totals["open"]
-    else:
-        show, count = "alle", totals["all"]
+        order = BY_DEADLINE
     params = request.GET.copy()
     params["vis"] = show
-    page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
+    wanted = finder.read(params, actor)
+    if not wanted.active:
+        page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
+        form = finder.FinderForm(params, actor=actor)
+    else:
+        page = _found_page(inquiries, wanted, actor, params, order)
+        counted = finder.facets(inquiries, wanted, actor)
+        form = finder.FinderForm(params, actor=actor, facets=counted)
     for inquiry in page.rows:
         inquiry.municipality = actor.municipality  # one municipality: not read per row
-    return show, page
+    if wanted.by_words:
+        _attach_snippets(page.rows, wanted)
+    kept = params.copy()
+    for name in ("vis", *paging.PAGING):
+        kept.pop(name, None)
+    return Listing(show, page, wanted, form, kept.urlencode() + "&" if kept else "")
+
+
+TAB_TOTALS = {"aabne": "open", "overskredne": "overdue", "alle": "all"}
+
+
+def _tab(actor: Actor, show: str) -> tuple[str, Any]:
+    """The tab asked for (an unknown one is »Alle«) and its rows, only a row's columns."""
+    inquiries = Inquiry.objects.for_actor(actor).select_related("centre").only(*ROW_FIELDS)
+    if show == "overskredne":
+        return show, inquiries.overdue()
+    if show == "aabne":
+        return show, inquiries.open()
+    return "alle", inquiries
+
+
+@municipality_view(*READERS)
+def export(request: HttpRequest) -> HttpResponse:
+    """The list as the person sees it (tab, search, filters) as CSV, audited like a list
+    of that many records seen."""
+    actor = _actor(request)
+    _, inquiries = _tab(actor, request.GET.get("vis", "alle"))
+    wanted = finder.read(request.GET, actor)
+    found = finder.ordered(
+        finder.apply(inquiries.only(*ROW_FIELDS, "records_case_number"), wanted, actor), wanted
+    )
+    rows = list(found[: export_csv.MAX_ROWS])
+    for inquiry in rows:
+        inquiry.municipality = actor.municipality
+    record_list(actor, "csv-export", len(rows))
+    body = export_csv.as_csv(
+        _with_status(actor, paging.Page(rows, 1, 1, len(rows), None, None)), ROW_LABELS
+    )
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="henvendelser-{day}.csv"'
+    return response
+
+
+def _found_page(
+    inquiries: Any, wanted: finder.Finder, actor: Actor, params: Any, order: paging.Order
+) -> paging.Page:
+    found = finder.apply(inquiries, wanted, actor)
+    count = found.count()
+    if wanted.ranked:
+        return paging.ranked_page(finder.ordered(found, wanted), params, PAGE_SIZE, count)
+    chosen = SORT_ORDERS.get(wanted.sort, order)
+    return paging.page_of(found, chosen, params, PAGE_SIZE, count)
+
+
+def _attach_snippets(rows: list[Inquiry], wanted: finder.Finder) -> None:
+    """The words that matched, in their sentence: from the text, else the subject or
+    the citizen's name (read for the page's rows only; the list reads no text)."""
+    texts = Inquiry.objects.filter(pk__in=[r.pk for r in rows]).values_list(
+        "pk", "body", "citizen_name"
+    )
+    by_pk = {pk: (body, name) for pk, body, name in texts}
+    for row in rows:
+        body, name = by_pk.get(row.pk, ("", ""))
+        stems = wanted.query.stems
+        row.snippet = (  # type: ignore[attr-defined]
+            searchwords.snippet(body, stems)
+            or searchwords.snippet(row.subject, stems)
+            or searchwords.snippet(name, stems)
+        )
 
 
 # What a list row shows (inquiries/rows.html): not the text, attachments or JSON fields.
@@ -169,6 +268,11 @@ ROW_FIELDS = (
 )
 BY_ARRIVAL = paging.Order("received_at", descending=True)  # the member's inbox
 BY_DEADLINE = paging.Order("deadline", descending=False)  # the administration's queue
+SORT_ORDERS = {
+    "nyeste": BY_ARRIVAL,
+    "aeldste": paging.Order("received_at", descending=False),
+    "frist": BY_DEADLINE,
+}
 
 
 def _count_recipients(inquiries: Any) -> None:
@@ -636,8 +740,8 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 @municipality_view(*ADMINISTRATION)
 def administration_queue(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    show, page = _list_page(request, actor, BY_DEADLINE)
-    rows = _with_status(actor, page)
+    listing = _list_page(request, actor, BY_DEADLINE)
+    rows = _with_status(actor, listing.page)
     record_list(actor, "administration", len(rows))
     drafts = DraftReply.objects.filter(
         of_visible_inquiry(actor), status=DraftStatus.REQUESTED
@@ -647,14 +751,12 @@ def administration_queue(request: HttpRequest) -> HttpResponse:
         request,
         "inquiries/administration.html",
         {
-            "rows_html": _rows_html(actor, rows),
+            **_list_context(actor, listing, rows),
             # The oldest first, a screenful each; the count says how many there are in all.
             "drafts": drafts.order_by("requested_at", "pk")[:SHORT_LIST],
             "drafts_count": drafts.count(),
             "waiting": waiting.order_by("closed_at", "pk")[:SHORT_LIST] if waiting else [],
             "waiting_count": waiting.count() if waiting is not None else 0,
-            "show": show,
-            "page": page,
         },
     )
 

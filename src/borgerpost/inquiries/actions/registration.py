@@ -34,7 +34,7 @@ from borgerpost.pure.mailparse import (
 from borgerpost.pure.scanner import Scanner
 from borgerpost.pure.text import clean_line, clean_text
 
-from .. import counts
+from .. import counts, signals
 from ..models import AnswerPath, Attachment, Inquiry, InquiryRecipient, Status
 
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
@@ -396,7 +396,9 @@ def do_register_inquiries(actor: Actor, batch: list[NewInquiry]) -> list[Registr
             [InquiryRecipient(inquiry=inquiry, member=actor.user) for inquiry, _ in new],
             batch_size=1000,
         )
-        counts.recount(inquiry.pk for inquiry, _ in new)  # bulk_create skips the signals
+        # bulk_create skips the signals: the counters and the search index are told here.
+        counts.recount(inquiry.pk for inquiry, _ in new)
+        signals.inquiries_bulk_created.send(Inquiry, inquiry_ids=[i.pk for i, _ in new])
         for inquiry, data in new:
             _store_attachments(inquiry, data)
         record_many(
