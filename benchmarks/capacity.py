@@ -343,6 +343,9 @@ def pages(member: Person, secretariat: Person, inquiry_ids: list[int]) -> dict[s
         "inquiry page": [(f"{inbox}{pk}/", member.cookie) for pk in inquiry_ids],
         "admin queue": [(f"{base}/administration/", secretariat.cookie)],
         "admin all": [(f"{base}/administration/?vis=alle", secretariat.cookie)],
+        # A search that finds a third of the member's history: the costliest kind.
+        "search": [(inbox + "?vis=alle&q=skolebus", member.cookie)],
+        "admin search": [(f"{base}/administration/?vis=alle&q=bussen", secretariat.cookie)],
     }
 
 
@@ -362,7 +365,8 @@ def deep_page(person: Person, number: int) -> str:
 
 # The realistic mix: what a member and the secretariat do in a working day.
 MIX = {
-    "inbox open": 30,
+    "inbox open": 25,
+    "search": 5,
     "inbox overdue": 10,
     "inbox all": 5,
     "inquiry page": 35,
@@ -470,13 +474,15 @@ def profile(member: Person, secretariat: Person, inquiry_ids: list[int]) -> None
 
 
 def _after_fill() -> None:
-    """What a database in use has: the navigation's counters (bulk_create skips the
-    signals that keep them) and the planner's statistics."""
+    """What a database in use has: the navigation's counters and the search index
+    (bulk_create skips the signals that keep them) and the planner's statistics."""
     from django.db import connection
 
     from borgerpost.inquiries import counts
+    from borgerpost.search import index
 
     counts.rebuild()
+    index.rebuild()
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")

@@ -110,6 +110,9 @@ def test_no_accessibility_violations_on_the_main_pages(site, phone, world, new_i
         who: [reverse(name, args=["ishoj"]) for name in names] for who, names in MAIN_PAGES.items()
     }
     pages["sara"].append(reverse("inquiry-detail", args=["ishoj", inquiry.pk]))
+    # A search with its marked words, and the filters with their counts.
+    pages["sara"].append(reverse("inbox", args=["ishoj"]) + "?vis=alle&q=skolen")
+    pages["sara"].append(reverse("inbox", args=["ishoj"]) + "?vis=alle&kanal=mail&status=x")
     pages["louise"].append(reverse("letter-detail", args=["ishoj", things["letter"].pk]))
     pages["birgit"].append(reverse("counsellor-case", args=["ishoj", things["case"].pk]))
     for who, paths in pages.items():
@@ -149,3 +152,44 @@ def test_on_a_phone_the_menu_folds_and_a_skip_link_leads_to_the_content(site, ph
     settings.REQUIRE_TWO_FACTOR = False
     page.goto(site + reverse("inbox", args=["ishoj"]))
     assert page.locator("main .waiver").count() == 1
+
+
+def test_a_member_searches_and_filters_on_a_phone(site, phone, world, new_inquiry):
+    from borgerpost.inquiries import actions
+
+    wanted = actions.do_register_inquiry(
+        world.sara,
+        new_inquiry(subject="Vandløb", body="Vandløbet bag skolen går over sine bredder."),
+    ).inquiry
+    actions.do_register_inquiry(
+        world.sara,
+        new_inquiry(
+            channel="phone",
+            subject="Affald",
+            body="Skraldet blev ikke hentet.",
+            citizen_email="",
+            citizen_phone="22334455",
+        ),
+    )
+    page = login(phone, site, "sara")
+    page.goto(site + reverse("inbox", args=["ishoj"]))
+    page.get_by_role("searchbox", name="Søg i henvendelser").fill("vandløb")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("[data-testid=found]").inner_text().startswith("1 henvendelse fundet")
+    assert page.locator(".snippet mark").all_inner_texts() == ["Vandløbet"]
+    assert wanted.reference in page.locator("ul.list").inner_text()
+    # The filters: folded until asked for, and what is chosen goes into the address.
+    page.get_by_role("searchbox", name="Søg i henvendelser").fill("")
+    page.locator("summary", has_text="Filtre").click()
+    page.get_by_label("Kanal").select_option("phone")
+    page.get_by_role("button", name="Vis").click()
+    page.wait_for_load_state()
+    assert "kanal=phone" in page.url
+    assert "Affald" in page.locator("ul.list").inner_text()
+    assert "Vandløb" not in page.locator("ul.list").inner_text()
+    # The list, as it stands, can be fetched as CSV.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hent listen som CSV").click()
+    assert download.value.suggested_filename.startswith("henvendelser-")
+    page.close()

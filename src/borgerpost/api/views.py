@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import RequestDataTooBig
+from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -103,7 +104,7 @@ def openapi(request: HttpRequest) -> JsonResponse:
 
 @api_view("GET", query=frozenset({"status", "side", "q"}))
 def inquiries(request: HttpRequest, actor: Actor) -> JsonResponse:
-    queryset = Inquiry.objects.for_actor(actor).order_by("pk")
+    queryset: QuerySet[Inquiry] = Inquiry.objects.for_actor(actor).order_by("pk")
     if "q" in request.GET:
         # The same search as the lists (search/finder.py), best match first.
         if len(request.GET["q"]) > 200:
