@@ -20,9 +20,10 @@ from borgerpost.core.models import Centre, Committee, Membership
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.guard.models import GuardTerm
 from borgerpost.inquiries import actions
-from borgerpost.inquiries.models import AgendaProposal, Attachment, DraftReply
+from borgerpost.inquiries.models import AgendaProposal, Attachment, DraftReply, Note
 from borgerpost.intake.models import Mailbox, QuarantinedMail
 from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+from borgerpost.notices.models import Notice
 from borgerpost.outgoing.models import OutgoingMessage
 from borgerpost.retention.models import PrintedCopy
 
@@ -142,6 +143,12 @@ def foreign(world, new_inquiry):  # type: ignore[no-untyped-def]
         author=anders,
         secretariat_sees=True,
     )
+    objects["notice"] = Notice.objects.create(
+        municipality=hv, recipient=anders, kind="assigned", text=marker("notice"), link="/"
+    )
+    objects["note"] = Note.objects.create(
+        inquiry=inquiry, author=anders, visibility="member", body=marker("note")
+    )
     return objects
 
 
@@ -171,6 +178,7 @@ URL_OBJECT = {
     "quarantine-resolve": "quarantine",
     "outgoing-retry": "outgoing",
     "outgoing-handled": "outgoing",
+    "notice-open": "notice",
 }
 
 

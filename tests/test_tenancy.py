@@ -32,10 +32,12 @@ from borgerpost.inquiries.models import (
     Inquiry,
     InquiryRecipient,
     Message,
+    Note,
     ReminderSent,
 )
 from borgerpost.jobs.models import JobProblem
 from borgerpost.letters.models import Company, Letter
+from borgerpost.notices.models import Notice, NoticeSettings
 from borgerpost.retention.models import DeletionLog
 
 from .test_idor import ISHOJ_PEOPLE, foreign  # noqa: F401  (the fixture)
@@ -84,6 +86,11 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     Message.objects.create(
         inquiry=foreign["inquiry"], kind="reply", channel="mail", author=anders, body="Svar."
     )
+    Note.objects.create(
+        inquiry=foreign["inquiry"], author=anders, visibility="member", body="Min note."
+    )
+    Notice.objects.create(municipality=hv, recipient=anders, kind="assigned", text="Nyt")
+    NoticeSettings.objects.create(municipality=hv, user=anders, by_mail=True)
     assert AuditEntry.objects.filter(municipality=hv).exists()
     return world
 
@@ -186,3 +193,40 @@ def test_no_view_form_or_report_filters_on_a_municipality_by_itself():
                 if arg.split("__")[-1] == "municipality" or arg.endswith("municipality__in"):
                     offences.append(f"{path.relative_to(SRC)}:{node.lineno} {name}({arg}=...)")
     assert offences == []
+
+
+def test_notes_are_their_thread_s_and_notices_their_owner_s(world, new_inquiry):
+    """The administration's notes: the administration, once the inquiry is sent to it. A
+    member's own notes: that member alone (not the administration, not a co-recipient).
+    A notice or a mail setting: its owner alone."""
+    from borgerpost.inquiries import actions
+
+    data = new_inquiry()
+    inquiry = actions.do_register_inquiry(world.sara, data).inquiry
+    actions.do_register_inquiry(world.kasper, data)  # the same mail: a co-recipient
+    own = Note.objects.create(
+        inquiry=inquiry, author=world.users["sara"], visibility="member", body="x"
+    )
+    admin = Note.objects.create(
+        inquiry=inquiry, author=world.users["pia"], visibility="administration", body="y"
+    )
+
+    def seen(who):  # type: ignore[no-untyped-def]
+        return set(Note.objects.for_actor(getattr(world, who)).values_list("pk", flat=True))
+
+    assert seen("sara") == {own.pk}
+    assert seen("kasper") == set()
+    assert seen("pia") == set()  # not sent to the administration: it sees nothing of it
+    inquiry.sent_to_administration_at = timezone.now()
+    inquiry.save(update_fields=["sent_to_administration_at"])
+    assert seen("pia") == seen("louise") == seen("henrik") == {admin.pk}
+    assert seen("sara") == {own.pk} and seen("thomas") == seen("birgit") == set()
+    notice = Notice.objects.create(
+        municipality=world.ishoj, recipient=world.users["louise"], kind="assigned", text="Nyt"
+    )
+    for who in ISHOJ_PEOPLE:
+        expected = {notice.pk} if who == "louise" else set()
+        assert (
+            set(Notice.objects.for_actor(getattr(world, who)).values_list("pk", flat=True))
+            == expected
+        )

@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "borgerpost.login",
     "borgerpost.inquiries",
     "borgerpost.search",
+    "borgerpost.notices",
     "borgerpost.guard",
     "borgerpost.letters",
     "borgerpost.counsellor",

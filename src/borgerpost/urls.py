@@ -37,6 +37,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.retention.urls")),
     path("k/<slug:municipality>/", include("borgerpost.intake.urls")),
     path("k/<slug:municipality>/", include("borgerpost.outgoing.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.notices.urls")),
 ]
 
 handler400 = "borgerpost.core.errors.bad_request"

@@ -29,4 +29,16 @@ def borgerpost(request: HttpRequest) -> dict[str, Any]:
         context.setdefault("nav_counts", {})["undelivered"] = (
             OutgoingMessage.objects.for_actor(actor).undelivered().count()
         )
+    if actor is not None and actor.is_administration:
+        from borgerpost.inquiries.models import Inquiry
+
+        context.setdefault("nav_counts", {})["mine"] = (
+            Inquiry.objects.for_actor(actor).open().filter(assigned_to=actor.user).count()
+        )
+    if actor is not None and (actor.is_council_member or actor.is_administration):
+        from borgerpost.notices.models import Notice
+
+        context.setdefault("nav_counts", {})["notices"] = (
+            Notice.objects.for_actor(actor).filter(read_at__isnull=True).count()
+        )
     return context

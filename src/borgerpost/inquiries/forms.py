@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from borgerpost.core.fields import DateTimeInput, IdChoiceField
-from borgerpost.core.models import Centre, Committee, Municipality
+from borgerpost.core.models import ADMINISTRATION_ROLES, Centre, Committee, Membership, Municipality
 
 from .models import (
     AgendaTarget,
@@ -16,6 +18,7 @@ from .models import (
     Channel,
     Classification,
     MessageChannel,
+    NoteVisibility,
     PowerOfAttorney,
     ProposalStatus,
 )
@@ -248,6 +251,13 @@ class AssignForm(forms.Form):
     centre = IdChoiceField(
         label="Center", queryset=Centre.objects.none(), required=False, empty_label="(ikke fordelt)"
     )
+    assigned_to = IdChoiceField(
+        label="Sagsbehandler",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="(ingen bestemt person)",
+        help_text="Personen får besked under »Nyt til mig« og finder den under »Mine henvendelser«.",
+    )
     answer_mode = forms.ChoiceField(label="Svarform", choices=AnswerMode.choices)
     director_involved = forms.BooleanField(label="Direktøren inddrages", required=False)
     records_case_number = forms.CharField(
@@ -257,6 +267,29 @@ class AssignForm(forms.Form):
     def __init__(self, *args, municipality: Municipality, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["centre"].queryset = Centre.objects.in_municipality(municipality)  # type: ignore[attr-defined]
+        self.fields["assigned_to"].queryset = administration_people(municipality)  # type: ignore[attr-defined]
+        self.fields["assigned_to"].label_from_instance = _person_label  # type: ignore[attr-defined]
+
+
+def administration_people(municipality: Municipality) -> Any:
+    """The people an inquiry can be given to: the municipality's administration."""
+    roles = Membership.objects.in_municipality(municipality).filter(role__in=ADMINISTRATION_ROLES)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=roles.values("user_id"))
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+def _person_label(person: Any) -> str:
+    return person.get_full_name() or person.username
+
+
+class NoteForm(forms.Form):
+    visibility = forms.ChoiceField(choices=NoteVisibility.choices, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label="Ny note", max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AdministrationAnswerForm(forms.Form):

@@ -175,6 +175,15 @@ class Inquiry(models.Model):
         "svarform", max_length=20, choices=AnswerMode.choices, blank=True
     )
     director_involved = models.BooleanField("direktøren inddrages", default=False)
+    # The named person in the administration who handles it (the secretariat assigns).
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="sagsbehandler",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     records_case_number = models.CharField("journalnummer i ESDH", max_length=100, blank=True)
 
     answered_at = models.DateTimeField(null=True, blank=True)
@@ -215,6 +224,12 @@ class Inquiry(models.Model):
                 fields=["municipality", "deadline", "id"],
                 condition=Q(sent_to_administration_at__isnull=False) & ~Q(status="closed"),
                 name="inquiry_open_queue",
+            ),
+            # »Mine henvendelser« of a person in the administration: what is given to them.
+            models.Index(
+                fields=["assigned_to", "deadline", "id"],
+                condition=Q(assigned_to__isnull=False),
+                name="inquiry_assigned",
             ),
             # Closed, its content not yet deleted: what retention and the secretariat's
             # "waiting for a case number" read, a few rows however long the history.
@@ -397,6 +412,48 @@ class Message(models.Model):
                 name="one_acknowledgement_per_inquiry",
             )
         ]
+
+
+class NoteVisibility(models.TextChoices):
+    ADMINISTRATION = "administration", "Administrationens interne noter"
+    MEMBER = "member", "Mine egne noter"
+
+
+class NoteQuerySet(TenantQuerySet):
+    tenant_field = "inquiry__municipality"
+
+    def restricted_to(self, actor) -> NoteQuerySet:  # type: ignore[no-untyped-def]
+        """The administration's notes are the administration's thread; a member's notes are
+        that member's alone (styrelseslov § 8 b: the administration never reads them, and
+        nor does another member)."""
+        rule = Q(pk__in=[])
+        if actor.is_administration:
+            rule |= Q(visibility=NoteVisibility.ADMINISTRATION)
+        if actor.is_council_member:
+            rule |= Q(visibility=NoteVisibility.MEMBER, author=actor.user)
+        return self.filter(of_visible_inquiry(actor)).filter(rule)
+
+
+class Note(models.Model):
+    """An internal note on an inquiry: never sent anywhere, scanned by the guard like
+    everything else so a note with sensitive data says so."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    visibility = models.CharField(max_length=20, choices=NoteVisibility.choices)
+    body = models.TextField("note")
+    sensitive_categories = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def sensitive_labels(self) -> list[str]:
+        from borgerpost.pure.scanner import CATEGORY_LABELS
+
+        return [CATEGORY_LABELS[c] for c in self.sensitive_categories if c in CATEGORY_LABELS]
 
 
 class DraftStatus(models.TextChoices):

@@ -8,14 +8,17 @@ import datetime as dt
 import functools
 import logging
 from collections import defaultdict
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import Municipality
+from borgerpost.core.models import Membership, Municipality, Role
 from borgerpost.jobs.isolation import isolated
+from borgerpost.notices import events
 from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_mail
 
@@ -30,18 +33,27 @@ def _line(inquiry: Inquiry, today: dt.date) -> str:
 
 
 def _send_once(
-    municipality: Municipality, day: dt.date, to: str, lines: list[str], link: str
+    municipality: Municipality,
+    day: dt.date,
+    to: str,
+    lines: list[str],
+    path: str,
+    people: list[Any],
 ) -> bool:
+    """Today's reminder to `to`, and the same news under »Nyt til mig« for `people`:
+    once a day, however many workers try."""
     try:
         with transaction.atomic():
             ReminderSent.objects.create(
                 municipality=municipality, day=day, recipient=to, inquiry_count=len(lines)
             )
+            for person in people:
+                events.deadlines_soon(municipality, person, len(lines), path)
             body = (
                 "Påmindelser fra borgerpost: henvendelser med frist snart eller overskredet "
                 "frist, og udskrifter der ikke er afleveret til makulering:\n\n"
                 + "\n".join(lines)
-                + f"\n\nSe dem i borgerpost: {link}\n"
+                + f"\n\nSe dem i borgerpost: {settings.SITE_URL}{path}\n"
             )
             enqueue_mail(
                 to=to,
@@ -104,6 +116,7 @@ def _remind_in(municipality: Municipality, today: dt.date) -> int:
         .select_related("municipality")
     )
     per_member: dict[str, list[str]] = defaultdict(list)
+    member_of: dict[str, Any] = {}
     administration: list[str] = []
     for inquiry in pending:
         if inquiry.status == Status.WITH_ADMINISTRATION:
@@ -112,22 +125,37 @@ def _remind_in(municipality: Municipality, today: dt.date) -> int:
         for recipient in inquiry.recipients.all():
             if recipient.member.email:
                 per_member[recipient.member.email].append(_line(inquiry, today))
+                member_of[recipient.member.email] = recipient.member
     for copy in _open_printed_copies(municipality, today):
         if copy.printed_by.email:
             per_member[copy.printed_by.email].append(
                 f"- Udskrift »{copy.description}« fra {copy.printed_at:%d.%m.%Y} er ikke "
                 "afleveret til makulering"
             )
-    base = f"{settings.SITE_URL}/k/{municipality.slug}/"
+            member_of[copy.printed_by.email] = copy.printed_by
+    base = f"/k/{municipality.slug}/"
     sent = 0
     for email, lines in sorted(per_member.items()):
-        sent += _send_once(municipality, today, email, lines, base + "overskredne/")
+        sent += _send_once(
+            municipality,
+            today,
+            email,
+            lines,
+            base + "henvendelser/?vis=aabne&sorter=frist",
+            [member_of[email]],
+        )
     if administration:
         sent += _send_once(
             municipality,
             today,
             municipality.main_mailbox,
             administration,
-            base + "administration/?vis=overskredne",
+            base + "administration/?vis=aabne&sorter=frist",
+            _secretariat(municipality),
         )
     return sent
+
+
+def _secretariat(municipality: Municipality) -> list[Any]:
+    people = Membership.objects.in_municipality(municipality).filter(role=Role.SECRETARIAT)
+    return list(get_user_model().objects.filter(pk__in=people.values("user_id")))

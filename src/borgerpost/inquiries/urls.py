@@ -21,6 +21,7 @@ urlpatterns = [
     path("henvendelser/<int:pk>/dagsorden/", views.agenda_view, name="inquiry-agenda"),
     path("henvendelser/<int:pk>/afslut/", views.close_view, name="inquiry-close"),
     path("henvendelser/<int:pk>/fordeling/", views.assign_view, name="inquiry-assign"),
+    path("henvendelser/<int:pk>/noter/", views.note_view, name="inquiry-note"),
     path(
         "henvendelser/<int:pk>/administrationens-svar/",
         views.admin_answer_view,

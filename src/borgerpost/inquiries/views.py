@@ -46,6 +46,7 @@ from .models import (
     InquiryRecipient,
     Message,
     MessageKind,
+    Note,
     ProposalStatus,
     Status,
     of_visible_inquiry,
@@ -71,7 +72,9 @@ def _actor(request: HttpRequest) -> Actor:
 
 def _visible(actor: Actor, pk: int) -> Inquiry:
     return get_object_or_404(
-        Inquiry.objects.for_actor(actor).select_related("municipality", "committee", "centre"),
+        Inquiry.objects.for_actor(actor).select_related(
+            "municipality", "committee", "centre", "assigned_to"
+        ),
         pk=pk,
     )
 
@@ -98,10 +101,15 @@ def _list_context(actor: Actor, listing: Listing, rows: list[Any]) -> dict[str, 
         "show": listing.show,
         "page": listing.page,
         "finder": listing.wanted,
-        "finder_form": listing.form,
+        "filters_html": _filters_html(listing.form) if listing.form else "",
         "best_only": _best_only(listing),
         "tab_query": listing.tab_query,
     }
+
+
+def _filters_html(form: finder.FinderForm) -> str:
+    template = engines["jinja2"].get_template("inquiries/filters.html")
+    return mark_safe(template.render({"fields": finder.panel(form)}))  # noqa: S308 (escaped)
 
 
 def _best_only(listing: Listing) -> int:
@@ -151,7 +159,7 @@ class Listing:
     show: str  # the tab: aabne, overskredne or alle
     page: paging.Page
     wanted: finder.Finder
-    form: finder.FinderForm
+    form: finder.FinderForm | None  # the filters, when shown
     tab_query: str  # the search and filters, for the tabs' links (each tab starts at page 1)
 
 
@@ -176,11 +184,11 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
     wanted = finder.read(params, actor)
     if not wanted.active:
         page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
-        form = finder.FinderForm(params, actor=actor)
     else:
-        page = _found_page(inquiries, wanted, actor, params, order)
-        counted = finder.facets(inquiries, wanted, actor)
-        form = finder.FinderForm(params, actor=actor, facets=counted)
+        counted = finder.summary(inquiries, wanted, actor)
+        page = _found_page(inquiries, wanted, actor, params, order, counted.count)
+        assert wanted.form is not None
+        wanted.form.count(counted.facets)
     for inquiry in page.rows:
         inquiry.municipality = actor.municipality  # one municipality: not read per row
     if wanted.by_words:
@@ -188,6 +196,11 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
     kept = params.copy()
     for name in ("vis", *paging.PAGING):
         kept.pop(name, None)
+    # The filters are shown when in use or asked for (»Vis filtre«): building their
+    # options is a third of a plain list page's time.
+    form = wanted.form
+    if form is None and params.get("filtre"):
+        form = finder.FinderForm(params, actor=actor)
     return Listing(show, page, wanted, form, kept.urlencode() + "&" if kept else "")
 
 
@@ -228,10 +241,14 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 def _found_page(
-    inquiries: Any, wanted: finder.Finder, actor: Actor, params: Any, order: paging.Order
+    inquiries: Any,
+    wanted: finder.Finder,
+    actor: Actor,
+    params: Any,
+    order: paging.Order,
+    count: int,
 ) -> paging.Page:
     found = finder.apply(inquiries, wanted, actor)
-    count = found.count()
     if wanted.ranked:
         return paging.ranked_page(finder.ordered(found, wanted), params, PAGE_SIZE, count)
     chosen = SORT_ORDERS.get(wanted.sort, order)
@@ -411,6 +428,8 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
         .filter(inquiry=inquiry)
         .select_related("addressee", "committee"),
         "attachments": inquiry.attachments.all(),
+        "notes": _notes(actor, inquiry),
+        "note_form": _lazy(lambda: forms.NoteForm(prefix="note")),
         "reply": reply,
         "show_member_tools": is_recipient and inquiry.status != Status.CLOSED,
         "show_admin_tools": actor.is_administration and inquiry.administration_involved,
@@ -479,6 +498,7 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 municipality=municipality,
                 initial={
                     "centre": inquiry.centre_id,
+                    "assigned_to": inquiry.assigned_to_id,
                     "answer_mode": inquiry.answer_mode or "written",
                     "director_involved": inquiry.director_involved,
                     "records_case_number": inquiry.records_case_number,
@@ -497,6 +517,14 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
     }
     context.update(forms_override)
     return context
+
+
+def _notes(actor: Actor, inquiry: Inquiry) -> dict[str, list[Note]]:
+    """The notes the person may read, by thread: the administration's, and their own."""
+    threads: dict[str, list[Note]] = {"administration": [], "member": []}
+    for note in Note.objects.for_actor(actor).filter(inquiry=inquiry).select_related("author"):
+        threads[note.visibility].append(note)
+    return threads
 
 
 def _lazy(build: Callable[[], Any]) -> Any:
@@ -537,6 +565,7 @@ FORM_PREFIXES = {
     "draft_form": "draft",
     "agenda_form": "agenda",
     "assign_form": "assign",
+    "note_form": "note",
     "admin_answer_form": "answer",
     "forward_mail_form": "fwd",
 }
@@ -703,11 +732,24 @@ assign_view = _post_action(
     forms.AssignForm,
     "assign_form",
     lambda a, i, d: actions.do_assign_in_administration(
-        a, i, d["centre"], d["answer_mode"], d["director_involved"], d["records_case_number"]
+        a,
+        i,
+        d["centre"],
+        d["answer_mode"],
+        d["director_involved"],
+        d["records_case_number"],
+        d["assigned_to"],
     ),
     done="Fordelingen er gemt.",
     roles=(Role.SECRETARIAT,),
     form_kwargs=lambda a: {"municipality": a.municipality},
+)
+note_view = _post_action(
+    forms.NoteForm,
+    "note_form",
+    lambda a, i, d: actions.do_add_note(a, i, d["body"], d["visibility"]),
+    done="Noten er gemt. Den sendes ikke til nogen.",
+    roles=READERS,
 )
 admin_answer_view = _post_action(
     forms.AdministrationAnswerForm,

@@ -6,7 +6,7 @@ in the outbox: either all of it is stored, or none of it. The worker sends after
 commit (borgerpost.outgoing).
 
 By responsibility: registration, member (the council member's steps), administration,
-agenda (path 3), delivery (the one way a message reaches the citizen).
+agenda (path 3), notes (internal notes), delivery (the one way a message reaches the citizen).
 """
 
 from borgerpost.core.exceptions import RuleError
@@ -36,6 +36,7 @@ from .member import (
     do_triage,
     social_media_answer_text,
 )
+from .notes import do_add_note
 from .registration import (
     MAX_ATTACHMENT_BYTES,
     NewInquiry,
@@ -59,6 +60,7 @@ __all__ = [
     "TriageDecision",
     "acknowledgement_duty",
     "do_acknowledge",
+    "do_add_note",
     "do_administration_answer",
     "do_assign_in_administration",
     "do_close",

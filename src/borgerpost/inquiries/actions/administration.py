@@ -3,13 +3,16 @@ write the draft a member asked for, record the records system's case number, ans
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 
 from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import Centre
+from borgerpost.core.models import ADMINISTRATION_ROLES, Centre, Membership
+from borgerpost.notices import events
 from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_mail
 
@@ -65,30 +68,59 @@ def do_assign_in_administration(
     answer_mode: str,
     director_involved: bool,
     records_case_number: str,
+    assigned_to: Any = None,
 ) -> None:
-    """The secretariat assigns the centre and decides phone or writing and the director's part."""
+    """The secretariat assigns the centre and a named person, and decides phone or writing
+    and the director's part. The person given it, and the director when they are to be
+    involved, are told (notices)."""
     if not actor.is_secretariat:
         raise RuleError("Kun sekretariatet fordeler henvendelser.")
     if centre is not None and centre.municipality_id != inquiry.municipality_id:
         raise RuleError("Centret hører ikke til kommunen.")
+    if assigned_to is not None and not _in_administration(assigned_to, inquiry):
+        raise RuleError("Henvendelsen kan kun gives til en person i kommunens administration.")
     with transaction.atomic():
         row = locked(inquiry)
+        newly_assigned = assigned_to is not None and row.assigned_to_id != assigned_to.pk
+        newly_involved = director_involved and (
+            not row.director_involved or row.centre_id != getattr(centre, "pk", None)
+        )
         row.centre = centre
+        row.assigned_to = assigned_to
         row.answer_mode = answer_mode
         row.director_involved = director_involved
         row.records_case_number = records_case_number.strip()[:100]
         row.save(
-            update_fields=["centre", "answer_mode", "director_involved", "records_case_number"]
+            update_fields=[
+                "centre",
+                "assigned_to",
+                "answer_mode",
+                "director_involved",
+                "records_case_number",
+            ]
         )
         record(
             actor,
             "inquiry.assigned",
             row,
             centre=centre.pk if centre else None,
+            assigned_to=assigned_to.pk if assigned_to else None,
             answer_mode=answer_mode,
             director_involved=director_involved,
         )
+        if newly_assigned:
+            events.assigned(row, assigned_to, actor.user)
+        if newly_involved:
+            events.director_involved(row, actor.user)
     refresh(inquiry)
+
+
+def _in_administration(person: Any, inquiry: Inquiry) -> bool:
+    return (
+        Membership.objects.in_municipality(inquiry.municipality)
+        .filter(user=person, role__in=ADMINISTRATION_ROLES)
+        .exists()
+    )
 
 
 def do_record_case_number(actor: Actor, inquiry: Inquiry, case_number: str) -> None:
@@ -144,5 +176,6 @@ def do_administration_answer(
             channel=delivery.channel,
             message=message.pk,
         )
+        events.answered(row, actor.user)
     refresh(inquiry)
     return message

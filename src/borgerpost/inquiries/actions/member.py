@@ -14,6 +14,7 @@ from borgerpost.core.access import Actor
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Committee
 from borgerpost.guard import service as guard
+from borgerpost.notices import events
 from borgerpost.outgoing.queue import enqueue_mail
 
 from ..models import (
@@ -220,6 +221,7 @@ def do_forward_to_administration(actor: Actor, inquiry: Inquiry, note: str = "")
         row.save()
         record(actor, "inquiry.forwarded_to_administration", row)
         notify_main_mailbox(row, actor, "Ny borgerhenvendelse til besvarelse")
+        events.sent_to_administration(row, actor.user)
     refresh(inquiry)
 
 
