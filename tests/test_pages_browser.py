@@ -86,8 +86,8 @@ def test_every_edit_form_saves_unchanged(site, phone, world, things):
 
 
 MAIN_PAGES = {
-    "sara": ["inbox", "inquiry-new", "proposals", "printed-copies", "member-folder"],
-    "pia": ["administration-queue", "letters", "citizens", "quarantine"],
+    "sara": ["inbox", "inquiry-new", "proposals", "printed-copies", "member-folder", "notices"],
+    "pia": ["administration-queue", "letters", "citizens", "quarantine", "overview", "notices"],
     "louise": ["letters", "letter-new", "citizens", "letter-templates"],
     "thomas": ["settings", "main-mailbox"],
     "birgit": [

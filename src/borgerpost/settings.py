@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "borgerpost.inquiries",
     "borgerpost.search",
     "borgerpost.notices",
+    "borgerpost.stats",
     "borgerpost.guard",
     "borgerpost.letters",
     "borgerpost.counsellor",

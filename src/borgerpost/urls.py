@@ -38,6 +38,7 @@ urlpatterns = [
     path("k/<slug:municipality>/", include("borgerpost.intake.urls")),
     path("k/<slug:municipality>/", include("borgerpost.outgoing.urls")),
     path("k/<slug:municipality>/", include("borgerpost.notices.urls")),
+    path("k/<slug:municipality>/", include("borgerpost.stats.urls")),
 ]
 
 handler400 = "borgerpost.core.errors.bad_request"

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from borgerpost.stats import views
+
+urlpatterns = [path("overblik/", views.overview, name="overview")]
