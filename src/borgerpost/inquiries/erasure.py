@@ -18,6 +18,7 @@ _TEXT_FIELDS = (
     "message_id",
     "content_key",
     "member_note_to_administration",
+    "extension_reason",
 )
 
 

@@ -123,6 +123,12 @@ class TriageForm(forms.Form):
     power_of_attorney = forms.ChoiceField(
         label="Fuldmagt", choices=PowerOfAttorney.choices, required=False
     )
+    is_access_request = forms.BooleanField(
+        label="Anmodning om aktindsigt",
+        required=False,
+        help_text="Svarfristen er da 7 arbejdsdage (offentlighedslovens § 36, stk. 2): "
+        "afgørelse, eller besked om hvorfor og hvornår.",
+    )
 
     def __init__(self, *args, municipality: Municipality, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -290,6 +296,29 @@ class NoteForm(forms.Form):
     body = forms.CharField(
         label="Ny note", max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ExtendDeadlineForm(MessageForm):
+    """A longer answer time, and the message that tells the citizen (any channel the
+    other messages use, Digital Post with the CPR number included)."""
+
+    new_deadline = forms.DateField(
+        label="Ny svarfrist", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(
+        label="Hvad venter henvendelsen på?",
+        max_length=1000,
+        help_text="Fx »vi venter på en udtalelse fra Center for Børn og Familier«. Skriv det "
+        "også i beskeden til borgeren.",
+    )
+    confirm_third_party = None  # type: ignore[assignment]
+    field_order = ["new_deadline", "reason", "channel", "body", "cpr"]
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if "[ny frist]" in body or "[hvad henvendelsen venter på]" in body:
+            raise forms.ValidationError("Udfyld den nye frist og begrundelsen i beskeden.")
+        return body
 
 
 class AdministrationAnswerForm(forms.Form):

@@ -23,6 +23,8 @@ class Channel(models.TextChoices):
     IN_PERSON = "in_person", "Personligt fremmøde"
 
 
+ACCESS_REQUEST_DAYS = 7  # offentlighedslovens § 36, stk. 2
+
 SOCIAL_MEDIA_CHANNELS = frozenset({Channel.FACEBOOK, Channel.MESSENGER})
 
 
@@ -127,6 +129,13 @@ class Inquiry(models.Model):
     received_in_main_mailbox = models.BooleanField("modtaget i hovedpostkassen", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     deadline = models.DateField("svarfrist")
+    # A request for access to documents: 7 working days (offentlighedslovens § 36, stk. 2).
+    is_access_request = models.BooleanField("anmodning om aktindsigt", default=False)
+    # A longer answer time ("som udgangspunkt" 10 working days): the deadline before the
+    # first extension, why, and when; the citizen is told the new date.
+    original_deadline = models.DateField("oprindelig svarfrist", null=True, blank=True)
+    extension_reason = models.TextField("begrundelse for længere svartid", blank=True)
+    extended_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.NEW)
 
     suggested_classification = models.CharField(
@@ -276,6 +285,15 @@ class Inquiry(models.Model):
     def needs_power_of_attorney_warning(self) -> bool:
         return self.concerns_other_citizen and self.power_of_attorney != PowerOfAttorney.PRESENT
 
+    @property
+    def answer_days(self) -> int:
+        """The working days the answer may take before any extension."""
+        return (
+            ACCESS_REQUEST_DAYS
+            if self.is_access_request
+            else self.municipality.answer_deadline_days
+        )
+
     def deadline_status(self, today: dt.date | None = None) -> workdays.DeadlineStatus:
         if self.status == Status.CLOSED:
             return workdays.DeadlineStatus("closed", 0, "Afsluttet")
@@ -340,6 +358,7 @@ class MessageKind(models.TextChoices):
     COPY_TO_ADMINISTRATION = "copy_to_administration", "Kopi til administrationen"
     ADMINISTRATION_ANSWER = "administration_answer", "Administrationens svar"
     FORWARD = "forward", "Videresendt"
+    EXTENSION_NOTICE = "extension_notice", "Besked om længere svartid"
 
 
 class MessageChannel(models.TextChoices):

@@ -22,6 +22,7 @@ urlpatterns = [
     path("henvendelser/<int:pk>/afslut/", views.close_view, name="inquiry-close"),
     path("henvendelser/<int:pk>/fordeling/", views.assign_view, name="inquiry-assign"),
     path("henvendelser/<int:pk>/noter/", views.note_view, name="inquiry-note"),
+    path("henvendelser/<int:pk>/frist/", views.extend_view, name="inquiry-extend"),
     path(
         "henvendelser/<int:pk>/administrationens-svar/",
         views.admin_answer_view,

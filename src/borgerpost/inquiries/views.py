@@ -442,9 +442,24 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                     "committee": inquiry.committee_id,
                     "concerns_other_citizen": inquiry.concerns_other_citizen,
                     "power_of_attorney": inquiry.power_of_attorney,
+                    "is_access_request": inquiry.is_access_request,
                 },
             )
         ),
+        "extend_form": _lazy(
+            lambda: forms.ExtendDeadlineForm(
+                prefix="extend",
+                initial={
+                    "new_deadline": actor.municipality.calendar.add_working_days(
+                        inquiry.deadline, 5
+                    ),
+                    "channel": "mail" if inquiry.citizen_email else "phone",
+                    "body": actions.extension_text(inquiry, None, "", actor.user.get_full_name()),
+                },
+            )
+        ),
+        "may_extend": inquiry.status != Status.CLOSED
+        and (is_recipient or (actor.is_administration and inquiry.administration_involved)),
         "ack_form": _lazy(
             lambda: forms.MessageForm(
                 prefix="ack",
@@ -566,6 +581,7 @@ FORM_PREFIXES = {
     "agenda_form": "agenda",
     "assign_form": "assign",
     "note_form": "note",
+    "extend_form": "extend",
     "admin_answer_form": "answer",
     "forward_mail_form": "fwd",
 }
@@ -627,6 +643,7 @@ def _triage(actor: Actor, inquiry: Inquiry, data: dict) -> str:
             committee=data["committee"],
             concerns_other_citizen=data["concerns_other_citizen"],
             power_of_attorney=data["power_of_attorney"] or "not_relevant",
+            access_request=data["is_access_request"],
         ),
     )
     if data["path"] == AnswerPath.PERSONAL and data["classification"] == "case":
@@ -743,6 +760,15 @@ assign_view = _post_action(
     done="Fordelingen er gemt.",
     roles=(Role.SECRETARIAT,),
     form_kwargs=lambda a: {"municipality": a.municipality},
+)
+extend_view = _post_action(
+    forms.ExtendDeadlineForm,
+    "extend_form",
+    lambda a, i, d: actions.do_extend_deadline(
+        a, i, d["new_deadline"], d["reason"], _delivery(d), d["body"]
+    ),
+    done="Svarfristen er forlænget, og borgeren har fået besked om den nye frist.",
+    roles=READERS,
 )
 note_view = _post_action(
     forms.NoteForm,

@@ -224,3 +224,26 @@ def suggest(text: str) -> Suggestion:
     if case > 0:
         return Suggestion(CASE, tuple(case_reasons), scores)
     return Suggestion(POLITICAL, ("Ingen tegn på en konkret sag",), scores)
+
+
+# A request for access to documents (aktindsigt) has its own limit: offentlighedslovens
+# § 36, stk. 2, seven working days to decide or tell the citizen why not and when.
+ACCESS_CUES = (
+    _cue(r"\baktindsigt|\bpartsaktindsigt", 1.0, "Nævner aktindsigt"),
+    _cue(r"\boffentlighedslov", 1.0, "Henviser til offentlighedsloven"),
+    _cue(
+        r"\b(indsigt i|kopi af|se|udlevere|udleveret|få udleveret) (alle |de |sagens )?"
+        r"(dokumenter(ne)?|akter(ne)?|sagsakter(ne)?|korrespondance(n)?|mails(ene)?|"
+        r"notater(ne)?|referater(ne)?)\b",
+        1.0,
+        "Beder om at se eller få kopi af dokumenter",
+    ),
+)
+
+
+def access_request(text: str) -> str | None:
+    """Why the text looks like a request for access to documents, or None."""
+    for cue in ACCESS_CUES:
+        if cue.pattern.search(text):
+            return cue.reason
+    return None

@@ -20,6 +20,7 @@ from .administration import (
     do_write_draft,
 )
 from .agenda import do_decide_proposal, do_propose_agenda
+from .deadline import do_extend_deadline, extension_text
 from .delivery import Delivery
 from .member import (
     TriageDecision,
@@ -65,6 +66,7 @@ __all__ = [
     "do_assign_in_administration",
     "do_close",
     "do_decide_proposal",
+    "do_extend_deadline",
     "do_forward_by_mail",
     "do_forward_to_administration",
     "do_propose_agenda",
@@ -82,6 +84,7 @@ __all__ = [
     "do_view_attachment",
     "do_view_inquiry",
     "do_write_draft",
+    "extension_text",
     "new_inquiry_from_mail",
     "social_media_answer_text",
     "validate",

@@ -16,6 +16,7 @@ from borgerpost.core.models import Committee
 from borgerpost.guard import service as guard
 from borgerpost.notices import events
 from borgerpost.outgoing.queue import enqueue_mail
+from borgerpost.pure import workdays
 
 from ..models import (
     AnswerPath,
@@ -46,6 +47,8 @@ class TriageDecision:
     committee: Committee | None
     concerns_other_citizen: bool
     power_of_attorney: str
+    # A request for access to documents (7 working days); None leaves it as it is.
+    access_request: bool | None = None
 
 
 def do_triage(actor: Actor, inquiry: Inquiry, decision: TriageDecision) -> None:
@@ -67,6 +70,12 @@ def do_triage(actor: Actor, inquiry: Inquiry, decision: TriageDecision) -> None:
         )
         if row.status == Status.NEW:
             row.status = Status.OPEN
+        if decision.access_request is not None and decision.access_request != row.is_access_request:
+            row.is_access_request = decision.access_request
+            if row.original_deadline is None:  # an extended deadline stays as agreed
+                row.deadline = workdays.answer_deadline(
+                    row.received_at, row.answer_days, row.municipality.calendar
+                )
         row.save()
         record(
             actor,
@@ -77,6 +86,7 @@ def do_triage(actor: Actor, inquiry: Inquiry, decision: TriageDecision) -> None:
             suggested=row.suggested_classification,
             committee=row.committee_id,
             power_of_attorney=row.power_of_attorney,
+            access_request=row.is_access_request,
         )
     refresh(inquiry)
 

@@ -35,7 +35,14 @@ from borgerpost.pure.scanner import Scanner
 from borgerpost.pure.text import clean_line, clean_text
 
 from .. import counts, signals
-from ..models import AnswerPath, Attachment, Inquiry, InquiryRecipient, Status
+from ..models import (
+    ACCESS_REQUEST_DAYS,
+    AnswerPath,
+    Attachment,
+    Inquiry,
+    InquiryRecipient,
+    Status,
+)
 
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
 
@@ -319,6 +326,15 @@ def _build(
     a mail, the API), because bulk writes skip the models' own cleaning."""
     subject, body = clean_line(data.subject)[:300], clean_text(data.body)
     suggestion = triage.suggest(f"{subject}\n{body}")
+    access = triage.access_request(f"{subject}\n{body}")
+    notes = list(notes if notes is not None else data.notes)
+    if access:
+        notes.append(
+            f"Ligner en anmodning om aktindsigt ({access.lower()}): svarfristen er derfor "
+            f"{ACCESS_REQUEST_DAYS} arbejdsdage (offentlighedslovens § 36, stk. 2). Ret det "
+            "under vurderingen, hvis det ikke er en anmodning om aktindsigt."
+        )
+    days = ACCESS_REQUEST_DAYS if access else municipality.answer_deadline_days
     scanner = scanner or guard.scanner_for(municipality)
     return Inquiry(
         municipality=municipality,
@@ -334,12 +350,11 @@ def _build(
         message_id=clean_line(data.message_id)[:500],
         content_key=fingerprint,
         addressed_to=list(data.addressed_to)[:200],
-        intake_notes=list(notes if notes is not None else data.notes),
+        intake_notes=notes,
+        is_access_request=access is not None,
         sensitive_categories=sorted({f.category for f in scanner.scan(f"{subject}\n{body}")}),
         registered_by=actor.user if actor else None,
-        deadline=workdays.answer_deadline(
-            data.received_at, municipality.answer_deadline_days, municipality.calendar
-        ),
+        deadline=workdays.answer_deadline(data.received_at, days, municipality.calendar),
         suggested_classification=suggestion.classification,
         suggestion_reasons=list(suggestion.reasons),
         received_in_main_mailbox=main_mailbox,
