@@ -20,7 +20,13 @@ from borgerpost.core.models import Centre, Committee, Membership
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.guard.models import GuardTerm
 from borgerpost.inquiries import actions
-from borgerpost.inquiries.models import AgendaProposal, Attachment, DraftReply, Note
+from borgerpost.inquiries.models import (
+    AgendaProposal,
+    Attachment,
+    DraftReply,
+    Note,
+    StandardText,
+)
 from borgerpost.intake.models import Mailbox, QuarantinedMail
 from borgerpost.letters.models import Citizen, Letter, LetterTemplate
 from borgerpost.notices.models import Notice
@@ -146,6 +152,9 @@ def foreign(world, new_inquiry):  # type: ignore[no-untyped-def]
     objects["notice"] = Notice.objects.create(
         municipality=hv, recipient=anders, kind="assigned", text=marker("notice"), link="/"
     )
+    objects["standard_text"] = StandardText.objects.create(
+        municipality=hv, kind="answer", name=marker("standardtext"), body=marker("standardtext")
+    )
     objects["note"] = Note.objects.create(
         inquiry=inquiry, author=anders, visibility="member", body=marker("note")
     )
@@ -179,6 +188,8 @@ URL_OBJECT = {
     "outgoing-retry": "outgoing",
     "outgoing-handled": "outgoing",
     "notice-open": "notice",
+    "standard-text-edit": "standard_text",
+    "standard-text-delete": "standard_text",
 }
 
 

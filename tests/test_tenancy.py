@@ -34,6 +34,7 @@ from borgerpost.inquiries.models import (
     Message,
     Note,
     ReminderSent,
+    StandardText,
 )
 from borgerpost.jobs.models import JobProblem
 from borgerpost.letters.models import Company, Letter
@@ -91,6 +92,7 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     )
     Notice.objects.create(municipality=hv, recipient=anders, kind="assigned", text="Nyt")
     NoticeSettings.objects.create(municipality=hv, user=anders, by_mail=True)
+    StandardText.objects.create(municipality=hv, kind="answer", name="Svar", body="Tak.")
     assert AuditEntry.objects.filter(municipality=hv).exists()
     return world
 

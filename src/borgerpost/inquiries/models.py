@@ -615,3 +615,31 @@ class InboxCounted(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["inquiry_pk", "viewer"], name="counted_once")
         ]
+
+
+class StandardTextKind(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", "Kvittering"
+    ANSWER = "answer", "Svar"
+    SOCIAL_MEDIA_ANSWER = "social_media_answer", "Standardsvar til sociale medier"
+    ADVANCE_NOTICE = "advance_notice", "Varsling før videresendelse"
+    EXTENSION_NOTICE = "extension_notice", "Besked om længere svartid"
+
+
+class StandardText(models.Model):
+    """A municipality's standard text for a message to the citizen, with placeholders
+    (pure/placeholders.py). Filled in for one inquiry, it is a starting point the writer
+    edits; the guard checks what is sent like any other text."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("bruges til", max_length=30, choices=StandardTextKind.choices)
+    name = models.CharField("navn", max_length=150)
+    body = models.TextField("tekst")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "name", "id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from borgerpost.inquiries import views
+from borgerpost.inquiries import text_views, views
 
 urlpatterns = [
     path("henvendelser/", views.inbox, name="inbox"),
@@ -34,4 +34,8 @@ urlpatterns = [
     path("dagsordensforslag/", views.proposals, name="proposals"),
     path("dagsordensforslag/<int:pk>/status/", views.decide_proposal, name="proposal-decide"),
     path("overskredne/", views.overdue, name="overdue"),
+    path("standardtekster/", text_views.text_list, name="standard-texts"),
+    path("standardtekster/ny/", text_views.text_edit, name="standard-text-new"),
+    path("standardtekster/<int:pk>/", text_views.text_edit, name="standard-text-edit"),
+    path("standardtekster/<int:pk>/slet/", text_views.text_delete, name="standard-text-delete"),
 ]

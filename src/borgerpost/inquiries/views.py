@@ -27,7 +27,7 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import ADMINISTRATION_ROLES, Role
 from borgerpost.guard.service import GuardBlocked
 from borgerpost.outgoing.queue import states_for
-from borgerpost.pure import searchwords, workdays
+from borgerpost.pure import placeholders, searchwords, workdays
 from borgerpost.pure.mailparse import MailParseError, ParsedAttachment, parse_eml
 from borgerpost.pure.text import clean_filename
 from borgerpost.retention.rules import waiting_for_case_number
@@ -48,6 +48,7 @@ from .models import (
     MessageKind,
     Note,
     ProposalStatus,
+    StandardText,
     Status,
     of_visible_inquiry,
 )
@@ -391,10 +392,41 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     inquiry = _visible(actor, pk)
     actions.do_view_inquiry(actor, inquiry)
-    return render(request, "inquiries/detail.html", _detail_context(actor, inquiry))
+    context = _detail_context(actor, inquiry, chosen=request.GET.get("tekst", ""))
+    return render(request, "inquiries/detail.html", context)
 
 
-def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> dict[str, Any]:
+def _standard_texts(
+    actor: Actor, inquiry: Inquiry, chosen: str
+) -> tuple[dict[str, list[StandardText]], dict[str, str]]:
+    """The municipality's standard texts by kind, and the one chosen (`?tekst=`) filled
+    in for this inquiry, by kind, for its form to start from."""
+    by_kind: dict[str, list[StandardText]] = {}
+    filled: dict[str, str] = {}
+    for text in StandardText.objects.for_actor(actor):
+        by_kind.setdefault(text.kind, []).append(text)
+        if chosen == str(text.pk):
+            filled[text.kind] = placeholders.fill(text.body, _placeholder_values(actor, inquiry))
+    return by_kind, filled
+
+
+def _placeholder_values(actor: Actor, inquiry: Inquiry) -> dict[str, str]:
+    return {
+        "borger": inquiry.citizen_name,
+        "nummer": inquiry.reference,
+        "emne": inquiry.subject,
+        "modtaget": f"{timezone.localtime(inquiry.received_at):%d.%m.%Y}",
+        "frist": f"{inquiry.deadline:%d.%m.%Y}",
+        "afsender": actor.user.get_full_name() or actor.user.username,
+        "kommune": actor.municipality.name,
+        "ny_frist": "[ny frist]",
+        "venter_paa": "[hvad henvendelsen venter på]",
+    }
+
+
+def _detail_context(
+    actor: Actor, inquiry: Inquiry, chosen: str = "", **forms_override: Any
+) -> dict[str, Any]:
     recipients = [r.member for r in inquiry.recipients.select_related("member")]
     is_recipient = any(u.pk == actor.user.pk for u in recipients)
     municipality = actor.municipality
@@ -412,7 +444,10 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
     reply = replies[-1] if replies else None
     drafts = list(inquiry.drafts.select_related("requested_by", "written_by"))
     ready_draft = next((d for d in drafts if d.status == DraftStatus.READY), None)
+    texts, filled = _standard_texts(actor, inquiry, chosen)
     context: dict[str, Any] = {
+        "standard_texts": texts,
+        "chosen_kind": next(iter(filled), ""),
         "inquiry": inquiry,
         "status": inquiry.deadline_status(),
         "recipients": recipients,
@@ -454,7 +489,8 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                         inquiry.deadline, 5
                     ),
                     "channel": "mail" if inquiry.citizen_email else "phone",
-                    "body": actions.extension_text(inquiry, None, "", actor.user.get_full_name()),
+                    "body": filled.get("extension_notice")
+                    or actions.extension_text(inquiry, None, "", actor.user.get_full_name()),
                 },
             )
         ),
@@ -465,14 +501,18 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 prefix="ack",
                 initial={
                     "channel": "mail" if inquiry.citizen_email else "phone",
-                    "body": _acknowledgement_text(inquiry, actor, len(recipients)),
+                    "body": filled.get("acknowledgement")
+                    or _acknowledgement_text(inquiry, actor, len(recipients)),
                 },
             )
         ),
         "social_form": _lazy(
             lambda: forms.SocialMediaAnswerForm(
                 prefix="social",
-                initial={"body": actions.social_media_answer_text(inquiry, actor.user)},
+                initial={
+                    "body": filled.get("social_media_answer")
+                    or actions.social_media_answer_text(inquiry, actor.user)
+                },
             )
         ),
         "notice_form": _lazy(
@@ -480,7 +520,8 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 prefix="notice",
                 initial={
                     "channel": "mail" if inquiry.citizen_email else "phone",
-                    "body": "Tak for din henvendelse. Jeg sender den videre til administrationen, "
+                    "body": filled.get("advance_notice")
+                    or "Tak for din henvendelse. Jeg sender den videre til administrationen, "
                     "som vil svare dig. Du hører fra rette center hurtigst muligt.",
                 },
             )
@@ -492,7 +533,7 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 prefix="reply",
                 initial={
                     "channel": "mail" if inquiry.citizen_email else "phone",
-                    "body": ready_draft.body if ready_draft else "",
+                    "body": ready_draft.body if ready_draft else filled.get("answer", ""),
                 },
             )
         ),
@@ -525,6 +566,7 @@ def _detail_context(actor: Actor, inquiry: Inquiry, **forms_override: Any) -> di
                 prefix="answer",
                 initial={
                     "channel": "phone" if inquiry.answer_mode == "phone" else "mail",
+                    "body": filled.get("answer", ""),
                 },
             )
         ),

@@ -50,6 +50,7 @@ from .registration import (
     new_inquiry_from_mail,
     validate,
 )
+from .texts import do_delete_standard_text, do_save_standard_text
 
 __all__ = [
     "MAX_ATTACHMENT_BYTES",
@@ -66,6 +67,7 @@ __all__ = [
     "do_assign_in_administration",
     "do_close",
     "do_decide_proposal",
+    "do_delete_standard_text",
     "do_extend_deadline",
     "do_forward_by_mail",
     "do_forward_to_administration",
@@ -75,6 +77,7 @@ __all__ = [
     "do_register_inquiries",
     "do_register_inquiry",
     "do_request_draft",
+    "do_save_standard_text",
     "do_send_advance_notice",
     "do_send_copy_to_administration",
     "do_send_reply",
