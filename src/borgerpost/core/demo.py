@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from borgerpost.core import demo_history
 from borgerpost.core.access import actor_for
 from borgerpost.core.loading import load_municipality, read_file
 from borgerpost.core.models import Municipality
@@ -132,9 +133,11 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
     _load_counsellor(municipality, users)
     _load_counsellor(hvidovre, users)
     _load_mail_folder(municipality)
+    now = now or timezone.now()
+    demo_history.load_standard_texts(municipality, users)
+    demo_history.hold_a_letter(municipality, users, now)
     if municipality.memberships.exists() and _has_inquiries(municipality):
         return municipality
-    now = now or timezone.now()
     for names, days_ago, channel, name, email, phone, subject, text in DEMO_INQUIRIES:
         received = min(
             _working_hours(now - dt.timedelta(days=days_ago)), now - dt.timedelta(minutes=30)
@@ -154,6 +157,7 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
                     citizen_phone=phone,
                 ),
             )
+    demo_history.load_history(municipality, users, now)
     return municipality
 
 

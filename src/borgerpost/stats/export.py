@@ -67,7 +67,11 @@ def as_text(figures: dict[str, Any]) -> str:
         f"  besvaret: {figures['answered']}",
         f"  besvaret inden for fristen: {figures['answered_within_deadline']}"
         + (f" ({share:.0%})" if share is not None else ""),
-        f"  median svartid: {median if median is not None else '-'} arbejdsdage",
+        f"  median svartid: {_danish(median)} arbejdsdage",
         f"  overskredet nu: {figures['overdue_now']}",
     ]
     return "\n".join(lines)
+
+
+def _danish(value: Any) -> str:
+    return "-" if value is None else f"{value:g}".replace(".", ",")
