@@ -31,6 +31,7 @@ from borgerpost.inquiries.models import (
     AgendaProposal,
     Inquiry,
     InquiryRecipient,
+    FollowUp,
     Message,
     Note,
     ReminderSent,
@@ -93,6 +94,7 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     Notice.objects.create(municipality=hv, recipient=anders, kind="assigned", text="Nyt")
     NoticeSettings.objects.create(municipality=hv, user=anders, by_mail=True)
     StandardText.objects.create(municipality=hv, kind="answer", name="Svar", body="Tak.")
+    FollowUp.objects.create(inquiry=foreign["inquiry"], received_at=timezone.now(), body="Igen.")
     assert AuditEntry.objects.filter(municipality=hv).exists()
     return world
 

@@ -130,6 +130,12 @@ class Municipality(models.Model):
         "mål for LIX", default=40, help_text="Breve over målet får en advarsel (40: middel)."
     )
     answer_deadline_days = models.PositiveSmallIntegerField("svarfrist (arbejdsdage)", default=10)
+    reopen_working_days = models.PositiveSmallIntegerField(
+        "genåbn ved svar fra borgeren inden for (arbejdsdage)",
+        default=10,
+        help_text="Skriver borgeren igen som svar på en afsluttet henvendelse inden for så "
+        "mange arbejdsdage, genåbnes den. Senere bliver det en ny henvendelse.",
+    )
     closing_days = models.JSONField(
         "lukkedage",
         default=default_closing_days,

@@ -30,6 +30,7 @@ def erase_inquiry(inquiry: Inquiry) -> None:
     inquiry.drafts.update(body="", request_note="")
     inquiry.agenda_proposals.update(motivation="", status_note="")
     inquiry.notes.all().delete()  # what staff wrote about the citizen goes with the text
+    inquiry.follow_ups.all().delete()
     for name in _TEXT_FIELDS:
         setattr(inquiry, name, "")
     inquiry.suggestion_reasons = []

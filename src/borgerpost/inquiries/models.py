@@ -643,3 +643,44 @@ class StandardText(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FollowUpQuerySet(TenantQuerySet):
+    tenant_field = "inquiry__municipality"
+
+    def restricted_to(self, actor) -> FollowUpQuerySet:  # type: ignore[no-untyped-def]
+        """A reply that came to a member's own mailbox is that member's (and the other
+        recipients'), never the administration's (styrelseslov § 8 b); one that came to
+        the main mailbox is seen by whoever sees the inquiry."""
+        rule = Q(member__isnull=True)
+        if actor.is_council_member:
+            rule |= Q(
+                Exists(
+                    InquiryRecipient.objects.filter(
+                        inquiry=OuterRef("inquiry_id"), member=actor.user
+                    )
+                )
+            )
+        return self.filter(of_visible_inquiry(actor)).filter(rule)
+
+
+class FollowUp(models.Model):
+    """The citizen wrote again, in reply to an answer (In-Reply-To/References): the mail
+    joins the inquiry it answers instead of becoming a new one."""
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="follow_ups")
+    # The member whose mailbox it came to; empty: the main mailbox.
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    received_at = models.DateTimeField()
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)
+    sensitive_categories = models.JSONField(default=list, blank=True)
+    reopened = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["received_at", "id"]

@@ -42,6 +42,7 @@ from .models import (
     Attachment,
     DraftReply,
     DraftStatus,
+    FollowUp,
     Inquiry,
     InquiryRecipient,
     Message,
@@ -348,6 +349,12 @@ def _announce(request: HttpRequest, registration: actions.Registration) -> None:
             "Samme henvendelse var allerede modtaget af et andet byrådsmedlem. Den er ikke "
             "oprettet igen – du er tilføjet som modtager af den samme henvendelse.",
         )
+    elif registration.outcome == "follow_up":
+        messages.info(
+            request,
+            f"Mailen er borgerens svar i {registration.inquiry.reference} og er lagt på den "
+            "henvendelse.",
+        )
     else:
         messages.warning(request, "Du har allerede registreret denne henvendelse. Intet er ændret.")
 
@@ -464,6 +471,7 @@ def _detail_context(
         .select_related("addressee", "committee"),
         "attachments": inquiry.attachments.all(),
         "notes": _notes(actor, inquiry),
+        "follow_ups": list(FollowUp.objects.for_actor(actor).filter(inquiry=inquiry)),
         "note_form": _lazy(lambda: forms.NoteForm(prefix="note")),
         "reply": reply,
         "show_member_tools": is_recipient and inquiry.status != Status.CLOSED,

@@ -116,6 +116,7 @@ class IntakeRecord(models.Model):
     class Outcome(models.TextChoices):
         CREATED = "created", "Ny henvendelse"
         JOINED = "joined", "Samme henvendelse som en allerede registreret"
+        FOLLOW_UP = "follow_up", "Borgerens svar på en henvendelse"
         DUPLICATE = "duplicate", "Dublet"
         QUARANTINED = "quarantined", "I karantæne"
 

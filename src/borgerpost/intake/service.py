@@ -66,8 +66,8 @@ class IntakeSummary:
     def add(self, outcome: str, reason: str = "") -> None:
         if outcome == IntakeRecord.Outcome.CREATED:
             self.created += 1
-        elif outcome == IntakeRecord.Outcome.JOINED:
-            self.joined += 1
+        elif outcome in (IntakeRecord.Outcome.JOINED, IntakeRecord.Outcome.FOLLOW_UP):
+            self.joined += 1  # on an inquiry already there: the same mail, or a reply
         elif outcome == IntakeRecord.Outcome.DUPLICATE:
             self.duplicates += 1
         else:
@@ -191,11 +191,10 @@ def _take(mailbox: Mailbox, uidvalidity: int, mail: FetchedMail) -> tuple[str, s
                 reason = NOT_STORED.format(kind=type(exc).__name__)
             else:
                 inquiry = registration.inquiry
-                outcome = (
-                    IntakeRecord.Outcome.CREATED
-                    if registration.outcome == "created"
-                    else IntakeRecord.Outcome.JOINED
-                )
+                outcome = {
+                    "created": IntakeRecord.Outcome.CREATED,
+                    "follow_up": IntakeRecord.Outcome.FOLLOW_UP,
+                }.get(registration.outcome, IntakeRecord.Outcome.JOINED)
         if outcome == IntakeRecord.Outcome.QUARANTINED:
             _quarantine(mailbox, mail.raw, parsed, reason)
         _record(mailbox, uidvalidity, mail, parsed, outcome, inquiry)

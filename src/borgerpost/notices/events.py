@@ -87,3 +87,22 @@ def deadlines_soon(municipality: Any, person: Any, count: int, link: str) -> Non
         link=link,
         mail=False,
     )
+
+
+def citizen_wrote_again(inquiry: Inquiry, member: Any, reopened: bool) -> None:
+    """Those who answer are told: the members who got it (a reply to a member), or the
+    secretariat and the person it is given to (a reply to the main mailbox)."""
+    if member is not None:
+        people = [r.member for r in inquiry.recipients.select_related("member")]
+    else:
+        people = _with_role(inquiry, Role.SECRETARIAT)
+        if inquiry.assigned_to is not None:
+            people.append(inquiry.assigned_to)
+    what = "og henvendelsen er genåbnet" if reopened else "på en åben henvendelse"
+    notify(
+        inquiry.municipality,
+        people,
+        NoticeKind.NEW_INQUIRY,
+        f"Borgeren har skrevet igen i {inquiry.reference}, {what}",
+        inquiry=inquiry,
+    )

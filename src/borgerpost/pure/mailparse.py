@@ -70,6 +70,9 @@ class ParsedMail:
     notes: list[str] = field(default_factory=list)
     # Every address the mail names as a recipient (To, Cc, and the delivery headers).
     addressed_to: list[str] = field(default_factory=list)
+    # The Message-IDs it answers (In-Reply-To, then References): a citizen's reply to an
+    # answer joins that inquiry (inquiries/actions/followup.py).
+    replies_to: list[str] = field(default_factory=list)
 
     def fingerprint(self) -> str:
         return mail_fingerprint(
@@ -166,7 +169,17 @@ def _parse(raw: bytes) -> ParsedMail:
         attachments=reader.attachments,
         notes=notes,
         addressed_to=_recipients(msg),
+        replies_to=_replies_to(msg),
     )
+
+
+_MESSAGE_ID = re.compile(r"<[^<>\s]{1,250}>")
+MAX_REPLIES_TO = 20
+
+
+def _replies_to(msg: Message) -> list[str]:
+    found = _MESSAGE_ID.findall(header(msg, "In-Reply-To") + " " + header(msg, "References"))
+    return list(dict.fromkeys(clean_line(i) for i in found))[:MAX_REPLIES_TO]
 
 
 class _Reader:

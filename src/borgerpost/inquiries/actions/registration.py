@@ -43,6 +43,7 @@ from ..models import (
     InquiryRecipient,
     Status,
 )
+from . import followup
 
 MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024
 
@@ -80,6 +81,7 @@ class NewInquiry:
     mail_date: dt.datetime | None = None
     addressed_to: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    replies_to: list[str] = field(default_factory=list)  # Message-IDs it answers
 
     def sender_key(self) -> str:
         return self.citizen_email or self.citizen_phone or self.citizen_name
@@ -100,7 +102,7 @@ class NewInquiry:
 @dataclass(frozen=True)
 class Registration:
     inquiry: Inquiry
-    outcome: str  # "created", "added_recipient" or "already_registered"
+    outcome: str  # "created", "added_recipient", "already_registered" or "follow_up"
 
     @property
     def notes(self) -> list[str]:
@@ -151,6 +153,7 @@ def new_inquiry_from_mail(mail: ParsedMail, now: dt.datetime | None = None) -> N
         mail_date=mail.date,
         addressed_to=list(mail.addressed_to),
         notes=notes,
+        replies_to=list(mail.replies_to),
     )
 
 
@@ -239,6 +242,12 @@ def do_register_inquiry(actor: Actor, data: NewInquiry) -> Registration:
                     return _add_recipient(actor, existing)
                 if reason not in notes:
                     notes.append(reason)
+            answered = followup.answered_inquiry(place, data, member=actor.user)
+            if answered is not None:
+                joined = followup.join(place, answered, data, member=actor.user)
+                if joined is not None:
+                    return Registration(answered, "follow_up")
+                notes.append(followup.too_late_note(answered))
             if _reuses_message_id(place, data, fingerprint, main_mailbox=False):
                 notes.append(REUSED_MESSAGE_ID)
             inquiry = _create(place, actor, data, fingerprint, notes=notes)
@@ -268,6 +277,11 @@ def do_receive_in_main_mailbox(municipality: Municipality, data: NewInquiry) -> 
         if existing:
             return Registration(existing[0], "already_registered")
         notes = list(data.notes)
+        answered = followup.answered_inquiry(municipality, data, member=None)
+        if answered is not None:
+            if followup.join(municipality, answered, data, member=None) is not None:
+                return Registration(answered, "follow_up")
+            notes.append(followup.too_late_note(answered))
         if _reuses_message_id(municipality, data, fingerprint, main_mailbox=True):
             notes.append(REUSED_MESSAGE_ID)
         inquiry = _create(municipality, None, data, fingerprint, main_mailbox=True, notes=notes)
