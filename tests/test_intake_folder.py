@@ -12,6 +12,7 @@ from borgerpost.inquiries.models import Inquiry
 from borgerpost.intake.actions import do_connect_file_folder, do_connect_main_mailbox
 from borgerpost.intake.models import IntakeRecord, Mailbox, MailSource
 from borgerpost.intake.service import take_new_mail
+from borgerpost.notices.models import Notice
 
 from .test_intake import mail, settings_for
 
@@ -37,6 +38,12 @@ def test_mail_dropped_as_files_becomes_the_administrations_inquiries(world, drop
     assert (summary.created, summary.quarantined) == (2, 0)
     assert Inquiry.objects.for_actor(world.pia).count() == 2
     assert Inquiry.objects.for_actor(world.sara).count() == 0
+    # The secretariat is told under »Nyt til mig«, once a mail.
+    told = Notice.objects.for_actor(world.pia).values_list("text", flat=True)
+    assert sorted(told) == sorted(
+        f"Ny henvendelse fra hovedpostkassen: {i.reference}"
+        for i in Inquiry.objects.for_actor(world.pia)
+    )
     # Nothing changed or removed; each taken mail marked beside it.
     assert sorted(p.name for p in drop.iterdir()) == [".taken", "1.eml", "2.eml", "noter.txt"]
     assert sorted(p.name for p in (drop / ".taken").iterdir()) == ["1.eml", "2.eml"]

@@ -193,3 +193,59 @@ def test_a_member_searches_and_filters_on_a_phone(site, phone, world, new_inquir
         page.get_by_role("link", name="Hent listen som CSV").click()
     assert download.value.suggested_filename.startswith("henvendelser-")
     page.close()
+
+
+def test_a_working_day_assign_notice_note_overview_and_a_longer_answer_time(
+    site, phone, world, new_inquiry
+):
+    from borgerpost.inquiries import actions
+    from borgerpost.inquiries.actions import TriageDecision
+
+    inquiry = actions.do_register_inquiry(
+        world.sara, new_inquiry(subject="Oversvømmet kælder", body="Hvem betaler?")
+    ).inquiry
+    decision = TriageDecision("case", "administration", None, False, "not_relevant")
+    actions.do_triage(world.sara, inquiry, decision)
+    actions.do_forward_to_administration(world.sara, inquiry)
+    detail = f"{site}{reverse('inquiry-detail', args=['ishoj', inquiry.pk])}"
+
+    # The secretariat gives it to the caseworker.
+    pia = login(phone, site, "pia")
+    pia.goto(detail)
+    pia.select_option("#id_assign-assigned_to", label="Louise Krogh")
+    pia.click("button:has-text('Gem fordeling')")
+    assert "Fordelingen er gemt." in pia.content()
+    pia.close()
+
+    # She is told, opens the notice, lands on the inquiry and writes a note.
+    louise = login(phone, site, "louise")
+    louise.goto(f"{site}{reverse('notices', args=['ishoj'])}")
+    assert "Nyt til mig (1)" in louise.content()
+    louise.click(f"button:has-text('{inquiry.reference} er givet til dig')")
+    louise.wait_for_url(detail)
+    louise.fill("#id_note-body-administration", "Forsikringen skal kontaktes først.")
+    louise.click("[data-testid=admin-notes] button:has-text('Gem note')")
+    assert "Noten er gemt" in louise.content()
+    assert "Forsikringen skal kontaktes først." in louise.inner_text("[data-testid=admin-notes]")
+    louise.goto(f"{site}{reverse('overview', args=['ishoj'])}")
+    assert louise.locator("svg.chart").count() == 1
+    louise.close()
+
+    # The member extends the deadline and the citizen is told; both dates are shown.
+    sara = login(phone, site, "sara")
+    sara.goto(detail)
+    assert "Forsikringen" not in sara.content()  # the administration's note is not hers
+    new = world.ishoj.calendar.add_working_days(inquiry.deadline, 5)
+    sara.click("summary:has-text('Forlæng svarfristen')")
+    sara.fill("#id_extend-new_deadline", new.isoformat())
+    sara.fill("#id_extend-reason", "vi venter på forsikringsselskabet")
+    sara.fill(
+        "#id_extend-body",
+        actions.extension_text(inquiry, new, "vi venter på forsikringsselskabet", "Sara Ahmadi"),
+    )
+    sara.click("button:has-text('Forlæng fristen og send beskeden')")
+    assert "Svarfristen er forlænget" in sara.content()
+    assert "Begrundelse: vi venter på forsikringsselskabet" in sara.inner_text(
+        "[data-testid=extension]"
+    )
+    sara.close()

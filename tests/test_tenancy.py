@@ -29,9 +29,9 @@ from borgerpost.counsellor.models import (
 from borgerpost.guard.models import FalsePositive
 from borgerpost.inquiries.models import (
     AgendaProposal,
+    FollowUp,
     Inquiry,
     InquiryRecipient,
-    FollowUp,
     Message,
     Note,
     ReminderSent,

@@ -34,6 +34,7 @@ from borgerpost.inquiries.actions import (
     new_inquiry_from_mail,
 )
 from borgerpost.jobs.isolation import record_failure, resolve
+from borgerpost.notices import events
 from borgerpost.pure.mailparse import BROKEN, MailParseError, ParsedMail, parse_eml
 
 from .emlfolder import open_eml_folder
@@ -231,12 +232,18 @@ def _parse(raw: bytes) -> tuple[ParsedMail | None, str]:
 
 
 def _register(mailbox: Mailbox, parsed: ParsedMail) -> Registration:
+    """The mail registered, and whoever reads the mailbox told of a new inquiry (inside
+    the mail's savepoint: told exactly when it was stored)."""
     data = new_inquiry_from_mail(parsed)
     if mailbox.kind == MailboxKind.MAIN:
-        return do_receive_in_main_mailbox(mailbox.municipality, data)
-    actor = actor_for(mailbox.member, mailbox.municipality)
-    assert actor is not None  # checked before the mailbox was opened
-    return do_register_inquiry(actor, data)
+        registration = do_receive_in_main_mailbox(mailbox.municipality, data)
+    else:
+        actor = actor_for(mailbox.member, mailbox.municipality)
+        assert actor is not None  # checked before the mailbox was opened
+        registration = do_register_inquiry(actor, data)
+    if registration.outcome == "created":
+        events.new_in_mailbox(registration.inquiry, mailbox.member)
+    return registration
 
 
 def _quarantine(mailbox: Mailbox, raw: bytes, parsed: ParsedMail | None, reason: str) -> None:

@@ -106,3 +106,17 @@ def citizen_wrote_again(inquiry: Inquiry, member: Any, reopened: bool) -> None:
         f"Borgeren har skrevet igen i {inquiry.reference}, {what}",
         inquiry=inquiry,
     )
+
+
+def new_in_mailbox(inquiry: Inquiry, member: Any) -> None:
+    """A mail the intake made an inquiry of: told to the member whose folder it came
+    from, or to the secretariat (the main mailbox)."""
+    people = [member] if member is not None else _with_role(inquiry, Role.SECRETARIAT)
+    where = "din mailmappe" if member is not None else "hovedpostkassen"
+    notify(
+        inquiry.municipality,
+        people,
+        NoticeKind.NEW_INQUIRY,
+        f"Ny henvendelse fra {where}: {inquiry.reference}",
+        inquiry=inquiry,
+    )
