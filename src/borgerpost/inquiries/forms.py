@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from borgerpost.core.fields import DateTimeInput, IdChoiceField
+from borgerpost.core.fields import DateInput, DateTimeInput, IdChoiceField
 from borgerpost.core.models import ADMINISTRATION_ROLES, Centre, Committee, Membership, Municipality
 
 from .models import (
@@ -302,9 +302,7 @@ class ExtendDeadlineForm(MessageForm):
     """A longer answer time, and the message that tells the citizen (any channel the
     other messages use, Digital Post with the CPR number included)."""
 
-    new_deadline = forms.DateField(
-        label="Ny svarfrist", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    new_deadline = forms.DateField(label="Ny svarfrist", widget=DateInput())
     reason = forms.CharField(
         label="Hvad venter henvendelsen på?",
         max_length=1000,

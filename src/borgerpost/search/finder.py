@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from borgerpost.core.fields import IdChoiceField
+from borgerpost.core.fields import DateInput, IdChoiceField
 from borgerpost.core.models import Centre, Membership, Role
 from borgerpost.inquiries.forms import administration_people
 from borgerpost.inquiries.models import (
@@ -72,12 +72,8 @@ class FinderForm(forms.Form):
     )
     kanal = forms.ChoiceField(label="Kanal", required=False)
     frist = forms.ChoiceField(label="Frist", required=False)
-    fra = forms.DateField(
-        label="Modtaget fra", required=False, widget=forms.DateInput({"type": "date"})
-    )
-    til = forms.DateField(
-        label="Modtaget til", required=False, widget=forms.DateInput({"type": "date"})
-    )
+    fra = forms.DateField(label="Modtaget fra", required=False, widget=DateInput())
+    til = forms.DateField(label="Modtaget til", required=False, widget=DateInput())
     sorter = forms.ChoiceField(label="Sortér", required=False, choices=list(SORTS.items()))
 
     def __init__(self, data: Any, *, actor: Any):
