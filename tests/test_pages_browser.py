@@ -236,7 +236,7 @@ def test_a_working_day_assign_notice_note_overview_and_a_longer_answer_time(
     sara.goto(detail)
     assert "Forsikringen" not in sara.content()  # the administration's note is not hers
     new = world.ishoj.calendar.add_working_days(inquiry.deadline, 5)
-    sara.click("summary:has-text('Forlæng svarfristen')")
+    sara.click("a:has-text('Forlæng svarfristen og giv borgeren besked')")
     sara.fill("#id_extend-new_deadline", new.isoformat())
     sara.fill("#id_extend-reason", "vi venter på forsikringsselskabet")
     sara.fill(

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from borgerpost.core.memo import once_per_request
 from borgerpost.core.models import Centre, Committee, Municipality
 from borgerpost.core.tenancy import TenantQuerySet
 from borgerpost.pure import workdays
@@ -78,10 +79,13 @@ class InquiryQuerySet(TenantQuerySet):
             # A proposal's addressee sees its inquiry too. They are few, so their ids are
             # read first: an OR of two subqueries makes PostgreSQL hash every inquiry the
             # member ever got (8 ms at 30,000) instead of probing the index per row read.
-            proposed = list(
-                AgendaProposal.objects.filter(addressee=actor.user).values_list(
-                    "inquiry_id", flat=True
-                )
+            proposed = once_per_request(
+                ("proposed to", actor.user.pk),
+                lambda: list(
+                    AgendaProposal.objects.filter(addressee=actor.user).values_list(
+                        "inquiry_id", flat=True
+                    )
+                ),
             )
             if proposed:
                 rule |= Q(pk__in=proposed)

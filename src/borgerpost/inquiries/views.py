@@ -400,6 +400,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     inquiry = _visible(actor, pk)
     actions.do_view_inquiry(actor, inquiry)
     context = _detail_context(actor, inquiry, chosen=request.GET.get("tekst", ""))
+    # The extension's form only when asked for: most visits need it not.
+    context["show_extend"] = request.GET.get("frist") == "forlaeng"
     return render(request, "inquiries/detail.html", context)
 
 
