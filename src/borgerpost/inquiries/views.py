@@ -200,7 +200,7 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
         kept.pop(name, None)
     # The filters are shown when in use or asked for (»Vis filtre«): building their
     # options is a third of a plain list page's time.
-    form = wanted.form
+    form = wanted.form if wanted.filtering or params.get("filtre") else None
     if form is None and params.get("filtre"):
         form = finder.FinderForm(params, actor=actor)
     return Listing(show, page, wanted, form, kept.urlencode() + "&" if kept else "")

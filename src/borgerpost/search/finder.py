@@ -139,6 +139,11 @@ class Finder:
         return self.sort == "relevans"
 
     @property
+    def filtering(self) -> bool:
+        """Any filter set (a search alone shows no filters until asked for)."""
+        return any(self.values.get(name) for name in FILTERS)
+
+    @property
     def active(self) -> bool:
         return self.searching or any(self.values.get(name) for name in FILTERS)
 
