@@ -148,3 +148,12 @@ def test_a_reply_to_a_member_stays_the_member_s(world, new_inquiry):
     assert FollowUp.objects.for_actor(world.sara).count() == 1
     for who in ("pia", "louise", "henrik", "kasper", "thomas"):
         assert FollowUp.objects.for_actor(getattr(world, who)).count() == 0, who
+
+
+def test_a_municipality_that_never_reopens(world, new_inquiry):
+    world.ishoj.reopen_working_days = 0
+    world.ishoj.save(update_fields=["reopen_working_days"])
+    inquiry, answer_id = answered_by_sara(world, new_inquiry)
+    assert actions.do_register_inquiry(world.sara, reply_mail(answer_id)).outcome == "created"
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.CLOSED

@@ -16,6 +16,7 @@ def test_administrator_edits_the_municipality(world, client_for):
         "mail_domains": "ishoj.dk\nishoj.net",
         "main_mailbox": "post@ishoj.dk",
         "answer_deadline_days": "8",
+        "reopen_working_days": "5",
         "closing_days": "06-05\n12-24\n12-31\n2026-05-15",
         "dispatch_cutoff": "13:00",
         "dispatch_release": "08:30",
@@ -34,6 +35,7 @@ def test_administrator_edits_the_municipality(world, client_for):
     ishoj = Municipality.objects.get(slug="ishoj")
     assert ishoj.mail_domains == ["ishoj.dk", "ishoj.net"]
     assert ishoj.answer_deadline_days == 8 and "2026-05-15" in ishoj.closing_days
+    assert ishoj.reopen_working_days == 5
     assert str(ishoj.dispatch_cutoff) == "13:00:00" and str(ishoj.dispatch_release) == "08:30:00"
     assert ishoj.retention_days == 20 and ishoj.lix_target == 38
     assert (ishoj.letter_retention_days, ishoj.citizen_retention_days) == (60, 200)

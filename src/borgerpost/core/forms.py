@@ -51,6 +51,7 @@ class MunicipalityForm(ModelForm):
             "main_mailbox",
             "cvr",
             "answer_deadline_days",
+            "reopen_working_days",
             "closing_days",
             "dispatch_cutoff",
             "dispatch_release",
@@ -105,6 +106,12 @@ class MunicipalityForm(ModelForm):
             if not data.get("cvr"):
                 self.add_error("cvr", "SF1601 kræver kommunens CVR-nummer.")
         return data
+
+    def clean_reopen_working_days(self) -> int:
+        days = self.cleaned_data["reopen_working_days"]
+        if not 0 <= days <= 60:
+            raise forms.ValidationError("Vælg mellem 0 og 60 arbejdsdage (0: genåbn aldrig).")
+        return days
 
     def clean_answer_deadline_days(self) -> int:
         days = self.cleaned_data["answer_deadline_days"]

@@ -139,6 +139,7 @@ def load_municipality(data: dict[str, Any], demo_passwords: bool = False) -> Mun
             "mail_domains": domains,
             "main_mailbox": _email(_require(data, "main_mailbox", "kommunen"), "main_mailbox"),
             "answer_deadline_days": int(data.get("answer_deadline_days", 10)),
+            "reopen_working_days": int(data.get("reopen_working_days", 10)),
             "closing_days": closing,
             "social_media_answer": data.get("social_media_answer") or DEFAULT_SOCIAL_MEDIA_ANSWER,
             "cvr": str(data.get("cvr", "")),

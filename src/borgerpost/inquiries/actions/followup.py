@@ -82,6 +82,8 @@ def join(place: Any, inquiry: Inquiry, data: Any, member: Any) -> FollowUp | Non
 def _recently_closed(place: Any, inquiry: Inquiry, received: Any) -> bool:
     if inquiry.closed_at is None:
         return True
+    if place.reopen_working_days == 0:
+        return False  # the municipality never reopens: a reply is a new inquiry
     calendar = place.calendar
     closed_on = workdays.local_date(inquiry.closed_at)
     return calendar.working_days_between(closed_on, workdays.local_date(received)) <= (
