@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from borgerpost.api.actions import do_create_token
 from borgerpost.audit.models import AuditEntry
+from borgerpost.core.spreadsheet import safe_cell
 from borgerpost.inquiries import actions, counts
 from borgerpost.inquiries.actions import TriageDecision
 from borgerpost.inquiries.erasure import erase_inquiry
@@ -29,7 +30,6 @@ from borgerpost.inquiries.models import (
 from borgerpost.pure import searchwords
 from borgerpost.pure.mailparse import ParsedAttachment
 from borgerpost.search.backends import backend
-from borgerpost.search.export import safe_cell
 
 from .conftest import received
 

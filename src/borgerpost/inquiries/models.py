@@ -321,6 +321,13 @@ def of_visible_inquiry(actor) -> Exists:  # type: ignore[no-untyped-def]
     return Exists(Inquiry.objects.for_actor(actor).filter(pk=OuterRef("inquiry_id")))
 
 
+def received_by(actor) -> Exists:  # type: ignore[no-untyped-def]
+    """For rows that belong to an inquiry: the person is among the members who got it."""
+    return Exists(
+        InquiryRecipient.objects.filter(inquiry=OuterRef("inquiry_id"), member=actor.user)
+    )
+
+
 class InquiryRecipient(models.Model):
     """A council member who received the inquiry. One inquiry, many recipients."""
 
@@ -391,13 +398,7 @@ class MessageQuerySet(TenantQuerySet):
         administration)."""
         rule = Q(kind__in=ADMINISTRATION_SEES)
         if actor.is_council_member:
-            rule |= Q(
-                Exists(
-                    InquiryRecipient.objects.filter(
-                        inquiry=OuterRef("inquiry_id"), member=actor.user
-                    )
-                )
-            )
+            rule |= Q(received_by(actor))
         return self.filter(of_visible_inquiry(actor)).filter(rule)
 
 
@@ -658,13 +659,7 @@ class FollowUpQuerySet(TenantQuerySet):
         the main mailbox is seen by whoever sees the inquiry."""
         rule = Q(member__isnull=True)
         if actor.is_council_member:
-            rule |= Q(
-                Exists(
-                    InquiryRecipient.objects.filter(
-                        inquiry=OuterRef("inquiry_id"), member=actor.user
-                    )
-                )
-            )
+            rule |= Q(received_by(actor))
         return self.filter(of_visible_inquiry(actor)).filter(rule)
 
 

@@ -1,20 +1,18 @@
 """A filtered list of inquiries as CSV, for a spreadsheet.
 
-Semicolons and a byte-order mark: Danish Excel reads that as columns and as UTF-8
-(æøå). A cell that begins like a formula is prefixed with an apostrophe, because a
-citizen writes the subject, and »=HYPERLINK(...)« in a subject must stay text in the
-secretariat's spreadsheet (CSV injection). Only what a list row shows: no citizen
-name, address or text leaves this way.
+Written for a Danish spreadsheet, formula-safe (core/spreadsheet.py). Only what a list
+row shows: no citizen name, address or text leaves this way.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
+
+from borgerpost.core.spreadsheet import danish_writer, safe_cell
 
 HEADER = [
     "nummer",
@@ -29,19 +27,12 @@ HEADER = [
     "journalnummer",
 ]
 MAX_ROWS = 10_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def as_csv(rows: Iterable[tuple[Any, Any]], labels: dict[str, dict[str, str]]) -> str:
     """`rows`: (inquiry, deadline status) as the list pages have them."""
     out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = danish_writer(out)
     writer.writerow(HEADER)
     for inquiry, status in rows:
         writer.writerow(

@@ -14,7 +14,7 @@ from borgerpost.pure.searchwords import phone_digits
 
 from .backends import backend
 
-# Saving only other fields cannot change what an inquiry is found by.
+# What a document is built from: saving only other fields cannot change it.
 SEARCHED_FIELDS = frozenset(
     {
         "subject",
@@ -65,15 +65,7 @@ def _reindex(ids: list[int]) -> None:
         "inquiry_id", "filename"
     ):
         names[inquiry_id].append(filename)
-    inquiries = Inquiry.objects.filter(pk__in=ids).only(
-        "subject",
-        "body",
-        "citizen_name",
-        "citizen_email",
-        "citizen_phone",
-        "records_case_number",
-        "content_deleted_at",
-    )
+    inquiries = Inquiry.objects.filter(pk__in=ids).only(*SEARCHED_FIELDS)
     backend().write([document_of(i, names[i.pk]) for i in inquiries])
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
+from borgerpost.core.spreadsheet import danish_decimal, danish_writer, safe_cell
 from borgerpost.pure.inquirystats import KEY_NAMES
 
 COLUMNS = [
@@ -35,15 +35,13 @@ GROUP_NAMES = {
 
 def as_csv(figures: dict[str, Any]) -> str:
     out = io.StringIO()
-    out.write("\ufeff")  # Danish Excel reads UTF-8 by this mark
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = danish_writer(out)
     writer.writerow(["opdeling", "værdi", *(HEADER[c] for c in COLUMNS)])
     writer.writerow(["i alt", figures["year"], *(_cell(figures[c], c) for c in COLUMNS)])
     for group, key in KEY_NAMES.items():
         for row in figures.get(group, []):
-            value = str(row[key])
-            value = "'" + value if value.startswith(("=", "+", "-", "@")) else value
-            writer.writerow([GROUP_NAMES[group], value, *(_cell(row[c], c) for c in COLUMNS)])
+            cells = (_cell(row[c], c) for c in COLUMNS)
+            writer.writerow([GROUP_NAMES[group], safe_cell(row[key]), *cells])
     return out.getvalue()
 
 
@@ -52,9 +50,9 @@ def _cell(value: Any, column: str) -> str:
     if value is None:
         return ""
     if column == "share_within_deadline":
-        return f"{value:.3f}".replace(".", ",")
+        return danish_decimal(value, 3)
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return danish_decimal(value)
     return str(value)
 
 
@@ -74,4 +72,4 @@ def as_text(figures: dict[str, Any]) -> str:
 
 
 def _danish(value: Any) -> str:
-    return "-" if value is None else f"{value:g}".replace(".", ",")
+    return "-" if value is None else danish_decimal(value)

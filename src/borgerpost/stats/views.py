@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from borgerpost.audit.log import record_read
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.models import Role
+from borgerpost.core.spreadsheet import danish_decimal
 from borgerpost.inquiries.models import AnswerPath, Channel, Inquiry
 
 from .charts import months_chart
@@ -82,5 +83,5 @@ def _texts(row: dict) -> dict[str, str]:
     share, median = row["share_within_deadline"], row["median_working_days"]
     return {
         "share_text": f"{share * 100:.0f} %" if share is not None else "–",
-        "median_text": f"{median:g}".replace(".", ",") if median is not None else "–",
+        "median_text": danish_decimal(median) if median is not None else "–",
     }
