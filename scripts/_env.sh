@@ -34,3 +34,10 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   touch "$STAMP"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
+# The scanner's modules compiled to C (about a third faster on citizens' mails); a
+# no-op when this build exists, and the scanner runs as Python if it cannot be built.
+if [ ! -f "$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h" ]; then
+  need_debian_packages python3-dev || true
+fi
+command -v cc >/dev/null || need_debian_packages gcc || true
+borgerpost scan --build-native || true

@@ -344,7 +344,7 @@ def _scan_command(*args: str, stdin: str = "") -> subprocess.CompletedProcess[st
 
 
 def test_scan_command_in_several_processes_writes_what_one_process_writes(tmp_path):
-    from borgerpost.pure.scanner.command import BATCH_LINES
+    from borgerpost.pure.scanner.command import BATCH_LINES, SPLIT_BYTES
 
     texts = [json.loads(line)["text"] for line in (CORPUS / "sensitive-own2.jsonl").open()]
     lines = [json.dumps({"id": i, "text": texts[i % len(texts)]}) for i in range(BATCH_LINES * 3)]
@@ -355,7 +355,12 @@ def test_scan_command_in_several_processes_writes_what_one_process_writes(tmp_pa
     one = _scan_command("--jsonl", "--jobs", "1", str(source))
     several = _scan_command("--jsonl", "--jobs", "2", str(source))
 
-    assert one.stdout == several.stdout
+    # A file is cut into one stretch per worker; standard input is handed out in batches.
+    assert source.stat().st_size >= SPLIT_BYTES
+    piped = _scan_command("--jsonl", "--jobs", "2", stdin=source.read_text(encoding="utf-8"))
+
+    assert one.stdout == several.stdout == piped.stdout
+    assert one.stderr == several.stderr == piped.stderr
     out = [json.loads(line) for line in several.stdout.splitlines()]
     # Every line but the broken one, in input order; the broken one named, not fatal.
     assert [o["id"] for o in out] == [i for i in range(BATCH_LINES * 3) if i != BATCH_LINES + 7]
@@ -416,3 +421,55 @@ def test_rules_of_danish_find_the_disclosure(text, category):
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):
     assert category not in categories(text)
+
+
+def test_the_scanner_runs_compiled_and_finds_what_its_python_sources_find(tmp_path):
+    # scripts/test builds the compiled modules; this process must be using them.
+    from borgerpost.pure.scanner import native
+
+    assert native.active(), "borgerpost scan --build-native has not built this source"
+    lines = []
+    for name in sorted(CORPUS.glob("*.jsonl")):
+        lines += [
+            json.dumps({"id": f"{name.stem}-{i}", "text": json.loads(line)["text"]})
+            for i, line in enumerate(name.read_text("utf-8").splitlines())
+        ]
+    source = tmp_path / "all.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    compiled = _scan_command("--jsonl", "--jobs", "1", str(source))
+    pure = subprocess.run(
+        [sys.executable, "-m", "borgerpost", "scan", "--jsonl", "--jobs", "1", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": os.environ["PATH"], "BORGERPOST_SCANNER_PURE": "true"},
+    )
+    assert compiled.returncode == pure.returncode == 0
+    assert compiled.stdout == pure.stdout and len(compiled.stdout.splitlines()) == len(lines)
+
+
+def test_a_build_is_used_only_for_the_sources_it_was_built_from(tmp_path, monkeypatch):
+    from borgerpost.pure.scanner import native
+
+    monkeypatch.setenv("BORGERPOST_NATIVE_DIR", str(tmp_path))
+    assert native.built_dir() is None and native.activate([]) is False
+
+    def fake_build(key: str, names: tuple[str, ...]) -> Path:
+        package = tmp_path / f"scanner-{key}" / "borgerpost" / "pure" / "scanner"
+        package.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            (package / f"{name}{native._suffix()}").write_bytes(b"")
+        return package
+
+    # Built from other sources (a module edited since): never used.
+    fake_build("0" * 24, (*native.MODULES, "_native__mypyc"))
+    assert native.built_dir() is None
+    # A build of these sources that lacks a module: not used either.
+    partial = fake_build(native.build_key(), native.MODULES[:-1])
+    assert native.built_dir() is None
+    # Complete: put first on the package's path; the pure modules when asked for.
+    fake_build(native.build_key(), (*native.MODULES, "_native__mypyc"))
+    path: list[str] = ["sources"]
+    assert native.activate(path) and path == [str(partial), "sources"]
+    monkeypatch.setenv("BORGERPOST_SCANNER_PURE", "true")
+    assert native.built_dir() is None

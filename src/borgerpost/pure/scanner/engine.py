@@ -146,9 +146,10 @@ class HyperscanEngine:
         self._stems = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
     def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
-        from .normalise import to_latin1
+        if not data:
+            from .normalise import to_latin1  # normalise imports this module
 
-        data = data or to_latin1(text)
+            data = to_latin1(text)
         found: list[tuple[int, int, int]] = []
         unlocated: list[tuple[int, int]] = []
         anchor, som = self._anchor, self._som
