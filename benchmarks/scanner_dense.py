@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from borgerpost.pure.scanner import Scanner
+from borgerpost.pure.scanner import Scanner, native
 
 HERE = Path(__file__).resolve().parent
 SETS = [
@@ -61,12 +61,12 @@ def dense_file(directory: Path, mb: float) -> Path:
     return path
 
 
-def timed(command: list[str], runs: int) -> float:
+def timed(command: list[str], runs: int, **env: str) -> float:
     """Median wall time of the whole process, output discarded."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=_bare_env())
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**_bare_env(), **env})
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -109,6 +109,10 @@ def main() -> None:
         scan = [str(BORGERPOST), "scan", "--jsonl"]
         floor = mb / timed([sys.executable, "-c", FLOOR, str(path)], args.runs)
         single = mb / timed([*scan, "--jobs", "1", str(path)], args.runs)
+        # The same code as Python, not compiled by mypyc: what the build is worth.
+        pure = mb / timed(
+            [*scan, "--jobs", "1", str(path)], args.runs, BORGERPOST_SCANNER_PURE="true"
+        )
         cores = os.cpu_count() or 1
         parallel = mb / timed([*scan, str(path)], args.runs)
         presidio = presidio_only = None
@@ -117,10 +121,16 @@ def main() -> None:
             presidio = mb / timed(helper, 1)
             presidio_only = mb / timed([*helper, "--recognizer-only"], 1)
         start_up = timed([*scan, str(one)], 10)
+    print(
+        f"scanner compiled by mypyc: {'yes' if native.active() else 'NO (run: borgerpost scan --build-native)'}"
+    )
     print(f"dense text: {mb:.1f} MB of JSON lines (the labelled sets repeated)")
     print(f"JSON floor (read and write the lines):      {floor:7.1f} MB/s")
     print(
         f"borgerpost scan --jsonl, 1 process:         {single:7.1f} MB/s  {single / floor:.3f} of the floor"
+    )
+    print(
+        f"  the same as Python, not compiled:         {pure:7.1f} MB/s  {pure / floor:.3f} of the floor"
     )
     print(
         f"borgerpost scan --jsonl, {cores} processes:       {parallel:7.1f} MB/s  {parallel / floor:.3f} of the floor (target 0.25)"

@@ -417,6 +417,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min bror har haft en vandskade i kælderen i flere uger.", "health"),
         ("Min søn blev smidt ud af efterskolen i går.", "social_economic"),
         ("Genoptræningscentret har fået nye åbningstider.", "health"),
+        # In lower case too, each sentence is judged on its own person cues.
+        (
+            "hej. der er for lang ventetid paa psykolog i kommunen. min datter er glad "
+            "for sin skole. mvh lis",
+            "health",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):
@@ -473,3 +479,26 @@ def test_a_build_is_used_only_for_the_sources_it_was_built_from(tmp_path, monkey
     assert native.activate(path) and path == [str(partial), "sources"]
     monkeypatch.setenv("BORGERPOST_SCANNER_PURE", "true")
     assert native.built_dir() is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("hej ib. min mor er dement", ["hej ib.", " min mor er dement"]),
+        ("Kære Ib. Min mor er dement", ["Kære Ib.", " Min mor er dement"]),
+        ("ring f.eks. i morgen kl. 10 på tlf. 4357", ["ring f.eks. i morgen kl. 10 på tlf. 4357"]),
+        ("den 1. maj på 2. sal. han kom", ["den 1. maj på 2. sal.", " han kom"]),
+        (
+            "cpr.nr. 010190-1234 og 41.320 kr. tilbage",
+            ["cpr.nr. 010190-1234 og 41.320 kr. tilbage"],
+        ),
+        ("Jeg er 67. Min søn er 40", ["Jeg er 67.", " Min søn er 40"]),
+        ("hvad nu? ja! ok", ["hvad nu?", " ja!", " ok"]),
+    ],
+)
+def test_sentences_end_without_relying_on_capital_letters(text, ends):
+    from borgerpost.pure.scanner.core import _SENTENCE_END
+
+    cuts = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    assert [p for p in pieces if p] == ends

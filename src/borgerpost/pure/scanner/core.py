@@ -326,23 +326,29 @@ class _Context:
 _WHOLE_TEXT_SENTENCES = 100_000
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _LETTERS = "".join(ch for ch in map(chr, range(256)) if ch.isalpha())
-# The same ends as _ends_sentence, as one expression: a newline, or . ! ? followed by
-# the end, or by white space and a capital letter, a digit, a quote or a newline.
+# Where a sentence ends, without relying on capital letters: citizens write from phones
+# in lower case ("hej ib. min mor er blevet dement"). A newline; ! or ? before white
+# space or the end; a full stop before white space or the end, unless it closes a
+# common abbreviation ("f.eks.", "nr.", "kl."), a single letter ("H. C. Andersen") or
+# an ordinal number before a lower-case word ("den 1. maj", "2. sal").
+ABBREVIATIONS = (
+    "f.eks", "bl.a", "m.m", "m.v", "o.l", "s.u", "p.t", "ca", "nr", "mv", "osv", "evt",
+    "jf", "kl", "mht", "pga", "dvs", "tlf", "hhv", "inkl", "ekskl", "vedr", "att", "ang",
+    "iflg", "ifm", "mvh", "vh", "st", "tv", "th", "sagsnr", "journalnr", "cpr", "cpr-nr",
+    "max", "min", "stk", "pkt", "bl", "dr", "hr", "fr", "jan", "feb", "aug", "sep",
+    "sept", "okt", "nov", "dec", "kr", "mio", "mia", "md", "mdr", "pr", "str", "ml", "mg",
+)  # fmt: skip
+_NOT_AFTER = "".join(f"(?<!\\b{re.escape(a)})" for a in ABBREVIATIONS)
 _SENTENCE_END = re.compile(
-    r'[.!?\n](?:(?<=\n)|(?=\Z|(?=\s)[ \t]*(?:\Z|[A-Z0-9\xc0-\xd6\xd8-\xde\xb2\xb3\xb9"\xab\n])))'
+    r"\n|[!?](?=\s|\Z)|"
+    + _NOT_AFTER
+    + r"(?<![^\w.][^\W\d_])(?<!^[^\W\d_])\.(?=\s|\Z)(?!(?<=[0-9]\.)[ \t]+(?-i:[a-zæøå]))",
+    re.IGNORECASE,
 )
 
 
 def _ends_sentence(text: str, i: int) -> bool:
-    """A newline, or . ! ? followed by space and a capital letter or digit ("cpr.nr." is none)."""
-    if text[i] == "\n":
-        return True
-    j = i + 1
-    if j >= len(text) or not text[j].isspace():
-        return j >= len(text)
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    return j >= len(text) or text[j].isupper() or text[j].isdigit() or text[j] in '"«\n'
+    return _SENTENCE_END.match(text, i) is not None
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
