@@ -397,6 +397,17 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er medmor til vores datter, men skolen skriver kun til min kone.", "sexual"),
         ("Min søster og hendes mand skal skilles til foråret.", "social_economic"),
         ("Vi har skrevet under på en slutseddel på huset i Vejby.", "property_deal"),
+        # a same-sex couple said through the partner, the sex from words and first names
+        ("Hej Rikke\nMin kone Louise og jeg venter vores første barn.\nMvh Camilla", "sexual"),
+        ("hej. min mand og jeg er blevet separeret. mvh dennis", "sexual"),
+        ("Min søster bor sammen med sin kæreste Hanne i Tåstrup.", "sexual"),
+        ("Naboen og hans mand er flyttet ind i nr. 7 og bliver chikaneret.", "sexual"),
+        ("Kære Poul\n\nTak fordi du skriver om din mand Eriks ophold på plejecentret.", "sexual"),
+        # the verb before the subject ("nu får jeg") is the same person cue
+        (
+            "Vi har boet sammen i 30 år. Nu får jeg at vide, at to lesbiske ikke må bo sammen.",
+            "sexual",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -417,6 +428,14 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min bror har haft en vandskade i kælderen i flere uger.", "health"),
         ("Min søn blev smidt ud af efterskolen i går.", "social_economic"),
         ("Genoptræningscentret har fået nye åbningstider.", "health"),
+        # a partner of the other sex, or whose sex nothing says
+        ("Hej Rikke\nMin kone Louise og jeg venter vores første barn.\nMvh Jens", "sexual"),
+        ("Min mand og jeg er blevet separeret. Mvh Peter og Sofie", "sexual"),
+        ("Min søster bor sammen med sin kæreste Mads i Tåstrup.", "sexual"),
+        ("Min kæreste og jeg søger en større lejlighed.", "sexual"),
+        ("Kære Hanne Olsen\n\nDin mand har søgt om hjælp til medicin.", "sexual"),
+        ("I går talte jeg med Hans og hans kone Lise om hækken.", "sexual"),
+        ("Byens DNA er de gamle købmandsgårde.", "genetic_biometric"),
         # In lower case too, each sentence is judged on its own person cues.
         (
             "hej. der er for lang ventetid paa psykolog i kommunen. min datter er glad "

@@ -13,6 +13,7 @@ from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
 from .lexicon import INDIRECT_QUESTION, POLITICAL_ROLE, PROCESSING, SYSTEM_HEADS, TERMS, Term
 from .normalise import Normalised, normalise
+from .partners import same_sex
 from .person import about_a_person, group_before, has_possessive, strong_person
 
 CATEGORIES = (
@@ -235,6 +236,8 @@ class Scanner:
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
         confidence = term.confidence
+        if term.needs == "partner" and not same_sex(text, start, end, s_start):
+            return None
         if term.needs == "sentence" and not context.about_a_person(s_start, s_end):
             # The person may be named in the sentence before ("Min far ... . Han har ...").
             if not context.person_in_sentence_before(s_start):

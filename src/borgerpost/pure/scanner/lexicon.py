@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .countries import country_pattern
+from .partners import PATTERN as PARTNER_PATTERN
 
 W = r"[a-zæøåéü]*"  # the rest of a word: Danish inflections and compounds
 
@@ -25,7 +26,8 @@ class Term:
     confidence: float
     explanation: str
     # "sentence": a person cue must be in the same sentence; "phrase": the phrase itself
-    # already names the person's situation ("dømt for", "medlem af HK").
+    # already names the person's situation ("dømt for", "medlem af HK"); "partner": a
+    # partner of the same sex (partners.same_sex decides).
     needs: str = "sentence"
     # The term may end a compound ("nøddeallergi", "hjertesygdom"): matched inside a
     # word as well as at its start. Only for heads that keep their sense in compounds.
@@ -277,6 +279,16 @@ TERMS: list[Term] = [
         r"medmor|medmoder|jeg er bi\b|og bi\b)",
         0.8,
         "seksuel orientering (et par af samme køn)",
+    ),
+    Term(
+        "sexual.same_sex_partner",
+        "sexual",
+        # »min kone« written by a woman, »hans mand«, »sin kæreste Mads« about a man:
+        # confirmed by partners.same_sex from the words and first names around it.
+        PARTNER_PATTERN,
+        0.75,
+        "seksuel orientering (en partner af samme køn)",
+        needs="partner",
     ),
 ]
 

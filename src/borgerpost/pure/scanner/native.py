@@ -27,7 +27,7 @@ from pathlib import Path
 
 # The modules that are compiled, in the order mypy is given them. The lexicon and the
 # command stay Python: they hold data and I/O, not the per-candidate work.
-MODULES = ("normalise", "cpr", "lexicon", "person", "engine", "core")
+MODULES = ("normalise", "cpr", "partners", "lexicon", "person", "engine", "core")
 # What the compiled modules import from the package and is not compiled (pycountry's
 # names): a change there may change what they were compiled against.
 IMPORTED = ("countries",)
@@ -110,7 +110,7 @@ def build(quiet: bool = False) -> Path:
                 if old != target:
                     shutil.rmtree(old, ignore_errors=True)
             return target
-        except (OSError, subprocess.CalledProcessError) as exc:
+        except OSError as exc:
             errors.append(f"{place}: {exc}")
     raise RuntimeError("; ".join(errors))
 
@@ -144,13 +144,18 @@ def _compile(target: Path, quiet: bool) -> None:
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
         shutil.rmtree(partial, ignore_errors=True)
         paths = [str(package / f"{name}.py") for name in MODULES]
-        subprocess.run(  # noqa: S603 (our interpreter, our own sources)
+        compiled = subprocess.run(  # noqa: S603 (our interpreter, our own sources)
             [sys.executable, "-c", _SETUP, *paths, f"{PACKAGE}._native", str(partial)],
             cwd=source_root,
-            check=True,
-            stdout=subprocess.DEVNULL if quiet else None,
+            stdout=subprocess.PIPE if quiet else None,
+            stderr=subprocess.STDOUT if quiet else None,
+            text=True,
             env={**os.environ, "MYPY_CACHE_DIR": str(Path(work) / "mypy-cache")},
         )
+        if compiled.returncode:
+            # What mypyc or the C compiler said, without the paths of the build folder.
+            said = (compiled.stdout or "").replace(str(package), "").strip().splitlines()
+            raise RuntimeError("mypyc: " + " | ".join(said[-3:]))
         # Only the compiled modules: the package's Python files stay the installed ones.
         for stray in partial.rglob("*.py"):
             stray.unlink()

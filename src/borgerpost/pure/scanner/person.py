@@ -58,8 +58,14 @@ _GENERAL_WORDS = _encoded(GENERAL_WORDS)
 _GROUP_WORDS = _encoded(GROUP_WORDS)
 _TIME_WORDS = _encoded(TIME_WORDS)
 _GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
-# "hun har", "vi fik"; and "I har" with a capital I (you, plural; "i" is "in").
-_PRONOUN_PAIRS = _encoded_pairs((p, v) for p in PRONOUNS for v in PRONOUN_VERBS)
+# "hun har", "vi fik", "har vi"; and "I har" with a capital I (you, plural; "i" is "in").
+# Danish puts the verb before the subject after a first adverb or clause ("nu får jeg",
+# "i dag har hun"): the inverted pair is the same cue.
+_PRONOUN_PAIRS = _encoded_pairs(
+    [(p, v) for p in PRONOUNS for v in PRONOUN_VERBS]
+    # not "er de": there "de" is as often the article ("Byens DNA er de gamle gårde")
+    + [(v, p) for p in PRONOUNS - {"de"} for v in PRONOUN_VERBS]
+)
 _CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS)
 _BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
 

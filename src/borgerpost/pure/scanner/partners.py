@@ -1,0 +1,179 @@
+"""A couple of the same sex, said through the partner: »min kone« written by a woman,
+»hans mand«, »sin kæreste Mads« about a man, »din mand Erik« to a man.
+
+Whose partner it is follows from the possessive: »hans« and »hendes« say it; »min«
+is the writer, whose name is in the closing (»Mvh Camilla«) or in »jeg hedder ...«;
+»din« is the one greeted (»Kære Poul«); »sin« is the nearest person before it in the
+sentence (»min søster bor med sin kæreste«). The partner's sex follows from the word
+(»kone«, »mand«) or from the first name after a neutral one (»kæreste Hanne«).
+
+First names and their sex come from Faker's Danish person provider, a maintained list
+of the commonest Danish first names for women and men: no maintained package names
+Danish first names for this purpose, and a list of our own would be a list of the
+names in our test texts. A name on both lists, or on neither, decides nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+FEMALE, MALE = "f", "m"
+
+# The partner words and the partner's sex where the word says it; None: »kæreste«.
+PARTNERS: dict[str, str | None] = {
+    "kone": FEMALE,
+    "hustru": FEMALE,
+    "ekskone": FEMALE,
+    "mand": MALE,
+    "ægtemand": MALE,
+    "eksmand": MALE,
+    "kæreste": None,
+    "ekskæreste": None,
+    "forlovede": None,
+    "samlever": None,
+    "partner": None,
+}
+# Words for a person whose sex they say, for »sin«: the nearest one before it.
+PERSON_WORDS = {
+    **dict.fromkeys(
+        [
+            "mor",
+            "søster",
+            "datter",
+            "moster",
+            "faster",
+            "tante",
+            "mormor",
+            "farmor",
+            "veninde",
+            "kvinde",
+            "pige",
+            "niece",
+            "svigermor",
+            "svigerdatter",
+            "svigerinde",
+            "kone",
+            "hustru",
+            "hun",
+        ],
+        FEMALE,
+    ),
+    **dict.fromkeys(
+        [
+            "far",
+            "bror",
+            "søn",
+            "morbror",
+            "farbror",
+            "onkel",
+            "morfar",
+            "farfar",
+            "dreng",
+            "nevø",
+            "svigerfar",
+            "svigersøn",
+            "svoger",
+            "mand",
+            "han",
+        ],
+        MALE,
+    ),
+}
+OWNERS = ("min", "sin", "hans", "hendes", "din")
+PATTERN = (
+    r"(" + "|".join(OWNERS) + r") (" + "|".join(sorted(PARTNERS, key=len, reverse=True)) + r")s?"
+)
+
+_NAME_AFTER = re.compile(r",?[ \t]+([A-ZÆØÅ][a-zæøåéü]+)")
+_CLOSING = re.compile(
+    r"\b(?:mvh|m\.v\.h\.|vh|kh|bh|hilsen|hilsner|hej hej)\b[ \t,.:]*(?:\n[ \t>]*)?"
+    r"([A-Za-zÆØÅæøåéü][a-zæøåéü]+)|(?:^|\s)/([A-Za-zæøåéü][a-zæøåéü]+)[ \t]*$|"
+    r"\bjeg hedder ([A-ZÆØÅ][a-zæøåéü]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TWO_SIGN = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[A-ZÆØÅa-zæøå]", re.IGNORECASE)
+_GREETING = re.compile(
+    r"\b(?:kære|hej|hejsa|hey|hi|dear|goddag)[ \t]+([A-Za-zÆØÅæøåéü][a-zæøåéü]+)", re.IGNORECASE
+)
+_WORDS = re.compile(r"[A-Za-zÆØÅæøåéü]+")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Lower-cased first name: its sex, for the names on one list only. Loaded the first
+    time a partner is mentioned, not when the scanner starts."""
+    from faker.providers.person.da_DK import Provider
+
+    women = {name.lower() for name in Provider.first_names_female}
+    men = {name.lower() for name in Provider.first_names_male}
+    return {
+        **dict.fromkeys(women - men, FEMALE),
+        **dict.fromkeys(men - women, MALE),
+    }
+
+
+def sex_of_name(word: str) -> str | None:
+    names = first_names()
+    low = word.lower()
+    found = names.get(low)
+    if found is None and low.endswith("s"):
+        found = names.get(low[:-1])  # the genitive: »Eriks«
+    return found
+
+
+def writer(text: str, after: int) -> str | None:
+    """The sex of whoever signs the message that holds position `after`: the first
+    closing after it, else the last one before it."""
+    found = None
+    for match in _CLOSING.finditer(text):
+        name = match.group(1) or match.group(2) or match.group(3)
+        # Signed by two (»Mvh Peter og Sofie«): »min« could be either.
+        sex = None if _TWO_SIGN.match(text, match.end()) else sex_of_name(name)
+        if match.start() >= after:
+            return sex
+        found = sex
+    return found
+
+
+def addressee(text: str, before: int) -> str | None:
+    found = None
+    for match in _GREETING.finditer(text, 0, before):
+        found = sex_of_name(match.group(1))
+    return found
+
+
+def subject_before(text: str, s_start: int, position: int) -> str | None:
+    """The sex of the nearest person named before `position` in the sentence."""
+    words: list[str] = _WORDS.findall(text, s_start, position)
+    for word in reversed(words):
+        sex = PERSON_WORDS.get(word.lower())
+        if sex is None and word[0].isupper():
+            sex = sex_of_name(word)
+        if sex is not None:
+            return sex
+    return None
+
+
+def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
+    """Is the phrase at [start, end) (»min kone«, »sin kæreste«) a partner of the same
+    sex as the person whose partner it is?"""
+    phrase = text[start:end]
+    if phrase[0].isupper() and text[s_start:start].strip():
+        return False  # »Hans« in the middle of a sentence is a name, not »his«
+    owner, word = phrase.lower().split(" ", 1)
+    partner = PARTNERS.get(word) if word in PARTNERS else PARTNERS.get(word[:-1])
+    if partner is None:
+        named = _NAME_AFTER.match(text, end)
+        partner = sex_of_name(named.group(1)) if named else None
+    if partner is None:
+        return False
+    if owner == "hans":
+        return partner == MALE
+    if owner == "hendes":
+        return partner == FEMALE
+    if owner == "min":
+        return writer(text, end) == partner
+    if owner == "din":
+        return addressee(text, start) == partner
+    return subject_before(text, s_start, start) == partner
