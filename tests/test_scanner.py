@@ -403,6 +403,25 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søster bor sammen med sin kæreste Hanne i Tåstrup.", "sexual"),
         ("Naboen og hans mand er flyttet ind i nr. 7 og bliver chikaneret.", "sexual"),
         ("Kære Poul\n\nTak fordi du skriver om din mand Eriks ophold på plejecentret.", "sexual"),
+        # offences with words in between, and as said in speech
+        ("Jeg har anmeldt min nabo til politiet for trusler.", "criminal"),
+        ("Vores nabos søn har slået min søn ned to gange i skolegården.", "criminal"),
+        ("min storebror sidder inde til marts og skal have en bolig bagefter", "criminal"),
+        ("Min far er under tilsyn af Kriminalforsorgen.", "criminal"),
+        ("Vores nabo dyrker hash i sit drivhus.", "criminal"),
+        # a property deal under way, said as a sale or a purchase of a kind of property
+        ("Vi er i gang med at sælge vores rækkehus på Birkevænget.", "property_deal"),
+        ("Min mor vil sælge sin landbrugsjord ved Tune til kommunen.", "property_deal"),
+        ("Vi venter stadig på svar fra sælger om lejligheden.", "property_deal"),
+        # origin with words in between, a slur, an ex-spouse, a home on friends' sofas
+        ("Vi har adopteret to børn fra Colombia.", "ethnic_origin"),
+        ("Min nabo kalder mig og mine børn for negere.", "ethnic_origin"),
+        ("Min eksmand henter ikke børnene, som aftalt.", "social_economic"),
+        ("Min bror har boet hos venner siden marts.", "social_economic"),
+        (
+            "Du har søgt hjælp efter aktivlovens § 82 a, og vi har bevilget 1.450 kr.",
+            "social_economic",
+        ),
         # the verb before the subject ("nu får jeg") is the same person cue
         (
             "Vi har boet sammen i 30 år. Nu får jeg at vide, at to lesbiske ikke må bo sammen.",
@@ -436,6 +455,15 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kære Hanne Olsen\n\nDin mand har søgt om hjælp til medicin.", "sexual"),
         ("I går talte jeg med Hans og hans kone Lise om hækken.", "sexual"),
         ("Byens DNA er de gamle købmandsgårde.", "genetic_biometric"),
+        # harassment is not in itself a crime, a visit to the doctor no diagnosis, a
+        # carrier of a gene not ill, unions in the plural no one's membership
+        ("Min søn bliver chikaneret i klubben, og pædagogerne griner.", "criminal"),
+        ("Min farmor har brug for en tolk ved lægen.", "health"),
+        ("Min datter er bærer af genet for cystisk fibrose.", "health"),
+        ("Jeg synes, fagforeningerne skal med til mødet.", "trade_union"),
+        ("Min nabo sælger hash fra lejligheden.", "property_deal"),
+        # a place or an organisation is no named person
+        ("I går ventede mange på Ishøj Station, hvor der blev stjålet cykler.", "criminal"),
         # In lower case too, each sentence is judged on its own person cues.
         (
             "hej. der er for lang ventetid paa psykolog i kommunen. min datter er glad "

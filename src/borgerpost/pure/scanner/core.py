@@ -11,7 +11,15 @@ from typing import NamedTuple
 
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
-from .lexicon import INDIRECT_QUESTION, POLITICAL_ROLE, PROCESSING, SYSTEM_HEADS, TERMS, Term
+from .lexicon import (
+    CARRIER_BEFORE,
+    INDIRECT_QUESTION,
+    POLITICAL_ROLE,
+    PROCESSING,
+    SYSTEM_HEADS,
+    TERMS,
+    Term,
+)
 from .normalise import Normalised, normalise
 from .partners import same_sex
 from .person import about_a_person, group_before, has_possessive, strong_person
@@ -231,7 +239,10 @@ class Scanner:
             if any(e in sentence for e in self._exceptions):
                 return None
         data = context.data
-        if group_before(data[max(s_start, start - 60) : start]):
+        before_term = data[max(s_start, start - 60) : start]
+        if group_before(before_term):
+            return None
+        if term.category == "health" and _carrier(before_term, text, s_start, start):
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
@@ -376,6 +387,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
             break
         i = found.start() + 1
     return s_start, s_end
+
+
+def _carrier(before: bytes, text: str, s_start: int, start: int) -> bool:
+    # The words every such phrase holds, looked for in C before the expression.
+    low = before.lower()
+    if b"gen" not in low and b"anl" not in low and b"rer af" not in low:
+        return False
+    return CARRIER_BEFORE.search(text, max(s_start, start - 60), start) is not None
 
 
 _DEFAULT: Scanner | None = None

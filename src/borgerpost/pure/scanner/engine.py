@@ -50,9 +50,11 @@ def _for_hyperscan(pattern: str, head: bool = False) -> str:
     """
     stem = _stem(pattern).replace("\\b", "")
     stem = "".join(_NON_ASCII_CASES.get(ch, ch) for ch in stem)
+    # The anchor must precede every alternative of a pattern written as "a|b", not only
+    # the first: hence the group.
     if stem.startswith("[0-9]"):
-        return _NUMBER_ANCHOR + stem  # numbers: not in the middle of a longer number
-    return stem if head else _WORD_ANCHOR + stem
+        return f"{_NUMBER_ANCHOR}(?:{stem})"  # numbers: not in the middle of a longer number
+    return stem if head else f"{_WORD_ANCHOR}(?:{stem})"
 
 
 _NUMBER_ANCHOR = "(?:^|[^0-9])"

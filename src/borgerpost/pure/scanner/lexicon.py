@@ -35,6 +35,13 @@ class Term:
 
 
 HEALTH = "Helbredsoplysning"
+# What may stand between a verb and its object: possessives, articles, a few adjectives
+# and a genitive (»sælge min mors gamle hus«), never a preposition (»sælger hash fra
+# lejligheden« is no sale of the flat).
+_BEFORE_A_NOUN = (
+    r"(?:vores|vort|min|mit|sin|sit|hans|hendes|deres|jeres|din|dit|den|det|en|et|de|"
+    r"gamle|lille|store|nye|nuværende|fælles|[a-zæøåéü]+s)"
+)
 TERMS: list[Term] = [
     # --- health -------------------------------------------------------------------------
     Term(
@@ -66,7 +73,7 @@ TERMS: list[Term] = [
         "health",
         r"(sygemeld|syg\b|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
         r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|"
-        r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|lægen\b|"
+        r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
@@ -84,7 +91,9 @@ TERMS: list[Term] = [
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
         r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
-        r"asiatisk|mørk i huden|inuit|er rom\b|som rom\b|romani|romanifolk)" + W,
+        r"asiatisk|mørk i huden|inuit|er rom\b|som rom\b|romani|romanifolk|"
+        # a racist slur aimed at someone says what race they are taken for
+        r"neger|perker)" + W,
         0.8,
         "etnisk baggrund eller herkomst",
     ),
@@ -139,8 +148,10 @@ TERMS: list[Term] = [
     Term(
         "union.generic",
         "trade_union",
-        r"(fagforening|tillidsrepræsentant|tillidsmand|a-kasse|arbejdsløshedskasse|"
-        r"fagligt medlem|faglig repræsentant)" + W,
+        # The singular: »min fagforening«, »fagforeningen hjælper mig«; the plural speaks
+        # of unions in general (»fagforeningerne«, »tillidsrepræsentanterne«).
+        r"(fagforening(en|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
+        r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant)\b",
         0.75,
         "fagforeningsmæssigt tilhørsforhold",
     ),
@@ -153,7 +164,7 @@ TERMS: list[Term] = [
         r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         r"stjålet|stjæler|stjal|tyveri|tyv\b|indbrud|vold mod|voldelig|overfald|"
-        r"sælger hash|narko|pusher|bødestraf|hærværk mod|chikane|stalk|bedrageri|"
+        r"sælger hash|narko|pusher|bødestraf|hærværk mod|stalk|bedrageri|"
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
         # threats and violence against a person, and what follows an offence: a
         # restraining order, a driving ban by judgment, a fine for drunk driving
@@ -161,9 +172,28 @@ TERMS: list[Term] = [
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røveri|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|bøde for|"
-        r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom)" + W,
+        r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom|"
+        # prison and probation as said in speech: »sidder inde«, »Kriminalforsorgen«
+        r"sidder inde|sad inde|sidde inde|kriminalforsorg|prøveløsla|afsone|bødeforlæg|"
+        r"på prøve efter|ungdomssanktion|fotograferet af politiet|"
+        r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
+        r"dealer med)" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
+    ),
+    Term(
+        "criminal.reported",
+        "criminal",
+        # A report to the police with words in between: »anmeldt min nabo til politiet«,
+        # »meldt det til politiet«, »har politiet i går anholdt«.
+        r"(anmeldt|anmeldte|anmelde|meldt|meldte|melde)\s+(?:[a-zæøåéü]+\s+){0,3}til politiet|"
+        r"politiet\s+(?:[a-zæøåéü]+\s+){0,3}(anholdt|sigtet|tiltalt|afhørt|varetægtsfængslet|"
+        r"anmeldelse)|"
+        # violence with the victim in between: »slået min søn ned«, »sparket ham ned«
+        r"(slået|slog|sparket|sparkede|skubbet|skubbede)\s+(?:" + _BEFORE_A_NOUN + r"\s+|"
+        r"mig\s+|dig\s+|ham\s+|hende\s+|os\s+|dem\s+){1,2}(?:[a-zæøåéü]+\s+)?ned\b",
+        0.8,
+        "strafbare forhold (anmeldelse eller sigtelse)",
     ),
     # --- genetic / biometric --------------------------------------------------------------
     Term(
@@ -186,6 +216,7 @@ TERMS: list[Term] = [
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
         r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
+        r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|tilbagebetaling af|"
         r"fyret|opsagt fra)" + W,
         0.8,
@@ -207,11 +238,17 @@ TERMS: list[Term] = [
         "social_economic",
         r"(hjemløs|herberg|forsorgshjem|skilsmisse|er skilt|blevet skilt|blev skilt|"
         r"bliver skilt|blive skilt|skilt fra|separeret|anbragt|anbringelse|"
+        # an ex-spouse: a divorce
+        r"min eksmand|min ekskone|min exmand|min exkone|min tidligere mand|"
+        r"min tidligere kone|min fraskilte|hans ekskone|hendes eksmand|fraskilt|"
         r"tvangsfjern|i plejefamilie|døgninstitution|underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
-        r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag)" + W,
+        r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
+        # living on friends' sofas: without a home of one's own
+        r"(bor|boet|boede|sover|sovet|sov|overnatter) (hos venner|hos en ven|hos bekendte|"
+        r"hos forskellige|i sin bil|i bilen|i min bil))" + W,
         0.75,
         "sociale forhold",
     ),
@@ -240,6 +277,20 @@ TERMS: list[Term] = [
         "religiøs overbevisning",
     ),
     Term(
+        "property.sale",
+        "property_deal",
+        # A sale or purchase under way of a named kind of property, with a few words
+        # between: »sælge vores rækkehus«, »salget af lejligheden«, »købe grunden«,
+        # »tilbud på vores sommerhus«; and the other party still waited for.
+        r"(sælge|sælger|salget af|salg af|købe|købet af|køb af|byde på|byder på|budt på|"
+        r"tilbud på|handel med|handlen om|overdrage)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
+        r"[a-zæøåéü]*(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)" + W + "|"
+        r"(svar fra sælger|sælgers advokat|sælgerens advokat|køberen trækker|køberen vil|"
+        r"køberen har|køberens bank|handlen afhænger|handlen går|handlen faldt)" + W,
+        0.8,
+        "en ejendomshandel, som ikke er indgået endnu",
+    ),
+    Term(
         "property.bid",
         "property_deal",
         r"(har budt på|har givet bud på|vores bud på|mit bud på|bud er accepteret|"
@@ -266,6 +317,10 @@ TERMS: list[Term] = [
         "ethnic_origin",
         r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|adopteret|født|stammer|"
         r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")|"
+        # words in between: »adopteret to børn fra Colombia«, »kom som barn fra Irak«
+        r"(adopteret|adopterede|kom|flygtede)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
+        + country_pattern()
+        + r")|"
         r"(født|opvokset|vokset op) i (" + country_pattern() + r")",
         0.8,
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
@@ -420,6 +475,38 @@ GENERAL_PAIRS = frozenset(
         "unge",
     ]
 ) | {("de", "fleste"), ("tilbud", "til"), ("plan", "for")}
+# Two capitalised words are a place or an organisation, not a person, when one of them
+# ends in one of these (»Ishøj Station«, »Plejecenter Lyngbo«, »Vallensbæk Kommune«).
+PLACE_ENDINGS = frozenset(
+    [
+        "station", "kommune", "kommunes", "skole", "skolen", "sygehus", "hospital",
+        "hospitalet", "center", "centret", "centeret", "vej", "vejen", "gade", "gaden",
+        "allé", "plads", "pladsen", "torv", "torvet", "hallen", "kirke", "kirken",
+        "bibliotek", "biblioteket", "universitet", "region", "regionen", "styrelsen",
+        "styrelse", "ministeriet", "forening", "foreningen", "klub", "klubben", "parken",
+        "havn", "havnen", "sogn", "gymnasium", "efterskole", "børnehave", "vuggestue",
+        "rådhus", "rådhuset", "borgerservice", "jobcenter", "jobcentret", "politi",
+        "fængsel", "udvalg", "udvalget", "afdeling", "afdelingen", "boligselskab",
+        "boligforening", "fonden", "museum", "museet", "teater", "teatret", "stadion",
+        "banken", "sekretariat", "sekretariatet", "forvaltning", "forvaltningen",
+    ]
+)  # fmt: skip
+# The first word of a mail header or a heading, before a capitalised word that is no name.
+HEADER_WORDS = frozenset(
+    [
+        "invitation", "emne", "fra", "til", "dato", "re", "fw", "fwd", "vs", "sendt", "cc",
+        "vedr", "vedrørende", "ang", "angående", "svar", "afgørelse", "referat", "dagsorden",
+    ]
+)  # fmt: skip
+# A place or a body as the owner of a sensitive word is a figure of speech: »byens DNA«,
+# »kommunens syge økonomi«, »samfundets kræftsvulst«.
+FIGURATIVE_OWNERS = frozenset(
+    [
+        "byens", "kommunens", "landets", "områdets", "bydelens", "samfundets", "regionens",
+        "virksomhedens", "firmaets", "foreningens", "klubbens", "partiets", "systemets",
+        "statens", "byrådets", "forvaltningens",
+    ]
+)  # fmt: skip
 LABELLED_PERSON = re.compile(
     r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:", re.IGNORECASE
 )
@@ -460,6 +547,13 @@ PROCESSING = re.compile(
     r"[^.?!\n]{0,60}(oplysninger|data)\b|(oplysninger|data)\b[^.?!\n]{0,60}"
     r"\b(behandles|registreres|gemmes|opbevares|indsamles|videregives|bruges)\b|"
     r"\bhvem (kan|må) se\b",
+    re.IGNORECASE,
+)
+# A carrier of a gene for an illness is not ill: »bærer af genet for cystisk fibrose« is
+# genetic information, not a diagnosis.
+CARRIER_BEFORE = re.compile(
+    r"\b(b(æ|ae)rer af|anl(æ|ae)g for|genet for|gen for|genfejl for|arveanl(æ|ae)g for)\b"
+    r"[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
 INDIRECT_QUESTION = re.compile(r"\b(om|hvordan|hvorvidt|hvilke|hvad|hvorfor)\b", re.IGNORECASE)

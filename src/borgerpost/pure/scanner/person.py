@@ -13,11 +13,14 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from .lexicon import (
+    FIGURATIVE_OWNERS,
     GENERAL_PAIRS,
     GENERAL_WORDS,
     GROUP_WORDS,
+    HEADER_WORDS,
     LABELLED_PERSON,
     PERSONAL_VERBS,
+    PLACE_ENDINGS,
     POSSESSIVES,
     PRONOUN_VERBS,
     PRONOUNS,
@@ -66,8 +69,12 @@ _PRONOUN_PAIRS = _encoded_pairs(
     # not "er de": there "de" is as often the article ("Byens DNA er de gamle gårde")
     + [(v, p) for p in PRONOUNS - {"de"} for v in PRONOUN_VERBS]
 )
-_CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS)
+# (Not "I går": that is "yesterday" at the start of a sentence.)
+_CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
 _BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
+_PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
+_HEADER_WORDS = _encoded(HEADER_WORDS)
+_FIGURATIVE_OWNERS = _encoded(FIGURATIVE_OWNERS)
 
 
 def about_a_person(sentence: bytes) -> bool:
@@ -78,9 +85,16 @@ def about_a_person(sentence: bytes) -> bool:
         return True
     present = set(low)
     general = not present.isdisjoint(_GENERAL_WORDS) or not _GENERAL_PAIRS.isdisjoint(pairwise(low))
-    # Two capitalised words that do not start the sentence: a named person.
+    # Two capitalised words that do not start the sentence: a named person, unless they
+    # name a place or an organisation (»Ishøj Station«, »Plejecenter Lyngbo«) or start
+    # a header (»Invitation: Borgermøde«).
     named = any(
-        words[i][0] in _UPPER and words[i + 1][0] in _UPPER for i in range(1, len(words) - 1)
+        words[i][0] in _UPPER
+        and words[i + 1][0] in _UPPER
+        and not low[i].endswith(_PLACE_ENDINGS)
+        and not low[i + 1].endswith(_PLACE_ENDINGS)
+        and low[i] not in _HEADER_WORDS
+        for i in range(1, len(words) - 1)
     )
     if named or (not present.isdisjoint(_WEAK_WORDS) and not present.isdisjoint(_PERSONAL_VERBS)):
         return not general
@@ -118,8 +132,11 @@ def has_possessive(sentence: bytes) -> bool:
 
 def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
-    psykologer", "borgere med angst"."""
+    psykologer", "borgere med angst"; or of a place or body in a figure of speech:
+    "byens DNA", "kommunens syge økonomi"."""
     low = before.translate(_LOWER_WORDS).split()[-5:]
+    if low and low[-1] in _FIGURATIVE_OWNERS:
+        return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
         groups = [i for i, word in enumerate(low) if word in _GROUP_WORDS and i >= len(low) - 4]
         if any(i + 1 >= len(low) or low[i + 1] not in _TIME_WORDS for i in groups):
