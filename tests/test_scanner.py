@@ -422,6 +422,12 @@ def test_scan_command_starts_without_django(tmp_path):
             "Du har søgt hjælp efter aktivlovens § 82 a, og vi har bevilget 1.450 kr.",
             "social_economic",
         ),
+        # a union acting for someone, a second membership; the neighbour as a person; a
+        # pronoun with a verb in the past tense
+        ("Godt at høre, at HK hjælper dig med klagen.", "trade_union"),
+        ("Jeg er medlem af Kristeligt Folkeparti og af Krifa.", "trade_union"),
+        ("naboen i nr 3 er dømt for dyremishandling og har stadig hunde", "criminal"),
+        ("Jeg konverterede til islam for to år siden.", "beliefs"),
         # the verb before the subject ("nu får jeg") is the same person cue
         (
             "Vi har boet sammen i 30 år. Nu får jeg at vide, at to lesbiske ikke må bo sammen.",
@@ -462,6 +468,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min datter er bærer af genet for cystisk fibrose.", "health"),
         ("Jeg synes, fagforeningerne skal med til mødet.", "trade_union"),
         ("Min nabo sælger hash fra lejligheden.", "property_deal"),
+        ("Jeg troede, at kommunen havde flere psykologer.", "health"),
+        ("Forslaget fra FOA og af HK om arbejdstiden er godt.", "trade_union"),
         # a place or an organisation is no named person
         ("I går ventede mange på Ishøj Station, hvor der blev stjålet cykler.", "criminal"),
         # In lower case too, each sentence is judged on its own person cues.

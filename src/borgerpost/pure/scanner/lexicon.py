@@ -35,6 +35,14 @@ class Term:
 
 
 HEALTH = "Helbredsoplysning"
+# Danish trade unions and unemployment funds tied to them, by their usual names.
+_UNIONS = (
+    r"(hk\b|3f\b|foa\b|dansk metal|metal\b|danmarks lærerforening|dlf\b|bupl\b|"
+    r"dansk sygeplejeråd|dsr\b|krifa|det faglige hus|djøf|ida\b|dansk el-forbund|"
+    r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
+    r"lederne|akademikerne|ftf|fh\b|serviceforbundet|blik og rør|malerforbundet|"
+    r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen)"
+)
 # What may stand between a verb and its object: possessives, articles, a few adjectives
 # and a genitive (»sælge min mors gamle hus«), never a preposition (»sælger hash fra
 # lejligheden« is no sale of the flat).
@@ -136,11 +144,16 @@ TERMS: list[Term] = [
         "trade_union",
         r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
-        r"a-kasse,)\s*(hk\b|3f\b|foa\b|dansk metal|metal\b|danmarks lærerforening|dlf\b|bupl\b|"
-        r"dansk sygeplejeråd|dsr\b|krifa|det faglige hus|djøf|ida\b|dansk el-forbund|"
-        r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
-        r"lederne|akademikerne|ftf|fh\b|serviceforbundet|blik og rør|malerforbundet|"
-        r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen)" + W,
+        r"a-kasse,)\s*" + _UNIONS + W + "|"
+        # a second membership after a first: »medlem af Kristeligt Folkeparti og af Krifa«
+        r"medlem af (?:[a-zæøåéü]+\s+){1,4}og (?:af\s+)?"
+        + _UNIONS
+        + W
+        + "|"
+        # the union acting for someone: »HK hjælper dig med klagen«
+        + _UNIONS
+        + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer)\s+"
+        r"(mig|dig|ham|hende|os)\b",
         0.9,
         "medlemskab af en fagforening eller a-kasse",
         needs="phrase",

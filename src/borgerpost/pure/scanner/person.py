@@ -72,6 +72,13 @@ _PRONOUN_PAIRS = _encoded_pairs(
 # (Not "I går": that is "yesterday" at the start of a sentence.)
 _CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
 _BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
+# "naboen", "viceværten": the one person the writer lives beside or rents from.
+_DEFINITE_PEOPLE = _encoded(
+    ["naboen", "naboens", "genboen", "genboens", "underboen", "overboen", "viceværten",
+     "udlejeren"]
+)  # fmt: skip
+_PAST_SUBJECTS = _encoded(["jeg", "vi", "han", "hun"])
+_THOUGHT = _encoded(["troede", "håbede", "regnede", "forventede", "formodede", "ønskede", "mente"])
 _PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
 _HEADER_WORDS = _encoded(HEADER_WORDS)
 _FIGURATIVE_OWNERS = _encoded(FIGURATIVE_OWNERS)
@@ -113,10 +120,19 @@ def _strong(words: list[bytes], low: list[bytes], sentence: bytes) -> bool:
     head = low[:-1]  # a cue needs a word after it
     if not _POSSESSIVES.isdisjoint(head):
         return True
+    if not _DEFINITE_PEOPLE.isdisjoint(low):
+        return True
     following = low[1:]
     if not _PRONOUN_PAIRS.isdisjoint(pairwise(low)):
         return True
     if not _CAPITAL_I_PAIRS.isdisjoint(zip(words, following, strict=False)):
+        return True
+    # A pronoun before a verb in the past tense tells what happened to someone: "jeg
+    # konverterede", "hun flyttede", "vi mistede" (not what someone thought: "troede").
+    if any(
+        p in _PAST_SUBJECTS and v.endswith(b"ede") and len(v) >= 5 and v not in _THOUGHT
+        for p, v in pairwise(low)
+    ):
         return True
     if not _BEFORE_A_NAME.isdisjoint(head):
         for i, word in enumerate(head):
