@@ -352,12 +352,17 @@ ABBREVIATIONS = (
     "max", "min", "stk", "pkt", "bl", "dr", "hr", "fr", "jan", "feb", "aug", "sep",
     "sept", "okt", "nov", "dec", "kr", "mio", "mia", "md", "mdr", "pr", "str", "ml", "mg",
 )  # fmt: skip
-_NOT_AFTER = "".join(f"(?<!\\b{re.escape(a)})" for a in ABBREVIATIONS)
+# One of the four characters first (found by a fast scan for the character set), then
+# the look back, which only a full stop needs. Abbreviations in any case (»Nr.«, »KL.«).
+# One look back per length (Python's look back has a fixed width), not one per word.
+_NOT_AFTER = "".join(
+    f"(?<!\\b(?i:{'|'.join(re.escape(a) for a in ABBREVIATIONS if len(a) == n)})\\.)"
+    for n in sorted({len(a) for a in ABBREVIATIONS})
+)
 _SENTENCE_END = re.compile(
-    r"\n|[!?](?=\s|\Z)|"
+    r"[.!?\n](?:(?<=\n)|(?<=[!?])(?=\s|\Z)|(?<=\.)"
     + _NOT_AFTER
-    + r"(?<![^\w.][^\W\d_])(?<!^[^\W\d_])\.(?=\s|\Z)(?!(?<=[0-9]\.)[ \t]+(?-i:[a-zæøå]))",
-    re.IGNORECASE,
+    + r"(?<![^\w.][^\W\d_]\.)(?<!^[^\W\d_]\.)(?=\s|\Z)(?!(?<=[0-9]\.)[ \t]+[a-zæøå]))"
 )
 
 

@@ -181,13 +181,24 @@ class HyperscanEngine:
         if not found:
             return iter(())
         found.sort()  # by start, then pattern, the longest match first
-        return (Candidate(pid, start, -end) for start, pid, end in found)
+        return _longest_per_start(found)
 
     def _plain_db(self) -> SharedDatabase:
         if self._plain is None:
             _, db = _compiled(self._expressions, with_start=False)
             self._plain = SharedDatabase(self._expressions, [], db)
         return self._plain
+
+
+def _longest_per_start(found: list[tuple[int, int, int]]) -> Iterator[Candidate]:
+    """One candidate per pattern and start, the longest: Hyperscan reports every end of a
+    match (»budt på hus«, »... huse«, »... huset«), and the confirmation extends a match
+    to the end of its word anyway."""
+    last_start = last_pid = -1
+    for start, pid, end in found:
+        if start != last_start or pid != last_pid:
+            yield Candidate(pid, start, -end)
+            last_start, last_pid = start, pid
 
 
 # Texts up to this many bytes (any mail) are scanned with start of match reported.
