@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
+from borgerpost.api.actions import do_create_token
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.letters import actions as letter_actions
 from borgerpost.letters.models import Citizen, Letter, LetterTemplate
@@ -88,7 +89,7 @@ def test_every_edit_form_saves_unchanged(site, phone, world, things):
 MAIN_PAGES = {
     "sara": ["inbox", "inquiry-new", "proposals", "printed-copies", "member-folder", "notices"],
     "pia": ["administration-queue", "letters", "citizens", "quarantine", "overview", "notices"],
-    "louise": ["letters", "letter-new", "citizens", "letter-templates"],
+    "louise": ["letters", "letter-new", "citizens", "letter-templates", "sending-systems"],
     "thomas": ["settings", "main-mailbox"],
     "birgit": [
         "counsellor-cases",
@@ -105,6 +106,8 @@ def test_no_accessibility_violations_on_the_main_pages(site, phone, world, new_i
     from borgerpost.inquiries import actions
 
     inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
+    # A sending system, so the systems page shows its table.
+    do_create_token(None, world.ishoj, "Jobcentrets system", "", "digital-post")
     axe, found = Axe(), []
     pages = {
         who: [reverse(name, args=["ishoj"]) for name in names] for who, names in MAIN_PAGES.items()

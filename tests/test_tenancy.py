@@ -38,7 +38,7 @@ from borgerpost.inquiries.models import (
     StandardText,
 )
 from borgerpost.jobs.models import JobProblem
-from borgerpost.letters.models import Company, Letter
+from borgerpost.letters.models import Company, Letter, SendingSystem, SystemLetterKind
 from borgerpost.notices.models import Notice, NoticeSettings
 from borgerpost.retention.models import DeletionLog
 
@@ -85,6 +85,10 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     )
     FalsePositive.objects.create(municipality=hv, user=anders, category="health", rule="x")
     do_create_token(None, hv, "Et system", "secretariat")
+    gateway_token, _ = do_create_token(None, hv, "Et afsendersystem", "", "digital-post")
+    SystemLetterKind.objects.create(
+        system=SendingSystem.objects.get(token=gateway_token), kind="Påmindelse"
+    )
     Message.objects.create(
         inquiry=foreign["inquiry"], kind="reply", channel="mail", author=anders, body="Svar."
     )

@@ -11,16 +11,27 @@ from django.utils import timezone
 from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
 from borgerpost.core.exceptions import RuleError
-from borgerpost.core.models import ADMINISTRATION_ROLES, Membership, Municipality
+from borgerpost.core.models import ADMINISTRATION_ROLES, Membership, Municipality, Role
+from borgerpost.letters.models import SendingSystem
 
-from .models import ApiToken
+from .models import ApiToken, Scope
 from .tokens import PREFIX, _hash
 
 
 def do_create_token(
-    actor: Actor | None, municipality: Municipality, name: str, role: str
+    actor: Actor | None,
+    municipality: Municipality,
+    name: str,
+    role: str,
+    scope: str = Scope.API,
 ) -> tuple[ApiToken, str]:
-    """A new token; the returned text is the only time the secret is seen."""
+    """A new token; the returned text is the only time the secret is seen. A token for
+    the Digital Post gateway registers its sending system with it: its letters carry the
+    system's name, and it acts as a caseworker (letters are the administration's)."""
+    if scope not in Scope.values:
+        raise RuleError(f"Ukendt scope. Brug en af: {', '.join(Scope.values)}.")
+    if scope == Scope.DIGITAL_POST:
+        role = Role.CASEWORKER
     if role not in ADMINISTRATION_ROLES:
         raise RuleError(
             "En integration kan kun få en af administrationens roller (sekretariat, direktør, "
@@ -44,8 +55,11 @@ def do_create_token(
             account=account,
             prefix=prefix,
             secret_hash=_hash(secret),
+            scope=scope,
         )
-        record(actor, "api_token.created", token, municipality=municipality, role=role)
+        if scope == Scope.DIGITAL_POST:
+            SendingSystem.objects.create(municipality=municipality, name=token.name, token=token)
+        record(actor, "api_token.created", token, municipality=municipality, role=role, scope=scope)
     return token, f"{PREFIX}_{prefix}_{secret}"
 
 

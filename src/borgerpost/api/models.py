@@ -15,8 +15,16 @@ from borgerpost.core.models import Municipality
 from borgerpost.core.tenancy import TenantQuerySet
 
 
+class Scope(models.TextChoices):
+    # The inquiries API: what the token's administration role may read and write.
+    API = "api", "API'et for henvendelser"
+    # Only the Digital Post gateway: a sending system hands over letters, nothing else.
+    DIGITAL_POST = "digital-post", "Digital Post-gatewayen"
+
+
 class ApiToken(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.API)
     name = models.CharField("navn", max_length=100)
     account = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_token"

@@ -46,6 +46,30 @@ INQUIRY_ID = {
 }
 
 
+SYSTEM_LETTER: dict[str, Any] = {
+    "type": "object",
+    "required": ["recipient", "title", "body"],
+    "additionalProperties": False,
+    "properties": {
+        "recipient": {"type": "string", "description": "CPR-nummer (10 cifre) eller CVR-nummer"},
+        "recipient_name": {"type": "string", "maxLength": 200},
+        "title": {"type": "string", "minLength": 1, "maxLength": 150},
+        "lead_text": {"type": "string", "maxLength": 5000},
+        "body": {"type": "string", "minLength": 1, "maxLength": 100000},
+        "contact": {"type": "string", "maxLength": 2000},
+        "has_deadline": {
+            "type": ["boolean", "null"],
+            "description": "Har brevet en lovbestemt frist? Udeladt: kommunens regel for "
+            "brevets slags afgør; findes ingen, sendes brevet (holdes aldrig).",
+        },
+        "urgent": {"type": "boolean"},
+        "kind": {"type": "string", "maxLength": 100, "description": "Fx MeMo-label"},
+        "message_uuid": {"type": "string", "pattern": "^[A-Za-z0-9-]{1,40}$"},
+        "case_number": {"type": "string", "maxLength": 100},
+    },
+}
+
+
 def spec() -> dict[str, Any]:
     summary = {
         "type": "object",
@@ -101,7 +125,9 @@ def spec() -> dict[str, Any]:
             "version": "1",
             "description": "Borgerhenvendelser for kommunens integrationer (fx ESDH). "
             "Godkendelse: Authorization: Bearer <token>. Et token gælder én kommune og én "
-            "af administrationens roller og ser det samme som en person med rollen.",
+            "af administrationens roller og ser det samme som en person med rollen. "
+            "Digital Post-gatewayen bruger tokens med scope digital-post (ét pr. "
+            "afsendersystem), som kun kan aflevere breve.",
         },
         "components": {
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
@@ -113,6 +139,30 @@ def spec() -> dict[str, Any]:
                 },
                 "Henvendelse": summary,
                 "HenvendelseMedIndhold": detail,
+                "Brevmodtagelse": {
+                    "type": "object",
+                    "required": ["letter", "action", "release_at", "reason", "status", "checks"],
+                    "properties": {
+                        "letter": {"type": "integer"},
+                        "action": {"type": "string", "enum": ["send", "hold"]},
+                        "release_at": {"type": ["string", "null"], "format": "date-time"},
+                        "reason": {"type": "string"},
+                        "status": {"type": "string"},
+                        "deadline_from": {"type": ["string", "null"]},
+                        "new": {"type": "boolean"},
+                        "checks": {
+                            "type": "object",
+                            "properties": {
+                                "generic_title": {"type": "boolean"},
+                                "missing_contact": {"type": "boolean"},
+                                "lix": {"type": ["integer", "null"]},
+                                "lix_target": {"type": "integer"},
+                                "over_lix_target": {"type": "boolean"},
+                                "warnings": {"type": "array", "items": {"type": "string"}},
+                            },
+                        },
+                    },
+                },
                 "Side": {
                     "type": "object",
                     "required": ["henvendelser", "side", "flere"],
@@ -130,6 +180,24 @@ def spec() -> dict[str, Any]:
         },
         "security": [{"token": []}],
         "paths": {
+            "/api/v1/{kommune}/digital-post": {
+                "post": {
+                    "summary": "Digital Post-gatewayen: et afsendersystem afleverer et brev, "
+                    "som sendes eller holdes tilbage efter forsendelsesreglerne (kun tokens "
+                    "med scope digital-post)",
+                    "parameters": [MUNICIPALITY],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": SYSTEM_LETTER}},
+                    },
+                    "responses": {
+                        "200": _json("Brevmodtagelse", "Samme messageUUID som før: samme brev"),
+                        "201": _json("Brevmodtagelse", "Brevet er modtaget"),
+                        "403": _error("Tokenet er ikke et afsendersystems"),
+                        **COMMON_ERRORS,
+                    },
+                }
+            },
             "/api/v1/{kommune}/henvendelser": {
                 "get": {
                     "summary": "Henvendelser, administrationen har (100 pr. side)",

@@ -13,5 +13,6 @@ urlpatterns = [
         views.case_number,
         name="api-case-number",
     ),
+    path("<str:municipality>/digital-post", views.digital_post, name="api-digital-post"),
     re_path(r"^(?P<path>.*)$", views.not_found, name="api-not-found"),
 ]

@@ -25,9 +25,12 @@ from borgerpost.core.access import Actor, actor_for, public
 from borgerpost.core.exceptions import RuleError
 from borgerpost.inquiries.actions import do_record_case_number, do_view_inquiry
 from borgerpost.inquiries.models import Inquiry, Status
+from borgerpost.letters import gateway
+from borgerpost.letters.models import SendingSystem
 from borgerpost.pure.text import clean_line
 from borgerpost.search import finder
 
+from .models import Scope
 from .openapi import PAGE_SIZE, spec
 from .tokens import over_limit, token_from_header
 
@@ -43,10 +46,12 @@ def error(status: int, message: str, **headers: str) -> JsonResponse:
 
 
 def api_view(
-    *methods: str, query: frozenset[str] = frozenset()
+    *methods: str, query: frozenset[str] = frozenset(), scope: str = Scope.API
 ) -> Callable[[Callable[..., JsonResponse]], Callable[..., JsonResponse]]:
-    """Token, municipality, rate limit, method and query parameters, in that order; the
-    view gets the Actor. Unknown query parameters are refused, not silently ignored."""
+    """Token, municipality, scope, rate limit, method and query parameters, in that
+    order; the view gets the Actor. Unknown query parameters are refused, not silently
+    ignored. A token works only for the part of the API its scope names: a sending
+    system's gateway token reads no inquiry, and an inquiries token sends no letter."""
 
     def decorator(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
         @login_not_required  # a bearer token, checked below, instead of a session
@@ -60,6 +65,8 @@ def api_view(
                 return error(401, "Mangler eller ugyldigt token.", WWW_Authenticate="Bearer")
             if token.municipality.slug != municipality:
                 return error(404, "Findes ikke.")
+            if token.scope != scope:
+                return error(403, "Tokenet må ikke bruges her: det er til en anden del af API'et.")
             if wait := over_limit(token):
                 return error(429, "For mange forespørgsler. Vent lidt.", Retry_After=str(wait))
             if request.method not in methods:
@@ -227,3 +234,39 @@ def case_number(request: HttpRequest, actor: Actor, pk: str) -> JsonResponse:
 @csrf_exempt
 def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
     return error(404, "Findes ikke.")
+
+
+@api_view("POST", scope=Scope.DIGITAL_POST)
+def digital_post(request: HttpRequest, actor: Actor) -> JsonResponse:
+    """A sending system hands over a letter; the dispatch guard decides send or hold."""
+    system = SendingSystem.objects.for_actor(actor).filter(token__account=actor.user).first()
+    if system is None:
+        return error(403, "Tokenet hører ikke til et registreret afsendersystem.")
+    body = json_body(request)
+    if isinstance(body, JsonResponse):
+        return body
+    try:
+        received = gateway.do_receive_system_letter(actor, system, gateway.parse(body))
+    except RuleError as exc:
+        return error(400, str(exc))
+    letter = received.letter
+    return JsonResponse(
+        {
+            "letter": letter.pk,
+            "action": received.action,
+            "release_at": received.release_at.isoformat() if received.release_at else None,
+            "reason": received.reason,
+            "status": letter.status,
+            "deadline_from": received.deadline_from or None,
+            "new": received.created,
+            "checks": {
+                "generic_title": letter.generic_title,
+                "missing_contact": letter.missing_contact,
+                "lix": letter.lix_score,
+                "lix_target": actor.municipality.lix_target,
+                "over_lix_target": letter.over_lix_target,
+                "warnings": list(received.warnings),
+            },
+        },
+        status=201 if received.created else 200,
+    )

@@ -33,6 +33,8 @@ class LetterCheck:
     warnings: tuple[str, ...]
     readability: Lix
     target: int
+    generic_title: bool = False
+    missing_contact: bool = False
 
     @property
     def over_target(self) -> bool:
@@ -44,7 +46,10 @@ def check_letter(
 ) -> LetterCheck:
     warnings = []
     normal_title = re.sub(r"[^\w ]", "", title).strip().casefold()
-    if not normal_title or normal_title in EMPTY_TITLES or normal_title.startswith("brev fra"):
+    generic = (
+        not normal_title or normal_title in EMPTY_TITLES or normal_title.startswith("brev fra")
+    )
+    if generic:
         warnings.append(
             "Titlen siger ikke, hvad brevet handler om. Skriv en konkret titel, fx "
             "»Afgørelse om hjemmehjælp« i stedet for »Brev fra kommunen«."
@@ -54,10 +59,11 @@ def check_letter(
             "Standardbrevet mangler en forklarende følgetekst, der fortæller, hvad "
             "borgeren især skal lægge mærke til."
         )
-    if not _CONTACT.search(contact_text):
+    missing_contact = not _CONTACT.search(contact_text)
+    if missing_contact:
         warnings.append(
             "Brevet fortæller ikke, hvordan borgeren kan kontakte kommunen bagefter "
             "(telefontid, mail eller sagsbehandlerens navn)."
         )
     readability = lix("\n".join(p for p in (lead_text, body) if p))
-    return LetterCheck(tuple(warnings), readability, lix_target)
+    return LetterCheck(tuple(warnings), readability, lix_target, generic, missing_contact)

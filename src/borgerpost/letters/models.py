@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -76,6 +78,65 @@ class LetterTemplate(models.Model):
         return self.name
 
 
+class SystemsQuerySet(TenantQuerySet):
+    """The sending systems and their rules: the administration's and IT's (no personal
+    data, only which systems send and how their letters are treated)."""
+
+    def restricted_to(self, actor: Any) -> Self:
+        return self if actor.is_administration or actor.is_admin else self.none()
+
+
+class SystemKindQuerySet(SystemsQuerySet):
+    tenant_field = "system__municipality"
+
+
+class SendingSystem(models.Model):
+    """A system that hands its Digital Post to borgerpost's gateway (the social and
+    employment systems, the job centre's, the case systems), so the dispatch guard holds
+    its letters to vulnerable citizens too (seed 004). Registered by the municipality,
+    with a token scoped to the gateway only."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField("systemets navn", max_length=100)
+    token = models.OneToOneField(
+        "api.ApiToken", null=True, blank=True, on_delete=models.PROTECT, related_name="system"
+    )
+    # Whether a system's letters may be passed on at once with MeMo's doNotDeliverUntilDate
+    # instead of being held in borgerpost (where the transport supports it).
+    deliver_later_by_memo = models.BooleanField(
+        "send straks med MeMo's doNotDeliverUntilDate i stedet for at holde brevet",
+        default=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SystemsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SystemLetterKind(models.Model):
+    """What the municipality has decided about one kind of letter from one system (a MeMo
+    label or the system's own name for it), for systems that cannot say per letter
+    whether it has a statutory deadline. A kind with no rule is sent, never held."""
+
+    system = models.ForeignKey(SendingSystem, on_delete=models.CASCADE, related_name="kinds")
+    kind = models.CharField("slags brev", max_length=100)
+    has_deadline = models.BooleanField("har en lovbestemt frist", default=True)
+
+    objects = SystemKindQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [models.UniqueConstraint(fields=["system", "kind"], name="one_rule_per_kind")]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
 class LetterStatus(models.TextChoices):
     DRAFT = "draft", "Kladde"
     HELD = "held", "Holdt tilbage"
@@ -139,11 +200,36 @@ class Letter(models.Model):
     message_uuid = models.CharField(max_length=40, blank=True)
     released_early_reason = models.TextField(blank=True)
     content_deleted_at = models.DateTimeField(null=True, blank=True)
+    # Handed over by another system through the gateway (None: written in borgerpost).
+    sending_system = models.ForeignKey(
+        SendingSystem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name="afsendersystem",
+    )
+    # The system's own id of the letter (MeMo's messageUUID): the same id again is the
+    # same letter, never a second one.
+    external_uuid = models.CharField(max_length=40, blank=True)
+    kind = models.CharField("slags brev", max_length=100, blank=True)
+    # The seed's advice, checked on every letter from a system and counted per system.
+    generic_title = models.BooleanField(default=False)
+    missing_contact = models.BooleanField(default=False)
+    lix_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    over_lix_target = models.BooleanField(default=False)
 
     objects = AdministrationOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sending_system", "external_uuid"],
+                condition=~models.Q(external_uuid=""),
+                name="one_letter_per_system_uuid",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -5,6 +5,7 @@ from borgerpost.letters import views
 urlpatterns = [
     path("breve/", views.letter_list, name="letters"),
     path("breve/nyt/", views.letter_edit, name="letter-new"),
+    path("breve/systemer/", views.sending_systems, name="sending-systems"),
     path("breve/<int:pk>/", views.letter_detail, name="letter-detail"),
     path("breve/<int:pk>/ret/", views.letter_edit, name="letter-edit"),
     path("breve/<int:pk>/frigiv/", views.letter_release, name="letter-release"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,7 +30,7 @@ from .forms import (
     TemplateForm,
     VulnerabilityForm,
 )
-from .models import Citizen, Company, Letter, LetterStatus, LetterTemplate
+from .models import Citizen, Company, Letter, LetterStatus, LetterTemplate, SendingSystem
 
 STAFF = tuple(ADMINISTRATION_ROLES)
 QUESTIONS = [
@@ -61,7 +61,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
         "print": LetterStatus.PRINT_QUEUE,
         "standset": LetterStatus.STOPPED,
     }.get(show)
-    letters = letters_for(actor).select_related("citizen", "company")
+    letters = letters_for(actor).select_related("citizen", "company", "sending_system")
     if status:
         letters = letters.filter(status=status)
     ordering = "hold_until" if status == LetterStatus.HELD else "-created_at"
@@ -77,6 +77,31 @@ def letter_list(request: HttpRequest) -> HttpResponse:
             "release_form": ReleaseForm(),
         },
     )
+
+
+@municipality_view(*STAFF)
+def sending_systems(request: HttpRequest) -> HttpResponse:
+    """Which systems hand their Digital Post to the gateway, and how their letters fare:
+    received, held, released early, and the seed's advice not followed, per system, so
+    the municipality can see which system needs a better template."""
+    actor = _actor(request)
+    from_systems = letters_for(actor).filter(sending_system__isnull=False)
+    figures = {
+        row["sending_system"]: row
+        for row in from_systems.values("sending_system").annotate(
+            received=Count("pk"),
+            held=Count("pk", filter=~Q(hold_reason="")),
+            held_now=Count("pk", filter=Q(status=LetterStatus.HELD)),
+            released_early=Count("pk", filter=~Q(released_early_reason="")),
+            generic_titles=Count("pk", filter=Q(generic_title=True)),
+            missing_contact=Count("pk", filter=Q(missing_contact=True)),
+            over_lix=Count("pk", filter=Q(over_lix_target=True)),
+        )
+    }
+    systems = list(SendingSystem.objects.for_actor(actor).prefetch_related("kinds"))
+    rows = [(system, figures.get(system.pk, {})) for system in systems]
+    record_list(actor, "sending-systems", len(rows))
+    return render(request, "letters/systems.html", {"rows": rows})
 
 
 @municipality_view(*STAFF)

@@ -21,6 +21,12 @@ class Command(BaseCommand):
         create.add_argument("--name", required=True, help="Fx SBSYS")
         create.add_argument("--role", default="secretariat")
         create.add_argument("--per-minute", type=int, default=120)
+        create.add_argument(
+            "--scope",
+            default="api",
+            choices=["api", "digital-post"],
+            help="api: henvendelser; digital-post: kun Digital Post-gatewayen (et afsendersystem)",
+        )
         token.add_parser("list", help="Vis tokens (aldrig hemmeligheden).")
         revoke = token.add_parser("revoke", help="Spær et token.")
         revoke.add_argument("prefix")
@@ -32,7 +38,9 @@ class Command(BaseCommand):
             if place is None:
                 raise CommandError("Kommunen findes ikke.")
             try:
-                token, secret = do_create_token(None, place, options["name"], options["role"])
+                token, secret = do_create_token(
+                    None, place, options["name"], options["role"], options["scope"]
+                )
             except RuleError as exc:
                 raise CommandError(str(exc)) from None
             token.requests_per_minute = options["per_minute"]
@@ -43,7 +51,7 @@ class Command(BaseCommand):
             for token in ApiToken.objects.select_related("municipality").order_by("pk"):
                 state = "spærret" if token.revoked_at else "aktivt"
                 self.stdout.write(
-                    f"{token.prefix}  {token.municipality.slug}  {token.name}  {state}  "
+                    f"{token.prefix}  {token.municipality.slug}  {token.name}  {token.scope}  {state}  "
                     f"{token.requests_per_minute}/min"
                 )
         else:

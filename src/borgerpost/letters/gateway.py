@@ -1,0 +1,304 @@
+"""The Digital Post gateway: other systems' letters pass the dispatch guard too.
+
+Seed 004 exists because the municipality could not steer Digital Post from its IT
+systems technically, so the guideline rested on each employee remembering it. Here a
+system (the social and employment systems, the job centre's, the case systems) hands
+its letter to borgerpost with a token scoped to this gateway; the letter is checked
+(a generic title, no way to contact the municipality, LIX over the target), held
+before weekends and holidays when the citizen is assessed as vulnerable in borgerpost's
+own register, and goes on through the outbox exactly once.
+
+The law comes before consideration: a letter with a statutory deadline or marked urgent
+is never held, and a letter that says nothing about a deadline, of a kind the
+municipality has no rule for, is sent, never held (docs/design.md, »The Digital Post
+gateway«). A system can never mark a citizen vulnerable: that is an individual
+assessment made in borgerpost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from stdnum.dk import cvr as stdnum_cvr
+
+from borgerpost.audit.log import record
+from borgerpost.core.access import Actor
+from borgerpost.core.exceptions import RuleError
+from borgerpost.pure import dispatch
+from borgerpost.pure.scanner import cpr as cprmod
+from borgerpost.pure.text import clean_line
+
+from .actions import CHANNEL_DIGITAL_POST, _dispatch, dispatch_decision
+from .checks import check_letter
+from .models import Citizen, Company, Letter, LetterStatus, SendingSystem, SystemLetterKind
+
+FIELDS = {
+    "recipient": "modtagerens CPR- eller CVR-nummer",
+    "recipient_name": "modtagerens navn",
+    "title": "brevets titel",
+    "lead_text": "forklarende følgetekst",
+    "body": "brevets tekst",
+    "contact": "sådan kontakter borgeren kommunen",
+    "has_deadline": "om brevet har en lovbestemt frist (true/false)",
+    "urgent": "om brevet haster (true/false)",
+    "kind": "systemets navn for denne slags brev (fx MeMo-label)",
+    "message_uuid": "systemets id for brevet (MeMo messageUUID)",
+    "case_number": "sagsnummer",
+}
+_UUID = re.compile(r"[A-Za-z0-9-]{1,40}")
+MAX_BODY = 100_000
+
+# Where the decision about a deadline came from, as the answer names it.
+DEADLINE_FROM_SYSTEM, DEADLINE_FROM_RULE, DEADLINE_UNKNOWN = "system", "rule", "unknown"
+
+
+@dataclass(frozen=True)
+class Submission:
+    recipient: str
+    title: str
+    body: str
+    recipient_name: str = ""
+    lead_text: str = ""
+    contact: str = ""
+    has_deadline: bool | None = None
+    urgent: bool = False
+    kind: str = ""
+    message_uuid: str = ""
+    case_number: str = ""
+
+
+def parse(data: dict[str, Any]) -> Submission:
+    """A system's JSON, checked field by field; RuleError names the first problem in
+    Danish and nothing is stored."""
+    if "vulnerable" in data or "sårbar" in data:
+        raise RuleError(
+            "Et system kan ikke markere en borger som sårbar: det er en individuel "
+            "vurdering, som kommunen foretager i borgerpost."
+        )
+    if "pdf" in data or "attachments" in data:
+        raise RuleError(
+            "Gatewayen tager endnu ikke imod PDF eller bilag: send brevets tekst i »body«."
+        )
+    if unknown := sorted(set(data) - set(FIELDS)):
+        raise RuleError(
+            f"Ukendt felt: {', '.join(unknown)[:200]}. Felterne er: {', '.join(FIELDS)}."
+        )
+    return Submission(
+        recipient=_recipient(data.get("recipient")),
+        title=_text(data, "title", 150, required=True, line=True),
+        body=_text(data, "body", MAX_BODY, required=True),
+        recipient_name=_text(data, "recipient_name", 200, line=True),
+        lead_text=_text(data, "lead_text", 5_000),
+        contact=_text(data, "contact", 2_000),
+        has_deadline=_flag(data, "has_deadline", None),
+        urgent=bool(_flag(data, "urgent", False)),
+        kind=_text(data, "kind", 100, line=True),
+        message_uuid=_message_uuid(data.get("message_uuid")),
+        case_number=_text(data, "case_number", 100, line=True),
+    )
+
+
+def _recipient(value: Any) -> str:
+    digits = re.sub(r"[\s-]", "", value) if isinstance(value, str) else ""
+    if len(digits) == 10 and digits.isdigit() and cprmod.birth_date(digits) is not None:
+        return digits
+    if len(digits) == 8 and digits.isdigit() and stdnum_cvr.is_valid(digits):
+        return digits
+    raise RuleError("»recipient« skal være et CPR-nummer (10 cifre) eller et gyldigt CVR-nummer.")
+
+
+def _text(
+    data: dict[str, Any], key: str, most: int, required: bool = False, line: bool = False
+) -> str:
+    value = data.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise RuleError(f"»{key}« skal være tekst ({FIELDS[key]}).")
+    value = clean_line(value) if line else value.replace("\x00", "").strip()
+    if required and not value:
+        raise RuleError(f"»{key}« mangler ({FIELDS[key]}).")
+    if len(value) > most:
+        raise RuleError(f"»{key}« må højst være {most:,} tegn.".replace(",", "."))
+    return value
+
+
+def _flag(data: dict[str, Any], key: str, default: bool | None) -> bool | None:
+    value = data.get(key, default)
+    if value is not None and not isinstance(value, bool):
+        raise RuleError(f"»{key}« skal være true eller false ({FIELDS[key]}).")
+    return value
+
+
+def _message_uuid(value: Any) -> str:
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not _UUID.fullmatch(value):
+        raise RuleError(
+            "»message_uuid« må kun indeholde bogstaver, tal og bindestreger (højst 40)."
+        )
+    return value.lower()
+
+
+@dataclass(frozen=True)
+class Received:
+    letter: Letter
+    created: bool
+    action: str  # dispatch.SEND or dispatch.HOLD
+    release_at: dt.datetime | None
+    reason: str
+    deadline_from: str
+    warnings: tuple[str, ...]
+
+
+def deadline_for(system: SendingSystem, submission: Submission) -> tuple[bool, str]:
+    """Whether the letter has a statutory deadline, and who said so. Nothing said and no
+    rule for the kind: treated as having one, so it is sent, never held."""
+    if submission.has_deadline is not None:
+        return submission.has_deadline, DEADLINE_FROM_SYSTEM
+    rule = (
+        SystemLetterKind.objects.filter(system=system, kind__iexact=submission.kind).first()
+        if submission.kind
+        else None
+    )
+    if rule is not None:
+        return rule.has_deadline, DEADLINE_FROM_RULE
+    return True, DEADLINE_UNKNOWN
+
+
+def do_receive_system_letter(
+    actor: Actor, system: SendingSystem, submission: Submission, now: dt.datetime | None = None
+) -> Received:
+    """Receive, check and send or hold a system's letter. The same message_uuid again
+    returns the letter received the first time, never a second one."""
+    if system.municipality_id != actor.municipality.pk:
+        raise RuleError("Systemet hører til en anden kommune.")
+    if submission.message_uuid and (earlier := _earlier(system, submission)):
+        return earlier
+    try:
+        with transaction.atomic():
+            return _receive(actor, system, submission, now)
+    except IntegrityError:
+        # The same letter sent twice at once: the other request stored it first.
+        earlier = _earlier(system, submission)
+        if earlier is None:
+            raise
+        return earlier
+
+
+def _earlier(system: SendingSystem, submission: Submission) -> Received | None:
+    letter = Letter.objects.filter(
+        sending_system=system, external_uuid=submission.message_uuid
+    ).first()
+    if letter is None:
+        return None
+    held = letter.status == LetterStatus.HELD
+    return Received(
+        letter,
+        created=False,
+        action=dispatch.HOLD if held else dispatch.SEND,
+        release_at=letter.hold_until if held else None,
+        reason=letter.hold_reason if held else "Brevet er modtaget før og sendt.",
+        deadline_from="",
+        warnings=(),
+    )
+
+
+def _receive(
+    actor: Actor, system: SendingSystem, submission: Submission, now: dt.datetime | None
+) -> Received:
+    municipality = actor.municipality
+    citizen = company = None
+    if len(submission.recipient) == 10:
+        citizen, _ = Citizen.objects.get_or_create(
+            municipality=municipality,
+            cpr=submission.recipient,
+            defaults={"name": submission.recipient_name or f"{submission.recipient[:6]}-XXXX"},
+        )
+    else:
+        company, _ = Company.objects.get_or_create(
+            municipality=municipality,
+            cvr=submission.recipient,
+            defaults={"name": submission.recipient_name or f"CVR {submission.recipient}"},
+        )
+    has_deadline, deadline_from = deadline_for(system, submission)
+    checked = check_letter(
+        submission.title,
+        submission.lead_text,
+        submission.body,
+        submission.contact,
+        is_standard=False,
+        lix_target=municipality.lix_target,
+    )
+    letter = Letter.objects.create(
+        municipality=municipality,
+        citizen=citizen,
+        company=company,
+        title=submission.title,
+        lead_text=submission.lead_text,
+        body=submission.body,
+        contact_text=submission.contact,
+        case_number=submission.case_number,
+        statutory_deadline=has_deadline,
+        urgent=submission.urgent,
+        created_by=actor.user,
+        sending_system=system,
+        external_uuid=submission.message_uuid,
+        kind=submission.kind,
+        generic_title=checked.generic_title,
+        missing_contact=checked.missing_contact,
+        lix_score=min(round(checked.readability.score), 32_767),
+        over_lix_target=checked.over_target,
+    )
+    record(actor, "letter.received_from_system", letter, system=system.name, kind=letter.kind)
+    decision = dispatch_decision(letter, now or timezone.now())
+    reason = decision.reason
+    if deadline_from == DEADLINE_UNKNOWN and citizen is not None and citizen.vulnerable:
+        reason = (
+            "Systemet oplyser ikke, om brevet har en lovbestemt frist, og kommunen har ingen "
+            "regel for denne slags brev: det sendes nu, for loven går forud for hensynet. " + reason
+        )
+    if decision.action == dispatch.HOLD and system.deliver_later_by_memo:
+        # Passed on at once; Digital Post delivers it at the release time.
+        release = decision.release_at
+        letter.hold_until = release
+        letter.hold_reason = decision.reason
+        _dispatch(
+            actor,
+            letter,
+            CHANNEL_DIGITAL_POST,
+            timezone.localtime(release).date() if release else None,
+        )
+    elif decision.action == dispatch.HOLD:
+        letter.status = LetterStatus.HELD
+        letter.hold_until = decision.release_at
+        letter.hold_reason = decision.reason
+        letter.transport = CHANNEL_DIGITAL_POST
+        letter.save()
+        record(
+            actor,
+            "letter.held",
+            letter,
+            until=decision.release_at.isoformat() if decision.release_at else None,
+        )
+    else:
+        _dispatch(actor, letter, CHANNEL_DIGITAL_POST)
+    return Received(
+        letter,
+        created=True,
+        action=decision.action,
+        release_at=decision.release_at,
+        reason=reason,
+        deadline_from=deadline_from,
+        warnings=checked.warnings
+        + (
+            (f"LIX er {checked.readability.score:.0f}, over kommunens mål på {checked.target}.",)
+            if checked.over_target
+            else ()
+        ),
+    )

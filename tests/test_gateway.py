@@ -1,0 +1,265 @@
+"""The Digital Post gateway (issue 19): other systems' letters pass the dispatch guard.
+
+A sending system has a token scoped to the gateway only; its letters to citizens
+assessed as vulnerable are held before weekends and holidays like borgerpost's own, a
+letter with a deadline or marked urgent is never held, a letter that says nothing is
+sent, never held, and the same messageUUID again is the same letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from borgerpost.api.actions import do_create_token
+from borgerpost.api.models import ApiToken, Scope
+from borgerpost.audit.models import AuditEntry
+from borgerpost.core.exceptions import RuleError
+from borgerpost.core.models import Municipality
+from borgerpost.letters import actions, gateway
+from borgerpost.letters.models import Citizen, Letter, LetterStatus, SendingSystem, SystemLetterKind
+from borgerpost.pure.workdays import COPENHAGEN
+from tests.test_letters import memo_files, outbox  # noqa: F401  (the fixture)
+
+GATEWAY = "/api/v1/ishoj/digital-post"
+FRIDAY_AFTERNOON = dt.datetime(2024, 9, 6, 13, 0, tzinfo=COPENHAGEN)
+MONDAY_MORNING = dt.datetime(2024, 9, 9, 8, 0, tzinfo=COPENHAGEN)
+# Maundy Thursday 2025 after the cut-off: Easter closes the town hall until Tuesday.
+BEFORE_EASTER = dt.datetime(2025, 4, 16, 15, 0, tzinfo=COPENHAGEN)
+AFTER_EASTER = dt.datetime(2025, 4, 22, 8, 0, tzinfo=COPENHAGEN)
+VULNERABLE_CPR = "0101901234"
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+
+@pytest.fixture
+def system(world):  # type: ignore[no-untyped-def]
+    """The job centre's system, registered with a gateway token, and a citizen whom the
+    caseworker has assessed as vulnerable in borgerpost."""
+    token, secret = do_create_token(
+        world.thomas, world.ishoj, "Jobcentrets system", "", "digital-post"
+    )
+    citizen = actions.do_save_citizen(world.louise, Citizen(cpr=VULNERABLE_CPR, name="Ole Hansen"))
+    actions.do_assess_vulnerability(world.louise, citizen, True, "Reagerer stærkt på breve.")
+    return SendingSystem.objects.get(token=token), secret
+
+
+def letter(**fields) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    data: dict[str, object] = {
+        "recipient": VULNERABLE_CPR,
+        "title": "Indkaldelse til samtale om dit forløb",
+        "body": "Du er indkaldt til en samtale i jobcentret. Vi skal tale om dit forløb.",
+        "contact": "Ring til jobcentret på 43 57 70 00 mellem 9 og 12.",
+        "has_deadline": False,
+    }
+    data.update(fields)
+    return data
+
+
+def receive(world, system, now, **fields):  # type: ignore[no-untyped-def]
+    sending, _ = system
+    actor = _system_actor(world, sending)
+    return gateway.do_receive_system_letter(actor, sending, gateway.parse(letter(**fields)), now)
+
+
+def _system_actor(world, sending):  # type: ignore[no-untyped-def]
+    from borgerpost.core.access import actor_for
+
+    return actor_for(sending.token.account, world.ishoj)
+
+
+def test_a_friday_afternoon_letter_arrives_on_monday_at_the_release_time(world, system, outbox):  # noqa: F811
+    received = receive(world, system, FRIDAY_AFTERNOON)
+    assert received.action == "hold" and received.release_at == MONDAY_MORNING
+    held = received.letter
+    assert held.status == LetterStatus.HELD and held.sending_system == system[0]
+    assert memo_files(outbox) == []  # nothing reaches Digital Post before Monday
+    assert actions.release_due_letters(MONDAY_MORNING - dt.timedelta(minutes=1)) == 0
+    assert actions.release_due_letters(MONDAY_MORNING) == 1
+    (memo,) = memo_files(outbox)
+    held.refresh_from_db()
+    assert held.status == LetterStatus.SENT
+    assert memo.findtext(".//{https://DigitalPost.dk/MeMo-1}recipientID") == VULNERABLE_CPR
+
+
+def test_easter_holds_a_letter_until_the_tuesday_after(world, system, outbox):  # noqa: F811
+    received = receive(world, system, BEFORE_EASTER)
+    assert received.action == "hold" and received.release_at == AFTER_EASTER
+
+
+@pytest.mark.parametrize(
+    ("fields", "source"), [({"has_deadline": True}, "system"), ({"urgent": True}, "system")]
+)
+def test_a_deadline_or_urgent_letter_is_sent_at_once(world, system, outbox, fields, source):  # noqa: F811
+    received = receive(world, system, FRIDAY_AFTERNOON, **fields)
+    assert received.action == "send" and received.letter.status == LetterStatus.SENT
+    assert len(memo_files(outbox)) == 1
+
+
+def test_a_letter_that_says_nothing_is_sent_never_held(world, system, outbox):  # noqa: F811
+    received = receive(world, system, FRIDAY_AFTERNOON, has_deadline=None, kind="Indkaldelse")
+    assert received.action == "send" and received.deadline_from == "unknown"
+    assert "loven går forud" in received.reason
+
+
+@pytest.mark.usefixtures("outbox")
+def test_the_municipalitys_rule_per_kind_of_letter_decides_when_the_system_cannot(world, system):
+    sending, _ = system
+    SystemLetterKind.objects.create(system=sending, kind="Indkaldelse", has_deadline=False)
+    SystemLetterKind.objects.create(system=sending, kind="Afgørelse", has_deadline=True)
+    held = receive(world, system, FRIDAY_AFTERNOON, has_deadline=None, kind="indkaldelse")
+    assert held.action == "hold" and held.deadline_from == "rule"
+    sent = receive(world, system, FRIDAY_AFTERNOON, has_deadline=None, kind="Afgørelse")
+    assert sent.action == "send" and sent.deadline_from == "rule"
+
+
+def test_a_citizen_not_assessed_vulnerable_is_never_held(world, system, outbox):  # noqa: F811
+    received = receive(world, system, FRIDAY_AFTERNOON, recipient="020290-1235")
+    assert received.action == "send"
+    assert Citizen.objects.get(cpr="0202901235").vulnerable is False
+
+
+def test_the_same_message_uuid_is_the_same_letter(world, system, outbox):  # noqa: F811
+    first = receive(
+        world, system, FRIDAY_AFTERNOON, message_uuid="6F1D0A66-0B8E-4D9A-9A43-2D4E1D3C2B10"
+    )
+    again = receive(
+        world, system, MONDAY_MORNING, message_uuid="6f1d0a66-0b8e-4d9a-9a43-2d4e1d3c2b10"
+    )
+    assert again.letter.pk == first.letter.pk and not again.created
+    assert Letter.objects.filter(sending_system=system[0]).count() == 1
+
+
+def test_the_seeds_advice_is_checked_and_reported(world, system, outbox):  # noqa: F811
+    received = receive(world, system, FRIDAY_AFTERNOON, title="Brev fra kommunen", contact="")
+    assert received.letter.generic_title and received.letter.missing_contact
+    assert any("Titlen" in w for w in received.warnings)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"vulnerable": True}, "individuel vurdering"),
+        ({"recipient": "3213451234"}, "CPR-nummer"),
+        ({"recipient": "12345678"}, "CVR-nummer"),
+        ({"title": " "}, "»title« mangler"),
+        ({"has_deadline": "ja"}, "true eller false"),
+        ({"message_uuid": "x; drop table"}, "message_uuid"),
+        ({"colour": "red"}, "Ukendt felt: colour"),
+        ({"pdf": "JVBERi0="}, "PDF"),
+    ],
+)
+def test_bad_input_is_refused_in_danish_and_changes_nothing(world, system, fields, message):
+    with pytest.raises(RuleError, match=message):
+        gateway.parse(letter(**fields))
+    assert not Letter.objects.filter(sending_system=system[0]).exists()
+
+
+# --- through the API ----------------------------------------------------------------
+
+
+def test_the_api_answers_with_the_letter_action_release_time_and_reason(world, system, outbox):  # noqa: F811
+    _, secret = system
+    answer = Client().post(
+        GATEWAY, letter(has_deadline=True), content_type="application/json", **bearer(secret)
+    )
+    assert answer.status_code == 201
+    body = answer.json()
+    assert body["action"] == "send" and body["release_at"] is None and body["reason"]
+    assert Letter.objects.get(pk=body["letter"]).sending_system == system[0]
+    assert body["checks"]["generic_title"] is False and body["checks"]["lix_target"] == 40
+    assert AuditEntry.objects.filter(action="letter.received_from_system").count() == 1
+
+
+def test_the_api_answers_a_resubmission_with_the_same_letter(world, system, outbox):  # noqa: F811
+    _, secret = system
+    data = letter(has_deadline=True, message_uuid="a1b2c3")
+    first = Client().post(GATEWAY, data, content_type="application/json", **bearer(secret))
+    again = Client().post(GATEWAY, data, content_type="application/json", **bearer(secret))
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["letter"] == again.json()["letter"]
+
+
+@pytest.mark.usefixtures("outbox")
+def test_a_vulnerable_citizens_letter_through_the_api_follows_the_dispatch_rules(world, system):
+    _, secret = system
+    body = (
+        Client().post(GATEWAY, letter(), content_type="application/json", **bearer(secret)).json()
+    )
+    stored = Letter.objects.get(pk=body["letter"])
+    # Whatever day the test runs: held means a release time, sent means none.
+    assert (body["action"], stored.status) in {("hold", "held"), ("send", "sent")}
+    assert (body["release_at"] is None) == (body["action"] == "send")
+
+
+def test_a_gateway_token_reads_no_inquiry_and_an_inquiries_token_sends_no_letter(world, system):
+    _, secret = system
+    assert Client().get("/api/v1/ishoj/henvendelser", **bearer(secret)).status_code == 403
+    _, records = do_create_token(world.thomas, world.ishoj, "SBSYS", "secretariat")
+    refused = Client().post(GATEWAY, letter(), content_type="application/json", **bearer(records))
+    assert refused.status_code == 403 and "fejl" in refused.json()
+    assert not Letter.objects.exists()
+
+
+def test_a_systems_token_on_another_municipality_is_refused(world, system):
+    _, secret = system
+    other = Client().post(
+        "/api/v1/hvidovre/digital-post", letter(), content_type="application/json", **bearer(secret)
+    )
+    assert other.status_code == 404 and not Letter.objects.exists()
+
+
+def test_bad_json_gets_a_danish_error(world, system):
+    _, secret = system
+    for raw in (b"{", b"[1]", b'{"recipient": 1}'):
+        answer = Client().post(GATEWAY, raw, content_type="application/json", **bearer(secret))
+        assert answer.status_code == 400 and answer.json()["fejl"]
+    assert not Letter.objects.exists()
+
+
+def test_the_cli_registers_a_sending_system_with_a_gateway_token(world, capsys):
+    call_command(
+        "api", "token", "create", "--municipality", "ishoj", "--name", "KMD Momentum",
+        "--scope", "digital-post",
+    )  # fmt: skip
+    secret = capsys.readouterr().out.strip()
+    token = ApiToken.objects.get(name="KMD Momentum")
+    assert token.scope == Scope.DIGITAL_POST and secret.startswith(f"bp_{token.prefix}_")
+    assert SendingSystem.objects.get(token=token).municipality == Municipality.objects.get(
+        slug="ishoj"
+    )
+
+
+def test_sending_systems_are_read_by_the_administration_and_it_only(world, system):
+    from tests.test_idor import ISHOJ_PEOPLE
+
+    readers = {
+        who for who in ISHOJ_PEOPLE if SendingSystem.objects.for_actor(getattr(world, who)).exists()
+    }
+    assert readers == {"pia", "henrik", "louise", "thomas"}
+
+
+def test_the_held_list_and_the_systems_page_show_each_systems_letters(
+    world,
+    system,
+    client_for,
+    outbox,  # noqa: F811
+):
+    held = receive(world, system, FRIDAY_AFTERNOON, title="Brev fra kommunen", contact="")
+    receive(world, system, FRIDAY_AFTERNOON, has_deadline=True)
+    actions.do_release_early(world.louise, held.letter, "Borgeren har selv ringet og spurgt.")
+    louise = client_for("louise")
+    listing = louise.get(reverse("letters", args=["ishoj"]) + "?vis=sendt").content.decode()
+    assert "fra <strong>Jobcentrets system</strong>" in listing
+    page = louise.get(reverse("sending-systems", args=["ishoj"])).content.decode()
+    row = page.split("Jobcentrets system</th>", 1)[1].split("</tr>", 1)[0]
+    cells = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
+    # received, held, held now, released early, generic titles, no contact, LIX over
+    assert cells[:7] == ["2", "1", "0", "1", "1", "1", "0"]
+    assert client_for("sara").get(reverse("sending-systems", args=["ishoj"])).status_code == 403
