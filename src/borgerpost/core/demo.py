@@ -136,6 +136,7 @@ def load_demo(now: dt.datetime | None = None) -> Municipality:
     now = now or timezone.now()
     demo_history.load_standard_texts(municipality, users)
     demo_history.hold_a_letter(municipality, users, now)
+    demo_history.letters_from_a_system(municipality, now)
     if municipality.memberships.exists() and _has_inquiries(municipality):
         return municipality
     for names, days_ago, channel, name, email, phone, subject, text in DEMO_INQUIRIES:

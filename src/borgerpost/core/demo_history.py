@@ -216,6 +216,45 @@ def hold_a_letter(municipality: Municipality, users: dict[str, Any], now: dt.dat
     )
 
 
+def letters_from_a_system(municipality: Municipality, now: dt.datetime) -> None:
+    """The job centre's system registered with the Digital Post gateway, and two of its
+    letters to the vulnerable citizen: one held as if handed over next Friday afternoon,
+    one sent at once with a generic title (so »Afsendersystemer« has something to show)."""
+    from borgerpost.api.actions import do_create_token
+    from borgerpost.letters import gateway
+    from borgerpost.letters.models import Citizen, SendingSystem
+
+    if SendingSystem.objects.in_municipality(municipality).exists():
+        return
+    citizen = Citizen.objects.in_municipality(municipality).filter(vulnerable=True).first()
+    if citizen is None:
+        return
+    token, _ = do_create_token(None, municipality, "Jobcentrets system", "", "digital-post")
+    system = SendingSystem.objects.get(token=token)
+    actor = _actor(token.account, municipality)
+    local = timezone.localtime(now)
+    friday = local + dt.timedelta(days=(4 - local.weekday()) % 7 or 7)
+    for title, has_deadline, at in (
+        ("Indkaldelse til samtale om dit forløb", False, friday.replace(hour=15, minute=30)),
+        ("Brev fra kommunen", True, now),
+    ):
+        gateway.do_receive_system_letter(
+            actor,
+            system,
+            gateway.Submission(
+                recipient=citizen.cpr,
+                title=title,
+                body="Du er indkaldt til en samtale i jobcentret tirsdag kl. 10.",
+                contact="Ring til jobcentret på 43 57 70 00 mellem 9 og 12."
+                if not has_deadline
+                else "",
+                has_deadline=has_deadline,
+                kind="Indkaldelse",
+            ),
+            now=at,
+        )
+
+
 def _actor(user: Any, municipality: Municipality) -> Any:
     actor = actor_for(user, municipality)
     assert actor is not None
