@@ -9,6 +9,7 @@ sent, never held, and the same messageUUID again is the same letter.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -23,7 +24,7 @@ from borgerpost.core.models import Municipality
 from borgerpost.letters import actions, gateway
 from borgerpost.letters.models import Citizen, Letter, LetterStatus, SendingSystem, SystemLetterKind
 from borgerpost.pure.workdays import COPENHAGEN
-from tests.test_letters import memo_files, outbox  # noqa: F401  (the fixture)
+from tests.test_letters import memo_files
 
 GATEWAY = "/api/v1/ishoj/digital-post"
 FRIDAY_AFTERNOON = dt.datetime(2024, 9, 6, 13, 0, tzinfo=COPENHAGEN)
@@ -32,6 +33,13 @@ MONDAY_MORNING = dt.datetime(2024, 9, 9, 8, 0, tzinfo=COPENHAGEN)
 BEFORE_EASTER = dt.datetime(2025, 4, 16, 15, 0, tzinfo=COPENHAGEN)
 AFTER_EASTER = dt.datetime(2025, 4, 22, 8, 0, tzinfo=COPENHAGEN)
 VULNERABLE_CPR = "0101901234"
+
+
+@pytest.fixture
+def outbox(settings, tmp_path) -> Path:  # type: ignore[no-untyped-def]
+    """Where the outbox transport writes Digital Post (as in test_letters)."""
+    settings.DATA_DIR = tmp_path
+    return tmp_path / "outbox" / "digitalpost"
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -74,7 +82,7 @@ def _system_actor(world, sending):  # type: ignore[no-untyped-def]
     return actor_for(sending.token.account, world.ishoj)
 
 
-def test_a_friday_afternoon_letter_arrives_on_monday_at_the_release_time(world, system, outbox):  # noqa: F811
+def test_a_friday_afternoon_letter_arrives_on_monday_at_the_release_time(world, system, outbox):
     received = receive(world, system, FRIDAY_AFTERNOON)
     assert received.action == "hold" and received.release_at == MONDAY_MORNING
     held = received.letter
@@ -88,7 +96,7 @@ def test_a_friday_afternoon_letter_arrives_on_monday_at_the_release_time(world, 
     assert memo.findtext(".//{https://DigitalPost.dk/MeMo-1}recipientID") == VULNERABLE_CPR
 
 
-def test_easter_holds_a_letter_until_the_tuesday_after(world, system, outbox):  # noqa: F811
+def test_easter_holds_a_letter_until_the_tuesday_after(world, system, outbox):
     received = receive(world, system, BEFORE_EASTER)
     assert received.action == "hold" and received.release_at == AFTER_EASTER
 
@@ -96,13 +104,13 @@ def test_easter_holds_a_letter_until_the_tuesday_after(world, system, outbox):  
 @pytest.mark.parametrize(
     ("fields", "source"), [({"has_deadline": True}, "system"), ({"urgent": True}, "system")]
 )
-def test_a_deadline_or_urgent_letter_is_sent_at_once(world, system, outbox, fields, source):  # noqa: F811
+def test_a_deadline_or_urgent_letter_is_sent_at_once(world, system, outbox, fields, source):
     received = receive(world, system, FRIDAY_AFTERNOON, **fields)
     assert received.action == "send" and received.letter.status == LetterStatus.SENT
     assert len(memo_files(outbox)) == 1
 
 
-def test_a_letter_that_says_nothing_is_sent_never_held(world, system, outbox):  # noqa: F811
+def test_a_letter_that_says_nothing_is_sent_never_held(world, system, outbox):
     received = receive(world, system, FRIDAY_AFTERNOON, has_deadline=None, kind="Indkaldelse")
     assert received.action == "send" and received.deadline_from == "unknown"
     assert "loven går forud" in received.reason
@@ -119,13 +127,13 @@ def test_the_municipalitys_rule_per_kind_of_letter_decides_when_the_system_canno
     assert sent.action == "send" and sent.deadline_from == "rule"
 
 
-def test_a_citizen_not_assessed_vulnerable_is_never_held(world, system, outbox):  # noqa: F811
+def test_a_citizen_not_assessed_vulnerable_is_never_held(world, system, outbox):
     received = receive(world, system, FRIDAY_AFTERNOON, recipient="020290-1235")
     assert received.action == "send"
     assert Citizen.objects.get(cpr="0202901235").vulnerable is False
 
 
-def test_the_same_message_uuid_is_the_same_letter(world, system, outbox):  # noqa: F811
+def test_the_same_message_uuid_is_the_same_letter(world, system, outbox):
     first = receive(
         world, system, FRIDAY_AFTERNOON, message_uuid="6F1D0A66-0B8E-4D9A-9A43-2D4E1D3C2B10"
     )
@@ -136,7 +144,7 @@ def test_the_same_message_uuid_is_the_same_letter(world, system, outbox):  # noq
     assert Letter.objects.filter(sending_system=system[0]).count() == 1
 
 
-def test_the_seeds_advice_is_checked_and_reported(world, system, outbox):  # noqa: F811
+def test_the_seeds_advice_is_checked_and_reported(world, system, outbox):
     received = receive(world, system, FRIDAY_AFTERNOON, title="Brev fra kommunen", contact="")
     assert received.letter.generic_title and received.letter.missing_contact
     assert any("Titlen" in w for w in received.warnings)
@@ -164,7 +172,7 @@ def test_bad_input_is_refused_in_danish_and_changes_nothing(world, system, field
 # --- through the API ----------------------------------------------------------------
 
 
-def test_the_api_answers_with_the_letter_action_release_time_and_reason(world, system, outbox):  # noqa: F811
+def test_the_api_answers_with_the_letter_action_release_time_and_reason(world, system, outbox):
     _, secret = system
     answer = Client().post(
         GATEWAY, letter(has_deadline=True), content_type="application/json", **bearer(secret)
@@ -177,7 +185,7 @@ def test_the_api_answers_with_the_letter_action_release_time_and_reason(world, s
     assert AuditEntry.objects.filter(action="letter.received_from_system").count() == 1
 
 
-def test_the_api_answers_a_resubmission_with_the_same_letter(world, system, outbox):  # noqa: F811
+def test_the_api_answers_a_resubmission_with_the_same_letter(world, system, outbox):
     _, secret = system
     data = letter(has_deadline=True, message_uuid="a1b2c3")
     first = Client().post(GATEWAY, data, content_type="application/json", **bearer(secret))
@@ -249,7 +257,7 @@ def test_the_held_list_and_the_systems_page_show_each_systems_letters(
     world,
     system,
     client_for,
-    outbox,  # noqa: F811
+    outbox,
 ):
     held = receive(world, system, FRIDAY_AFTERNOON, title="Brev fra kommunen", contact="")
     receive(world, system, FRIDAY_AFTERNOON, has_deadline=True)
@@ -263,3 +271,159 @@ def test_the_held_list_and_the_systems_page_show_each_systems_letters(
     # received, held, held now, released early, generic titles, no contact, LIX over
     assert cells[:7] == ["2", "1", "0", "1", "1", "1", "0"]
     assert client_for("sara").get(reverse("sending-systems", args=["ishoj"])).status_code == 403
+
+
+# --- the MeMo message itself ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    from weasyprint import HTML
+
+    return HTML(
+        string="<h1>Indkaldelse til samtale</h1><p>Du er indkaldt til en samtale i "
+        "jobcentret tirsdag kl. 10.</p><p>Ring til jobcentret på 43 57 70 00.</p>"
+    ).write_pdf()
+
+
+def memo_xml(pdf: bytes, legal: bool = False, uuid: str = "", label: str = "Indkaldelse") -> bytes:  # type: ignore[no-untyped-def]
+    from borgerpost.digitalpost.memo import LetterContent, build_message, to_xml
+
+    content = LetterContent(
+        sender_id="11931316",
+        sender_label="Jobcentret",
+        recipient_id=VULNERABLE_CPR,
+        recipient_label="Ole Hansen",
+        title=label,
+        pdf=pdf,
+    )
+    xml = to_xml(build_message(content, uuid or None))
+    return xml.replace(b"legalNotification>false<", b"legalNotification>true<") if legal else xml
+
+
+def post_memo(secret: str, xml: bytes):  # type: ignore[no-untyped-def]
+    return Client().post(GATEWAY + "/memo", xml, content_type="application/xml", **bearer(secret))
+
+
+def test_a_memo_is_received_and_its_pdf_goes_on_unchanged(world, system, outbox, pdf):
+    import base64
+
+    sending, secret = system
+    SystemLetterKind.objects.create(system=sending, kind="Indkaldelse", has_deadline=False)
+    uuid = "0f8fad5b-d9cb-469f-a165-70867728950e"
+    answer = post_memo(secret, memo_xml(pdf, uuid=uuid))
+    assert answer.status_code == 201, answer.json()
+    body = answer.json()
+    assert body["deadline_from"] == "rule" and body["checks"]["missing_contact"] is False
+    stored = Letter.objects.get(pk=body["letter"])
+    assert stored.external_uuid == uuid and "samtale i jobcentret" in stored.body
+    if body["action"] == "hold":
+        actions.do_release_early(world.louise, stored, "Borgeren har ringet.")
+    (memo,) = memo_files(outbox)
+    sent = memo.findtext(".//{https://DigitalPost.dk/MeMo-1}content")
+    assert base64.b64decode(sent) == pdf
+    again = post_memo(secret, memo_xml(pdf, uuid=uuid))
+    assert again.status_code == 200 and again.json()["letter"] == stored.pk
+
+
+def test_a_legal_notification_is_never_held(world, system, outbox, pdf):
+    sending, secret = system
+    SystemLetterKind.objects.create(system=sending, kind="Indkaldelse", has_deadline=False)
+    body = post_memo(secret, memo_xml(pdf, legal=True)).json()
+    assert body["action"] == "send" and body["deadline_from"] == "system"
+
+
+@pytest.mark.parametrize(
+    ("xml", "message"),
+    [
+        (b"<not xml", "gyldig XML"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><m>&b;</m>',
+            "uden DTD",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b"<m>&x;</m>",
+            "uden DTD",
+        ),
+        (b'<Message xmlns="urn:other"/>', "ikke en MeMo-besked"),
+    ],
+)
+def test_a_hostile_or_broken_memo_is_refused_in_danish(world, system, xml, message):
+    answer = post_memo(system[1], xml)
+    assert answer.status_code == 400 and message in answer.json()["fejl"]
+    assert not Letter.objects.exists()
+
+
+def test_a_memo_without_a_pdf_main_document_is_refused(world, system, pdf):
+    xml = memo_xml(pdf).replace(b"application/pdf", b"text/plain")
+    answer = post_memo(system[1], xml)
+    assert answer.status_code == 400 and "hoveddokument" in answer.json()["fejl"]
+    not_a_pdf = memo_xml(b"hello, not a pdf")
+    assert "ikke en PDF" in post_memo(system[1], not_a_pdf).json()["fejl"]
+
+
+# --- the watched folder --------------------------------------------------------------
+
+
+@pytest.fixture
+def folder_system(world, settings, tmp_path):  # type: ignore[no-untyped-def]
+    """A system that can only write files, with its folder of MeMo files."""
+    settings.DIGITAL_POST_FOLDERS = tmp_path / "digitalpost-folders"
+    token, _ = do_create_token(
+        world.thomas, world.ishoj, "Printmappen fra ESDH", "", "digital-post", "esdh"
+    )
+    citizen = actions.do_save_citizen(world.louise, Citizen(cpr=VULNERABLE_CPR, name="Ole"))
+    actions.do_assess_vulnerability(world.louise, citizen, True, "Reagerer stærkt på breve.")
+    folder = settings.DIGITAL_POST_FOLDERS / "esdh"
+    folder.mkdir(parents=True)
+    return SendingSystem.objects.get(token=token), folder
+
+
+def drop(folder, name: str, xml: bytes, age: float = 60) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    path = folder / name
+    path.write_bytes(xml)
+    os.utime(path, (time.time() - age, time.time() - age))
+
+
+def test_memo_files_in_a_systems_folder_become_letters_once(
+    world,
+    folder_system,
+    outbox,
+    pdf,
+):
+    import time
+
+    from borgerpost.letters.folders import take_letters_from_folders
+
+    system, folder = folder_system
+    uuid = "3b241101-e2bb-4255-8caf-4136c566a962"
+    drop(folder, "a.xml", memo_xml(pdf, uuid=uuid, legal=True))
+    drop(folder, "b.xml", b"<broken")
+    drop(folder, "c.xml", memo_xml(pdf, legal=True))
+    drop(folder, "still-writing.xml", memo_xml(pdf), age=0)
+    assert take_letters_from_folders() == 2
+    letters = Letter.objects.filter(sending_system=system)
+    assert letters.count() == 2 and letters.filter(external_uuid=uuid).exists()
+    assert sorted(p.name for p in (folder / "behandlet").iterdir()) == ["a.xml", "c.xml"]
+    refused = folder / "afvist"
+    assert (refused / "b.xml").exists() and "XML" in (refused / "b.xml.txt").read_text()
+    assert (folder / "still-writing.xml").exists()  # taken once the system is done
+    # The worker stopped after storing the letter and before moving the file: the file is
+    # read again, and it is the same letter.
+    drop(folder, "a-again.xml", memo_xml(pdf, uuid=uuid, legal=True))
+    later = time.time() + 60  # the system has long finished writing the last file
+    assert take_letters_from_folders(later) == 2  # a-again (the same letter), still-writing
+    assert Letter.objects.filter(sending_system=system, external_uuid=uuid).count() == 1
+    assert len(memo_files(outbox)) == 3
+
+
+def test_a_folder_is_only_ever_a_name_under_the_configured_directory(world):
+    with pytest.raises(RuleError, match="mappe"):
+        do_create_token(world.thomas, world.ishoj, "X", "", "digital-post", "../../etc")
+    with pytest.raises(RuleError, match="mappe"):
+        do_create_token(world.thomas, world.ishoj, "Y", "secretariat", "api", "esdh")

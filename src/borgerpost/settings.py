@@ -333,6 +333,11 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # unread (IMAP) with the reason.
 # Directories of .eml files the operator may connect as a mailbox (borgerpost mail folder).
 MAIL_FOLDERS = Path(os.environ.get("BORGERPOST_MAIL_FOLDERS") or DATA_DIR / "postmapper")
+# Directories where sending systems drop MeMo files for the Digital Post gateway, one
+# sub-directory per system (borgerpost api token create --scope digital-post --folder).
+DIGITAL_POST_FOLDERS = Path(
+    os.environ.get("BORGERPOST_DIGITAL_POST_FOLDERS") or DATA_DIR / "digitalpostmapper"
+)
 MAX_UPLOAD_BYTES = envint("BORGERPOST_MAX_UPLOAD_BYTES", 40 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -12,6 +12,7 @@ from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import ADMINISTRATION_ROLES, Membership, Municipality, Role
+from borgerpost.letters.folders import FOLDER_NAME
 from borgerpost.letters.models import SendingSystem
 
 from .models import ApiToken, Scope
@@ -24,6 +25,7 @@ def do_create_token(
     name: str,
     role: str,
     scope: str = Scope.API,
+    folder: str = "",
 ) -> tuple[ApiToken, str]:
     """A new token; the returned text is the only time the secret is seen. A token for
     the Digital Post gateway registers its sending system with it: its letters carry the
@@ -32,6 +34,11 @@ def do_create_token(
         raise RuleError(f"Ukendt scope. Brug en af: {', '.join(Scope.values)}.")
     if scope == Scope.DIGITAL_POST:
         role = Role.CASEWORKER
+    if folder and (scope != Scope.DIGITAL_POST or not FOLDER_NAME.fullmatch(folder)):
+        raise RuleError(
+            "En mappe kan kun gives et afsendersystem (scope digital-post), og navnet må kun "
+            "have bogstaver, tal, - og _ (højst 64 tegn)."
+        )
     if role not in ADMINISTRATION_ROLES:
         raise RuleError(
             "En integration kan kun få en af administrationens roller (sekretariat, direktør, "
@@ -58,7 +65,9 @@ def do_create_token(
             scope=scope,
         )
         if scope == Scope.DIGITAL_POST:
-            SendingSystem.objects.create(municipality=municipality, name=token.name, token=token)
+            SendingSystem.objects.create(
+                municipality=municipality, name=token.name, token=token, folder=folder
+            )
         record(actor, "api_token.created", token, municipality=municipality, role=role, scope=scope)
     return token, f"{PREFIX}_{prefix}_{secret}"
 

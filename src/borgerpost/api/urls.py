@@ -14,5 +14,10 @@ urlpatterns = [
         name="api-case-number",
     ),
     path("<str:municipality>/digital-post", views.digital_post, name="api-digital-post"),
+    path(
+        "<str:municipality>/digital-post/memo",
+        views.digital_post_memo,
+        name="api-digital-post-memo",
+    ),
     re_path(r"^(?P<path>.*)$", views.not_found, name="api-not-found"),
 ]

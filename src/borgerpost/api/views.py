@@ -238,15 +238,25 @@ def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
 
 @api_view("POST", scope=Scope.DIGITAL_POST)
 def digital_post(request: HttpRequest, actor: Actor) -> JsonResponse:
-    """A sending system hands over a letter; the dispatch guard decides send or hold."""
-    system = SendingSystem.objects.for_actor(actor).filter(token__account=actor.user).first()
-    if system is None:
-        return error(403, "Tokenet hører ikke til et registreret afsendersystem.")
+    """A sending system hands over a letter as JSON; the dispatch guard decides."""
     body = json_body(request)
     if isinstance(body, JsonResponse):
         return body
+    return _receive_letter(actor, lambda: gateway.parse(body))
+
+
+@api_view("POST", scope=Scope.DIGITAL_POST)
+def digital_post_memo(request: HttpRequest, actor: Actor) -> JsonResponse:
+    """A sending system hands over the MeMo message it would have sent to SF1601."""
+    return _receive_letter(actor, lambda: gateway.parse_memo(request.body))
+
+
+def _receive_letter(actor: Actor, parse: Callable[[], gateway.Submission]) -> JsonResponse:
+    system = SendingSystem.objects.for_actor(actor).filter(token__account=actor.user).first()
+    if system is None:
+        return error(403, "Tokenet hører ikke til et registreret afsendersystem.")
     try:
-        received = gateway.do_receive_system_letter(actor, system, gateway.parse(body))
+        received = gateway.do_receive_system_letter(actor, system, parse())
     except RuleError as exc:
         return error(400, str(exc))
     letter = received.letter

@@ -367,7 +367,12 @@ def _recipient_id(letter: Letter) -> str:
 
 def _content(letter: Letter, not_before: dt.date | None) -> LetterContent:
     municipality = letter.municipality
-    pdf = render_letter_pdf({"letter": letter, "municipality": municipality})
+    if letter.document:
+        # A system's own PDF, handed over through the gateway, goes on unchanged.
+        with letter.document.open("rb") as stored:
+            pdf = stored.read()
+    else:
+        pdf = render_letter_pdf({"letter": letter, "municipality": municipality})
     label = letter.citizen.name if letter.citizen else letter.company.name  # type: ignore[union-attr]
     return LetterContent(
         sender_id=municipality.cvr or "00000000",

@@ -12,6 +12,8 @@ def erase_letter(letter: Letter) -> None:
     for name in ("lead_text", "body", "contact_text", "case_number"):
         setattr(letter, name, "")
     letter.hold_reason = letter.released_early_reason = ""
+    if letter.document:
+        letter.document.delete(save=False)
     letter.content_deleted_at = timezone.now()
     letter.save()
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from stdnum.dk import cvr as stdnum_cvr
@@ -70,6 +71,7 @@ class Submission:
     kind: str = ""
     message_uuid: str = ""
     case_number: str = ""
+    document: bytes = b""  # the system's own PDF (a MeMo's main document)
 
 
 def parse(data: dict[str, Any]) -> Submission:
@@ -101,6 +103,83 @@ def parse(data: dict[str, Any]) -> Submission:
         message_uuid=_message_uuid(data.get("message_uuid")),
         case_number=_text(data, "case_number", 100, line=True),
     )
+
+
+MAX_MEMO_BYTES = 30_000_000
+MEMO = "{https://DigitalPost.dk/MeMo-1}"
+
+
+def parse_memo(xml: bytes) -> Submission:
+    """The MeMo message a system would have sent to SF1601: its header says who, what
+    and whether it is a legal notification; its main document is the PDF, passed on
+    unchanged. Parsed without DTDs or entities (a hostile file cannot expand or fetch
+    anything); RuleError names the problem in Danish."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    if len(xml) > MAX_MEMO_BYTES:
+        raise RuleError(f"MeMo-beskeden er for stor (højst {MAX_MEMO_BYTES // 1_000_000} MB).")
+    try:
+        root = fromstring(xml, forbid_dtd=True)
+    except (ParseError, DefusedXmlException, ValueError):
+        raise RuleError("Body skal være en MeMo-besked i gyldig XML (uden DTD).") from None
+    if root.tag != f"{MEMO}Message":
+        raise RuleError("Body er ikke en MeMo-besked (roden skal være MeMo-1 Message).")
+
+    def text(path: str) -> str:
+        return (root.findtext(path.replace("m:", MEMO)) or "").strip()
+
+    header = "m:MessageHeader/"
+    legal = text(header + "m:legalNotification").lower()
+    document, filename_text = _main_document(root)
+    label = text(header + "m:label")
+    data = {
+        "recipient": text(header + "m:Recipient/m:recipientID"),
+        "recipient_name": text(header + "m:Recipient/m:label"),
+        "title": label,
+        "body": filename_text,
+        "message_uuid": text(header + "m:messageUUID"),
+        "kind": label,
+        "case_number": text(header + "m:ContentData/m:CaseID/m:caseID"),
+        # A legal notification has legal effect (a decision, a hearing): never held. Not
+        # one says nothing either way, so the municipality's rule for the label decides.
+        "has_deadline": True if legal == "true" else None,
+    }
+    parsed = parse(data)
+    return Submission(**{**parsed.__dict__, "document": document})
+
+
+def _main_document(root: Any) -> tuple[bytes, str]:
+    """The main document's PDF and its text (for the checks and the letter's page)."""
+    import base64
+    import binascii
+
+    for file in root.iter(f"{MEMO}File"):
+        if file.findtext(f"{MEMO}encodingFormat", "").strip().lower() != "application/pdf":
+            continue
+        try:
+            pdf = base64.b64decode(file.findtext(f"{MEMO}content", ""), validate=True)
+        except (binascii.Error, ValueError):
+            raise RuleError("Hoveddokumentet er ikke gyldig base64.") from None
+        return pdf, _pdf_text(pdf)
+    raise RuleError("MeMo-beskeden har intet hoveddokument som PDF (application/pdf).")
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not pdf.startswith(b"%PDF-"):
+        raise RuleError("Hoveddokumentet er ikke en PDF.")
+    try:
+        reader = PdfReader(io.BytesIO(pdf))
+        pages = [page.extract_text() or "" for page in reader.pages[:30]]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise RuleError("Hoveddokumentets PDF kan ikke læses.") from None
+    text = "\n".join(pages).strip()
+    return text[:MAX_BODY] or "(PDF uden tekst)"
 
 
 def _recipient(value: Any) -> str:
@@ -231,7 +310,8 @@ def _receive(
         submission.title,
         submission.lead_text,
         submission.body,
-        submission.contact,
+        # In a system's own PDF, how to reach the municipality is in the letter itself.
+        submission.contact or (submission.body if submission.document else ""),
         is_standard=False,
         lix_target=municipality.lix_target,
     )
@@ -255,6 +335,8 @@ def _receive(
         lix_score=min(round(checked.readability.score), 32_767),
         over_lix_target=checked.over_target,
     )
+    if submission.document:
+        letter.document.save("brev.pdf", ContentFile(submission.document), save=True)
     record(actor, "letter.received_from_system", letter, system=system.name, kind=letter.kind)
     decision = dispatch_decision(letter, now or timezone.now())
     reason = decision.reason

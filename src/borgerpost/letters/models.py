@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Self
 
 from django.conf import settings
@@ -107,6 +108,9 @@ class SendingSystem(models.Model):
         "send straks med MeMo's doNotDeliverUntilDate i stedet for at holde brevet",
         default=False,
     )
+    # For a system that can only write files: its sub-directory of DIGITAL_POST_FOLDERS,
+    # where it drops MeMo files (letters/folders.py takes them).
+    folder = models.CharField("mappe til MeMo-filer", max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SystemsQuerySet.as_manager()
@@ -135,6 +139,11 @@ class SystemLetterKind(models.Model):
 
     def __str__(self) -> str:
         return self.kind
+
+
+def letter_document_path(instance: Letter, filename: str) -> str:
+    # Under a random name: a system's file name may hold the citizen's name.
+    return f"letters/{instance.municipality_id}/{uuid.uuid4().hex}.pdf"
 
 
 class LetterStatus(models.TextChoices):
@@ -213,6 +222,9 @@ class Letter(models.Model):
     # same letter, never a second one.
     external_uuid = models.CharField(max_length=40, blank=True)
     kind = models.CharField("slags brev", max_length=100, blank=True)
+    # The system's own PDF (a MeMo's main document), passed on unchanged; the text of it
+    # is in `body` for the checks and the letter's page.
+    document = models.FileField(upload_to=letter_document_path, blank=True, max_length=300)
     # The seed's advice, checked on every letter from a system and counted per system.
     generic_title = models.BooleanField(default=False)
     missing_contact = models.BooleanField(default=False)

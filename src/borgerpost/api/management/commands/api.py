@@ -27,6 +27,12 @@ class Command(BaseCommand):
             choices=["api", "digital-post"],
             help="api: henvendelser; digital-post: kun Digital Post-gatewayen (et afsendersystem)",
         )
+        create.add_argument(
+            "--folder",
+            default="",
+            help="for et afsendersystem, der kun kan skrive filer: dets mappe med MeMo-filer "
+            "under BORGERPOST_DIGITAL_POST_FOLDERS",
+        )
         token.add_parser("list", help="Vis tokens (aldrig hemmeligheden).")
         revoke = token.add_parser("revoke", help="Spær et token.")
         revoke.add_argument("prefix")
@@ -39,7 +45,12 @@ class Command(BaseCommand):
                 raise CommandError("Kommunen findes ikke.")
             try:
                 token, secret = do_create_token(
-                    None, place, options["name"], options["role"], options["scope"]
+                    None,
+                    place,
+                    options["name"],
+                    options["role"],
+                    options["scope"],
+                    options["folder"],
                 )
             except RuleError as exc:
                 raise CommandError(str(exc)) from None

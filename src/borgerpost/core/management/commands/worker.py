@@ -10,6 +10,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from borgerpost.core.scheduler import due_jobs
 from borgerpost.intake.service import take_mail_from_due_mailboxes
 from borgerpost.letters.actions import release_due_letters
+from borgerpost.letters.folders import take_letters_from_folders
 from borgerpost.outgoing.delivery import deliver_due
 
 logger = logging.getLogger("borgerpost.worker")
@@ -18,6 +19,7 @@ logger = logging.getLogger("borgerpost.worker")
 # outbox before the outbox is sent, so a letter due now leaves in the same round.
 ROUND: list[tuple[str, Callable[[], Any]]] = [
     ("daily jobs", due_jobs),
+    ("letters from systems' folders", take_letters_from_folders),
     ("held letters", release_due_letters),
     ("mail intake", take_mail_from_due_mailboxes),
     ("outgoing post", deliver_due),
