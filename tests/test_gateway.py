@@ -427,3 +427,19 @@ def test_a_folder_is_only_ever_a_name_under_the_configured_directory(world):
         do_create_token(world.thomas, world.ishoj, "X", "", "digital-post", "../../etc")
     with pytest.raises(RuleError, match="mappe"):
         do_create_token(world.thomas, world.ishoj, "Y", "secretariat", "api", "esdh")
+
+
+def test_the_caseworker_who_assessed_the_citizen_is_told_a_letter_is_held(world, system, outbox):
+    from borgerpost.notices.models import Notice
+
+    held = receive(world, system, FRIDAY_AFTERNOON)
+    (notice,) = Notice.objects.filter(kind="letter_held")
+    assert notice.recipient == world.users["louise"]
+    assert "Jobcentrets system" in notice.text and "010190-XXXX" in notice.text
+    assert "samtale" not in notice.text  # never the letter's content
+    assert notice.link.endswith(f"/breve/{held.letter.pk}/")
+    sending, _ = system
+    sending.notify_caseworker = False
+    sending.save()
+    receive(world, system, FRIDAY_AFTERNOON)
+    assert Notice.objects.filter(kind="letter_held").count() == 1

@@ -198,6 +198,25 @@ def spec() -> dict[str, Any]:
                     },
                 }
             },
+            "/api/v1/{kommune}/digital-post/memo": {
+                "post": {
+                    "summary": "Digital Post-gatewayen: et afsendersystem afleverer den "
+                    "MeMo-besked, det ville have sendt til SF1601 (hoveddokument som PDF; "
+                    "legalNotification true holdes aldrig tilbage)",
+                    "parameters": [MUNICIPALITY],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/xml": {"schema": {"type": "string"}}},
+                    },
+                    "responses": {
+                        "200": _json("Brevmodtagelse", "Samme messageUUID som før: samme brev"),
+                        "201": _json("Brevmodtagelse", "Brevet er modtaget"),
+                        "403": _error("Tokenet er ikke et afsendersystems"),
+                        "413": _error("Beskeden er for stor"),
+                        **COMMON_ERRORS,
+                    },
+                }
+            },
             "/api/v1/{kommune}/henvendelser": {
                 "get": {
                     "summary": "Henvendelser, administrationen har (100 pr. side)",

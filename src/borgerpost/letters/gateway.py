@@ -270,6 +270,30 @@ def do_receive_system_letter(
         return earlier
 
 
+def _tell_the_caseworker(
+    system: SendingSystem, citizen: Citizen, letter: Letter, release_at: dt.datetime | None
+) -> None:
+    """Seed 004's advance notice: the caseworker who assessed the citizen can call first.
+    The notice names the system and the masked CPR number, never the letter's content."""
+    caseworker = citizen.vulnerability_assessed_by
+    if not system.notify_caseworker or caseworker is None:
+        return
+    from django.urls import reverse
+
+    from borgerpost.notices.actions import notify
+    from borgerpost.notices.models import NoticeKind
+
+    when = f" til {timezone.localtime(release_at):%d.%m. kl. %H.%M}" if release_at else ""
+    notify(
+        letter.municipality,
+        [caseworker],
+        NoticeKind.LETTER_HELD,
+        f"Et brev fra {system.name} til {citizen.masked_cpr}, som du har vurderet sårbar, "
+        f"holdes tilbage{when}. Overvej at ringe til borgeren først.",
+        link=reverse("letter-detail", args=[letter.municipality.slug, letter.pk]),
+    )
+
+
 def _earlier(system: SendingSystem, submission: Submission) -> Received | None:
     letter = Letter.objects.filter(
         sending_system=system, external_uuid=submission.message_uuid
@@ -345,6 +369,8 @@ def _receive(
             "Systemet oplyser ikke, om brevet har en lovbestemt frist, og kommunen har ingen "
             "regel for denne slags brev: det sendes nu, for loven går forud for hensynet. " + reason
         )
+    if decision.action == dispatch.HOLD and citizen is not None:
+        _tell_the_caseworker(system, citizen, letter, decision.release_at)
     if decision.action == dispatch.HOLD and system.deliver_later_by_memo:
         # Passed on at once; Digital Post delivers it at the release time.
         release = decision.release_at

@@ -108,6 +108,12 @@ class SendingSystem(models.Model):
         "send straks med MeMo's doNotDeliverUntilDate i stedet for at holde brevet",
         default=False,
     )
+    # Seed 004's advance notice: the caseworker who assessed the citizen is told that a
+    # letter from this system is being held, so they can call the citizen first.
+    notify_caseworker = models.BooleanField(
+        "fortæl sagsbehandleren, der har vurderet borgeren, når et brev holdes tilbage",
+        default=True,
+    )
     # For a system that can only write files: its sub-directory of DIGITAL_POST_FOLDERS,
     # where it drops MeMo files (letters/folders.py takes them).
     folder = models.CharField("mappe til MeMo-filer", max_length=64, blank=True)

@@ -20,6 +20,7 @@ class NoticeKind(models.TextChoices):
     DIRECTOR_INVOLVED = "director_involved", "Direktøren inddrages"
     ANSWERED = "answered", "Administrationen har svaret"
     DEADLINE = "deadline", "Fristen nærmer sig"
+    LETTER_HELD = "letter_held", "Brev holdt tilbage"
 
 
 class OwnNoticeQuerySet(TenantQuerySet):
