@@ -443,3 +443,35 @@ def test_the_caseworker_who_assessed_the_citizen_is_told_a_letter_is_held(world,
     sending.save()
     receive(world, system, FRIDAY_AFTERNOON)
     assert Notice.objects.filter(kind="letter_held").count() == 1
+
+
+def test_the_secretariat_sets_a_systems_rules_in_the_browser(world, system, client_for):
+    sending, _ = system
+    page = reverse("sending-system", args=["ishoj", sending.pk])
+    pia = client_for("pia")
+    assert "Ingen regler endnu" in pia.get(page).content.decode()
+    pia.post(
+        reverse("sending-system-kind-add", args=["ishoj", sending.pk]),
+        {"kind": " Påmindelse  om møde ", "has_deadline": "nej"},
+    )
+    rule = SystemLetterKind.objects.get(system=sending)
+    assert (rule.kind, rule.has_deadline) == ("Påmindelse om møde", False)
+    twice = pia.post(
+        reverse("sending-system-kind-add", args=["ishoj", sending.pk]),
+        {"kind": "påmindelse om møde", "has_deadline": "ja"},
+    )
+    assert "allerede en regel" in twice.content.decode()
+    pia.post(page, {"notify_caseworker": "", "deliver_later_by_memo": "on"})
+    sending.refresh_from_db()
+    assert (sending.notify_caseworker, sending.deliver_later_by_memo) == (False, True)
+    assert AuditEntry.objects.filter(action="sending_system.kind_added").exists()
+    # IT keeps the systems too; a caseworker and a council member do not.
+    assert client_for("thomas").get(page).status_code == 200
+    assert (
+        "Jobcentrets system"
+        in client_for("thomas").get(reverse("settings", args=["ishoj"])).content.decode()
+    )
+    for who in ("louise", "sara"):
+        assert client_for(who).get(page).status_code == 403
+    pia.post(reverse("sending-system-kind-delete", args=["ishoj", rule.pk]))
+    assert not SystemLetterKind.objects.filter(system=sending).exists()

@@ -15,6 +15,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from borgerpost.api.actions import do_create_token
 from borgerpost.core.loading import load_municipality
 from borgerpost.core.models import Centre, Committee, Membership
 from borgerpost.counsellor.models import CounsellorCase
@@ -28,7 +29,13 @@ from borgerpost.inquiries.models import (
     StandardText,
 )
 from borgerpost.intake.models import Mailbox, QuarantinedMail
-from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+from borgerpost.letters.models import (
+    Citizen,
+    Letter,
+    LetterTemplate,
+    SendingSystem,
+    SystemLetterKind,
+)
 from borgerpost.notices.models import Notice
 from borgerpost.outgoing.models import OutgoingMessage
 from borgerpost.retention.models import PrintedCopy
@@ -158,6 +165,11 @@ def foreign(world, new_inquiry):  # type: ignore[no-untyped-def]
     objects["note"] = Note.objects.create(
         inquiry=inquiry, author=anders, visibility="member", body=marker("note")
     )
+    gateway_token, _ = do_create_token(None, hv, marker("sendingsystem"), "", "digital-post")
+    objects["sending_system"] = SendingSystem.objects.get(token=gateway_token)
+    objects["kind_rule"] = SystemLetterKind.objects.create(
+        system=objects["sending_system"], kind=marker("kindrule")
+    )
     return objects
 
 
@@ -190,6 +202,9 @@ URL_OBJECT = {
     "notice-open": "notice",
     "standard-text-edit": "standard_text",
     "standard-text-delete": "standard_text",
+    "sending-system": "sending_system",
+    "sending-system-kind-add": "sending_system",
+    "sending-system-kind-delete": "kind_rule",
 }
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from borgerpost.api.actions import do_create_token
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.letters import actions as letter_actions
-from borgerpost.letters.models import Citizen, Letter, LetterTemplate
+from borgerpost.letters.models import Citizen, Letter, LetterTemplate, SystemLetterKind
 
 from .conftest import login
 
@@ -107,7 +107,9 @@ def test_no_accessibility_violations_on_the_main_pages(site, phone, world, new_i
 
     inquiry = actions.do_register_inquiry(world.sara, new_inquiry()).inquiry
     # A sending system, so the systems page shows its table.
-    do_create_token(None, world.ishoj, "Jobcentrets system", "", "digital-post")
+    token, _ = do_create_token(None, world.ishoj, "Jobcentrets system", "", "digital-post")
+    system = token.system
+    SystemLetterKind.objects.create(system=system, kind="Indkaldelse", has_deadline=False)
     axe, found = Axe(), []
     pages = {
         who: [reverse(name, args=["ishoj"]) for name in names] for who, names in MAIN_PAGES.items()
@@ -117,6 +119,7 @@ def test_no_accessibility_violations_on_the_main_pages(site, phone, world, new_i
     pages["sara"].append(reverse("inbox", args=["ishoj"]) + "?vis=alle&q=skolen")
     pages["sara"].append(reverse("inbox", args=["ishoj"]) + "?vis=alle&kanal=mail&status=x")
     pages["louise"].append(reverse("letter-detail", args=["ishoj", things["letter"].pk]))
+    pages["pia"].append(reverse("sending-system", args=["ishoj", system.pk]))
     pages["birgit"].append(reverse("counsellor-case", args=["ishoj", things["case"].pk]))
     for who, paths in pages.items():
         page = login(phone, site, who)

@@ -22,6 +22,7 @@ from borgerpost.core.models import Centre, Committee, Membership, Role
 from borgerpost.core.people import why_not_manage
 from borgerpost.core.setup_log import setup_changes
 from borgerpost.jobs.models import JobProblem
+from borgerpost.letters.models import SendingSystem
 
 
 @signed_in("lists the municipalities the person has a role in, and nothing else")
@@ -74,6 +75,7 @@ def settings_overview(request: HttpRequest) -> HttpResponse:
                 resolved_at__isnull=True
             )[:50],
             "audit": setup_changes(municipality),
+            "systems": SendingSystem.objects.for_actor(actor),
         },
     )
 

@@ -26,7 +26,16 @@ from borgerpost.outgoing.models import Purpose
 from borgerpost.outgoing.queue import enqueue_digital_post, enqueue_mail
 from borgerpost.pure import dispatch
 
-from .models import AdvanceNoticeTask, Citizen, Company, Letter, LetterStatus, LetterTemplate
+from .models import (
+    AdvanceNoticeTask,
+    Citizen,
+    Company,
+    Letter,
+    LetterStatus,
+    LetterTemplate,
+    SendingSystem,
+    SystemLetterKind,
+)
 from .pdf import render_letter_pdf
 
 CHANNEL_DIGITAL_POST = "digital_post"
@@ -399,3 +408,51 @@ def _send_by_mail(actor: Actor | None, letter: Letter) -> None:
         secretariat_sees=True,
     )
     letter.transport = "mail"
+
+
+def do_save_sending_system(actor: Actor, system: SendingSystem) -> SendingSystem:
+    """A sending system's settings: whether its held letters are told to the caseworker,
+    and whether they are passed on at once with MeMo's doNotDeliverUntilDate."""
+    with transaction.atomic():
+        locked = SendingSystem.objects.for_actor(actor).select_for_update().get(pk=system.pk)
+        locked.notify_caseworker = system.notify_caseworker
+        locked.deliver_later_by_memo = system.deliver_later_by_memo
+        locked.save(update_fields=["notify_caseworker", "deliver_later_by_memo"])
+        record(
+            actor,
+            "sending_system.changed",
+            locked,
+            notify_caseworker=locked.notify_caseworker,
+            deliver_later_by_memo=locked.deliver_later_by_memo,
+        )
+    return locked
+
+
+def do_add_kind_rule(
+    actor: Actor, system: SendingSystem, kind: str, has_deadline: bool
+) -> SystemLetterKind:
+    """The municipality's decision about one kind of letter from a system that cannot say
+    per letter whether it has a statutory deadline."""
+    kind = " ".join(kind.split())[:100]
+    if not kind:
+        raise RuleError("Skriv, hvilken slags brev reglen gælder (fx brevets MeMo-label).")
+    with transaction.atomic():
+        system = SendingSystem.objects.for_actor(actor).select_for_update().get(pk=system.pk)
+        if SystemLetterKind.objects.filter(system=system, kind__iexact=kind).exists():
+            raise RuleError(f"Der er allerede en regel for »{kind}«. Slet den først.")
+        rule = SystemLetterKind.objects.create(system=system, kind=kind, has_deadline=has_deadline)
+        record(
+            actor,
+            "sending_system.kind_added",
+            system,
+            kind=kind,
+            has_deadline=has_deadline,
+        )
+    return rule
+
+
+def do_remove_kind_rule(actor: Actor, rule: SystemLetterKind) -> None:
+    with transaction.atomic():
+        rule = SystemLetterKind.objects.for_actor(actor).select_related("system").get(pk=rule.pk)
+        rule.delete()
+        record(actor, "sending_system.kind_removed", rule.system, kind=rule.kind)

@@ -10,7 +10,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from borgerpost.core.fields import DateInput, ModelForm
 from borgerpost.core.models import Municipality
 
-from .models import Citizen, Company, Letter, LetterTemplate
+from .models import Citizen, Company, Letter, LetterTemplate, SendingSystem
 
 
 class CitizenForm(ModelForm):
@@ -132,3 +132,24 @@ class TemplateForm(ModelForm):
             "lead_text": forms.Textarea(attrs={"rows": 2}),
             "body": forms.Textarea(attrs={"rows": 8}),
         }
+
+
+class SendingSystemForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = SendingSystem
+        fields = ["notify_caseworker", "deliver_later_by_memo"]
+
+
+class KindRuleForm(forms.Form):
+    kind = forms.CharField(
+        label="Slags brev",
+        max_length=100,
+        help_text="Som systemet kalder det, fx brevets MeMo-label (»Indkaldelse«).",
+    )
+    has_deadline = forms.TypedChoiceField(
+        label="Har denne slags brev en lovbestemt frist?",
+        choices=[("ja", "Ja – sendes altid straks"), ("nej", "Nej – kan holdes tilbage")],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+        initial="ja",
+    )

@@ -6,6 +6,17 @@ urlpatterns = [
     path("breve/", views.letter_list, name="letters"),
     path("breve/nyt/", views.letter_edit, name="letter-new"),
     path("breve/systemer/", views.sending_systems, name="sending-systems"),
+    path("breve/systemer/<int:pk>/", views.sending_system, name="sending-system"),
+    path(
+        "breve/systemer/<int:pk>/slags/",
+        views.sending_system_kind_add,
+        name="sending-system-kind-add",
+    ),
+    path(
+        "breve/systemer/slags/<int:pk>/slet/",
+        views.sending_system_kind_delete,
+        name="sending-system-kind-delete",
+    ),
     path("breve/<int:pk>/", views.letter_detail, name="letter-detail"),
     path("breve/<int:pk>/ret/", views.letter_edit, name="letter-edit"),
     path("breve/<int:pk>/frigiv/", views.letter_release, name="letter-release"),

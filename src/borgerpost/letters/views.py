@@ -24,13 +24,23 @@ from .checks import check_letter
 from .forms import (
     CitizenForm,
     CompanyForm,
+    KindRuleForm,
     LetterForm,
     ReleaseForm,
     SendForm,
+    SendingSystemForm,
     TemplateForm,
     VulnerabilityForm,
 )
-from .models import Citizen, Company, Letter, LetterStatus, LetterTemplate, SendingSystem
+from .models import (
+    Citizen,
+    Company,
+    Letter,
+    LetterStatus,
+    LetterTemplate,
+    SendingSystem,
+    SystemLetterKind,
+)
 
 STAFF = tuple(ADMINISTRATION_ROLES)
 QUESTIONS = [
@@ -102,6 +112,69 @@ def sending_systems(request: HttpRequest) -> HttpResponse:
     rows = [(system, figures.get(system.pk, {})) for system in systems]
     record_list(actor, "sending-systems", len(rows))
     return render(request, "letters/systems.html", {"rows": rows})
+
+
+SYSTEM_KEEPERS = (Role.SECRETARIAT, Role.ADMIN)
+
+
+@municipality_view(*SYSTEM_KEEPERS)
+def sending_system(request: HttpRequest, pk: int) -> HttpResponse:
+    """One system's settings and the municipality's rules per kind of its letters."""
+    actor = _actor(request)
+    system = get_object_or_404(SendingSystem.objects.for_actor(actor), pk=pk)
+    form = SendingSystemForm(request.POST or None, instance=system)
+    if request.method == "POST" and form.is_valid():
+        actions.do_save_sending_system(actor, form.save(commit=False))
+        messages.success(request, "Indstillingerne er gemt.")
+        return redirect("sending-system", actor.municipality.slug, system.pk)
+    return _system_page(request, system, form, KindRuleForm())
+
+
+@municipality_view(*SYSTEM_KEEPERS)
+@require_POST
+def sending_system_kind_add(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    system = get_object_or_404(SendingSystem.objects.for_actor(actor), pk=pk)
+    rule_form = KindRuleForm(request.POST)
+    if rule_form.is_valid():
+        try:
+            actions.do_add_kind_rule(
+                actor,
+                system,
+                rule_form.cleaned_data["kind"],
+                rule_form.cleaned_data["has_deadline"],
+            )
+        except RuleError as exc:
+            rule_form.add_error("kind", str(exc))
+        else:
+            messages.success(request, "Reglen er tilføjet.")
+            return redirect("sending-system", actor.municipality.slug, system.pk)
+    return _system_page(request, system, SendingSystemForm(instance=system), rule_form)
+
+
+@municipality_view(*SYSTEM_KEEPERS)
+@require_POST
+def sending_system_kind_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    rule = get_object_or_404(SystemLetterKind.objects.for_actor(actor), pk=pk)
+    actions.do_remove_kind_rule(actor, rule)
+    messages.success(request, "Reglen er slettet.")
+    return redirect("sending-system", actor.municipality.slug, rule.system_id)
+
+
+def _system_page(
+    request: HttpRequest, system: SendingSystem, form: SendingSystemForm, rule_form: KindRuleForm
+) -> HttpResponse:
+    return render(
+        request,
+        "letters/system.html",
+        {
+            "system": system,
+            "form": form,
+            "rule_form": rule_form,
+            "rules": SystemLetterKind.objects.for_actor(_actor(request)).filter(system=system),
+        },
+    )
 
 
 @municipality_view(*STAFF)
