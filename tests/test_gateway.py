@@ -475,3 +475,14 @@ def test_the_secretariat_sets_a_systems_rules_in_the_browser(world, system, clie
         assert client_for(who).get(page).status_code == 403
     pia.post(reverse("sending-system-kind-delete", args=["ishoj", rule.pk]))
     assert not SystemLetterKind.objects.filter(system=sending).exists()
+
+
+def test_a_system_may_pass_letters_on_at_once_with_do_not_deliver_until(world, system, outbox):
+    sending, _ = system
+    sending.deliver_later_by_memo = True
+    sending.save()
+    received = receive(world, system, FRIDAY_AFTERNOON)
+    assert received.action == "hold" and received.letter.status == LetterStatus.SENT
+    (memo,) = memo_files(outbox)  # handed to Digital Post now, delivered on Monday
+    header = "{https://DigitalPost.dk/MeMo-1}MessageHeader/{https://DigitalPost.dk/MeMo-1}"
+    assert memo.findtext(header + "doNotDeliverUntilDate") == "2024-09-09"
