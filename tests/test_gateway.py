@@ -160,7 +160,42 @@ def test_the_seeds_advice_is_checked_and_reported(world, system, outbox):
         ({"has_deadline": "ja"}, "true eller false"),
         ({"message_uuid": "x; drop table"}, "message_uuid"),
         ({"colour": "red"}, "Ukendt felt: colour"),
-        ({"pdf": "JVBERi0="}, "PDF"),
+        ({"pdf": "not base64!"}, "base64"),
+        ({"pdf": "aGVsbG8="}, "ikke en PDF"),
+        (
+            {
+                "attachments": [
+                    {"filename": "a.pdf", "content_type": "application/pdf", "content": "aGVsbG8="}
+                ]
+            },
+            "ikke en application/pdf",
+        ),
+        (
+            {
+                "attachments": [
+                    {
+                        "filename": "a.exe",
+                        "content_type": "application/x-msdownload",
+                        "content": "TVo=",
+                    }
+                ]
+            },
+            "type",
+        ),
+        (
+            {"attachments": [{"filename": "", "content_type": "text/plain", "content": "aGVq"}]},
+            "filnavn",
+        ),
+        (
+            {
+                "attachments": [
+                    {"filename": "a.txt", "content_type": "text/plain", "content": "aGVq"}
+                ]
+                * 11
+            },
+            "Højst 10",
+        ),
+        ({"attachments": "a.pdf"}, "liste"),
     ],
 )
 def test_bad_input_is_refused_in_danish_and_changes_nothing(world, system, fields, message):
@@ -486,3 +521,62 @@ def test_a_system_may_pass_letters_on_at_once_with_do_not_deliver_until(world, s
     (memo,) = memo_files(outbox)  # handed to Digital Post now, delivered on Monday
     header = "{https://DigitalPost.dk/MeMo-1}MessageHeader/{https://DigitalPost.dk/MeMo-1}"
     assert memo.findtext(header + "doNotDeliverUntilDate") == "2024-09-09"
+
+
+def test_a_pdf_and_attachments_go_on_unchanged_and_are_erased_with_the_letter(
+    world, system, outbox, pdf
+):
+    import base64
+
+    from borgerpost.letters.erasure import erase_letter
+
+    picture = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
+    received = receive(
+        world,
+        system,
+        FRIDAY_AFTERNOON,
+        has_deadline=True,
+        body=None,
+        pdf=base64.b64encode(pdf).decode(),
+        attachments=[
+            {"filename": "kort/over ruten.png", "content_type": "image/png",
+             "content": base64.b64encode(picture).decode()},
+        ],
+    )  # fmt: skip
+    letter = received.letter
+    assert "samtale i jobcentret" in letter.body  # the PDF's text, for the checks
+    (attachment,) = letter.attachments.all()
+    assert attachment.filename == "kort_over ruten.png"
+    (memo,) = memo_files(outbox)
+    ns = "{https://DigitalPost.dk/MeMo-1}"
+    contents = [base64.b64decode(c.text or "") for c in memo.iter(f"{ns}content")]
+    assert contents == [pdf, picture]
+    stored = [letter.document.path, attachment.file.path]
+    erase_letter(letter)
+    assert not any(Path(p).exists() for p in stored) and not letter.attachments.exists()
+
+
+def test_a_memos_additional_documents_are_passed_on(world, system, outbox, pdf):
+    import base64
+
+    from borgerpost.digitalpost.memo import LetterContent, build_message, to_xml
+
+    content = LetterContent(
+        sender_id="11931316",
+        sender_label="Jobcentret",
+        recipient_id=VULNERABLE_CPR,
+        recipient_label="Ole",
+        title="Afgørelse om ressourceforløb",
+        pdf=pdf,
+        attachments=(("klagevejledning.pdf", "application/pdf", pdf),),
+    )
+    xml = to_xml(build_message(content)).replace(
+        b"legalNotification>false<", b"legalNotification>true<"
+    )
+    body = post_memo(system[1], xml).json()
+    letter = Letter.objects.get(pk=body["letter"])
+    assert [a.filename for a in letter.attachments.all()] == ["klagevejledning.pdf"]
+    (memo,) = memo_files(outbox)
+    ns = "{https://DigitalPost.dk/MeMo-1}"
+    assert len(list(memo.iter(f"{ns}AdditionalDocument"))) == 1
+    assert [base64.b64decode(c.text or "") for c in memo.iter(f"{ns}content")] == [pdf, pdf]

@@ -38,7 +38,13 @@ from borgerpost.inquiries.models import (
     StandardText,
 )
 from borgerpost.jobs.models import JobProblem
-from borgerpost.letters.models import Company, Letter, SendingSystem, SystemLetterKind
+from borgerpost.letters.models import (
+    Company,
+    Letter,
+    LetterAttachment,
+    SendingSystem,
+    SystemLetterKind,
+)
 from borgerpost.notices.models import Notice, NoticeSettings
 from borgerpost.retention.models import DeletionLog
 
@@ -88,6 +94,15 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     gateway_token, _ = do_create_token(None, hv, "Et afsendersystem", "", "digital-post")
     SystemLetterKind.objects.create(
         system=SendingSystem.objects.get(token=gateway_token), kind="Påmindelse"
+    )
+    LetterAttachment.objects.create(
+        letter=Letter.objects.create(
+            municipality=hv, title="Brev", body="Tekst.", created_by=anders
+        ),
+        filename="bilag.pdf",
+        content_type="application/pdf",
+        size=1,
+        file="letters/x/bilag/y",
     )
     Message.objects.create(
         inquiry=foreign["inquiry"], kind="reply", channel="mail", author=anders, body="Svar."

@@ -30,6 +30,8 @@ class LetterContent:
     filename: str = "brev.pdf"
     do_not_deliver_until: dt.date | None = None
     case_number: str = ""
+    # Documents sent with the letter, passed on unchanged: (file name, MIME type, bytes).
+    attachments: tuple[tuple[str, str, bytes], ...] = ()
 
 
 def build_message(letter: LetterContent, message_uuid: str | None = None) -> memo.Message:
@@ -65,6 +67,21 @@ def build_message(letter: LetterContent, message_uuid: str | None = None) -> mem
                     ),
                 )
             ),
+            additionalDocuments=tuple(
+                memo.AdditionalDocument(
+                    label=name[:150],
+                    files=(
+                        memo.File(
+                            encodingFormat=mime,
+                            filename=name,
+                            language="da",
+                            content=base64.b64encode(data).decode("ascii"),
+                        ),
+                    ),
+                )
+                for name, mime, data in letter.attachments
+            )
+            or None,
         ),
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -392,7 +393,14 @@ def _content(letter: Letter, not_before: dt.date | None) -> LetterContent:
         pdf=pdf,
         do_not_deliver_until=not_before,
         case_number=letter.case_number,
+        attachments=tuple(_attachments(letter)),
     )
+
+
+def _attachments(letter: Letter) -> Iterator[tuple[str, str, bytes]]:
+    for attachment in letter.attachments.all():
+        with attachment.file.open("rb") as stored:
+            yield attachment.filename, attachment.content_type, stored.read()
 
 
 def _send_by_mail(actor: Actor | None, letter: Letter) -> None:

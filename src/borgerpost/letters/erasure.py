@@ -14,6 +14,9 @@ def erase_letter(letter: Letter) -> None:
     letter.hold_reason = letter.released_early_reason = ""
     if letter.document:
         letter.document.delete(save=False)
+    for attachment in letter.attachments.all():
+        attachment.file.delete(save=False)
+        attachment.delete()
     letter.content_deleted_at = timezone.now()
     letter.save()
 

@@ -36,7 +36,15 @@ from borgerpost.pure.text import clean_line
 
 from .actions import CHANNEL_DIGITAL_POST, _dispatch, dispatch_decision
 from .checks import check_letter
-from .models import Citizen, Company, Letter, LetterStatus, SendingSystem, SystemLetterKind
+from .models import (
+    Citizen,
+    Company,
+    Letter,
+    LetterAttachment,
+    LetterStatus,
+    SendingSystem,
+    SystemLetterKind,
+)
 
 FIELDS = {
     "recipient": "modtagerens CPR- eller CVR-nummer",
@@ -50,7 +58,18 @@ FIELDS = {
     "kind": "systemets navn for denne slags brev (fx MeMo-label)",
     "message_uuid": "systemets id for brevet (MeMo messageUUID)",
     "case_number": "sagsnummer",
+    "pdf": "brevet som PDF (base64) i stedet for eller ud over »body«",
+    "attachments": "bilag: en liste af {filename, content_type, content (base64)}",
 }
+# What a system may send with a letter, recognised by its first bytes as well as its type.
+ATTACHMENT_TYPES = {
+    "application/pdf": (b"%PDF-",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "text/plain": (),
+}
+MAX_ATTACHMENTS = 10
+MAX_ATTACHMENT_BYTES = 10_000_000
 _UUID = re.compile(r"[A-Za-z0-9-]{1,40}")
 MAX_BODY = 100_000
 
@@ -72,6 +91,7 @@ class Submission:
     message_uuid: str = ""
     case_number: str = ""
     document: bytes = b""  # the system's own PDF (a MeMo's main document)
+    attachments: tuple[tuple[str, str, bytes], ...] = ()  # (file name, MIME type, bytes)
 
 
 def parse(data: dict[str, Any]) -> Submission:
@@ -82,18 +102,21 @@ def parse(data: dict[str, Any]) -> Submission:
             "Et system kan ikke markere en borger som sårbar: det er en individuel "
             "vurdering, som kommunen foretager i borgerpost."
         )
-    if "pdf" in data or "attachments" in data:
-        raise RuleError(
-            "Gatewayen tager endnu ikke imod PDF eller bilag: send brevets tekst i »body«."
-        )
     if unknown := sorted(set(data) - set(FIELDS)):
         raise RuleError(
             f"Ukendt felt: {', '.join(unknown)[:200]}. Felterne er: {', '.join(FIELDS)}."
         )
+    document = _base64(data.get("pdf"), "pdf") if data.get("pdf") is not None else b""
+    body = _text(data, "body", MAX_BODY, required=not document)
+    if document:
+        text_of_pdf = _pdf_text(document)  # refuses what is no readable PDF
+        body = body or text_of_pdf
     return Submission(
         recipient=_recipient(data.get("recipient")),
         title=_text(data, "title", 150, required=True, line=True),
-        body=_text(data, "body", MAX_BODY, required=True),
+        body=body,
+        document=document,
+        attachments=_json_attachments(data.get("attachments")),
         recipient_name=_text(data, "recipient_name", 200, line=True),
         lead_text=_text(data, "lead_text", 5_000),
         contact=_text(data, "contact", 2_000),
@@ -146,7 +169,31 @@ def parse_memo(xml: bytes) -> Submission:
         "has_deadline": True if legal == "true" else None,
     }
     parsed = parse(data)
-    return Submission(**{**parsed.__dict__, "document": document})
+    return Submission(
+        **{**parsed.__dict__, "document": document, "attachments": _memo_attachments(root)}
+    )
+
+
+def _memo_attachments(root: Any) -> tuple[tuple[str, str, bytes], ...]:
+    """The files of MeMo's additional documents."""
+    import base64
+    import binascii
+
+    found = []
+    for document in root.iter(f"{MEMO}AdditionalDocument"):
+        for file in document.iter(f"{MEMO}File"):
+            try:
+                data = base64.b64decode(file.findtext(f"{MEMO}content", ""), validate=True)
+            except (binascii.Error, ValueError):
+                raise RuleError("Et bilag i MeMo-beskeden er ikke gyldig base64.") from None
+            found.append(
+                _attachment(
+                    file.findtext(f"{MEMO}filename", ""),
+                    file.findtext(f"{MEMO}encodingFormat", ""),
+                    data,
+                )
+            )
+    return tuple(_at_most(found))
 
 
 def _main_document(root: Any) -> tuple[bytes, str]:
@@ -180,6 +227,60 @@ def _pdf_text(pdf: bytes) -> str:
         raise RuleError("Hoveddokumentets PDF kan ikke læses.") from None
     text = "\n".join(pages).strip()
     return text[:MAX_BODY] or "(PDF uden tekst)"
+
+
+def _base64(value: Any, what: str) -> bytes:
+    import base64
+    import binascii
+
+    if not isinstance(value, str):
+        raise RuleError(f"»{what}« skal være base64-tekst.")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise RuleError(f"»{what}« er ikke gyldig base64.") from None
+
+
+def _json_attachments(value: Any) -> tuple[tuple[str, str, bytes], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise RuleError("»attachments« skal være en liste af {filename, content_type, content}.")
+    return tuple(
+        _attachment(
+            item.get("filename"), item.get("content_type"), _base64(item.get("content"), "content")
+        )
+        for item in _at_most(value)
+    )
+
+
+def _at_most(items: list[Any]) -> list[Any]:
+    if len(items) > MAX_ATTACHMENTS:
+        raise RuleError(f"Højst {MAX_ATTACHMENTS} bilag til et brev.")
+    return items
+
+
+def _attachment(filename: Any, content_type: Any, data: bytes) -> tuple[str, str, bytes]:
+    """One document sent with the letter: a known type whose first bytes say the same,
+    a plain file name, at most 10 MB."""
+    name = (
+        clean_line(filename).replace("/", "_").replace("\\", "_")[:200]
+        if isinstance(filename, str)
+        else ""
+    )
+    kind = content_type.strip().lower() if isinstance(content_type, str) else ""
+    if not name:
+        raise RuleError("Et bilag mangler sit filnavn.")
+    if kind not in ATTACHMENT_TYPES:
+        raise RuleError(
+            f"Bilaget »{name}« har en type, der ikke tages imod. Brug PDF, JPEG, PNG eller tekst."
+        )
+    signatures = ATTACHMENT_TYPES[kind]
+    if signatures and not data.startswith(signatures):
+        raise RuleError(f"Bilaget »{name}« er ikke en {kind}-fil.")
+    if not data or len(data) > MAX_ATTACHMENT_BYTES:
+        raise RuleError(f"Bilaget »{name}« er tomt eller over 10 MB.")
+    return name, kind, data
 
 
 def _recipient(value: Any) -> str:
@@ -361,6 +462,11 @@ def _receive(
     )
     if submission.document:
         letter.document.save("brev.pdf", ContentFile(submission.document), save=True)
+    for name, kind, data in submission.attachments:
+        attachment = LetterAttachment(
+            letter=letter, filename=name, content_type=kind, size=len(data)
+        )
+        attachment.file.save(name, ContentFile(data), save=True)
     record(actor, "letter.received_from_system", letter, system=system.name, kind=letter.kind)
     decision = dispatch_decision(letter, now or timezone.now())
     reason = decision.reason

@@ -274,6 +274,34 @@ class Letter(models.Model):
         )
 
 
+class LetterAttachmentQuerySet(AdministrationOnlyQuerySet):
+    tenant_field = "letter__municipality"
+
+
+def letter_attachment_path(instance: LetterAttachment, filename: str) -> str:
+    # Under a random name: the file name may hold the citizen's name.
+    return f"letters/{instance.letter.municipality_id}/bilag/{uuid.uuid4().hex}"
+
+
+class LetterAttachment(models.Model):
+    """A document sent with a letter from a system (MeMo's additional documents), passed
+    on unchanged."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField("filnavn", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    file = models.FileField(upload_to=letter_attachment_path, max_length=300)
+
+    objects = LetterAttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class AdvanceNoticeTask(models.Model):
     """Call the citizen first: the guideline's advance notice before a hard letter."""
 
