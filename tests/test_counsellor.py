@@ -348,3 +348,84 @@ def test_recommendations_are_followed_up(world, client_for):
         .content.decode()
     )
     assert "Sikker håndtering af persondata" in html and "Gennemført" in html
+
+
+# --- a report for any period (seed 003 §1.2.1: the midway status) ---------------------
+
+
+def _first_half(seeded, world) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    import datetime as dt
+
+    from borgerpost.counsellor.models import CounsellorCase
+
+    half = CounsellorCase.objects.in_municipality(world.hvidovre).filter(
+        opened__range=(dt.date(2017, 1, 1), dt.date(2017, 6, 30))
+    )
+    return {
+        "cases": half.count(),
+        "complaints": half.filter(category="klage").count(),
+        "follow_up_cases": half.filter(main_case__isnull=False).count(),
+    }
+
+
+def test_a_status_for_the_first_half_of_2017_counts_the_cases_registered_in_it(
+    seeded, world, tmp_path
+):
+    out = tmp_path / "status.json"
+    call_command(
+        "counsellor", "report", "--municipality", "hvidovre",
+        "--from", "2017-01-01", "--to", "2017-06-30", "--format", "json", "--out", str(out),
+    )  # fmt: skip
+    report = json.loads(out.read_text())
+    expected = _first_half(seeded, world)
+    assert 0 < expected["cases"] < 192
+    assert {k: report["totals"][k] for k in expected} == expected
+    assert (report["from"], report["to"], report["year"]) == ("2017-01-01", "2017-06-30", 2017)
+    yearly = json.loads(_report_json(tmp_path, "--year", "2017"))
+    assert set(report) == set(yearly)  # the annual report's keys, the same rules
+    assert yearly["totals"]["cases"] == 192
+    html = tmp_path / "status.html"
+    call_command(
+        "counsellor", "report", "--municipality", "hvidovre",
+        "--from", "2017-01-01", "--to", "2017-06-30", "--format", "html", "--out", str(html),
+    )  # fmt: skip
+    assert "Borgerrådgiverens status 1. januar – 30. juni 2017" in html.read_text()
+
+
+def _report_json(tmp_path, *args: str) -> str:  # type: ignore[no-untyped-def]
+    out = tmp_path / "r.json"
+    call_command("counsellor", "report", "--municipality", "hvidovre", *args, "--out", str(out))
+    return out.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2017", "--from", "2017-01-01"], "enten --year"),
+        (["--from", "2017-01-01"], "enten --year"),
+        (["--from", "2017-13-01", "--to", "2017-12-31"], "ÅÅÅÅ-MM-DD"),
+        (["--from", "2017-07-01", "--to", "2017-06-30"], "før startdatoen"),
+    ],
+)
+def test_a_period_that_cannot_be_used_is_refused_in_danish(seeded, world, args, message):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("counsellor", "report", "--municipality", "hvidovre", *args)
+
+
+def test_the_counsellor_downloads_a_status_for_a_period_in_the_browser(seeded, world, client_for):
+    birgit = client_for("birgit")
+    page = reverse("counsellor-report", args=["hvidovre"])
+    answer = birgit.get(page + "?fra=2017-01-01&til=2017-06-30&format=json")
+    assert answer.status_code == 200
+    assert answer.json()["totals"]["cases"] == _first_half(seeded, world)["cases"]
+    assert "20170101-20170630" in answer["Content-Disposition"]
+    refused = birgit.get(page + "?fra=2017-07-01&til=2017-06-30&format=json", follow=True)
+    assert "Perioden kan ikke bruges" in refused.content.decode()
+    assert client_for("pia").get(
+        page + "?fra=2017-01-01&til=2017-06-30&format=json"
+    ).status_code in (
+        403,
+        404,
+    )

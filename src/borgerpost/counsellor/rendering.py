@@ -12,11 +12,13 @@ from borgerpost.core.models import Municipality
 
 from .charts import bar_chart, data_uri
 from .models import Recommendation, ReportText
-from .report import LABELS, annual_report, percentages
+from .report import LABELS, Period, annual_report, percentages, report_for
 
 
-def report_context(municipality: Municipality, year: int) -> dict[str, Any]:
-    data = annual_report(municipality, year)
+def report_context(municipality: Municipality, period: int | Period) -> dict[str, Any]:
+    period = Period.year(period) if isinstance(period, int) else period
+    year = period.start.year
+    data = report_for(municipality, period)
     complaint_handling = {LABELS[k]: v for k, v in data["complaint_handling"].items() if v}
     other_handling = {LABELS[k]: v for k, v in data["other_handling"].items() if v}
     charts = {
@@ -34,6 +36,7 @@ def report_context(municipality: Municipality, year: int) -> dict[str, Any]:
     return {
         "municipality": municipality,
         "year": year,
+        "period": period,
         "data": data,
         "charts": {k: data_uri(v) for k, v in charts.items()},
         "complaint_pct": percentages(complaint_handling),
@@ -50,14 +53,14 @@ def report_context(municipality: Municipality, year: int) -> dict[str, Any]:
     }
 
 
-def render_html(municipality: Municipality, year: int) -> str:
-    return render_to_string("counsellor/report.html", report_context(municipality, year))
+def render_html(municipality: Municipality, period: int | Period) -> str:
+    return render_to_string("counsellor/report.html", report_context(municipality, period))
 
 
-def render_pdf(municipality: Municipality, year: int) -> bytes:
+def render_pdf(municipality: Municipality, period: int | Period) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(municipality, year)).write_pdf()
+    return HTML(string=render_html(municipality, period)).write_pdf()
 
 
 NETWORK_COLUMNS = [

@@ -1,6 +1,8 @@
 """The counsellor's annual report: the statistics of seed 003 section 2, per municipality.
 
-Counts cases opened in the report's year. Each figure is one aggregate query on the
+Counts cases opened in the report's period: a whole year for the annual report, any
+stretch of days for a status part of the way through (seed 003 §1.2.1, the counsellor's
+»midtvejsstatus«), by the same registration rules. Each figure is one aggregate query on the
 (municipality, opened) index, so a register of a million cases reports in well under a
 second per municipality (benchmarks/counsellor_report.py).
 """
@@ -8,6 +10,7 @@ second per municipality (benchmarks/counsellor_report.py).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
@@ -26,14 +29,76 @@ from .models import (
     RejectionReason,
 )
 
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
-def _year_range(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+@dataclass(frozen=True)
+class Period:
+    """The days a report counts, both included."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    @property
+    def whole_year(self) -> bool:
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1, 1, 12, 31,
+        ) and self.start.year == self.end.year  # fmt: skip
+
+    @property
+    def label(self) -> str:
+        """»2017«, or »1. januar – 30. juni 2017«."""
+        if self.whole_year:
+            return str(self.start.year)
+        first = f"{self.start.day}. {MONTHS[self.start.month - 1]}"
+        if self.start.year != self.end.year:
+            first += f" {self.start.year}"
+        return f"{first} – {self.end.day}. {MONTHS[self.end.month - 1]} {self.end.year}"
+
+    @property
+    def slug(self) -> str:
+        return self.label if self.whole_year else f"{self.start:%Y%m%d}-{self.end:%Y%m%d}"
+
+
+def period_from(start: str, end: str) -> Period:
+    """A period from two ISO dates; ValueError with a Danish message."""
+    try:
+        period = Period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    except ValueError:
+        raise ValueError("Angiv datoerne som ÅÅÅÅ-MM-DD.") from None
+    if period.end < period.start:
+        raise ValueError("Slutdatoen ligger før startdatoen.")
+    if period.start.year < 1990 or period.end.year > 2100:
+        raise ValueError("Datoerne skal ligge mellem 1990 og 2100.")
+    return period
 
 
 def annual_report(municipality: Municipality, year: int) -> dict[str, Any]:
+    return report_for(municipality, Period.year(year))
+
+
+def report_for(municipality: Municipality, period: Period) -> dict[str, Any]:
+    """The annual report's figures for any period, under the annual report's keys (and
+    »from« and »to«; »year« is the period's first year)."""
     base = CounsellorCase.objects.in_municipality(municipality)
-    cases = base.filter(opened__range=_year_range(year))
+    cases = base.filter(opened__range=(period.start, period.end))
     totals = cases.aggregate(
         cases=Count("pk"),
         complaints=Count("pk", filter=Q(category=Category.COMPLAINT)),
@@ -43,7 +108,7 @@ def annual_report(municipality: Municipality, year: int) -> dict[str, Any]:
     )
     by_year = {
         str(row["y"]): row["n"]
-        for row in base.filter(opened__lte=dt.date(year, 12, 31))
+        for row in base.filter(opened__lte=period.end)
         .annotate(y=ExtractYear("opened"))
         .values("y")
         .annotate(n=Count("pk"))
@@ -72,7 +137,9 @@ def annual_report(municipality: Municipality, year: int) -> dict[str, Any]:
     )
     return {
         "municipality": municipality.slug,
-        "year": year,
+        "year": period.start.year,
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
         "totals": totals,
         "by_year": by_year,
         "by_centre": by_centre,

@@ -23,7 +23,7 @@ from .models import (
     CounsellorCase,
     Recommendation,
 )
-from .report import annual_report
+from .report import Period, annual_report, period_from, report_for
 
 COUNSELLOR = (Role.COUNSELLOR,)
 
@@ -104,6 +104,13 @@ def report(request: HttpRequest) -> HttpResponse:
     year = int_param(request, "aar", default=latest, low=1990, high=2100, what="Året")
     assert year is not None
     fmt = request.GET.get("format")
+    period = Period.year(year)
+    if "fra" in request.GET or "til" in request.GET:
+        try:
+            period = period_from(request.GET.get("fra", ""), request.GET.get("til", ""))
+        except ValueError as exc:
+            messages.error(request, f"Perioden kan ikke bruges: {exc}")
+            return redirect(f"{request.path}?aar={year}")
     if fmt == "netvaerk":
         record_read(actor, "counsellor_report.network_export", place, year=year)
         response = HttpResponse(
@@ -113,15 +120,22 @@ def report(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="netvaerk-{year}.csv"'
         return response
     if fmt in ("json", "html", "pdf"):
-        record_read(actor, "counsellor_report.downloaded", place, year=year, format=fmt)
-        filename = f"borgerraadgiver-{place.slug}-{year}.{fmt}"
+        record_read(
+            actor,
+            "counsellor_report.downloaded",
+            place,
+            start=period.start.isoformat(),
+            end=period.end.isoformat(),
+            format=fmt,
+        )
+        filename = f"borgerraadgiver-{place.slug}-{period.slug}.{fmt}"
         if fmt == "json":
-            body: bytes | str = json.dumps(annual_report(place, year), ensure_ascii=False, indent=2)
+            body: bytes | str = json.dumps(report_for(place, period), ensure_ascii=False, indent=2)
             content_type = "application/json"
         elif fmt == "html":
-            body, content_type = rendering.render_html(place, year), "text/html; charset=utf-8"
+            body, content_type = rendering.render_html(place, period), "text/html; charset=utf-8"
         else:
-            body, content_type = rendering.render_pdf(place, year), "application/pdf"
+            body, content_type = rendering.render_pdf(place, period), "application/pdf"
         response = HttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -139,6 +153,8 @@ def report(request: HttpRequest) -> HttpResponse:
             "years": sorted({*years_with_cases, timezone.localdate().year, year}, reverse=True),
             "form": form,
             "data": annual_report(place, year),
+            "period_from": f"{year}-01-01",
+            "period_to": min(timezone.localdate(), dt.date(year, 12, 31)).isoformat(),
         },
     )
 

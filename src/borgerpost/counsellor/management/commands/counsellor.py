@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from borgerpost.core.models import Municipality
 from borgerpost.counsellor import importing, rendering
-from borgerpost.counsellor.report import annual_report
+from borgerpost.counsellor.report import Period, period_from, report_for
 
 
 class Command(BaseCommand):
@@ -20,9 +20,15 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="Indlæs sager fra statistikmodulets CSV-fil.")
         imp.add_argument("file", type=Path)
-        rep = sub.add_parser("report", help="Årsberetningens statistik for én kommune og ét år.")
+        rep = sub.add_parser(
+            "report",
+            help="Årsberetningens statistik for én kommune: et år (--year) eller en periode "
+            "(--from og --to), fx til midtvejsstatus.",
+        )
         rep.add_argument("--municipality", required=True)
-        rep.add_argument("--year", type=int, required=True)
+        rep.add_argument("--year", type=int)
+        rep.add_argument("--from", dest="start", metavar="ÅÅÅÅ-MM-DD")
+        rep.add_argument("--to", dest="end", metavar="ÅÅÅÅ-MM-DD")
         rep.add_argument("--format", choices=["json", "html", "pdf"], default="json")
         rep.add_argument("--out", type=Path)
         exp = sub.add_parser("export", help="Anonyme tal til borgerrådgivernes netværk (CSV).")
@@ -62,14 +68,27 @@ class Command(BaseCommand):
         place = Municipality.objects.filter(slug=options["municipality"]).first()
         if place is None:
             raise CommandError(f"Kommunen »{options['municipality']}« findes ikke.")
-        year, fmt = options["year"], options["format"]
+        period, fmt = self._period(options), options["format"]
         if fmt == "json":
-            data = json.dumps(annual_report(place, year), ensure_ascii=False, indent=2).encode()
+            data = json.dumps(report_for(place, period), ensure_ascii=False, indent=2).encode()
         elif fmt == "html":
-            data = rendering.render_html(place, year).encode("utf-8")
+            data = rendering.render_html(place, period).encode("utf-8")
         else:
-            data = rendering.render_pdf(place, year)
+            data = rendering.render_pdf(place, period)
         self._write(data, options["out"])
+
+    def _period(self, options: dict) -> Period:  # type: ignore[type-arg]
+        year, start, end = options["year"], options["start"], options["end"]
+        if year is not None and not (start or end):
+            if not 1990 <= year <= 2100:
+                raise CommandError("Året skal ligge mellem 1990 og 2100.")
+            return Period.year(year)
+        if year is None and start and end:
+            try:
+                return period_from(start, end)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from None
+        raise CommandError("Angiv enten --year eller både --from og --to.")
 
     def _write(self, data: bytes, out: Path | None) -> None:
         if out:
