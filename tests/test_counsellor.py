@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from borgerpost.core.exceptions import RuleError
 from borgerpost.counsellor.importing import COLUMNS
 from borgerpost.counsellor.models import CounsellorCase
 from borgerpost.counsellor.report import annual_report, percentages
@@ -429,3 +430,110 @@ def test_the_counsellor_downloads_a_status_for_a_period_in_the_browser(seeded, w
         403,
         404,
     )
+
+
+# --- the steps of a case and the dialogue principle ------------------------------------
+
+
+@pytest.fixture
+def complaint(world):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from borgerpost.core.models import Centre
+    from borgerpost.counsellor.models import CounsellorCase
+
+    return CounsellorCase.objects.create(
+        municipality=world.ishoj,
+        reference="K-1",
+        opened=dt.date(2026, 11, 2),
+        category="klage",
+        handling="videresendt",
+        centre=Centre.objects.in_municipality(world.ishoj).first(),
+        channel="telefon",
+        created_by=world.users["birgit"],
+    )
+
+
+def step(world, case, kind, day, **fields):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from borgerpost.counsellor.actions import NewStep, do_record_step
+
+    return do_record_step(
+        world.birgit, case, NewStep(kind=kind, on=dt.date(2026, 11, day), **fields)
+    )
+
+
+ALL_LIMITS = ("bevistvivl", "faglig_vurdering", "afgoerelse", "klageinstans", "udsigtsloes")
+
+
+def test_the_dialogue_principle_orders_a_complaints_steps(world, complaint):
+    with pytest.raises(RuleError, match="Dialogprincippet"):
+        step(world, complaint, "undersoegelse", 3, limits=ALL_LIMITS)
+    with pytest.raises(RuleError, match="videresendt"):
+        step(world, complaint, "centrets_svar", 3, takes_position=True)
+    step(world, complaint, "videresendt", 3)
+    with pytest.raises(RuleError, match="anbefaling 4"):
+        step(world, complaint, "centrets_svar", 10)
+    step(world, complaint, "centrets_svar", 10, takes_position=False)
+    with pytest.raises(RuleError, match="begrænsningerne"):
+        step(world, complaint, "undersoegelse", 12, limits=ALL_LIMITS[:-1])
+    with pytest.raises(RuleError, match="undersøgelsen først"):
+        step(world, complaint, "udtalelse", 12, criticism="kritisabelt", note="Udtalelse.")
+    step(world, complaint, "undersoegelse", 12, limits=ALL_LIMITS)
+    with pytest.raises(RuleError, match="Skriv udtalelsen"):
+        step(world, complaint, "udtalelse", 20, criticism="kritisabelt")
+    step(world, complaint, "udtalelse", 20, criticism="kritisabelt", note="Centret har ...")
+    complaint.refresh_from_db()
+    assert (complaint.sent_to_centre.day, complaint.centre_answered.day) == (3, 10)
+    assert complaint.criticism == "kritisabelt" and complaint.answer_days == 7
+
+
+def test_an_investigation_declined_has_its_limit_and_reason(world, complaint):
+    step(world, complaint, "videresendt", 3)
+    step(world, complaint, "centrets_svar", 10, takes_position=True)
+    with pytest.raises(RuleError, match="grunden"):
+        step(world, complaint, "ikke_undersoegt", 12, limits=("faglig_vurdering",))
+    declined = step(
+        world, complaint, "ikke_undersoegt", 12, limits=("faglig_vurdering",),
+        note="Klagen angår den lægefaglige vurdering; den kan prøves af Styrelsen for Patientklager.",
+    )  # fmt: skip
+    assert declined.limit_labels == ["Social- eller lægefaglige vurderinger"]
+
+
+def test_recommendation_4_is_counted_per_centre_in_the_report(world, complaint):
+    from borgerpost.counsellor.report import Period, report_for
+
+    step(world, complaint, "videresendt", 3)
+    step(world, complaint, "centrets_svar", 10, takes_position=False)
+    figures = report_for(world.ishoj, Period.year(2026))["answers_on_justified"]
+    assert figures == {complaint.centre.name: {"takes_position": 0, "no_position": 1}}
+
+
+def test_the_counsellor_records_steps_in_the_browser_and_nobody_else_can(
+    world, complaint, client_for
+):
+    birgit = client_for("birgit")
+    url = reverse("counsellor-case-step", args=["ishoj", complaint.pk])
+    refused = birgit.post(url, {"kind": "undersoegelse", "on": "2026-11-03", "limits": ALL_LIMITS})
+    assert "Dialogprincippet" in refused.content.decode()
+    birgit.post(url, {"kind": "videresendt", "on": "2026-11-03", "note": "Sendt til centret."})
+    page = birgit.get(reverse("counsellor-case", args=["ishoj", complaint.pk])).content.decode()
+    assert "Klagen videresendt til centret" in page and "Sendt til centret." in page
+    for who in ("pia", "thomas", "sara"):
+        assert client_for(who).post(
+            url, {"kind": "vejledning", "on": "2026-11-04"}
+        ).status_code in (
+            403,
+            404,
+        )
+    assert complaint.steps.count() == 1
+
+
+def test_erasure_keeps_the_dated_steps_but_not_what_was_said(world, complaint):
+    from borgerpost.counsellor.erasure import erase_case
+
+    step(world, complaint, "vejledning", 3, note="Borgeren fortalte om sin diagnose.")
+    erase_case(complaint)
+    (kept,) = complaint.steps.all()
+    assert kept.kind == "vejledning" and kept.note == ""

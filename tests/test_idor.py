@@ -192,6 +192,7 @@ URL_OBJECT = {
     "citizen-detail": "citizen",
     "letter-template-edit": "template",
     "counsellor-case": "counsellor_case",
+    "counsellor-case-step": "counsellor_case",
     "printed-copy-hand-in": "printed_copy",
     "mailbox-disconnect": "mailbox",
     "mailbox-read-now": "mailbox",

@@ -21,6 +21,7 @@ from borgerpost.audit.models import AuditEntry
 from borgerpost.core.models import Municipality
 from borgerpost.core.tenancy import TenantQuerySet
 from borgerpost.counsellor.models import (
+    CaseStep,
     ComplaintTheme,
     CounsellorCase,
     Recommendation,
@@ -84,6 +85,12 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     DeletionLog.objects.create(municipality=hv, record_type="inquiry", record_id="1", rule="x")
     Company.objects.create(municipality=hv, cvr="12345674", name="Firma")
     ComplaintTheme.objects.create(municipality=shared, name="Tema")
+    CaseStep.objects.create(
+        case=foreign["counsellor_case"],
+        kind="henvendelse",
+        on=timezone.localdate(),
+        created_by=anders,
+    )
     Recommendation.objects.create(municipality=shared, year=2025, number=1, title="Anbefaling")
     ReportText.objects.create(municipality=shared, year=2025)
     ReminderSent.objects.create(

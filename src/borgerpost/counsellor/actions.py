@@ -4,10 +4,13 @@ checks that the case or recommendation belongs to the counsellor's municipality.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.forms import ModelForm
+from django.utils import timezone
 
 from borgerpost.audit.log import record
 from borgerpost.core.access import Actor
@@ -16,11 +19,16 @@ from borgerpost.core.models import Municipality
 
 from .models import (
     DEFAULT_THEMES,
+    CaseStep,
+    Category,
     ComplaintTheme,
     CounsellorCase,
+    Criticism,
+    Limit,
     Recommendation,
     RecommendationFollowUp,
     ReportText,
+    StepKind,
 )
 
 
@@ -92,3 +100,92 @@ def do_follow_up(actor: Actor, rec: Recommendation, data: dict[str, Any]) -> Non
             defaults={"status": data["status"], "note": data["note"]},
         )
         record(actor, "recommendation.followed_up", rec, status=data["status"])
+
+
+@dataclass(frozen=True)
+class NewStep:
+    kind: str
+    on: dt.date
+    note: str = ""
+    takes_position: bool | None = None
+    limits: tuple[str, ...] = ()
+    criticism: str = ""
+
+
+def do_record_step(actor: Actor, case: CounsellorCase, step: NewStep) -> CaseStep:
+    """Record one step of a case, in the order the dialogue principle requires (seed 003
+    §3.5.2.1): a complaint goes to the centre first, and the counsellor's investigation
+    can start only after the centre has answered and the limits have been gone through;
+    a statement ends an investigation, with the criticism scale."""
+    if step.kind not in StepKind.values:
+        raise RuleError("Vælg et trin.")
+    if step.on > timezone.localdate():
+        raise RuleError("Datoen ligger i fremtiden.")
+    with transaction.atomic():
+        case = CounsellorCase.objects.for_actor(actor).select_for_update().get(pk=case.pk)
+        if step.on < case.opened:
+            raise RuleError("Datoen ligger før sagen blev oprettet.")
+        earlier = set(case.steps.values_list("kind", flat=True))
+        _check_order(case, step, earlier)
+        made = CaseStep.objects.create(
+            case=case,
+            kind=step.kind,
+            on=step.on,
+            note=step.note.strip(),
+            takes_position=step.takes_position if step.kind == StepKind.CENTRE_ANSWER else None,
+            limits=list(step.limits),
+            criticism=step.criticism if step.kind == StepKind.STATEMENT else "",
+            created_by=actor.user,
+        )
+        _update_case(case, made)
+        record(actor, "counsellor_case.step", case, kind=step.kind)
+    return made
+
+
+def _check_order(case: CounsellorCase, step: NewStep, earlier: set[str]) -> None:
+    complaint = case.category == Category.COMPLAINT
+    if step.kind == StepKind.CENTRE_ANSWER:
+        if StepKind.FORWARDED not in earlier:
+            raise RuleError("Registrér først, at klagen er videresendt til centret.")
+        if complaint and step.takes_position is None:
+            raise RuleError(
+                "Angiv, om centrets svar tager stilling til, om klagen er berettiget "
+                "(anbefaling 4)."
+            )
+    if step.kind in (StepKind.INVESTIGATION, StepKind.DECLINED) and not complaint:
+        raise RuleError("Kun en konkret klagesag kan undersøges.")
+    if step.kind == StepKind.INVESTIGATION:
+        if StepKind.CENTRE_ANSWER not in earlier:
+            raise RuleError(
+                "Dialogprincippet: klagen skal først forelægges centret, og undersøgelsen kan "
+                "først begynde, når centret har svaret."
+            )
+        if set(step.limits) != set(Limit.values):
+            raise RuleError(
+                "Gå begrænsningerne igennem, før undersøgelsen begynder: sæt kryds ved hver, "
+                "der ikke gælder. Gælder en af dem, afvises undersøgelsen med grunden."
+            )
+    if step.kind == StepKind.DECLINED and not (step.limits and step.note.strip()):
+        raise RuleError("Angiv, hvilken begrænsning der gælder, og skriv grunden til afvisningen.")
+    if step.kind == StepKind.STATEMENT:
+        if StepKind.INVESTIGATION not in earlier:
+            raise RuleError("En udtalelse afslutter en undersøgelse: iværksæt undersøgelsen først.")
+        if step.criticism not in Criticism.values:
+            raise RuleError("Vælg et trin på kritikskalaen (eller »Ingen kritik«).")
+        if not step.note.strip():
+            raise RuleError("Skriv udtalelsen.")
+
+
+def _update_case(case: CounsellorCase, step: CaseStep) -> None:
+    """The case's own dates and codes follow its steps, so the annual report counts them."""
+    fields: list[str] = []
+    if step.kind == StepKind.FORWARDED and case.sent_to_centre is None:
+        case.sent_to_centre, fields = step.on, [*fields, "sent_to_centre"]
+    if step.kind == StepKind.CENTRE_ANSWER:
+        case.centre_answered, fields = step.on, [*fields, "centre_answered"]
+    if step.kind == StepKind.REMINDER:
+        case.reminders, fields = case.reminders + 1, [*fields, "reminders"]
+    if step.kind == StepKind.STATEMENT:
+        case.criticism, fields = step.criticism, [*fields, "criticism"]
+    if fields:
+        case.save(update_fields=fields)

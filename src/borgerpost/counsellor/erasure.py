@@ -11,5 +11,6 @@ from .models import CounsellorCase
 def erase_case(case: CounsellorCase) -> None:
     case.citizen_contact = ""
     case.notes = ""
+    case.steps.update(note="")  # the dated steps stay for the report, not what was said
     case.personal_data_deleted_at = timezone.now()
     case.save(update_fields=["citizen_contact", "notes", "personal_data_deleted_at"])

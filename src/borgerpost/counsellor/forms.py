@@ -13,10 +13,13 @@ from .models import (
     Category,
     ComplaintTheme,
     CounsellorCase,
+    Criticism,
     Handling,
+    Limit,
     Recommendation,
     RecommendationFollowUp,
     ReportText,
+    StepKind,
 )
 
 
@@ -42,6 +45,7 @@ class CaseForm(ModelForm):
             "citizen_contact",
             "notes",
             "records_case_number",
+            "channel",
         ]
         widgets = {
             "opened": DateInput(),
@@ -118,3 +122,31 @@ class FollowUpForm(ModelForm):
 
     def validate_unique(self) -> None:
         pass  # the view updates the year's follow-up instead of adding a second one
+
+
+class StepForm(forms.Form):
+    kind = forms.ChoiceField(label="Trin", choices=StepKind.choices)
+    on = forms.DateField(label="Dato", widget=DateInput())
+    note = forms.CharField(
+        label="Notat",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Ved en udtalelse: udtalelsen. Ved en afvist undersøgelse: grunden.",
+    )
+    takes_position = forms.TypedChoiceField(
+        label="Tager centrets svar stilling til, om klagen er berettiget? (anbefaling 4)",
+        choices=[("", "– (kun ved centrets svar)"), ("ja", "Ja"), ("nej", "Nej")],
+        coerce=lambda value: value == "ja",
+        empty_value=None,
+        required=False,
+    )
+    limits = forms.MultipleChoiceField(
+        label="Begrænsninger (før en undersøgelse): sæt kryds ved hver, der er gennemgået "
+        "og ikke gælder – eller ved en afvisning: dem, der gælder",
+        choices=Limit.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    criticism = forms.ChoiceField(
+        label="Kritik (ved en udtalelse)", choices=Criticism.choices, required=False
+    )

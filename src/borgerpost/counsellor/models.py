@@ -74,6 +74,43 @@ class Criticism(models.TextChoices):
     STRONGLY_CENSURABLE = "staerkt_kritisabelt", "Stærkt kritisabelt"
 
 
+class Channel(models.TextChoices):
+    """How a case came to the counsellor."""
+
+    PHONE = "telefon", "Telefon"
+    OWN_MAIL = "mail", "Borgerrådgiverens egen mail"
+    LETTER = "brev", "Brev"
+    DIGITAL_POST = "digital_post", "Digital Post"
+    MEETING = "moede", "Møde"
+    OTHER = "andet", "Andet"
+
+
+class StepKind(models.TextChoices):
+    """The steps of a case, in the order seed 003 §3.5.2.1 describes them."""
+
+    CONTACT = "henvendelse", "Henvendelse fra borgeren"
+    ADVICE = "vejledning", "Vejledning"
+    FORWARDED = "videresendt", "Klagen videresendt til centret"
+    REMINDER = "rykker", "Rykker til centret"
+    CENTRE_ANSWER = "centrets_svar", "Centrets svar"
+    MAINTAINED = "fastholder", "Borgeren fastholder klagen"
+    INVESTIGATION = "undersoegelse", "Undersøgelse iværksat"
+    DECLINED = "ikke_undersoegt", "Undersøgelse afvist"
+    ASSESSMENT = "vurdering", "Borgerrådgiverens vurdering"
+    STATEMENT = "udtalelse", "Udtalelse"
+
+
+class Limit(models.TextChoices):
+    """What the counsellor cannot assess in an investigation (seed 003 §3.5.2.4,
+    »Begrænsninger i undersøgelsessager«), checked before one starts."""
+
+    EVIDENCE = "bevistvivl", "Bevistvivl: modstridende oplysninger, der ikke kan dokumenteres"
+    PROFESSIONAL = "faglig_vurdering", "Social- eller lægefaglige vurderinger"
+    DECISION = "afgoerelse", "Forhold nært knyttet til en afgørelses gyldighed og udfald"
+    APPEALABLE = "klageinstans", "Forholdet kan prøves ved en anden klageinstans"
+    HOPELESS = "udsigtsloes", "Udsigtsløs sag (vedtægten)"
+
+
 DEFAULT_THEMES = [
     "God forvaltningsskik",
     "Koordineret indsats",
@@ -138,6 +175,7 @@ class CounsellorCase(models.Model):
     sent_to_centre = models.DateField("sendt til centret", null=True, blank=True)
     centre_answered = models.DateField("centrets svar", null=True, blank=True)
     reminders = models.PositiveSmallIntegerField("rykkere", default=0)
+    channel = models.CharField("kanal", max_length=20, choices=Channel.choices, blank=True)
     citizen_contact = models.TextField("borgerens kontaktoplysninger", blank=True)
     notes = models.TextField("notater", blank=True)
     records_case_number = models.CharField(
@@ -171,6 +209,45 @@ class CounsellorCase(models.Model):
         if self.sent_to_centre and self.centre_answered:
             return (self.centre_answered - self.sent_to_centre).days
         return None
+
+
+class CaseStepQuerySet(CounsellorOnlyQuerySet):
+    tenant_field = "case__municipality"
+
+
+class CaseStep(models.Model):
+    """One dated step of a case: contact, advice, forwarded to a centre, the centre's
+    answer, reminders, the counsellor's assessment, an investigation and its statement."""
+
+    case = models.ForeignKey(CounsellorCase, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField("trin", max_length=20, choices=StepKind.choices)
+    on = models.DateField("dato")
+    note = models.TextField("notat", blank=True)
+    # Recommendation 4: does the centre's answer to a complaint take a position on
+    # whether the complaint is justified (»berettiget«)?
+    takes_position = models.BooleanField(
+        "svaret tager stilling til, om klagen er berettiget", null=True, blank=True
+    )
+    # The limits the counsellor went through before an investigation: all of them ruled
+    # out (an investigation), or those that apply (declined).
+    limits = models.JSONField(default=list, blank=True)
+    criticism = models.CharField("kritik", max_length=30, blank=True, choices=Criticism.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseStepQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    @property
+    def limit_labels(self) -> list[str]:
+        return [Limit(value).label for value in self.limits if value in Limit.values]
 
 
 class Recommendation(models.Model):

@@ -22,11 +22,13 @@ from .models import (
     COMPLAINT_HANDLING,
     OTHER_AUTHORITIES_LABEL,
     OTHER_HANDLING,
+    CaseStep,
     Category,
     CounsellorCase,
     Criticism,
     Handling,
     RejectionReason,
+    StepKind,
 )
 
 MONTHS = [
@@ -135,6 +137,22 @@ def report_for(municipality: Municipality, period: Period) -> dict[str, Any]:
     criticism = dict(
         complaints.exclude(criticism="").values_list("criticism").annotate(n=Count("pk"))
     )
+    # Recommendation 4: do the centres' answers to complaints say whether the complaint
+    # is justified? Counted per centre over the answers recorded in the period's cases.
+    positions = {
+        row["case__centre__name"] or OTHER_AUTHORITIES_LABEL: {
+            "takes_position": row["yes"],
+            "no_position": row["no"],
+        }
+        for row in CaseStep.objects.in_municipality(municipality)
+        .filter(case__in=complaints, kind=StepKind.CENTRE_ANSWER, takes_position__isnull=False)
+        .values("case__centre__name")
+        .annotate(
+            yes=Count("pk", filter=Q(takes_position=True)),
+            no=Count("pk", filter=Q(takes_position=False)),
+        )
+        .order_by("case__centre__name")
+    }
     return {
         "municipality": municipality.slug,
         "year": period.start.year,
@@ -148,6 +166,7 @@ def report_for(municipality: Municipality, period: Period) -> dict[str, Any]:
         "other_handling": {str(c): handled.get(c, 0) for c in OTHER_HANDLING},
         "rejection_reasons": {str(c): rejections.get(c, 0) for c in RejectionReason.values},
         "criticism": {str(c): criticism.get(c, 0) for c in Criticism.values if c},
+        "answers_on_justified": positions,
     }
 
 

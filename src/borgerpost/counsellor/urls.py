@@ -6,6 +6,7 @@ urlpatterns = [
     path("borgerraadgiver/", views.case_list, name="counsellor-cases"),
     path("borgerraadgiver/ny/", views.case_edit, name="counsellor-case-new"),
     path("borgerraadgiver/<int:pk>/", views.case_edit, name="counsellor-case"),
+    path("borgerraadgiver/<int:pk>/trin/", views.case_step, name="counsellor-case-step"),
     path("borgerraadgiver/aarsberetning/", views.report, name="counsellor-report"),
     path("borgerraadgiver/anbefalinger/", views.recommendations, name="counsellor-recommendations"),
 ]

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from borgerpost.audit.log import record_read
 from borgerpost.core.access import Actor, municipality_view
@@ -18,7 +19,7 @@ from borgerpost.core.models import Municipality, Role
 from borgerpost.core.params import int_param
 
 from . import actions, rendering
-from .forms import CaseForm, FollowUpForm, RecommendationForm, ReportTextForm
+from .forms import CaseForm, FollowUpForm, RecommendationForm, ReportTextForm, StepForm
 from .models import (
     CounsellorCase,
     Recommendation,
@@ -91,7 +92,49 @@ def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else:
             messages.success(request, "Sagen er gemt.")
             return redirect("counsellor-cases", actor.municipality.slug)
-    return render(request, "counsellor/case.html", {"form": form, "case": case})
+    return _case_page(request, form, case, StepForm(initial={"on": timezone.localdate()}))
+
+
+def _case_page(
+    request: HttpRequest, form: CaseForm, case: CounsellorCase | None, step_form: StepForm
+) -> HttpResponse:
+    steps = case.steps.select_related("created_by") if case else []
+    return render(
+        request,
+        "counsellor/case.html",
+        {"form": form, "case": case, "steps": steps, "step_form": step_form},
+    )
+
+
+@municipality_view(*COUNSELLOR)
+@require_POST
+def case_step(request: HttpRequest, pk: int) -> HttpResponse:
+    """A dated step of the case, in the dialogue principle's order (actions.do_record_step)."""
+    actor = _actor(request)
+    case = get_object_or_404(cases_for(actor), pk=pk)
+    step_form = StepForm(request.POST)
+    if step_form.is_valid():
+        data = step_form.cleaned_data
+        try:
+            actions.do_record_step(
+                actor,
+                case,
+                actions.NewStep(
+                    kind=data["kind"],
+                    on=data["on"],
+                    note=data["note"],
+                    takes_position=data["takes_position"],
+                    limits=tuple(data["limits"]),
+                    criticism=data["criticism"] or "",
+                ),
+            )
+        except RuleError as exc:
+            step_form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Trinnet er registreret.")
+            return redirect("counsellor-case", actor.municipality.slug, case.pk)
+    form = CaseForm(instance=case, municipality=actor.municipality)
+    return _case_page(request, form, case, step_form)
 
 
 @municipality_view(*COUNSELLOR)
