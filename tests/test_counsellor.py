@@ -537,3 +537,45 @@ def test_erasure_keeps_the_dated_steps_but_not_what_was_said(world, complaint):
     erase_case(complaint)
     (kept,) = complaint.steps.all()
     assert kept.kind == "vejledning" and kept.note == ""
+
+
+# --- organisational learning and the »Fakta« section -----------------------------------
+
+
+def test_activities_are_recorded_by_the_counsellor_and_reported(world, client_for, tmp_path):
+    birgit = client_for("birgit")
+    page = reverse("counsellor-learning", args=["ishoj"])
+    birgit.post(
+        page,
+        {"on": "2026-03-04", "kind": "dialogmoede", "with_whom": "Center for Job",
+         "topic": "Klagesvar, der tager stilling til, om klagen er berettiget"},
+    )  # fmt: skip
+    assert "Center for Job" in birgit.get(page).content.decode()
+    for who in ("pia", "thomas", "sara"):
+        assert client_for(who).get(page).status_code in (403, 404)
+    out = tmp_path / "r.html"
+    call_command(
+        "counsellor", "report", "--municipality", "ishoj", "--year", "2026",
+        "--format", "html", "--out", str(out),
+    )  # fmt: skip
+    html = out.read_text()
+    assert "Læring for organisationen" in html and "Klagesvar, der tager stilling" in html
+    call_command(
+        "counsellor", "report", "--municipality", "ishoj", "--from", "2026-01-01",
+        "--to", "2026-02-28", "--format", "json", "--out", str(tmp_path / "r.json"),
+    )  # fmt: skip
+    assert json.loads((tmp_path / "r.json").read_text())["learning"]["activities"] == []
+
+
+def test_the_facts_are_carried_forward_to_the_next_year(world):
+    from borgerpost.counsellor.actions import report_text
+
+    first = report_text(world.ishoj, 2025)
+    first.facts = "Funktionen deles med Hvidovre. Netværket mødes fire gange om året."
+    first.save()
+    following = report_text(world.ishoj, 2026)
+    assert following.facts == first.facts
+    following.facts = "Ny tekst for 2026."
+    following.save()
+    first.refresh_from_db()
+    assert first.facts.startswith("Funktionen deles")

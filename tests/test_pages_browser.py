@@ -96,6 +96,7 @@ MAIN_PAGES = {
         "counsellor-case-new",
         "counsellor-report",
         "counsellor-recommendations",
+        "counsellor-learning",
     ],
     "dorte": ["dpo"],
 }

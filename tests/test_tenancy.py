@@ -21,6 +21,7 @@ from borgerpost.audit.models import AuditEntry
 from borgerpost.core.models import Municipality
 from borgerpost.core.tenancy import TenantQuerySet
 from borgerpost.counsellor.models import (
+    Activity,
     CaseStep,
     ComplaintTheme,
     CounsellorCase,
@@ -85,6 +86,14 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     DeletionLog.objects.create(municipality=hv, record_type="inquiry", record_id="1", rule="x")
     Company.objects.create(municipality=hv, cvr="12345674", name="Firma")
     ComplaintTheme.objects.create(municipality=shared, name="Tema")
+    Activity.objects.create(
+        municipality=shared,
+        on=timezone.localdate(),
+        kind="dialogmoede",
+        with_whom="Center for Job",
+        topic="Klagesvar",
+        created_by=anders,
+    )
     CaseStep.objects.create(
         case=foreign["counsellor_case"],
         kind="henvendelse",

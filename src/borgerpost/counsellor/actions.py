@@ -19,6 +19,7 @@ from borgerpost.core.models import Municipality
 
 from .models import (
     DEFAULT_THEMES,
+    Activity,
     CaseStep,
     Category,
     ComplaintTheme,
@@ -59,9 +60,32 @@ def do_save_case(actor: Actor, form: ModelForm) -> CounsellorCase:
 
 
 def report_text(place: Municipality, year: int) -> ReportText:
+    """The year's texts; a new year starts with the »Fakta« of the latest year before it."""
     with transaction.atomic():
-        text, _ = ReportText.objects.get_or_create(municipality=place, year=year)
+        text, created = ReportText.objects.get_or_create(municipality=place, year=year)
+        if created:
+            earlier = (
+                ReportText.objects.in_municipality(place)
+                .filter(year__lt=year)
+                .exclude(facts="")
+                .order_by("-year")
+                .first()
+            )
+            if earlier is not None:
+                text.facts = earlier.facts
+                text.save(update_fields=["facts"])
     return text
+
+
+def do_record_activity(actor: Actor, activity: Activity) -> Activity:
+    if activity.on > timezone.localdate():
+        raise RuleError("Datoen ligger i fremtiden.")
+    with transaction.atomic():
+        activity.municipality = actor.municipality
+        activity.created_by = actor.user
+        activity.save()
+        record(actor, "counsellor_activity.recorded", activity, kind=activity.kind)
+    return activity
 
 
 def do_save_report_text(actor: Actor, form: ModelForm, year: int) -> ReportText:

@@ -10,6 +10,7 @@ from borgerpost.core.models import Centre, Municipality
 from .models import (
     COMPLAINT_HANDLING,
     OTHER_HANDLING,
+    Activity,
     Category,
     ComplaintTheme,
     CounsellorCase,
@@ -102,10 +103,15 @@ class CaseForm(ModelForm):
 class ReportTextForm(ModelForm):
     class Meta(ModelForm.Meta):
         model = ReportText
-        fields = ["summary", "recommendations"]
+        fields = ["summary", "recommendations", "facts"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 8}),
             "recommendations": forms.Textarea(attrs={"rows": 6}),
+            "facts": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "facts": "Rammer, synlighed og netværket af borgerrådgivere. Teksten følger med "
+            "til næste år, hvor den kan rettes."
         }
 
 
@@ -150,3 +156,10 @@ class StepForm(forms.Form):
     criticism = forms.ChoiceField(
         label="Kritik (ved en udtalelse)", choices=Criticism.choices, required=False
     )
+
+
+class ActivityForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = Activity
+        fields = ["on", "kind", "with_whom", "topic"]
+        widgets = {"on": DateInput()}

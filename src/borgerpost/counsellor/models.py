@@ -250,6 +250,37 @@ class CaseStep(models.Model):
         return [Limit(value).label for value in self.limits if value in Limit.values]
 
 
+class ActivityKind(models.TextChoices):
+    """What the counsellor does for the organisation's learning (seed 003 §1.1.4)."""
+
+    DIALOGUE_MEETING = "dialogmoede", "Dialogmøde med et center"
+    EXECUTIVE_BOARD = "direktion", "Møde med direktionen"
+    MANAGERS_FORUM = "lederforum", "Lederforum"
+    ADVICE = "raadgivning", "Rådgivning af ledelsen"
+    OUTREACH = "synlighed", "Udadrettet aktivitet (synlighed)"
+
+
+class Activity(models.Model):
+    """A meeting, advice to management or an outreach activity: date, with whom, topic."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    on = models.DateField("dato")
+    kind = models.CharField("slags", max_length=20, choices=ActivityKind.choices)
+    with_whom = models.CharField("med hvem", max_length=200)
+    topic = models.CharField("emne", max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = CounsellorOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-on", "-id"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
 class Recommendation(models.Model):
     """A recommendation in an annual report, followed up in later years."""
 
@@ -301,6 +332,9 @@ class ReportText(models.Model):
     year = models.PositiveSmallIntegerField()
     summary = models.TextField("sammenfatning", blank=True)
     recommendations = models.TextField("anbefalinger", blank=True)
+    # »Fakta«: the framework, visibility and the network of counsellors (seed 003 §3),
+    # carried forward from the year before and edited where it changed.
+    facts = models.TextField("fakta om funktionen", blank=True)
 
     objects = CounsellorOnlyQuerySet.as_manager()
 

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from borgerpost.core.models import Municipality
 
 from .charts import bar_chart, data_uri
-from .models import Recommendation, ReportText
+from .models import Activity, Recommendation, ReportText
 from .report import LABELS, Period, annual_report, percentages, report_for
 
 
@@ -33,6 +33,9 @@ def report_context(municipality: Municipality, period: int | Period) -> dict[str
         ),
     }
     text = ReportText.objects.in_municipality(municipality).filter(year=year).first()
+    activities = Activity.objects.in_municipality(municipality).filter(
+        on__range=(period.start, period.end)
+    )
     return {
         "municipality": municipality,
         "year": year,
@@ -44,6 +47,7 @@ def report_context(municipality: Municipality, period: int | Period) -> dict[str
         "rejections": {LABELS[k]: v for k, v in data["rejection_reasons"].items() if v},
         "criticism": {LABELS[k]: v for k, v in data["criticism"].items() if v},
         "text": text,
+        "activities": activities.order_by("on", "pk"),
         "recommendations": Recommendation.objects.in_municipality(municipality)
         .filter(year=year)
         .prefetch_related("follow_ups"),

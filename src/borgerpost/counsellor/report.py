@@ -22,6 +22,8 @@ from .models import (
     COMPLAINT_HANDLING,
     OTHER_AUTHORITIES_LABEL,
     OTHER_HANDLING,
+    Activity,
+    ActivityKind,
     CaseStep,
     Category,
     CounsellorCase,
@@ -167,6 +169,22 @@ def report_for(municipality: Municipality, period: Period) -> dict[str, Any]:
         "rejection_reasons": {str(c): rejections.get(c, 0) for c in RejectionReason.values},
         "criticism": {str(c): criticism.get(c, 0) for c in Criticism.values if c},
         "answers_on_justified": positions,
+        "learning": _learning(municipality, period),
+    }
+
+
+def _learning(municipality: Municipality, period: Period) -> dict[str, Any]:
+    """Meetings, advice to management and outreach in the period (seed 003 §1.1.4)."""
+    done = Activity.objects.in_municipality(municipality).filter(
+        on__range=(period.start, period.end)
+    )
+    counts = dict(done.values_list("kind").annotate(n=Count("pk")))
+    return {
+        "by_kind": {str(k): counts.get(k, 0) for k in ActivityKind.values},
+        "activities": [
+            {"on": a.on.isoformat(), "kind": a.kind, "with_whom": a.with_whom, "topic": a.topic}
+            for a in done.order_by("on", "pk")
+        ],
     }
 
 
@@ -177,6 +195,7 @@ def percentages(counts: dict[str, int]) -> dict[str, int]:
 
 
 LABELS = {
+    **{c.value: c.label for c in ActivityKind},
     **{c.value: c.label for c in Handling},
     **{c.value: c.label for c in RejectionReason},
     **{c.value: c.label for c in Criticism if c.value},

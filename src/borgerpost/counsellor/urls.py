@@ -9,4 +9,5 @@ urlpatterns = [
     path("borgerraadgiver/<int:pk>/trin/", views.case_step, name="counsellor-case-step"),
     path("borgerraadgiver/aarsberetning/", views.report, name="counsellor-report"),
     path("borgerraadgiver/anbefalinger/", views.recommendations, name="counsellor-recommendations"),
+    path("borgerraadgiver/laering/", views.learning, name="counsellor-learning"),
 ]

@@ -12,15 +12,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from borgerpost.audit.log import record_read
+from borgerpost.audit.log import record_list, record_read
 from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality, Role
 from borgerpost.core.params import int_param
 
 from . import actions, rendering
-from .forms import CaseForm, FollowUpForm, RecommendationForm, ReportTextForm, StepForm
+from .forms import (
+    ActivityForm,
+    CaseForm,
+    FollowUpForm,
+    RecommendationForm,
+    ReportTextForm,
+    StepForm,
+)
 from .models import (
+    Activity,
     CounsellorCase,
     Recommendation,
 )
@@ -245,3 +253,22 @@ def recommendations(request: HttpRequest) -> HttpResponse:
             "follow_form": follow_form,
         },
     )
+
+
+@municipality_view(*COUNSELLOR)
+def learning(request: HttpRequest) -> HttpResponse:
+    """Dialogue meetings, advice to management and outreach (seed 003 §1.1.4), for the
+    report's section on organisational learning."""
+    actor = _actor(request)
+    form = ActivityForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_record_activity(actor, form.save(commit=False))
+        except RuleError as exc:
+            form.add_error("on", str(exc))
+        else:
+            messages.success(request, "Aktiviteten er registreret.")
+            return redirect("counsellor-learning", actor.municipality.slug)
+    activities = list(Activity.objects.for_actor(actor)[:200])
+    record_list(actor, "counsellor-activities", len(activities))
+    return render(request, "counsellor/learning.html", {"form": form, "activities": activities})
