@@ -579,3 +579,45 @@ def test_the_facts_are_carried_forward_to_the_next_year(world):
     following.save()
     first.refresh_from_db()
     assert first.facts.startswith("Funktionen deles")
+
+
+# --- a function shared between municipalities ------------------------------------------
+
+
+def test_hours_and_cases_per_municipality_beside_the_agreed_split(seeded, world, client_for):
+    import datetime as dt
+    from decimal import Decimal
+
+    from borgerpost.counsellor.models import TimeAgreement, TimeEntry
+    from borgerpost.counsellor.report import Period, report_for
+
+    birgit = world.users["birgit"]
+    for place, share, hours in ((world.hvidovre, 67, "24.5"), (world.ishoj, 33, "12.5")):
+        TimeAgreement.objects.create(
+            municipality=place,
+            counsellor=birgit,
+            share=share,
+            hours_per_week=Decimal(hours),
+            starts=dt.date(2017, 1, 1),
+            evaluate_on=dt.date(2019, 1, 1),
+        )
+    for place, hours in ((world.hvidovre, "600"), (world.ishoj, "200")):
+        TimeEntry.objects.create(
+            municipality=place, counsellor=birgit, on=dt.date(2017, 6, 1), hours=Decimal(hours)
+        )
+    rows = {r["municipality"]: r for r in report_for(world.hvidovre, Period.year(2017))["split"]}
+    assert rows["hvidovre"]["agreed_share"] == 67 and rows["hvidovre"]["hours_share"] == 75
+    assert rows["hvidovre"]["cases"] == 192 and rows["ishoj"]["cases"] == 0
+    assert rows["hvidovre"]["cases_share"] == 100 and rows["ishoj"]["evaluate_on"] == "2019-01-01"
+    # The page registers time for the municipalities the counsellor serves, and no other.
+    page = reverse("counsellor-time", args=["ishoj"])
+    client = client_for("birgit")
+    client.post(page, {"on": "2026-11-02", "municipality": world.hvidovre.pk, "hours": "3.5"})
+    assert TimeEntry.objects.filter(hours=Decimal("3.5")).exists()
+    from borgerpost.core.models import Municipality
+
+    other = Municipality.objects.exclude(pk__in=[world.hvidovre.pk, world.ishoj.pk]).first()
+    if other is not None:
+        client.post(page, {"on": "2026-11-02", "municipality": other.pk, "hours": "1"})
+        assert not TimeEntry.objects.filter(municipality=other).exists()
+    assert client_for("pia").get(page).status_code in (403, 404)

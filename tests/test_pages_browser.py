@@ -97,6 +97,7 @@ MAIN_PAGES = {
         "counsellor-report",
         "counsellor-recommendations",
         "counsellor-learning",
+        "counsellor-time",
     ],
     "dorte": ["dpo"],
 }

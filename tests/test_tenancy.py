@@ -27,6 +27,8 @@ from borgerpost.counsellor.models import (
     CounsellorCase,
     Recommendation,
     ReportText,
+    TimeAgreement,
+    TimeEntry,
 )
 from borgerpost.guard.models import FalsePositive
 from borgerpost.inquiries.models import (
@@ -86,6 +88,12 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     DeletionLog.objects.create(municipality=hv, record_type="inquiry", record_id="1", rule="x")
     Company.objects.create(municipality=hv, cvr="12345674", name="Firma")
     ComplaintTheme.objects.create(municipality=shared, name="Tema")
+    TimeAgreement.objects.create(
+        municipality=shared, counsellor=anders, share=50, hours_per_week=10, starts="2025-01-01"
+    )
+    TimeEntry.objects.create(
+        municipality=shared, counsellor=anders, on=timezone.localdate(), hours=2
+    )
     Activity.objects.create(
         municipality=shared,
         on=timezone.localdate(),

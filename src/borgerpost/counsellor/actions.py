@@ -30,6 +30,8 @@ from .models import (
     RecommendationFollowUp,
     ReportText,
     StepKind,
+    TimeAgreement,
+    TimeEntry,
 )
 
 
@@ -213,3 +215,41 @@ def _update_case(case: CounsellorCase, step: CaseStep) -> None:
         case.criticism, fields = step.criticism, [*fields, "criticism"]
     if fields:
         case.save(update_fields=fields)
+
+
+def do_record_time(
+    actor: Actor, places: Any, place: Municipality, on: dt.date, hours: Any, note: str = ""
+) -> TimeEntry:
+    """Hours spent on one of the municipalities the counsellor serves (`places`)."""
+    if not places.filter(pk=place.pk).exists():
+        raise RuleError("Du er ikke borgerrådgiver for den kommune.")
+    if not 0 < hours <= 24:
+        raise RuleError("Timerne skal være mellem 0 og 24.")
+    if on > timezone.localdate():
+        raise RuleError("Datoen ligger i fremtiden.")
+    with transaction.atomic():
+        entry = TimeEntry.objects.create(
+            municipality=place, counsellor=actor.user, on=on, hours=hours, note=note.strip()
+        )
+        record(actor, "counsellor_time.recorded", entry, municipality=place, hours=str(hours))
+    return entry
+
+
+def do_save_agreement(actor: Actor, places: Any, agreement: TimeAgreement) -> TimeAgreement:
+    """The agreed split for one municipality, from a date (a new agreement for a later
+    date replaces it from then)."""
+    if not places.filter(pk=agreement.municipality_id).exists():
+        raise RuleError("Du er ikke borgerrådgiver for den kommune.")
+    if not 0 <= agreement.share <= 100:
+        raise RuleError("Andelen skal være mellem 0 og 100 %.")
+    with transaction.atomic():
+        agreement.counsellor = actor.user
+        agreement.save()
+        record(
+            actor,
+            "counsellor_agreement.saved",
+            agreement,
+            municipality=agreement.municipality,
+            share=agreement.share,
+        )
+    return agreement

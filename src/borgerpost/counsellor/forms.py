@@ -21,6 +21,7 @@ from .models import (
     RecommendationFollowUp,
     ReportText,
     StepKind,
+    TimeAgreement,
 )
 
 
@@ -163,3 +164,25 @@ class ActivityForm(ModelForm):
         model = Activity
         fields = ["on", "kind", "with_whom", "topic"]
         widgets = {"on": DateInput()}
+
+
+class TimeEntryForm(forms.Form):
+    on = forms.DateField(label="Dato", widget=DateInput())
+    municipality = forms.ModelChoiceField(label="Kommune", queryset=Municipality.objects.none())
+    hours = forms.DecimalField(label="Timer", min_value=0.25, max_value=24, decimal_places=2)
+    note = forms.CharField(label="Notat", max_length=200, required=False)
+
+    def __init__(self, *args: Any, places: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = places  # type: ignore[attr-defined]
+
+
+class AgreementForm(ModelForm):
+    class Meta(ModelForm.Meta):
+        model = TimeAgreement
+        fields = ["municipality", "share", "hours_per_week", "starts", "evaluate_on"]
+        widgets = {"starts": DateInput(), "evaluate_on": DateInput()}
+
+    def __init__(self, *args: Any, places: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = places  # type: ignore[attr-defined]

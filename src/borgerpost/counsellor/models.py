@@ -281,6 +281,49 @@ class Activity(models.Model):
         return self.topic
 
 
+class TimeAgreement(models.Model):
+    """The agreed split of a counsellor shared between municipalities (seed 003: two
+    thirds to Hvidovre, about 24.5 hours a week, to be evaluated after two years)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    share = models.PositiveSmallIntegerField("aftalt andel (%)")
+    hours_per_week = models.DecimalField("timer pr. uge", max_digits=4, decimal_places=1)
+    starts = models.DateField("gælder fra")
+    evaluate_on = models.DateField("evalueres", null=True, blank=True)
+
+    objects = CounsellorOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts", "municipality__name"]
+
+    def __str__(self) -> str:
+        return f"{self.share} %"
+
+
+class TimeEntry(models.Model):
+    """Hours the counsellor spent on one municipality's function."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    on = models.DateField("dato")
+    hours = models.DecimalField("timer", max_digits=4, decimal_places=2)
+    note = models.CharField("notat", max_length=200, blank=True)
+
+    objects = CounsellorOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-on", "-id"]
+        indexes = [models.Index(fields=["counsellor", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.hours} t"
+
+
 class Recommendation(models.Model):
     """A recommendation in an annual report, followed up in later years."""
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from borgerpost.core.models import Municipality
@@ -31,6 +31,8 @@ from .models import (
     Handling,
     RejectionReason,
     StepKind,
+    TimeAgreement,
+    TimeEntry,
 )
 
 MONTHS = [
@@ -170,7 +172,58 @@ def report_for(municipality: Municipality, period: Period) -> dict[str, Any]:
         "criticism": {str(c): criticism.get(c, 0) for c in Criticism.values if c},
         "answers_on_justified": positions,
         "learning": _learning(municipality, period),
+        "split": split(municipality, period),
     }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def split(municipality: Municipality, period: Period) -> list[dict[str, Any]]:
+    """For a counsellor shared between municipalities: each municipality's agreed share
+    beside the hours spent and the cases opened there in the period, for the evaluation
+    the agreement names. Empty when the function is not shared by agreement."""
+    agreements = TimeAgreement.objects.filter(starts__lte=period.end)
+    counsellors = set(
+        TimeAgreement.objects.in_municipality(municipality)
+        .filter(starts__lte=period.end)
+        .values_list("counsellor", flat=True)
+    )
+    if not counsellors:
+        return []
+    latest: dict[int, TimeAgreement] = {}
+    for agreement in agreements.filter(counsellor__in=counsellors).order_by("starts", "pk"):
+        latest[agreement.municipality_id] = agreement  # the one in force at the end
+    places = Municipality.objects.filter(pk__in=latest).order_by("name")
+    hours = dict(
+        TimeEntry.objects.in_municipalities(places)
+        .filter(counsellor__in=counsellors, on__range=(period.start, period.end))
+        .values_list("municipality")
+        .annotate(total=Sum("hours"))
+    )
+    cases = dict(
+        CounsellorCase.objects.in_municipalities(places)
+        .filter(opened__range=(period.start, period.end))
+        .values_list("municipality")
+        .annotate(n=Count("pk"))
+    )
+    all_hours = sum(hours.values()) or 0
+    all_cases = sum(cases.values())
+    return [
+        {
+            "municipality": place.slug,
+            "name": place.name,
+            "agreed_share": latest[place.pk].share,
+            "hours_per_week": float(latest[place.pk].hours_per_week),
+            "evaluate_on": _iso(latest[place.pk].evaluate_on),
+            "hours": float(hours.get(place.pk, 0)),
+            "hours_share": round(100 * hours.get(place.pk, 0) / all_hours) if all_hours else 0,
+            "cases": cases.get(place.pk, 0),
+            "cases_share": round(100 * cases.get(place.pk, 0) / all_cases) if all_cases else 0,
+        }
+        for place in places
+    ]
 
 
 def _learning(municipality: Municipality, period: Period) -> dict[str, Any]:

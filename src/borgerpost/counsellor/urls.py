@@ -10,4 +10,5 @@ urlpatterns = [
     path("borgerraadgiver/aarsberetning/", views.report, name="counsellor-report"),
     path("borgerraadgiver/anbefalinger/", views.recommendations, name="counsellor-recommendations"),
     path("borgerraadgiver/laering/", views.learning, name="counsellor-learning"),
+    path("borgerraadgiver/tid/", views.time_split, name="counsellor-time"),
 ]

@@ -21,18 +21,22 @@ from borgerpost.core.params import int_param
 from . import actions, rendering
 from .forms import (
     ActivityForm,
+    AgreementForm,
     CaseForm,
     FollowUpForm,
     RecommendationForm,
     ReportTextForm,
     StepForm,
+    TimeEntryForm,
 )
 from .models import (
     Activity,
     CounsellorCase,
     Recommendation,
+    TimeAgreement,
+    TimeEntry,
 )
-from .report import Period, annual_report, period_from, report_for
+from .report import Period, annual_report, period_from, report_for, split
 
 COUNSELLOR = (Role.COUNSELLOR,)
 
@@ -272,3 +276,53 @@ def learning(request: HttpRequest) -> HttpResponse:
     activities = list(Activity.objects.for_actor(actor)[:200])
     record_list(actor, "counsellor-activities", len(activities))
     return render(request, "counsellor/learning.html", {"form": form, "activities": activities})
+
+
+@municipality_view(*COUNSELLOR)
+def time_split(request: HttpRequest) -> HttpResponse:
+    """The counsellor's hours per municipality and the agreed split, with the figures the
+    agreement's evaluation needs (the report's section on the shared function)."""
+    actor = _actor(request)
+    places = counsellor_municipalities(actor)
+    time_form = TimeEntryForm(
+        request.POST if "hours" in request.POST else None,
+        places=places,
+        initial={"on": timezone.localdate(), "municipality": actor.municipality.pk},
+    )
+    agreement_form = AgreementForm(request.POST if "share" in request.POST else None, places=places)
+    if request.method == "POST":
+        try:
+            if "hours" in request.POST and time_form.is_valid():
+                data = time_form.cleaned_data
+                actions.do_record_time(
+                    actor, places, data["municipality"], data["on"], data["hours"], data["note"]
+                )
+                messages.success(request, "Timerne er registreret.")
+                return redirect("counsellor-time", actor.municipality.slug)
+            if "share" in request.POST and agreement_form.is_valid():
+                actions.do_save_agreement(actor, places, agreement_form.save(commit=False))
+                messages.success(request, "Aftalen er gemt.")
+                return redirect("counsellor-time", actor.municipality.slug)
+        except RuleError as exc:
+            messages.error(request, str(exc))
+    year = timezone.localdate().year
+    entries = list(
+        TimeEntry.objects.in_municipalities(places)
+        .filter(counsellor=actor.user)
+        .select_related("municipality")[:100]
+    )
+    record_list(actor, "counsellor-time", len(entries))
+    return render(
+        request,
+        "counsellor/time.html",
+        {
+            "time_form": time_form,
+            "agreement_form": agreement_form,
+            "entries": entries,
+            "agreements": TimeAgreement.objects.in_municipalities(places)
+            .filter(counsellor=actor.user)
+            .select_related("municipality"),
+            "split": split(actor.municipality, Period.year(year)),
+            "year": year,
+        },
+    )
