@@ -621,3 +621,62 @@ def test_hours_and_cases_per_municipality_beside_the_agreed_split(seeded, world,
         client.post(page, {"on": "2026-11-02", "municipality": other.pk, "hours": "1"})
         assert not TimeEntry.objects.filter(municipality=other).exists()
     assert client_for("pia").get(page).status_code in (403, 404)
+
+
+# --- import from the statistics module through confirmed columns ----------------------
+
+MODULE_EXPORT = (
+    "Sagsnr;Oprettet;Type;Behandling;Center;Anden instans;Kritik;Hovedsag;Temaer\n"
+    "BR-1;2026-03-02;Klage;videresendt;Center for Børn og Familier;;;;\n"
+    "BR-2;2026-03-09;anden;vejledning;;Udbetaling Danmark;;;\n"
+)
+
+
+def test_the_counsellor_maps_the_modules_columns_on_a_preview_and_it_is_kept(
+    world, client_for, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from borgerpost.counsellor.models import CounsellorCase, ImportMapping
+
+    birgit = client_for("birgit")
+    page = reverse("counsellor-import", args=["ishoj"])
+    upload = SimpleUploadedFile("eksport.csv", MODULE_EXPORT.encode(), "text/csv")
+    preview = birgit.post(page, {"fil": upload}, follow=True).content.decode()
+    assert "Udbetaling Danmark" in preview and "Hvilken kolonne er hvad?" in preview
+    columns = {
+        "kolonne_reference": "Sagsnr",
+        "kolonne_opened": "Oprettet",
+        "kolonne_category": "Type",
+        "kolonne_handling": "Behandling",
+        "kolonne_centre": "Center",
+        "kolonne_other_authority": "Anden instans",
+        "kolonne_criticism": "Kritik",
+        "kolonne_main_reference": "Hovedsag",
+        "kolonne_themes": "Temaer",
+    }
+    # Hvidovre is the counsellor's; a municipality she does not serve would be refused.
+    done = birgit.post(page, {**columns, "fast_kommune": "ishoj", "importer": "1"}, follow=True)
+    assert "2 nye" in done.content.decode()
+    cases = CounsellorCase.objects.in_municipality(world.ishoj).order_by("reference")
+    assert [(c.reference, c.category) for c in cases] == [("BR-1", "klage"), ("BR-2", "anden")]
+    saved = ImportMapping.objects.get(municipality=world.ishoj).columns
+    assert saved["reference"] == "Sagsnr" and saved["municipality"] == "=ishoj"
+    # The command line takes the saved columns: the same file changes nothing.
+    path = tmp_path / "eksport.csv"
+    path.write_text(MODULE_EXPORT, encoding="utf-8")
+    call_command("counsellor", "import", str(path), "--mapping", "ishoj")
+    assert CounsellorCase.objects.in_municipality(world.ishoj).count() == 2
+    assert client_for("pia").get(page).status_code in (403, 404)
+
+
+def test_an_import_for_a_municipality_the_counsellor_does_not_serve_changes_nothing(world):
+    from borgerpost.counsellor import importing
+    from borgerpost.counsellor.models import CounsellorCase
+
+    mapping = {"reference": "Sagsnr", "municipality": "=brondby", "opened": "Oprettet",
+               "category": "Type", "handling": "Behandling", "centre": "Center",
+               "other_authority": "Anden instans"}  # fmt: skip
+    with pytest.raises(importing.ImportError_, match="ikke en af dine kommuner"):
+        importing.import_cases(MODULE_EXPORT, mapping, {"ishoj", "hvidovre"})
+    assert not CounsellorCase.objects.filter(reference__startswith="BR-").exists()

@@ -98,6 +98,7 @@ MAIN_PAGES = {
         "counsellor-recommendations",
         "counsellor-learning",
         "counsellor-time",
+        "counsellor-import",
     ],
     "dorte": ["dpo"],
 }

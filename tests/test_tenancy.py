@@ -25,6 +25,7 @@ from borgerpost.counsellor.models import (
     CaseStep,
     ComplaintTheme,
     CounsellorCase,
+    ImportMapping,
     Recommendation,
     ReportText,
     TimeAgreement,
@@ -88,6 +89,7 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     DeletionLog.objects.create(municipality=hv, record_type="inquiry", record_id="1", rule="x")
     Company.objects.create(municipality=hv, cvr="12345674", name="Firma")
     ComplaintTheme.objects.create(municipality=shared, name="Tema")
+    ImportMapping.objects.create(municipality=shared, columns={"reference": "Sagsnr"})
     TimeAgreement.objects.create(
         municipality=shared, counsellor=anders, share=50, hours_per_week=10, starts="2025-01-01"
     )

@@ -17,6 +17,7 @@ from borgerpost.core.access import Actor
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality
 
+from . import importing
 from .models import (
     DEFAULT_THEMES,
     Activity,
@@ -25,6 +26,7 @@ from .models import (
     ComplaintTheme,
     CounsellorCase,
     Criticism,
+    ImportMapping,
     Limit,
     Recommendation,
     RecommendationFollowUp,
@@ -253,3 +255,25 @@ def do_save_agreement(actor: Actor, places: Any, agreement: TimeAgreement) -> Ti
             share=agreement.share,
         )
     return agreement
+
+
+def do_import_with_mapping(
+    actor: Actor, places: Any, text: str, mapping: dict[str, str]
+) -> importing.ImportSummary:
+    """Import the statistics module's file through the columns the counsellor confirmed,
+    into the counsellor's own municipalities only; the mapping is kept for next time."""
+    allowed = set(places.values_list("slug", flat=True))
+    with transaction.atomic():
+        summary = importing.import_cases(text, mapping, allowed)
+        ImportMapping.objects.update_or_create(
+            municipality=actor.municipality, defaults={"columns": mapping}
+        )
+        record(
+            actor,
+            "counsellor_import.done",
+            actor.municipality,
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+        )
+    return summary

@@ -25,6 +25,7 @@ from .models import (
     ComplaintTheme,
     CounsellorCase,
     Criticism,
+    Handling,
 )
 
 COLUMNS = [
@@ -89,15 +90,76 @@ def _check(row: dict[str, str], line: int) -> None:
         raise ImportError_(f"Linje {line}: ukendt criticism »{row['criticism']}«.")
 
 
+REQUIRED = ("reference", "municipality", "opened", "category", "handling")
+
+
+def headers(text: str) -> tuple[list[str], list[list[str]], str]:
+    """The file's column headers, its first rows (for the preview) and its delimiter
+    (the statistics module writes semicolons, as Danish spreadsheets do)."""
+    try:
+        dialect = csv.Sniffer().sniff(text[:5000], delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows or not any(h.strip() for h in rows[0]):
+        raise ImportError_("Linje 1: filen har ingen kolonneoverskrifter.")
+    return [h.strip() for h in rows[0]], rows[1:6], delimiter
+
+
+def _mapped(raw: dict[str, str], mapping: dict[str, str]) -> dict[str, str]:
+    row = {}
+    for name in COLUMNS:
+        source = mapping.get(name, "")
+        value = source[1:] if source.startswith("=") else raw.get(source, "") if source else ""
+        row[name] = (value or "").strip()
+    for name, choices in (
+        ("category", Category.choices),
+        ("handling", [*Handling.choices]),
+        ("criticism", Criticism.choices),
+    ):
+        row[name] = _choice(row[name], choices)
+    return row
+
+
+def _choice(value: str, choices: list[tuple[str, str]]) -> str:
+    """The stored value, whether the file holds it or its Danish label (»Klage«)."""
+    folded = value.casefold()
+    for stored, label in choices:
+        if folded in (str(stored).casefold(), str(label).casefold()):
+            return str(stored)
+    return value
+
+
 @transaction.atomic
-def import_cases(text: str) -> ImportSummary:
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or [f.strip() for f in reader.fieldnames] != COLUMNS:
-        raise ImportError_("Linje 1: kolonnerne skal være " + ",".join(COLUMNS) + ".")
+def import_cases(
+    text: str,
+    mapping: dict[str, str] | None = None,
+    allowed: set[str] | None = None,
+) -> ImportSummary:
+    """Import the file. Without `mapping` the header must be the product's own columns;
+    with one, each field is read from the column the mapping names. `allowed`: the only
+    municipalities the rows may belong to (the browser: the counsellor's own)."""
+    if mapping is None:
+        reader = csv.DictReader(io.StringIO(text))
+        if reader.fieldnames is None or [f.strip() for f in reader.fieldnames] != COLUMNS:
+            raise ImportError_("Linje 1: kolonnerne skal være " + ",".join(COLUMNS) + ".")
+    else:
+        if missing := [name for name in REQUIRED if not mapping.get(name)]:
+            raise ImportError_(f"Vælg en kolonne til: {', '.join(missing)}.")
+        reader = csv.DictReader(io.StringIO(text), delimiter=headers(text)[2])
+        reader.fieldnames = [f.strip() for f in reader.fieldnames or []]
     rows = []
     seen: set[tuple[str, str]] = set()
     for line, raw in enumerate(reader, start=2):
-        row = {k: (raw.get(k) or "").strip() for k in COLUMNS}
+        if mapping is None:
+            row = {k: (raw.get(k) or "").strip() for k in COLUMNS}
+        else:
+            row = _mapped(raw, mapping)
+        if allowed is not None and row["municipality"] not in allowed:
+            raise ImportError_(
+                f"Linje {line}: kommunen »{row['municipality']}« er ikke en af dine kommuner."
+            )
         _check(row, line)
         key = (row["municipality"], row["reference"])
         if key in seen:

@@ -324,6 +324,23 @@ class TimeEntry(models.Model):
         return f"{self.hours} t"
 
 
+class ImportMapping(models.Model):
+    """Which column of the statistics module's export holds which field, confirmed by the
+    counsellor in the browser and used again next time (also by the command line)."""
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, related_name="counsellor_import_mapping"
+    )
+    # field name -> the file's column header, or "=value" for a fixed value
+    columns = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CounsellorOnlyQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Kolonner for {self.municipality_id}"
+
+
 class Recommendation(models.Model):
     """A recommendation in an annual report, followed up in later years."""
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("borgerraadgiver/anbefalinger/", views.recommendations, name="counsellor-recommendations"),
     path("borgerraadgiver/laering/", views.learning, name="counsellor-learning"),
     path("borgerraadgiver/tid/", views.time_split, name="counsellor-time"),
+    path("borgerraadgiver/import/", views.import_cases, name="counsellor-import"),
 ]

@@ -18,7 +18,7 @@ from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality, Role
 from borgerpost.core.params import int_param
 
-from . import actions, rendering
+from . import actions, importing, rendering
 from .forms import (
     ActivityForm,
     AgreementForm,
@@ -32,6 +32,7 @@ from .forms import (
 from .models import (
     Activity,
     CounsellorCase,
+    ImportMapping,
     Recommendation,
     TimeAgreement,
     TimeEntry,
@@ -326,3 +327,106 @@ def time_split(request: HttpRequest) -> HttpResponse:
             "year": year,
         },
     )
+
+
+IMPORT_SESSION_KEY = "counsellor_import"
+MAX_IMPORT_BYTES = 2_000_000
+FIELD_LABELS = {
+    "reference": "Sagsnummer",
+    "municipality": "Kommune",
+    "opened": "Oprettet (dato)",
+    "closed": "Afsluttet (dato)",
+    "main_reference": "Hovedsagens sagsnummer",
+    "category": "Sagstype (klage/anden)",
+    "handling": "Behandling",
+    "centre": "Center",
+    "other_authority": "Anden instans",
+    "themes": "Klagetemaer (adskilt af ;)",
+    "criticism": "Kritik",
+}
+
+
+@municipality_view(*COUNSELLOR)
+def import_cases(request: HttpRequest) -> HttpResponse:
+    """The statistics module's export, imported through columns the counsellor confirms
+    on a preview of the first rows; the choice is kept for next time and for
+    `borgerpost counsellor import FILE --mapping KOMMUNE`."""
+    actor = _actor(request)
+    places = counsellor_municipalities(actor)
+    if request.method == "POST" and "fil" in request.FILES:
+        upload = request.FILES.get("fil")
+        if upload is None or isinstance(upload, list):
+            return redirect("counsellor-import", actor.municipality.slug)
+        if upload.size is None or upload.size > MAX_IMPORT_BYTES:
+            messages.error(request, "Filen er for stor (højst 2 MB).")
+            return redirect("counsellor-import", actor.municipality.slug)
+        try:
+            text = upload.read().decode("utf-8-sig")
+            importing.headers(text)
+        except UnicodeDecodeError:
+            messages.error(request, "Filen skal være gemt som UTF-8 (CSV).")
+            return redirect("counsellor-import", actor.municipality.slug)
+        except importing.ImportError_ as exc:
+            messages.error(request, str(exc))
+            return redirect("counsellor-import", actor.municipality.slug)
+        request.session[IMPORT_SESSION_KEY] = text
+        return redirect("counsellor-import", actor.municipality.slug)
+    text = request.session.get(IMPORT_SESSION_KEY)
+    if not text:
+        return render(request, "counsellor/import.html", {"stage": "upload"})
+    columns, preview, _ = importing.headers(text)
+    saved = ImportMapping.objects.for_actor(actor).first()  # one per municipality
+    chosen = _chosen_columns(request, columns, saved)
+    if request.method == "POST" and "importer" in request.POST:
+        try:
+            summary = actions.do_import_with_mapping(actor, places, text, chosen)
+        except importing.ImportError_ as exc:
+            messages.error(request, f"{exc} Intet er importeret.")
+        else:
+            del request.session[IMPORT_SESSION_KEY]
+            messages.success(
+                request,
+                f"Importeret: {summary.created} nye, {summary.updated} opdaterede og "
+                f"{summary.unchanged} uændrede sager.",
+            )
+            return redirect("counsellor-cases", actor.municipality.slug)
+    return render(
+        request,
+        "counsellor/import.html",
+        {
+            "stage": "columns",
+            "columns": columns,
+            "preview": preview,
+            "fields": [
+                (name, FIELD_LABELS[name], chosen.get(name, "")) for name in importing.COLUMNS
+            ],
+            "places": places,
+            "fixed_municipality": chosen.get("municipality", "")[1:]
+            if chosen.get("municipality", "").startswith("=")
+            else "",
+        },
+    )
+
+
+def _chosen_columns(
+    request: HttpRequest, columns: list[str], saved: ImportMapping | None
+) -> dict[str, str]:
+    """The columns chosen on the page, else the ones saved last time, else a column whose
+    header is the field's own name."""
+    if request.method == "POST" and "importer" in request.POST:
+        chosen = {
+            name: request.POST.get(f"kolonne_{name}", "")
+            for name in importing.COLUMNS
+            if request.POST.get(f"kolonne_{name}", "") in columns
+        }
+        fixed = request.POST.get("fast_kommune", "")
+        if fixed:
+            chosen["municipality"] = f"={fixed}"
+        return chosen
+    if saved is not None:
+        return {
+            name: source
+            for name, source in saved.columns.items()
+            if source in columns or source.startswith("=")
+        }
+    return {name: name for name in importing.COLUMNS if name in columns}

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from borgerpost.core.models import Municipality
 from borgerpost.counsellor import importing, rendering
+from borgerpost.counsellor.models import ImportMapping
 from borgerpost.counsellor.report import Period, period_from, report_for
 
 
@@ -20,6 +21,11 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import", help="Indlæs sager fra statistikmodulets CSV-fil.")
         imp.add_argument("file", type=Path)
+        imp.add_argument(
+            "--mapping",
+            metavar="KOMMUNE",
+            help="brug de kolonner, borgerrådgiveren har godkendt i browseren for kommunen",
+        )
         rep = sub.add_parser(
             "report",
             help="Årsberetningens statistik for én kommune: et år (--year) eller en periode "
@@ -38,7 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         action = options["action"]
         if action == "import":
-            self._import(options["file"])
+            self._import(options["file"], options["mapping"])
         elif action == "report":
             self._report(options)
         else:
@@ -47,9 +53,18 @@ class Command(BaseCommand):
                 rendering.network_export(places, options["year"]).encode("utf-8"), options["out"]
             )
 
-    def _import(self, path: Path) -> None:
+    def _import(self, path: Path, mapping_of: str | None) -> None:
+        mapping = None
+        if mapping_of:
+            saved = ImportMapping.objects.filter(municipality__slug=mapping_of).first()
+            if saved is None:
+                raise CommandError(
+                    f"Der er ingen godkendte kolonner for »{mapping_of}«. Godkend dem først "
+                    "under »Import« i browseren."
+                )
+            mapping = saved.columns
         try:
-            summary = importing.import_cases(importing.read(path))
+            summary = importing.import_cases(importing.read(path), mapping)
         except importing.ImportError_ as exc:
             raise CommandError(f"{exc} Intet er importeret.") from None
         self.stdout.write(
