@@ -680,3 +680,34 @@ def test_an_import_for_a_municipality_the_counsellor_does_not_serve_changes_noth
     with pytest.raises(importing.ImportError_, match="ikke en af dine kommuner"):
         importing.import_cases(MODULE_EXPORT, mapping, {"ishoj", "hvidovre"})
     assert not CounsellorCase.objects.filter(reference__startswith="BR-").exists()
+
+
+def test_the_statement_goes_to_the_citizen_and_the_centre_by_the_secure_channels(
+    world, complaint, client_for, settings, tmp_path
+):
+    from borgerpost.outgoing.models import OutgoingMessage
+
+    settings.DATA_DIR = tmp_path
+    complaint.citizen_cpr = "0101901234"
+    complaint.save()
+    step(world, complaint, "videresendt", 3)
+    step(world, complaint, "centrets_svar", 10, takes_position=True)
+    step(world, complaint, "undersoegelse", 12, limits=ALL_LIMITS)
+    statement = step(
+        world, complaint, "udtalelse", 20, criticism="beklageligt",
+        note="Centret burde have svaret borgeren inden for den frist, det selv havde sat.",
+    )  # fmt: skip
+    birgit = client_for("birgit")
+    url = reverse("counsellor-statement-send", args=["ishoj", complaint.pk])
+    birgit.post(url, {"trin": statement.pk})
+    statement.refresh_from_db()
+    assert statement.sent_at is not None
+    sent = OutgoingMessage.objects.filter(about_id=complaint.pk, author=world.users["birgit"])
+    kinds = sorted(sent.values_list("kind", flat=True))
+    assert kinds == ["digital_post", "mail"]
+    post = sent.get(kind="digital_post")
+    assert b"0101901234" in bytes(post.payload) and not post.secretariat_sees
+    mail = sent.get(kind="mail")
+    assert mail.recipient == complaint.centre.director.email and not mail.secretariat_sees
+    again = birgit.post(url, {"trin": statement.pk}, follow=True).content.decode()
+    assert "allerede sendt" in again and sent.count() == 2

@@ -193,6 +193,7 @@ URL_OBJECT = {
     "letter-template-edit": "template",
     "counsellor-case": "counsellor_case",
     "counsellor-case-step": "counsellor_case",
+    "counsellor-statement-send": "counsellor_case",
     "printed-copy-hand-in": "printed_copy",
     "mailbox-disconnect": "mailbox",
     "mailbox-read-now": "mailbox",

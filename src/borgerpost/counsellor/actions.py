@@ -277,3 +277,74 @@ def do_import_with_mapping(
             unchanged=summary.unchanged,
         )
     return summary
+
+
+def do_send_statement(actor: Actor, case: CounsellorCase, step: CaseStep) -> None:
+    """The counsellor's statement to its parties by the secure channels: the citizen by
+    Digital Post (a PDF), the centre's director by mail inside the municipality, which
+    the guard checks like every mail. Neither is shown to the secretariat: the
+    counsellor's cases are the counsellor's (seed 003)."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from borgerpost.digitalpost.memo import LetterContent, build_message
+    from borgerpost.guard import service as guard
+    from borgerpost.outgoing.models import Purpose
+    from borgerpost.outgoing.queue import enqueue_digital_post, enqueue_mail
+
+    with transaction.atomic():
+        case = CounsellorCase.objects.for_actor(actor).select_for_update().get(pk=case.pk)
+        step = CaseStep.objects.for_actor(actor).select_for_update().get(pk=step.pk, case=case)
+        if step.kind != StepKind.STATEMENT:
+            raise RuleError("Kun en udtalelse sendes til sagens parter.")
+        if step.sent_at is not None:
+            raise RuleError("Udtalelsen er allerede sendt.")
+        if not case.citizen_cpr:
+            raise RuleError(
+                "Angiv borgerens CPR-nummer på sagen, så udtalelsen kan sendes med Digital Post."
+            )
+        director = case.centre.director if case.centre else None
+        if director is None or not director.email:
+            raise RuleError(
+                "Centret har ingen direktør med en mailadresse at sende udtalelsen til."
+            )
+        municipality = case.municipality
+        title = f"Udtalelse fra borgerrådgiveren i sag {case.reference}"
+        context = {"case": case, "step": step, "municipality": municipality, "title": title}
+        pdf = HTML(string=render_to_string("counsellor/statement.html", context)).write_pdf()
+        enqueue_digital_post(
+            message=build_message(
+                LetterContent(
+                    sender_id=municipality.cvr or "00000000",
+                    sender_label=f"Borgerrådgiveren, {municipality.name}",
+                    recipient_id=case.citizen_cpr,
+                    recipient_label="Borgeren",
+                    title=title,
+                    pdf=pdf,
+                    filename="udtalelse.pdf",
+                )
+            ),
+            municipality=municipality,
+            recipient_label=f"{case.citizen_cpr[:6]}-XXXX",
+            about=case,
+            author=actor.user,
+        )
+        body = (
+            f"Borgerrådgiverens udtalelse i sag {case.reference} "
+            f"({step.get_criticism_display() or 'ingen kritik'}):\n\n{step.note}\n"
+        )
+        checked = guard.check(municipality, "mail", director.email, body)
+        if checked.blocked:
+            raise guard.GuardBlocked(checked)
+        enqueue_mail(
+            to=director.email,
+            subject=title,
+            body=body,
+            municipality=municipality,
+            about=case,
+            author=actor.user,
+            purpose=Purpose.INTERNAL,
+        )
+        step.sent_at = timezone.now()
+        step.save(update_fields=["sent_at"])
+        record(actor, "counsellor_statement.sent", case, criticism=step.criticism)

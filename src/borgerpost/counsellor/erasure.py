@@ -10,7 +10,8 @@ from .models import CounsellorCase
 
 def erase_case(case: CounsellorCase) -> None:
     case.citizen_contact = ""
+    case.citizen_cpr = ""
     case.notes = ""
     case.steps.update(note="")  # the dated steps stay for the report, not what was said
     case.personal_data_deleted_at = timezone.now()
-    case.save(update_fields=["citizen_contact", "notes", "personal_data_deleted_at"])
+    case.save(update_fields=["citizen_contact", "citizen_cpr", "notes", "personal_data_deleted_at"])

@@ -48,6 +48,7 @@ class CaseForm(ModelForm):
             "notes",
             "records_case_number",
             "channel",
+            "citizen_cpr",
         ]
         widgets = {
             "opened": DateInput(),
@@ -68,6 +69,18 @@ class CaseForm(ModelForm):
         if self.instance.pk:
             mains = mains.exclude(pk=self.instance.pk)
         self.fields["main_case"].queryset = mains  # type: ignore[attr-defined]
+
+    def clean_citizen_cpr(self) -> str:
+        from stdnum.dk import cpr as stdnum_cpr
+        from stdnum.exceptions import ValidationError as StdnumError
+
+        value = self.cleaned_data.get("citizen_cpr", "")
+        if not value:
+            return ""
+        try:
+            return str(stdnum_cpr.compact(stdnum_cpr.validate(value)))
+        except StdnumError:
+            raise forms.ValidationError("Angiv et gyldigt CPR-nummer (DDMMÅÅ-XXXX).") from None
 
     def clean_reference(self) -> str:
         reference = self.cleaned_data["reference"].strip()

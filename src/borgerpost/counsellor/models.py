@@ -176,6 +176,9 @@ class CounsellorCase(models.Model):
     centre_answered = models.DateField("centrets svar", null=True, blank=True)
     reminders = models.PositiveSmallIntegerField("rykkere", default=0)
     channel = models.CharField("kanal", max_length=20, choices=Channel.choices, blank=True)
+    # Only for sending the counsellor's statement to the citizen by Digital Post; erased
+    # with the case's other personal data.
+    citizen_cpr = models.CharField("borgerens CPR-nummer", max_length=10, blank=True)
     citizen_contact = models.TextField("borgerens kontaktoplysninger", blank=True)
     notes = models.TextField("notater", blank=True)
     records_case_number = models.CharField(
@@ -236,6 +239,8 @@ class CaseStep(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A statement sent to the citizen (Digital Post) and the centre (internal mail).
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = CaseStepQuerySet.as_manager()
 

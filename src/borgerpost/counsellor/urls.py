@@ -7,6 +7,11 @@ urlpatterns = [
     path("borgerraadgiver/ny/", views.case_edit, name="counsellor-case-new"),
     path("borgerraadgiver/<int:pk>/", views.case_edit, name="counsellor-case"),
     path("borgerraadgiver/<int:pk>/trin/", views.case_step, name="counsellor-case-step"),
+    path(
+        "borgerraadgiver/<int:pk>/udtalelse/",
+        views.send_statement,
+        name="counsellor-statement-send",
+    ),
     path("borgerraadgiver/aarsberetning/", views.report, name="counsellor-report"),
     path("borgerraadgiver/anbefalinger/", views.recommendations, name="counsellor-recommendations"),
     path("borgerraadgiver/laering/", views.learning, name="counsellor-learning"),

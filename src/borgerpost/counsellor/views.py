@@ -17,6 +17,7 @@ from borgerpost.core.access import Actor, municipality_view
 from borgerpost.core.exceptions import RuleError
 from borgerpost.core.models import Municipality, Role
 from borgerpost.core.params import int_param
+from borgerpost.guard.service import GuardBlocked
 
 from . import actions, importing, rendering
 from .forms import (
@@ -31,6 +32,7 @@ from .forms import (
 )
 from .models import (
     Activity,
+    CaseStep,
     CounsellorCase,
     ImportMapping,
     Recommendation,
@@ -430,3 +432,24 @@ def _chosen_columns(
             if source in columns or source.startswith("=")
         }
     return {name: name for name in importing.COLUMNS if name in columns}
+
+
+@municipality_view(*COUNSELLOR)
+@require_POST
+def send_statement(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = _actor(request)
+    case = get_object_or_404(cases_for(actor), pk=pk)
+    raw = request.POST.get("trin", "")
+    step = get_object_or_404(
+        CaseStep.objects.for_actor(actor).filter(case=case),
+        pk=int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 16 else 0,
+    )
+    try:
+        actions.do_send_statement(actor, case, step)
+    except (RuleError, GuardBlocked) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, "Udtalelsen er sendt til borgeren med Digital Post og til centrets direktør."
+        )
+    return redirect("counsellor-case", actor.municipality.slug, case.pk)
