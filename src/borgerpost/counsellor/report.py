@@ -17,6 +17,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 
 from borgerpost.core.models import Municipality
+from borgerpost.pure import dispatch
 
 from .models import (
     COMPLAINT_HANDLING,
@@ -35,20 +36,8 @@ from .models import (
     TimeEntry,
 )
 
-MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+# Danish month names, as the dispatch guard writes them too.
+MONTHS = dispatch.MONTHS
 
 
 @dataclass(frozen=True)

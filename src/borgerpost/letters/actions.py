@@ -172,20 +172,26 @@ def do_send_letter(
         if request.advance_notice_task:
             AdvanceNoticeTask.objects.create(letter=letter, assigned_to=actor.user)
         if decision.action == dispatch.HOLD:
-            letter.status = LetterStatus.HELD
-            letter.hold_until = decision.release_at
-            letter.hold_reason = decision.reason
-            letter.transport = request.channel
-            letter.save()
-            record(
-                actor,
-                "letter.held",
-                letter,
-                until=decision.release_at.isoformat() if decision.release_at else None,
-            )
+            hold(actor, letter, decision, request.channel)
         else:
             _dispatch(actor, letter, request.channel)
     return decision
+
+
+def hold(actor: Actor, letter: Letter, decision: dispatch.Decision, channel: str) -> None:
+    """Keep the letter until the decision's release time; the worker sends it then.
+    Inside the caller's transaction."""
+    letter.status = LetterStatus.HELD
+    letter.hold_until = decision.release_at
+    letter.hold_reason = decision.reason
+    letter.transport = channel
+    letter.save()
+    record(
+        actor,
+        "letter.held",
+        letter,
+        until=decision.release_at.isoformat() if decision.release_at else None,
+    )
 
 
 def do_return_to_draft(actor: Actor, letter: Letter) -> None:

@@ -34,7 +34,7 @@ from borgerpost.pure import dispatch
 from borgerpost.pure.scanner import cpr as cprmod
 from borgerpost.pure.text import clean_line
 
-from .actions import CHANNEL_DIGITAL_POST, _dispatch, dispatch_decision
+from .actions import CHANNEL_DIGITAL_POST, _dispatch, dispatch_decision, hold
 from .checks import check_letter
 from .models import (
     Citizen,
@@ -489,17 +489,7 @@ def _receive(
             timezone.localtime(release).date() if release else None,
         )
     elif decision.action == dispatch.HOLD:
-        letter.status = LetterStatus.HELD
-        letter.hold_until = decision.release_at
-        letter.hold_reason = decision.reason
-        letter.transport = CHANNEL_DIGITAL_POST
-        letter.save()
-        record(
-            actor,
-            "letter.held",
-            letter,
-            until=decision.release_at.isoformat() if decision.release_at else None,
-        )
+        hold(actor, letter, decision, CHANNEL_DIGITAL_POST)
     else:
         _dispatch(actor, letter, CHANNEL_DIGITAL_POST)
     return Received(
