@@ -711,3 +711,95 @@ def test_the_statement_goes_to_the_citizen_and_the_centre_by_the_secure_channels
     assert mail.recipient == complaint.centre.director.email and not mail.secretariat_sees
     again = birgit.post(url, {"trin": statement.pk}, follow=True).content.decode()
     assert "allerede sendt" in again and sent.count() == 2
+
+
+# --- the counsellor's own mailbox ---------------------------------------------------------
+
+
+@pytest.fixture
+def counsellor_mailbox(world, settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Birgit's own mailbox, read through the intake (a folder of .eml files here; the
+    same code path as IMAP after the folder is opened)."""
+    from borgerpost.intake.models import Mailbox, MailboxKind, MailSource
+
+    settings.MAIL_FOLDERS = tmp_path / "mail-folders"
+    folder = settings.MAIL_FOLDERS / "borgerraadgiver"
+    folder.mkdir(parents=True)
+    box = Mailbox.objects.create(
+        municipality=world.ishoj,
+        kind=MailboxKind.COUNSELLOR,
+        member=world.users["birgit"],
+        source=MailSource.FOLDER,
+        folder=str(folder),
+        host="",
+        username="",
+    )
+    return box, folder
+
+
+def test_mail_to_the_counsellor_reaches_the_counsellors_register_only(
+    world, counsellor_mailbox, client_for
+):
+    from borgerpost.counsellor.models import CounsellorMail
+    from borgerpost.inquiries.models import Inquiry
+    from borgerpost.intake.models import QuarantinedMail
+    from borgerpost.intake.service import take_new_mail
+    from tests.test_intake import mail
+
+    box, folder = counsellor_mailbox
+    (folder / "1.eml").write_bytes(mail(1, body="Jeg vil klage over Center for Job. Mvh Ole"))
+    (folder / "2.eml").write_bytes(b"\x00\x01 not a mail at all")
+    summary = take_new_mail(box)
+    assert summary.created == 1
+    assert not Inquiry.objects.exists()  # never the administration's
+    (received,) = CounsellorMail.objects.for_actor(world.birgit)
+    for who in ("pia", "thomas", "henrik", "sara"):
+        actor = getattr(world, who)
+        assert not CounsellorMail.objects.for_actor(actor).exists()
+        assert not QuarantinedMail.objects.for_actor(actor).filter(mailbox=box).exists()
+    birgit = client_for("birgit")
+    listing = birgit.get(reverse("counsellor-mail", args=["ishoj"])).content.decode()
+    assert "Jeg vil klage over Center for Job" in listing
+    assert client_for("pia").get(reverse("counsellor-mail", args=["ishoj"])).status_code == 403
+    # Registered as a case: the mail's text moves into the case, the mail keeps no text.
+    new_case = reverse("counsellor-case-new", args=["ishoj"]) + f"?post={received.pk}"
+    form = birgit.get(new_case).content.decode()
+    assert "Jeg vil klage over Center for Job" in form
+    birgit.post(
+        new_case,
+        {"reference": "M-1", "opened": "2026-11-02", "category": "anden",
+         "handling": "vejledning", "other_authority": "Udbetaling Danmark",
+         "channel": "mail", "notes": "Mail fra Ole: Jeg vil klage over Center for Job.",
+         "reminders": "0"},
+    )  # fmt: skip
+    received.refresh_from_db()
+    assert received.case is not None and received.case.reference == "M-1"
+    assert received.body == "" and received.case.channel == "mail"
+
+
+def test_the_counsellor_connects_the_mailbox_and_nobody_else_can(world, client_for):
+    page = reverse("counsellor-mailbox", args=["ishoj"])
+    assert "Borgerrådgiverens postkasse" in client_for("birgit").get(page).content.decode()
+    for who in ("thomas", "pia", "sara"):
+        assert client_for(who).get(page).status_code == 403
+
+
+def test_a_mail_never_registered_is_erased_after_the_counsellors_period(world, counsellor_mailbox):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from borgerpost.counsellor.models import CounsellorMail
+    from borgerpost.retention import rules
+
+    kept = CounsellorMail.objects.create(
+        municipality=world.ishoj,
+        counsellor=world.users["birgit"],
+        received_at=timezone.now() - dt.timedelta(days=world.ishoj.counsellor_retention_days + 1),
+        sender_name="Ole Hansen",
+        subject="Klage",
+        body="Min diagnose ...",
+    )
+    rules.run(world.ishoj)
+    kept.refresh_from_db()
+    assert (kept.body, kept.sender_name) == ("", "") and kept.content_deleted_at

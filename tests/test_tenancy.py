@@ -25,6 +25,7 @@ from borgerpost.counsellor.models import (
     CaseStep,
     ComplaintTheme,
     CounsellorCase,
+    CounsellorMail,
     ImportMapping,
     Recommendation,
     ReportText,
@@ -90,6 +91,9 @@ def everywhere(world, foreign):  # type: ignore[no-untyped-def]  # noqa: F811
     Company.objects.create(municipality=hv, cvr="12345674", name="Firma")
     ComplaintTheme.objects.create(municipality=shared, name="Tema")
     ImportMapping.objects.create(municipality=shared, columns={"reference": "Sagsnr"})
+    CounsellorMail.objects.create(
+        municipality=shared, counsellor=anders, received_at=timezone.now(), subject="Post"
+    )
     TimeAgreement.objects.create(
         municipality=shared, counsellor=anders, share=50, hours_per_week=10, starts="2025-01-01"
     )

@@ -25,6 +25,7 @@ from .models import (
     Category,
     ComplaintTheme,
     CounsellorCase,
+    CounsellorMail,
     Criticism,
     ImportMapping,
     Limit,
@@ -348,3 +349,42 @@ def do_send_statement(actor: Actor, case: CounsellorCase, step: CaseStep) -> Non
         step.sent_at = timezone.now()
         step.save(update_fields=["sent_at"])
         record(actor, "counsellor_statement.sent", case, criticism=step.criticism)
+
+
+def receive_mail(municipality: Municipality, counsellor: Any, parsed: Any) -> CounsellorMail:
+    """A mail from the counsellor's own mailbox (the intake calls this inside the mail's
+    transaction): kept for the counsellor alone until it is registered as a case."""
+    mail = CounsellorMail.objects.create(
+        municipality=municipality,
+        counsellor=counsellor,
+        received_at=parsed.date or timezone.now(),
+        sender_name=parsed.sender_name[:200],
+        sender_email=parsed.sender_email[:300],
+        subject=parsed.subject[:300],
+        body=parsed.body,
+        attachment_names=[a.filename for a in parsed.attachments][:50],
+    )
+    record(None, "counsellor_mail.received", mail, municipality=municipality)
+    return mail
+
+
+def do_link_mail(actor: Actor, mail: CounsellorMail, case: CounsellorCase) -> None:
+    """The mail is now a case: its text lives on in the case's notes, so the mail keeps
+    only that it came and where it went."""
+    with transaction.atomic():
+        mail = CounsellorMail.objects.for_actor(actor).select_for_update().get(pk=mail.pk)
+        case = CounsellorCase.objects.for_actor(actor).get(pk=case.pk)
+        mail.case = case
+        mail.body = ""
+        mail.content_deleted_at = timezone.now()
+        mail.save(update_fields=["case", "body", "content_deleted_at"])
+        record(actor, "counsellor_mail.registered", case)
+
+
+def mail_as_case_notes(mail: CounsellorMail) -> str:
+    sender = (
+        f"{mail.sender_name} <{mail.sender_email}>".strip()
+        if mail.sender_email
+        else mail.sender_name
+    )
+    return f"Mail fra {sender}, {timezone.localtime(mail.received_at):%d.%m.%Y %H.%M}\nEmne: {mail.subject}\n\n{mail.body}"

@@ -346,6 +346,34 @@ class ImportMapping(models.Model):
         return f"Kolonner for {self.municipality_id}"
 
 
+class CounsellorMail(models.Model):
+    """A mail to the counsellor's own mailbox, taken in by the intake, waiting for the
+    counsellor to register it as a case (its content then moves into the case)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    received_at = models.DateTimeField("modtaget")
+    sender_name = models.CharField("afsender", max_length=200, blank=True)
+    sender_email = models.CharField("afsenderens mail", max_length=300, blank=True)
+    subject = models.CharField("emne", max_length=300, blank=True)
+    body = models.TextField("tekst", blank=True)
+    attachment_names = models.JSONField(default=list, blank=True)
+    case = models.ForeignKey(
+        CounsellorCase, null=True, blank=True, on_delete=models.SET_NULL, related_name="mails"
+    )
+    content_deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CounsellorOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject or "(uden emne)"
+
+
 class Recommendation(models.Model):
     """A recommendation in an annual report, followed up in later years."""
 

@@ -17,4 +17,5 @@ urlpatterns = [
     path("borgerraadgiver/laering/", views.learning, name="counsellor-learning"),
     path("borgerraadgiver/tid/", views.time_split, name="counsellor-time"),
     path("borgerraadgiver/import/", views.import_cases, name="counsellor-import"),
+    path("borgerraadgiver/post/", views.mail_list, name="counsellor-mail"),
 ]

@@ -33,7 +33,9 @@ from .forms import (
 from .models import (
     Activity,
     CaseStep,
+    Channel,
     CounsellorCase,
+    CounsellorMail,
     ImportMapping,
     Recommendation,
     TimeAgreement,
@@ -93,15 +95,37 @@ def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     case = get_object_or_404(cases_for(actor), pk=pk) if pk else None
     if case is not None:
         record_read(actor, "counsellor_case.viewed", case)
+    # A new case from a mail to the counsellor's own mailbox (»Post«).
+    mail = None
+    raw_mail = request.GET.get("post", "")
+    if case is None and raw_mail:
+        mail = get_object_or_404(
+            CounsellorMail.objects.for_actor(actor).filter(case__isnull=True),
+            pk=int(raw_mail)
+            if raw_mail.isascii() and raw_mail.isdigit() and len(raw_mail) < 16
+            else 0,
+        )
+    initial: dict[str, object] | None = None
+    if case is None:
+        initial = {"opened": timezone.localdate()}
+        if mail is not None:
+            initial = {
+                "opened": timezone.localtime(mail.received_at).date(),
+                "channel": Channel.OWN_MAIL,
+                "citizen_contact": f"{mail.sender_name} <{mail.sender_email}>",
+                "notes": actions.mail_as_case_notes(mail),
+            }
     form = CaseForm(
         request.POST or None,
         instance=case,
         municipality=actor.municipality,
-        initial={"opened": timezone.localdate()} if case is None else None,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_save_case(actor, form)
+            saved = actions.do_save_case(actor, form)
+            if mail is not None:
+                actions.do_link_mail(actor, mail, saved)
         except RuleError as exc:
             form.add_error(None, str(exc))
         else:
@@ -453,3 +477,12 @@ def send_statement(request: HttpRequest, pk: int) -> HttpResponse:
             request, "Udtalelsen er sendt til borgeren med Digital Post og til centrets direktør."
         )
     return redirect("counsellor-case", actor.municipality.slug, case.pk)
+
+
+@municipality_view(*COUNSELLOR)
+def mail_list(request: HttpRequest) -> HttpResponse:
+    """Mails to the counsellor's own mailbox, waiting to be registered as cases."""
+    actor = _actor(request)
+    waiting = list(CounsellorMail.objects.for_actor(actor).filter(case__isnull=True)[:200])
+    record_list(actor, "counsellor-mail", len(waiting))
+    return render(request, "counsellor/mail.html", {"mails": waiting})

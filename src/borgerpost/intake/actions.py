@@ -166,6 +166,28 @@ def do_connect_member_folder(actor: Actor, new: MailboxSettings, consent: bool) 
     return mailbox
 
 
+def do_connect_counsellor_mailbox(actor: Actor, new: MailboxSettings) -> Mailbox:
+    """The citizen counsellor connects their own mailbox: its mails go to the
+    counsellor's register only, never to the administration."""
+    if not actor.is_counsellor:
+        raise RuleError("Kun borgerrådgiveren kan forbinde borgerrådgiverens postkasse.")
+    with transaction.atomic():
+        mailbox = (
+            Mailbox.objects.select_for_update()
+            .filter(municipality=actor.municipality, kind=MailboxKind.COUNSELLOR, member=actor.user)
+            .first()
+        ) or Mailbox(
+            municipality=actor.municipality, kind=MailboxKind.COUNSELLOR, member=actor.user
+        )
+        created = mailbox.pk is None
+        _apply(mailbox, new)
+        mailbox.save()
+        record(
+            actor, "mailbox.connected" if created else "mailbox.changed", mailbox, kind="counsellor"
+        )
+    return mailbox
+
+
 def do_disconnect_mailbox(actor: Actor, mailbox: Mailbox) -> None:
     """Stop reading the mailbox and forget its password; a member withdraws consent."""
     _require_owner(actor, mailbox)
@@ -183,6 +205,8 @@ def _require_owner(actor: Actor, mailbox: Mailbox) -> None:
         raise RuleError("Postkassen findes ikke.")
     if mailbox.kind == MailboxKind.MEMBER and mailbox.member_id != actor.user.pk:
         raise RuleError("Kun medlemmet selv kan ændre sin mailmappe.")
+    if mailbox.kind == MailboxKind.COUNSELLOR and mailbox.member_id != actor.user.pk:
+        raise RuleError("Kun borgerrådgiveren selv kan ændre sin postkasse.")
     if mailbox.kind == MailboxKind.MAIN and not actor.is_admin:
         raise RuleError("Kun kommunens administrator kan ændre hovedpostkassen.")
 

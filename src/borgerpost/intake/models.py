@@ -15,6 +15,9 @@ from borgerpost.core.tenancy import TenantQuerySet
 class MailboxKind(models.TextChoices):
     MAIN = "main", "Hovedpostkassen"
     MEMBER = "member", "Byrådsmedlemmets mappe"
+    # The citizen counsellor's own mailbox: its mails go to the counsellor's register
+    # only, never to the administration (seed 003: the function is independent).
+    COUNSELLOR = "counsellor", "Borgerrådgiverens postkasse"
 
 
 class MailSource(models.TextChoices):
@@ -36,6 +39,8 @@ class MailboxQuerySet(TenantQuerySet):
             rule |= Q(kind=MailboxKind.MAIN)
         if actor.is_council_member:
             rule |= Q(kind=MailboxKind.MEMBER, member=actor.user)
+        if actor.is_counsellor:
+            rule |= Q(kind=MailboxKind.COUNSELLOR, member=actor.user)
         return self.filter(rule)
 
 
@@ -84,7 +89,8 @@ class Mailbox(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="main", member__isnull=True)
-                | Q(kind="member", member__isnull=False, consent_at__isnull=False),
+                | Q(kind="member", member__isnull=False, consent_at__isnull=False)
+                | Q(kind="counsellor", member__isnull=False),
                 name="mailbox_member_has_consent",
             ),
             models.UniqueConstraint(
@@ -149,6 +155,8 @@ class QuarantineQuerySet(TenantQuerySet):
             rule |= Q(mailbox__kind=MailboxKind.MAIN)
         if actor.is_council_member:
             rule |= Q(mailbox__kind=MailboxKind.MEMBER, mailbox__member=actor.user)
+        if actor.is_counsellor:
+            rule |= Q(mailbox__kind=MailboxKind.COUNSELLOR, mailbox__member=actor.user)
         return self.filter(rule)
 
 

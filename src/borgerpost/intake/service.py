@@ -119,6 +119,13 @@ def _open(
 
 
 def _require_member_still_in_office(mailbox: Mailbox) -> None:
+    if mailbox.kind == MailboxKind.COUNSELLOR:
+        owner = actor_for(mailbox.member, mailbox.municipality)
+        if owner is None or not owner.is_counsellor:
+            raise MailboxError(
+                "Postkassen tilhører en person, der ikke længere er borgerrådgiver. Den læses ikke."
+            )
+        return
     if mailbox.kind != MailboxKind.MEMBER:
         return
     actor = actor_for(mailbox.member, mailbox.municipality)
@@ -231,9 +238,15 @@ def _parse(raw: bytes) -> tuple[ParsedMail | None, str]:
         return None, BROKEN
 
 
-def _register(mailbox: Mailbox, parsed: ParsedMail) -> Registration:
+def _register(mailbox: Mailbox, parsed: ParsedMail) -> Registration | CounsellorTaken:
     """The mail registered, and whoever reads the mailbox told of a new inquiry (inside
-    the mail's savepoint: told exactly when it was stored)."""
+    the mail's savepoint: told exactly when it was stored). The counsellor's mail goes to
+    the counsellor's register only, and becomes no inquiry."""
+    if mailbox.kind == MailboxKind.COUNSELLOR:
+        from borgerpost.counsellor.actions import receive_mail
+
+        receive_mail(mailbox.municipality, mailbox.member, parsed)
+        return CounsellorTaken()
     data = new_inquiry_from_mail(parsed)
     if mailbox.kind == MailboxKind.MAIN:
         registration = do_receive_in_main_mailbox(mailbox.municipality, data)
@@ -244,6 +257,14 @@ def _register(mailbox: Mailbox, parsed: ParsedMail) -> Registration:
     if registration.outcome == "created":
         events.new_in_mailbox(registration.inquiry, mailbox.member)
     return registration
+
+
+@dataclass(frozen=True)
+class CounsellorTaken:
+    """A mail taken into the counsellor's register: no inquiry."""
+
+    outcome: str = "created"
+    inquiry: None = None
 
 
 def _quarantine(mailbox: Mailbox, raw: bytes, parsed: ParsedMail | None, reason: str) -> None:

@@ -15,6 +15,7 @@ from borgerpost.core.models import Role
 from .actions import (
     CONSENT_STATEMENT,
     RESOLUTIONS,
+    do_connect_counsellor_mailbox,
     do_connect_main_mailbox,
     do_connect_member_folder,
     do_disconnect_mailbox,
@@ -69,16 +70,40 @@ def member_folder(request: HttpRequest) -> HttpResponse:
     )
 
 
+@municipality_view(Role.COUNSELLOR)
+def counsellor_mailbox(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    mailbox = Mailbox.objects.for_actor(actor).filter(kind=MailboxKind.COUNSELLOR).first()
+    form = MailboxForm.for_mailbox(mailbox, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_connect_counsellor_mailbox(actor, form.settings())
+        except RuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Postkassen er forbundet. Nye mails kommer under »Post«.")
+            return redirect("counsellor-mailbox", actor.municipality.slug)
+    return render(
+        request,
+        "intake/mailbox.html",
+        {"form": form, "mailbox": mailbox, "main": False, "counsellor": True},
+    )
+
+
 def _own_mailbox(actor: Actor, pk: int) -> Mailbox:
     return get_object_or_404(Mailbox.objects.for_actor(actor), pk=pk)
 
 
 def _back(actor: Actor, mailbox: Mailbox) -> HttpResponse:
-    name = "main-mailbox" if mailbox.kind == MailboxKind.MAIN else "member-folder"
+    pages: dict[str, str] = {
+        MailboxKind.MAIN: "main-mailbox",
+        MailboxKind.COUNSELLOR: "counsellor-mailbox",
+    }
+    name = pages.get(mailbox.kind, "member-folder")
     return redirect(name, actor.municipality.slug)
 
 
-@municipality_view(Role.ADMIN, Role.COUNCIL_MEMBER)
+@municipality_view(Role.ADMIN, Role.COUNCIL_MEMBER, Role.COUNSELLOR)
 @require_POST
 def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
@@ -92,7 +117,7 @@ def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(actor, mailbox)
 
 
-@municipality_view(Role.ADMIN, Role.COUNCIL_MEMBER)
+@municipality_view(Role.ADMIN, Role.COUNCIL_MEMBER, Role.COUNSELLOR)
 @require_POST
 def read_now(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
@@ -104,7 +129,7 @@ def read_now(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(actor, mailbox)
 
 
-@municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER)
+@municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.COUNSELLOR)
 def quarantine(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     items = QuarantinedMail.objects.for_actor(actor).select_related("mailbox")
@@ -122,7 +147,7 @@ def quarantine(request: HttpRequest) -> HttpResponse:
     )
 
 
-@municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER)
+@municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.COUNSELLOR)
 def quarantine_original(request: HttpRequest, pk: int) -> FileResponse:
     actor = _actor(request)
     item = get_object_or_404(
@@ -140,7 +165,7 @@ def quarantine_original(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-@municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER)
+@municipality_view(Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.COUNSELLOR)
 @require_POST
 def quarantine_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)

@@ -38,7 +38,7 @@ from django.utils import timezone
 
 from borgerpost.core.models import Municipality
 from borgerpost.counsellor import erasure as counsellor_erasure
-from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.counsellor.models import CounsellorCase, CounsellorMail
 from borgerpost.inquiries import erasure as inquiries_erasure
 from borgerpost.inquiries.models import Inquiry, Status
 from borgerpost.intake import erasure as intake_erasure
@@ -60,12 +60,14 @@ RULE_CITIZEN = "borger-seneste-brev"
 RULE_ASSESSMENT = "saarbarhed-revurderingsdato"
 RULE_OUTGOING = "udgaaende-post-sendt"
 RULE_OUTBOX_FILE = "udbakke-fil"
+RULE_COUNSELLOR_MAIL = "borgerraadgiver-post-uregistreret"
 
 
 @dataclass
 class Plan:
     inquiries: list[int] = field(default_factory=list)
     counsellor_cases: list[int] = field(default_factory=list)
+    counsellor_mails: list[int] = field(default_factory=list)
     waiting_for_case_number: list[int] = field(default_factory=list)
     quarantined_mails: list[int] = field(default_factory=list)
     letters: list[int] = field(default_factory=list)
@@ -80,6 +82,7 @@ class Plan:
             for pks in (
                 self.inquiries,
                 self.counsellor_cases,
+                self.counsellor_mails,
                 self.quarantined_mails,
                 self.letters,
                 self.citizens,
@@ -122,7 +125,15 @@ def plan(place: Municipality, now: dt.datetime | None = None) -> Plan:
     quarantined = QuarantinedMail.objects.filter(
         municipality=place, received_at__lte=quarantine_limit
     ).exclude(raw="", subject="", sender="")
+    # A mail to the counsellor never registered as a case: the counsellor's period,
+    # counted from arrival (a registered one keeps nothing: its text is the case's).
+    counsellor_mails = CounsellorMail.objects.filter(
+        municipality=place,
+        received_at__lte=now - dt.timedelta(days=place.counsellor_retention_days),
+        content_deleted_at__isnull=True,
+    )
     return Plan(
+        counsellor_mails=_ids(counsellor_mails),
         letters=_ids(_due_letters(place, now)),
         citizens=_ids(_due_citizens(place, now)),
         lapsed_assessments=_ids(_lapsed_assessments(place, now)),
@@ -183,6 +194,7 @@ RETENTION = "retention"
 RECORD_TYPES = {
     Inquiry: "inquiry",
     CounsellorCase: "counsellor_case",
+    CounsellorMail: "counsellor_mail",
     QuarantinedMail: "quarantined_mail",
     Letter: "letter",
     Citizen: "citizen",
@@ -198,6 +210,12 @@ def run(place: Municipality, now: dt.datetime | None = None) -> Plan:
     for model, pks, rule, erase in (
         (Inquiry, todo.inquiries, RULE_INQUIRY, _erase_inquiry),
         (CounsellorCase, todo.counsellor_cases, RULE_COUNSELLOR, counsellor_erasure.erase_case),
+        (
+            CounsellorMail,
+            todo.counsellor_mails,
+            RULE_COUNSELLOR_MAIL,
+            counsellor_erasure.erase_mail,
+        ),
         (
             QuarantinedMail,
             todo.quarantined_mails,
