@@ -18,7 +18,13 @@ from django.utils import timezone
 from borgerpost.api.actions import do_create_token
 from borgerpost.core.loading import load_municipality
 from borgerpost.core.models import Centre, Committee, Membership
-from borgerpost.counsellor.models import CounsellorCase
+from borgerpost.counsellor.models import (
+    Activity,
+    CaseStep,
+    CounsellorCase,
+    CounsellorMail,
+    TimeEntry,
+)
 from borgerpost.guard.models import GuardTerm
 from borgerpost.inquiries import actions
 from borgerpost.inquiries.models import (
@@ -165,6 +171,25 @@ def foreign(world, new_inquiry):  # type: ignore[no-untyped-def]
     objects["note"] = Note.objects.create(
         inquiry=inquiry, author=anders, visibility="member", body=marker("note")
     )
+    # The counsellor's other records, in Brøndby (a counsellor of its own): Birgit, who
+    # serves Ishøj and Hvidovre, never sees them.
+    brondby_counsellor = objects["counsellor_case"].created_by or anders
+    objects["counsellor_step"] = CaseStep.objects.create(
+        case=objects["counsellor_case"], kind="vejledning", on=dt.date(2026, 1, 6),
+        note=marker("counsellorstep"), created_by=brondby_counsellor,
+    )  # fmt: skip
+    objects["counsellor_activity"] = Activity.objects.create(
+        municipality=brondby, on=dt.date(2026, 1, 7), kind="dialogmoede",
+        with_whom=marker("activity"), topic=marker("activity"), created_by=brondby_counsellor,
+    )  # fmt: skip
+    objects["counsellor_time"] = TimeEntry.objects.create(
+        municipality=brondby, counsellor=brondby_counsellor, on=dt.date(2026, 1, 7), hours=1,
+        note=marker("timeentry"),
+    )  # fmt: skip
+    objects["counsellor_mail"] = CounsellorMail.objects.create(
+        municipality=brondby, counsellor=brondby_counsellor, received_at=timezone.now(),
+        subject=marker("counsellormail"), body=marker("counsellormail"),
+    )  # fmt: skip
     gateway_token, _ = do_create_token(None, hv, marker("sendingsystem"), "", "digital-post")
     objects["sending_system"] = SendingSystem.objects.get(token=gateway_token)
     objects["kind_rule"] = SystemLetterKind.objects.create(
