@@ -304,3 +304,55 @@ def test_a_member_connects_a_folder_with_consent_and_reads_it_now(
     open_menu(sara)
     sara.click("nav a:has-text('Mine henvendelser')")
     assert "Hul i cykelstien ved Strandvejen" in sara.content()
+
+
+def test_the_counsellor_follows_a_complaint_through_the_dialogue_principle(site, phone, world):
+    """On a phone: a complaint's steps, the dialogue principle refusing an early
+    investigation, the limits gone through, and the statement with its criticism."""
+    import datetime as dt
+
+    from borgerpost.core.models import Centre
+    from borgerpost.counsellor.models import CounsellorCase
+
+    case = CounsellorCase.objects.create(
+        municipality=world.ishoj,
+        reference="K-7",
+        opened=dt.date(2026, 11, 2),
+        category="klage",
+        handling="videresendt",
+        centre=Centre.objects.in_municipality(world.ishoj).first(),
+        created_by=world.users["birgit"],
+    )
+    birgit = login(phone, site, "birgit")
+    birgit.goto(f"{site}/k/ishoj/borgerraadgiver/{case.pk}/")
+
+    def add_step(kind: str, day: str, **choices: str) -> None:
+        birgit.select_option("#id_kind", kind)
+        birgit.fill("#id_on", day)
+        for selector, value in choices.items():
+            if selector == "note":
+                birgit.fill("#id_note", value)
+            elif selector == "limits":
+                for limit in value.split(","):
+                    birgit.check(f"input[name=limits][value={limit}]")
+            else:
+                birgit.select_option(f"#id_{selector}", value)
+        birgit.click("button:has-text('Registrér trin')")
+
+    add_step("undersoegelse", "2026-11-03")
+    assert "Dialogprincippet" in birgit.content()
+    birgit.goto(f"{site}/k/ishoj/borgerraadgiver/{case.pk}/")
+    add_step("videresendt", "2026-11-03", note="Sendt til centret med borgerens samtykke.")
+    add_step("centrets_svar", "2026-11-10", takes_position="nej")
+    add_step(
+        "undersoegelse",
+        "2026-11-12",
+        limits="bevistvivl,faglig_vurdering,afgoerelse,klageinstans,udsigtsloes",
+    )
+    add_step("udtalelse", "2026-11-20", criticism="beklageligt", note="Centret burde have svaret.")
+    steps = birgit.inner_text("[data-testid=steps]")
+    for shown in ("Klagen videresendt til centret", "Centrets svar", "Undersøgelse iværksat",
+                  "Udtalelse", "Beklageligt", "tager ikke stilling"):  # fmt: skip
+        assert shown in steps
+    assert no_horizontal_scroll(birgit)
+    shot(birgit, "counsellor-case-steps")

@@ -99,6 +99,7 @@ MAIN_PAGES = {
         "counsellor-learning",
         "counsellor-time",
         "counsellor-import",
+        "counsellor-mail",
     ],
     "dorte": ["dpo"],
 }
