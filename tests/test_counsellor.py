@@ -601,10 +601,15 @@ def test_hours_and_cases_per_municipality_beside_the_agreed_split(seeded, world,
             starts=dt.date(2017, 1, 1),
             evaluate_on=dt.date(2019, 1, 1),
         )
-    for place, hours in ((world.hvidovre, "600"), (world.ishoj, "200")):
-        TimeEntry.objects.create(
-            municipality=place, counsellor=birgit, on=dt.date(2017, 6, 1), hours=Decimal(hours)
-        )
+    # A day's hours per entry, as the page registers them: 30 for Hvidovre, 10 for Ishøj.
+    for place, hours, days in ((world.hvidovre, "7.5", 4), (world.ishoj, "5", 2)):
+        for day in range(1, days + 1):
+            TimeEntry.objects.create(
+                municipality=place,
+                counsellor=birgit,
+                on=dt.date(2017, 6, day),
+                hours=Decimal(hours),
+            )
     rows = {r["municipality"]: r for r in report_for(world.hvidovre, Period.year(2017))["split"]}
     assert rows["hvidovre"]["agreed_share"] == 67 and rows["hvidovre"]["hours_share"] == 75
     assert rows["hvidovre"]["cases"] == 192 and rows["ishoj"]["cases"] == 0
