@@ -395,6 +395,13 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def outbox(settings, tmp_path) -> Path:  # type: ignore[no-untyped-def]
+    """Where the outbox transport writes Digital Post in a test."""
+    settings.DATA_DIR = tmp_path
+    return tmp_path / "outbox" / "digitalpost"
+
+
+@pytest.fixture
 def site(transactional_db, live_server, world):  # type: ignore[no-untyped-def]
     return live_server.url
 

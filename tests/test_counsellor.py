@@ -808,3 +808,16 @@ def test_a_mail_never_registered_is_erased_after_the_counsellors_period(world, c
     rules.run(world.ishoj)
     kept.refresh_from_db()
     assert (kept.body, kept.sender_name) == ("", "") and kept.content_deleted_at
+
+
+def test_nobody_else_can_read_change_or_disconnect_the_counsellors_mailbox(
+    world, counsellor_mailbox, client_for
+):
+    box, _ = counsellor_mailbox
+    for who in ("thomas", "pia", "sara"):
+        client = client_for(who)
+        for name in ("mailbox-read-now", "mailbox-disconnect"):
+            answer = client.post(reverse(name, args=["ishoj", box.pk]))
+            assert answer.status_code in (403, 404), (who, name)
+    box.refresh_from_db()
+    assert box.active

@@ -35,13 +35,6 @@ AFTER_EASTER = dt.datetime(2025, 4, 22, 8, 0, tzinfo=COPENHAGEN)
 VULNERABLE_CPR = "0101901234"
 
 
-@pytest.fixture
-def outbox(settings, tmp_path) -> Path:  # type: ignore[no-untyped-def]
-    """Where the outbox transport writes Digital Post (as in test_letters)."""
-    settings.DATA_DIR = tmp_path
-    return tmp_path / "outbox" / "digitalpost"
-
-
 def bearer(token: str) -> dict[str, str]:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
@@ -580,3 +573,29 @@ def test_a_memos_additional_documents_are_passed_on(world, system, outbox, pdf):
     ns = "{https://DigitalPost.dk/MeMo-1}"
     assert len(list(memo.iter(f"{ns}AdditionalDocument"))) == 1
     assert [base64.b64decode(c.text or "") for c in memo.iter(f"{ns}content")] == [pdf, pdf]
+
+
+def test_a_letter_that_is_not_kept_leaves_no_file_behind(
+    world, system, outbox, pdf, monkeypatch, settings
+):
+    import base64
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuleError("Forsendelsesreglerne kunne ikke afgøres.")
+
+    def stored() -> set[Path]:
+        return {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
+
+    before = stored()
+    # Fails after the PDF and the attachment are written: the transaction rolls back.
+    monkeypatch.setattr(gateway, "dispatch_decision", broken)
+    with pytest.raises(RuleError):
+        receive(
+            world,
+            system,
+            FRIDAY_AFTERNOON,
+            pdf=base64.b64encode(pdf).decode(),
+            attachments=[{"filename": "a.txt", "content_type": "text/plain", "content": "aGVq"}],
+        )
+    assert not Letter.objects.exists()
+    assert stored() == before

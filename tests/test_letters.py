@@ -28,12 +28,6 @@ MONDAY_MORNING = dt.datetime(2024, 9, 9, 8, 0, tzinfo=COPENHAGEN)
 
 
 @pytest.fixture
-def outbox(settings, tmp_path) -> Path:  # type: ignore[no-untyped-def]
-    settings.DATA_DIR = tmp_path
-    return tmp_path / "outbox" / "digitalpost"
-
-
-@pytest.fixture
 def citizen(world):  # type: ignore[no-untyped-def]
     person = actions.do_save_citizen(
         world.louise, Citizen(cpr="0101901234", name="Ole Hansen", email="ole@example.dk")

@@ -50,6 +50,11 @@ def _actor(request: HttpRequest) -> Actor:
     return request.actor  # type: ignore[attr-defined]
 
 
+def _id(raw: str) -> int:
+    """An id from a form or the address; 0 (found nowhere) for anything else."""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 16 else 0
+
+
 def counsellor_municipalities(actor: Actor) -> QuerySet[Municipality]:
     """Every municipality this counsellor serves (Hvidovre and Ishøj share one)."""
     return Municipality.objects.filter(
@@ -101,9 +106,7 @@ def case_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if case is None and raw_mail:
         mail = get_object_or_404(
             CounsellorMail.objects.for_actor(actor).filter(case__isnull=True),
-            pk=int(raw_mail)
-            if raw_mail.isascii() and raw_mail.isdigit() and len(raw_mail) < 16
-            else 0,
+            pk=_id(raw_mail),
         )
     initial: dict[str, object] | None = None
     if case is None:
@@ -463,10 +466,8 @@ def _chosen_columns(
 def send_statement(request: HttpRequest, pk: int) -> HttpResponse:
     actor = _actor(request)
     case = get_object_or_404(cases_for(actor), pk=pk)
-    raw = request.POST.get("trin", "")
     step = get_object_or_404(
-        CaseStep.objects.for_actor(actor).filter(case=case),
-        pk=int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 16 else 0,
+        CaseStep.objects.for_actor(actor).filter(case=case), pk=_id(request.POST.get("trin", ""))
     )
     try:
         actions.do_send_statement(actor, case, step)

@@ -17,6 +17,8 @@ assessment made in borgerpost.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -176,16 +178,10 @@ def parse_memo(xml: bytes) -> Submission:
 
 def _memo_attachments(root: Any) -> tuple[tuple[str, str, bytes], ...]:
     """The files of MeMo's additional documents."""
-    import base64
-    import binascii
-
     found = []
     for document in root.iter(f"{MEMO}AdditionalDocument"):
         for file in document.iter(f"{MEMO}File"):
-            try:
-                data = base64.b64decode(file.findtext(f"{MEMO}content", ""), validate=True)
-            except (binascii.Error, ValueError):
-                raise RuleError("Et bilag i MeMo-beskeden er ikke gyldig base64.") from None
+            data = _base64(file.findtext(f"{MEMO}content", ""), "bilaget")
             found.append(
                 _attachment(
                     file.findtext(f"{MEMO}filename", ""),
@@ -197,17 +193,12 @@ def _memo_attachments(root: Any) -> tuple[tuple[str, str, bytes], ...]:
 
 
 def _main_document(root: Any) -> tuple[bytes, str]:
-    """The main document's PDF and its text (for the checks and the letter's page)."""
-    import base64
-    import binascii
-
-    for file in root.iter(f"{MEMO}File"):
+    """The main document's PDF and its text (for the checks and the letter's page); only
+    a file of MainDocument, wherever the additional documents stand."""
+    for file in root.iterfind(f"{MEMO}MessageBody/{MEMO}MainDocument/{MEMO}File"):
         if file.findtext(f"{MEMO}encodingFormat", "").strip().lower() != "application/pdf":
             continue
-        try:
-            pdf = base64.b64decode(file.findtext(f"{MEMO}content", ""), validate=True)
-        except (binascii.Error, ValueError):
-            raise RuleError("Hoveddokumentet er ikke gyldig base64.") from None
+        pdf = _base64(file.findtext(f"{MEMO}content", ""), "hoveddokumentet")
         return pdf, _pdf_text(pdf)
     raise RuleError("MeMo-beskeden har intet hoveddokument som PDF (application/pdf).")
 
@@ -230,9 +221,6 @@ def _pdf_text(pdf: bytes) -> str:
 
 
 def _base64(value: Any, what: str) -> bytes:
-    import base64
-    import binascii
-
     if not isinstance(value, str):
         raise RuleError(f"»{what}« skal være base64-tekst.")
     try:
@@ -360,15 +348,25 @@ def do_receive_system_letter(
         raise RuleError("Systemet hører til en anden kommune.")
     if submission.message_uuid and (earlier := _earlier(system, submission)):
         return earlier
+    stored: list[Any] = []  # files written for the letter, removed if it is not kept
     try:
         with transaction.atomic():
-            return _receive(actor, system, submission, now)
+            return _receive(actor, system, submission, now, stored)
     except IntegrityError:
+        _remove(stored)
         # The same letter sent twice at once: the other request stored it first.
         earlier = _earlier(system, submission)
         if earlier is None:
             raise
         return earlier
+    except BaseException:
+        _remove(stored)  # a rolled-back letter leaves no PDF or attachment on disk
+        raise
+
+
+def _remove(stored: list[Any]) -> None:
+    for field_file in stored:
+        field_file.storage.delete(field_file.name)
 
 
 def _tell_the_caseworker(
@@ -414,7 +412,11 @@ def _earlier(system: SendingSystem, submission: Submission) -> Received | None:
 
 
 def _receive(
-    actor: Actor, system: SendingSystem, submission: Submission, now: dt.datetime | None
+    actor: Actor,
+    system: SendingSystem,
+    submission: Submission,
+    now: dt.datetime | None,
+    stored: list[Any],
 ) -> Received:
     municipality = actor.municipality
     citizen = company = None
@@ -462,11 +464,13 @@ def _receive(
     )
     if submission.document:
         letter.document.save("brev.pdf", ContentFile(submission.document), save=True)
+        stored.append(letter.document)
     for name, kind, data in submission.attachments:
         attachment = LetterAttachment(
             letter=letter, filename=name, content_type=kind, size=len(data)
         )
         attachment.file.save(name, ContentFile(data), save=True)
+        stored.append(attachment.file)
     record(actor, "letter.received_from_system", letter, system=system.name, kind=letter.kind)
     decision = dispatch_decision(letter, now or timezone.now())
     reason = decision.reason

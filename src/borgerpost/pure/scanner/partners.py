@@ -139,7 +139,7 @@ def writer(text: str, after: int) -> str | None:
     return signed[-1][1] if signed else None
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
 def _signatures(text: str) -> tuple[tuple[int, str | None], ...]:
     """Where the text's closings are and the sex of their names, once per text (a mail
     that mentions »min mand« twice is searched once)."""
@@ -163,7 +163,7 @@ def addressee(text: str, before: int) -> str | None:
     return found
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
 def _greetings(text: str) -> tuple[tuple[int, str | None], ...]:
     low = text.lower()
     return tuple(
