@@ -328,6 +328,59 @@ def smtp(settings, monkeypatch, certs):  # type: ignore[no-untyped-def]
     server.stop()
 
 
+# A citizen the caseworker has assessed as vulnerable, in the Digital Post gateway's tests.
+VULNERABLE_CPR = "0101901234"
+
+
+@pytest.fixture
+def system(world):  # type: ignore[no-untyped-def]
+    """The job centre's system, registered with a gateway token, and a citizen whom the
+    caseworker has assessed as vulnerable in borgerpost."""
+    from borgerpost.api.actions import do_create_token
+    from borgerpost.letters import actions
+    from borgerpost.letters.models import Citizen, SendingSystem
+
+    token, secret = do_create_token(
+        world.thomas, world.ishoj, "Jobcentrets system", "", "digital-post"
+    )
+    citizen = actions.do_save_citizen(world.louise, Citizen(cpr=VULNERABLE_CPR, name="Ole Hansen"))
+    actions.do_assess_vulnerability(world.louise, citizen, True, "Reagerer stærkt på breve.")
+    return SendingSystem.objects.get(token=token), secret
+
+
+@pytest.fixture(scope="session")
+def pdf() -> bytes:
+    from weasyprint import HTML
+
+    return HTML(
+        string="<h1>Indkaldelse til samtale</h1><p>Du er indkaldt til en samtale i "
+        "jobcentret tirsdag kl. 10.</p><p>Ring til jobcentret på 43 57 70 00.</p>"
+    ).write_pdf()
+
+
+@pytest.fixture
+def serviceplatformen(settings, monkeypatch, certs, world):  # type: ignore[no-untyped-def]
+    """A fake KOMBIT Serviceplatformen on loopback (tests/serviceplatformen), and Ishøj
+    sending its Digital Post there through SF1601 with its certificate."""
+    from borgerpost.digitalpost import kombit
+    from tests.serviceplatformen import FakeServiceplatformen
+
+    peer = FakeServiceplatformen(certs)
+    peer.start()
+    settings.SF1601_URL = settings.SF1601_STS_URL = peer.url
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(certs.ca))
+    kombit.forget_tokens()  # the tokens of another test's peer mean nothing here
+    from borgerpost.core.models import Municipality
+
+    Municipality.objects.filter(pk=world.ishoj.pk).update(
+        cvr="11931316", digital_post_transport="sf1601", sf1601_certificate=str(certs.client)
+    )
+    world.ishoj.refresh_from_db()
+    yield peer
+    peer.stop()
+    kombit.forget_tokens()
+
+
 @pytest.fixture
 def trusted(monkeypatch, certs):  # type: ignore[no-untyped-def]
     # The municipality's servers have certificates its machines trust: here the test CA.

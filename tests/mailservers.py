@@ -41,6 +41,9 @@ class Certificates:
     ca: Path  # trust this to accept the servers
     cert: Path
     key: Path
+    # The municipality's certificate and key in one PEM file, as SF1601 is given it
+    # (an OCES certificate; here one the test CA issued to Ishøj's CVR number).
+    client: Path
 
     def client_context(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=str(self.ca))
@@ -107,7 +110,10 @@ def make_certificates(where: Path) -> Certificates:
         .sign(ca_key, hashes.SHA256())
     )
     where.mkdir(parents=True, exist_ok=True)
-    paths = Certificates(where / "ca.pem", where / "cert.pem", where / "key.pem")
+    paths = Certificates(
+        where / "ca.pem", where / "cert.pem", where / "key.pem", where / "municipality.pem"
+    )
+    _write_client_certificate(paths.client, ca_key, ca_name, now)
     paths.ca.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     paths.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     paths.key.write_bytes(
@@ -119,6 +125,37 @@ def make_certificates(where: Path) -> Certificates:
     )
     paths.key.chmod(0o600)
     return paths
+
+
+def _write_client_certificate(path: Path, ca_key, ca_name: x509.Name, now: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Ishøj Kommune"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, "CVR:11931316-FID:borgerpost"),
+            x509.NameAttribute(NameOID.COMMON_NAME, "borgerpost"),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(x509.ExtendedKeyUsage([x509.OID_CLIENT_AUTH]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    path.write_bytes(
+        cert.public_bytes(serialization.Encoding.PEM)
+        + key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    path.chmod(0o600)
 
 
 class _Introspection(BaseHTTPRequestHandler):

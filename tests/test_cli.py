@@ -271,6 +271,11 @@ def test_commands_that_need_nothing_run_with_nothing_set(tmp_path, args, expecte
             "Databasen kan ikke nås",
         ),
         (["worker"], {"SECRET_KEY": "x" * 50, "DATABASE_URL": "ikke en adresse"}, "DATABASE_URL"),
+        (
+            ["worker"],
+            {"SECRET_KEY": "x" * 50, "BORGERPOST_SF1601_URL": "http://kombit.example/"},
+            "BORGERPOST_SF1601_URL skal være en https://-adresse",
+        ),
     ],
 )
 def test_a_missing_setting_is_one_danish_line(tmp_path, args, env, message):

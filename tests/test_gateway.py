@@ -24,6 +24,7 @@ from borgerpost.core.models import Municipality
 from borgerpost.letters import actions, gateway
 from borgerpost.letters.models import Citizen, Letter, LetterStatus, SendingSystem, SystemLetterKind
 from borgerpost.pure.workdays import COPENHAGEN
+from tests.conftest import VULNERABLE_CPR
 from tests.test_letters import memo_files
 
 GATEWAY = "/api/v1/ishoj/digital-post"
@@ -32,23 +33,10 @@ MONDAY_MORNING = dt.datetime(2024, 9, 9, 8, 0, tzinfo=COPENHAGEN)
 # Maundy Thursday 2025 after the cut-off: Easter closes the town hall until Tuesday.
 BEFORE_EASTER = dt.datetime(2025, 4, 16, 15, 0, tzinfo=COPENHAGEN)
 AFTER_EASTER = dt.datetime(2025, 4, 22, 8, 0, tzinfo=COPENHAGEN)
-VULNERABLE_CPR = "0101901234"
 
 
 def bearer(token: str) -> dict[str, str]:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
-
-
-@pytest.fixture
-def system(world):  # type: ignore[no-untyped-def]
-    """The job centre's system, registered with a gateway token, and a citizen whom the
-    caseworker has assessed as vulnerable in borgerpost."""
-    token, secret = do_create_token(
-        world.thomas, world.ishoj, "Jobcentrets system", "", "digital-post"
-    )
-    citizen = actions.do_save_citizen(world.louise, Citizen(cpr=VULNERABLE_CPR, name="Ole Hansen"))
-    actions.do_assess_vulnerability(world.louise, citizen, True, "Reagerer stærkt på breve.")
-    return SendingSystem.objects.get(token=token), secret
 
 
 def letter(**fields) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -302,16 +290,6 @@ def test_the_held_list_and_the_systems_page_show_each_systems_letters(
 
 
 # --- the MeMo message itself ----------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pdf() -> bytes:
-    from weasyprint import HTML
-
-    return HTML(
-        string="<h1>Indkaldelse til samtale</h1><p>Du er indkaldt til en samtale i "
-        "jobcentret tirsdag kl. 10.</p><p>Ring til jobcentret på 43 57 70 00.</p>"
-    ).write_pdf()
 
 
 def memo_xml(pdf: bytes, legal: bool = False, uuid: str = "", label: str = "Indkaldelse") -> bytes:  # type: ignore[no-untyped-def]

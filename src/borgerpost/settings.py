@@ -47,6 +47,16 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def envhttps(name: str) -> str:
+    """An https:// base URL ending in a slash, or "" when unset."""
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return ""
+    if not raw.startswith("https://") or any(c.isspace() for c in raw):
+        raise ImproperlyConfigured(f"{name} skal være en https://-adresse, ikke »{raw}«.")
+    return raw if raw.endswith("/") else raw + "/"
+
+
 def default_data_dir() -> Path:
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg) if xdg else Path.home() / ".local" / "share"
@@ -338,6 +348,12 @@ MAIL_FOLDERS = Path(os.environ.get("BORGERPOST_MAIL_FOLDERS") or DATA_DIR / "pos
 DIGITAL_POST_FOLDERS = Path(
     os.environ.get("BORGERPOST_DIGITAL_POST_FOLDERS") or DATA_DIR / "digitalpostmapper"
 )
+# KOMBIT's hosts for SF1601 and its security token service, when not KOMBIT's own
+# (borgerpost.digitalpost.kombit): a proxy of the municipality's, or the tests' peer.
+# Set by the operator only: IT in the app chooses KOMBIT's test or production, never a
+# host, so nobody with a role can send letters bearing CPR numbers somewhere else.
+SF1601_URL = envhttps("BORGERPOST_SF1601_URL")
+SF1601_STS_URL = envhttps("BORGERPOST_SF1601_STS_URL")
 MAX_UPLOAD_BYTES = envint("BORGERPOST_MAX_UPLOAD_BYTES", 40 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

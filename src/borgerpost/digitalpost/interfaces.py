@@ -13,14 +13,18 @@ messageUUID. It raises DeliveryError, saying whether trying again can help.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+import requests
 from django.conf import settings
 from django.utils import timezone
+
+logger = logging.getLogger("borgerpost.digitalpost")
 
 
 @dataclass(frozen=True)
@@ -116,14 +120,22 @@ class SF1601Transport:
     supports_delayed_delivery = True
 
     def __init__(self, cvr: str, cert_path: str, test: bool = False) -> None:
-        from python_serviceplatformen.authentication import KombitAccess
+        from .kombit import access_for
 
-        self._access = KombitAccess(cvr=cvr, cert_path=cert_path, test=test)
+        self._access = access_for(cvr, cert_path, test)
 
     def is_registered(self, recipient_id: str) -> bool:
         from python_serviceplatformen import digital_post
 
-        return digital_post.is_registered(recipient_id, "digitalpost", self._access)
+        # When the lookup cannot be made, the letter goes by Digital Post: should the
+        # recipient not have it, SF1601 refuses the letter, and the refusal reaches the
+        # sender like any other (the outbox's failed list), instead of the letter
+        # silently going to print or the action failing.
+        try:
+            return bool(digital_post.is_registered(recipient_id, "digitalpost", self._access))
+        except (requests.RequestException, KeyError, ValueError):
+            logger.warning("PostForespoerg could not be asked; sending by Digital Post")
+            return True
 
     def deliver(self, message_uuid: str, memo_xml: bytes, details: dict[str, Any]) -> Receipt:
         from .sf1601 import post_memo

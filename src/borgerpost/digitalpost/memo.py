@@ -30,6 +30,7 @@ class LetterContent:
     filename: str = "brev.pdf"
     do_not_deliver_until: dt.date | None = None
     case_number: str = ""
+    legal_notification: bool = False
     # Documents sent with the letter, passed on unchanged: (file name, MIME type, bytes).
     attachments: tuple[tuple[str, str, bytes], ...] = ()
 
@@ -47,7 +48,7 @@ def build_message(letter: LetterContent, message_uuid: str | None = None) -> mem
             messageUUID=message_uuid or str(uuid.uuid4()),
             label=letter.title[:150],
             mandatory=False,
-            legalNotification=False,
+            legalNotification=letter.legal_notification,
             doNotDeliverUntilDate=letter.do_not_deliver_until,
             sender=memo.Sender(senderID=letter.sender_id, idType="CVR", label=letter.sender_label),
             recipient=memo.Recipient(

@@ -46,7 +46,10 @@ def post_memo(access: Any, memo_xml: bytes) -> str:
                 "authorization": token,
                 "Content-Type": "application/xml",
             },
-            data=ElementTree.tostring(request, encoding="utf8"),
+            # "UTF-8", the encoding's registered name: python-serviceplatformen writes
+            # "utf8", which expat (and so any strict XML parser) refuses as soon as a
+            # name has an æ, ø or å. The test peer found this.
+            data=ElementTree.tostring(request, encoding="UTF-8"),
             cert=access.cert_path,
             timeout=30,
         )

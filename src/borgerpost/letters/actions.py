@@ -399,6 +399,7 @@ def _content(letter: Letter, not_before: dt.date | None) -> LetterContent:
         pdf=pdf,
         do_not_deliver_until=not_before,
         case_number=letter.case_number,
+        legal_notification=letter.legal_notification,
         attachments=tuple(_attachments(letter)),
     )
 

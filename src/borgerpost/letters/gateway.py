@@ -89,6 +89,7 @@ class Submission:
     contact: str = ""
     has_deadline: bool | None = None
     urgent: bool = False
+    legal_notification: bool = False
     kind: str = ""
     message_uuid: str = ""
     case_number: str = ""
@@ -172,7 +173,12 @@ def parse_memo(xml: bytes) -> Submission:
     }
     parsed = parse(data)
     return Submission(
-        **{**parsed.__dict__, "document": document, "attachments": _memo_attachments(root)}
+        **{
+            **parsed.__dict__,
+            "document": document,
+            "attachments": _memo_attachments(root),
+            "legal_notification": legal == "true",
+        }
     )
 
 
@@ -453,6 +459,7 @@ def _receive(
         case_number=submission.case_number,
         statutory_deadline=has_deadline,
         urgent=submission.urgent,
+        legal_notification=submission.legal_notification,
         created_by=actor.user,
         sending_system=system,
         external_uuid=submission.message_uuid,

@@ -201,6 +201,8 @@ class Letter(models.Model):
     case_number = models.CharField("sagsnummer", max_length=100, blank=True)
     statutory_deadline = models.BooleanField("brevet har en lovbestemt tidsfrist", default=False)
     urgent = models.BooleanField("hastende", default=False)
+    # A system's MeMo said legalNotification (a decision, a hearing): passed on as such.
+    legal_notification = models.BooleanField("retsvirkning (legalNotification)", default=False)
     status = models.CharField(
         max_length=20, choices=LetterStatus.choices, default=LetterStatus.DRAFT
     )
