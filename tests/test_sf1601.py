@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from typing import Any
 
 import pytest
@@ -228,3 +229,20 @@ def test_a_worker_killed_while_forwarding_loses_nothing_and_doubles_at_most_once
     assert queued.state == State.SENT and queued.attempts == 2
     # Twice at most, recognisably the same letter: Digital Post keeps one per messageUUID.
     assert serviceplatformen.uuids() == [queued.message_id, queued.message_id]
+
+
+def test_a_memo_file_in_a_systems_folder_arrives(world, settings, tmp_path, serviceplatformen, pdf):
+    from borgerpost.api.actions import do_create_token
+    from borgerpost.letters.folders import take_letters_from_folders
+
+    settings.DIGITAL_POST_FOLDERS = tmp_path / "folders"
+    do_create_token(world.thomas, world.ishoj, "ESDH", "", "digital-post", "esdh")
+    folder = settings.DIGITAL_POST_FOLDERS / "esdh"
+    folder.mkdir(parents=True)
+    uuid = "4e9f3c1a-8d2b-4f6e-9a7c-1b2d3e4f5a6b"
+    (folder / "brev.xml").write_bytes(memo_xml(pdf, legal=True, uuid=uuid))
+    assert take_letters_from_folders(time.time() + 60) == 1  # the system has finished it
+    deliver_due()
+    (arrival,) = serviceplatformen.received
+    assert arrival.recipient == VULNERABLE_CPR and arrival.legal_notification == "true"
+    assert Letter.objects.get(external_uuid=uuid).message_uuid == arrival.message_uuid
