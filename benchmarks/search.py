@@ -57,6 +57,9 @@ def main() -> None:
     parser.add_argument("--others", type=int, default=4)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", default="", help="a folder: fill once, reuse later")
+    parser.add_argument(
+        "--profile", action="store_true", help="each page's queries and their times, once"
+    )
     args = parser.parse_args()
     os.environ.setdefault("SECRET_KEY", "search-benchmark-" + "x" * 40)
     reused = configure(args.db, args.url, args.keep)
@@ -103,6 +106,9 @@ def main() -> None:
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         shown = _found(response.content.decode())
+        if args.profile:
+            _profile(name, client, path)
+            continue
         times = []
         for _ in range(args.runs):
             started = time.perf_counter()
@@ -119,6 +125,21 @@ def main() -> None:
     print(
         f"target (every search page p95 < 100 ms): {'met' if worst < 100 else 'NOT met'} (worst p95 {worst:.1f} ms)"
     )
+
+
+def _profile(name: str, client, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The page's queries, slowest first, with the time in the database beside the whole."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        client.get(path)
+        whole = (time.perf_counter() - started) * 1000
+    in_db = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    print(f"\n{name}: {whole:.1f} ms, {len(queries)} queries, {in_db:.1f} ms in the database")
+    for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:4]:
+        print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
 
 
 def _found(page: str) -> str:

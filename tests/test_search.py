@@ -372,3 +372,60 @@ def test_api_takes_the_same_q(register, world, client):  # type: ignore[no-untyp
     assert response.status_code == 200
     assert [r["reference"] for r in response.json()["henvendelser"]] == refs(wanted)
     assert client.get("/api/v1/ishoj/henvendelser", {"q": "x" * 300}, **headers).status_code == 400
+
+
+@pytest.mark.parametrize("tab", ["aabne", "overskredne", "alle"])
+def test_counts_by_facet_come_from_the_counters_and_agree_with_the_rows(register, world, tab):
+    """Filtered by status, answer path or channel alone, a list's count and its counts per
+    value come from the counters (counts.py), never from reading the inquiries, and are
+    what counting the rows gives, for a member and for the administration."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from borgerpost.inquiries.views import _tab
+    from borgerpost.search import finder
+
+    old = timezone.now() - dt.timedelta(days=30)
+    made = [
+        register(channel=channel, subject=f"{channel} {n}", received_at=when)
+        for n, (channel, when) in enumerate(
+            [("phone", old), ("mail", old), ("phone", timezone.now()), ("letter", old)] * 3
+        )
+    ]
+    for inquiry in made[:5]:
+        send_to_administration(world.sara, inquiry)
+    Inquiry.objects.filter(pk__in=[i.pk for i in made[::3]]).update(status="closed")
+    counts.recount(i.pk for i in made)  # update() skips the signals that keep the counters
+    for actor in (world.sara, world.pia):
+        for asked in ({"kanal": "phone"}, {"status": "closed", "besvarelse": "administration"}):
+            wanted = finder.read({"vis": tab, **asked}, actor)
+            _, inquiries = _tab(actor, tab)
+            with CaptureQueriesContext(connection) as queries:
+                from_counters = finder.summary(inquiries, wanted, actor, tab=tab)
+            assert not any("inquiries_inquiry" in q["sql"] for q in queries.captured_queries)
+            assert from_counters == finder.summary(inquiries, wanted, actor)  # the rows
+    everything = finder.summary(
+        _tab(world.sara, "alle")[1], finder.read({"kanal": "phone"}, world.sara), world.sara, "alle"
+    )
+    assert everything.count == 6 and everything.facets["kanal"] == {
+        "phone": 6,
+        "mail": 3,
+        "letter": 3,
+    }
+
+
+def test_the_counts_command_finds_a_wrong_counter_and_rebuilds_it(register):
+    from django.core.management.base import CommandError
+    from django.db.models import F
+
+    from borgerpost.inquiries.models import InboxCount
+
+    register(channel="phone", subject="Opkald")
+    out = io.StringIO()
+    call_command("counts", "check", stdout=out)
+    assert "passer" in out.getvalue()
+    InboxCount.objects.update(n=F("n") + 1)
+    with pytest.raises(CommandError, match="tællere passer ikke"):
+        call_command("counts", "check", stdout=io.StringIO())
+    call_command("counts", "rebuild", stdout=io.StringIO())
+    assert counts.verify() == []

@@ -9,12 +9,16 @@ over the days before today, so the count needs no job at midnight; »Alle« the 
 A viewer has a bucket per day that still has an open inquiry, so the sum costs the same
 with a hundred inquiries or a million.
 
+Each bucket is also split by the inquiry's status, answer path and channel: the filters
+the lists count per value (search/finder.py's facets), so a list filtered by those alone
+gets its counts from here too, as cheaply as the navigation.
+
 `InboxCounted` remembers what each inquiry adds right now, so a change takes exactly that
 away again. `recount` derives it from the rows themselves (status, deadline, recipients,
 agenda proposals, sent to the administration) and applies the difference: it is called
 by signals on every save and delete of those rows, and by the bulk paths directly, and
 running it twice changes nothing. `verify` compares the counters with a full count (the
-test suite runs it after every test; `borgerpost inquiries_counts --check` in operation).
+test suite runs it after every test; `borgerpost counts check` in operation, `borgerpost counts rebuild` to repair).
 
 The viewers follow `InquiryQuerySet.restricted_to`, the access rule: a test checks that
 what the counters count is what that rule lets each person see.
@@ -36,23 +40,32 @@ from .models import AgendaProposal, InboxCount, InboxCounted, Inquiry, InquiryRe
 CLOSED = InboxCount.CLOSED
 ADMINISTRATION = 0
 
-Key = tuple[int, int, dt.date]  # (municipality, viewer, due)
+Bucket = tuple[dt.date, str, str, str]  # (due, status, path, channel)
+Key = tuple[int, int, dt.date, str, str, str]  # (municipality, viewer, *bucket)
+BUCKET_FIELDS = ("due", "status", "path", "channel")
 
 
 def _wanted(
     inquiry_ids: list[int],
-) -> tuple[dict[int, set[tuple[int, dt.date]]], dict[int, int]]:
-    """What each inquiry should add: a (viewer, due) for each person who may see it; and
-    each inquiry's municipality, read in the same query."""
+) -> tuple[dict[int, set[tuple[int, Bucket]]], dict[int, int]]:
+    """What each inquiry should add: a (viewer, bucket) for each person who may see it;
+    and each inquiry's municipality, read in the same query."""
     rows = Inquiry.objects.filter(pk__in=inquiry_ids).values_list(
-        "pk", "municipality_id", "status", "deadline", "sent_to_administration_at"
+        "pk",
+        "municipality_id",
+        "status",
+        "deadline",
+        "sent_to_administration_at",
+        "path",
+        "channel",
     )
-    wanted: dict[int, set[tuple[int, dt.date]]] = {}
-    due: dict[int, dt.date] = {}
+    wanted: dict[int, set[tuple[int, Bucket]]] = {}
+    due: dict[int, Bucket] = {}
     municipality: dict[int, int] = {}
-    for pk, place, status, deadline, to_administration in rows:
+    for pk, place, status, deadline, to_administration, path, channel in rows:
         municipality[pk] = place
-        due[pk] = CLOSED if status == Status.CLOSED else deadline
+        day = CLOSED if status == Status.CLOSED else deadline
+        due[pk] = (day, status, path, channel)
         wanted[pk] = {(ADMINISTRATION, due[pk])} if to_administration else set()
     viewers = [
         *InquiryRecipient.objects.filter(inquiry_id__in=due).values_list("inquiry_id", "member_id"),
@@ -86,28 +99,36 @@ def _recount(ids: list[int]) -> None:
         now = dict(wanted.get(pk, set()))
         before = have.get(pk, {})
         for viewer in before.keys() | now.keys():
-            row, due = before.get(viewer), now.get(viewer)
-            if row is not None and row.due == due:
+            row, bucket = before.get(viewer), now.get(viewer)
+            if row is not None and _bucket(row) == bucket:
                 continue
             if row is not None:
-                deltas[(row.municipality_id, viewer, row.due)] -= 1
-            if due is not None:
-                deltas[(municipality[pk], viewer, due)] += 1
-            if row is None and due is not None:
+                deltas[(row.municipality_id, viewer, *_bucket(row))] -= 1
+            if bucket is not None:
+                deltas[(municipality[pk], viewer, *bucket)] += 1
+            if row is None and bucket is not None:
                 new.append(
                     InboxCounted(
-                        inquiry_pk=pk, municipality_id=municipality[pk], viewer=viewer, due=due
+                        inquiry_pk=pk,
+                        municipality_id=municipality[pk],
+                        viewer=viewer,
+                        **dict(zip(BUCKET_FIELDS, bucket, strict=True)),
                     )
                 )
-            elif row is not None and due is None:
+            elif row is not None and bucket is None:
                 gone.append(row.pk)
-            elif row is not None and due is not None:
-                row.due = due
+            elif row is not None and bucket is not None:
+                for name, value in zip(BUCKET_FIELDS, bucket, strict=True):
+                    setattr(row, name, value)
                 changed.append(row)
     InboxCounted.objects.filter(pk__in=gone).delete()
-    InboxCounted.objects.bulk_update(changed, ["due"])
+    InboxCounted.objects.bulk_update(changed, list(BUCKET_FIELDS))
     InboxCounted.objects.bulk_create(new)
     _apply(deltas)
+
+
+def _bucket(row: InboxCounted | InboxCount) -> Bucket:
+    return (row.due, row.status, row.path, row.channel)
 
 
 def forget(inquiry_pk: int) -> None:
@@ -115,23 +136,24 @@ def forget(inquiry_pk: int) -> None:
     deltas: Counter[Key] = Counter()
     rows = InboxCounted.objects.filter(inquiry_pk=inquiry_pk)
     for row in rows:
-        deltas[(row.municipality_id, row.viewer, row.due)] -= 1
+        deltas[(row.municipality_id, row.viewer, *_bucket(row))] -= 1
     rows.delete()
     _apply(deltas)
 
 
 def _apply(deltas: Counter[Key]) -> None:
     # In a fixed order, so two transactions changing the same buckets never deadlock.
-    for (municipality, viewer, due), change in sorted(deltas.items()):
+    for (municipality, viewer, *key), change in sorted(deltas.items()):
         if change == 0:
             continue
-        bucket = InboxCount.objects.filter(municipality_id=municipality, viewer=viewer, due=due)
+        fields = dict(zip(BUCKET_FIELDS, key, strict=True))
+        bucket = InboxCount.objects.filter(municipality_id=municipality, viewer=viewer, **fields)
         if bucket.update(n=F("n") + change):
             continue
         try:
             with transaction.atomic():
                 InboxCount.objects.create(
-                    municipality_id=municipality, viewer=viewer, due=due, n=change
+                    municipality_id=municipality, viewer=viewer, n=change, **fields
                 )
         except IntegrityError:  # another transaction made the bucket first
             bucket.update(n=F("n") + change)
@@ -162,6 +184,22 @@ def totals(actor: Actor, today: dt.date) -> dict[str, int]:
     return {key: value or 0 for key, value in result.items()}
 
 
+def facet_counts(actor: Actor, tab: str, today: dt.date) -> list[tuple[str, str, str, int]] | None:
+    """How many of the person's inquiries in a tab (aabne, overskredne, alle) have each
+    status, answer path and channel, from the counters; None when the person's inquiries
+    are not one viewer's (then the rows are counted)."""
+    viewers = viewers_of(actor)
+    if viewers is None:
+        return None
+    buckets = InboxCount.objects.for_actor(actor).filter(viewer__in=viewers, n__gt=0)
+    if tab == "aabne":
+        buckets = buckets.exclude(due=CLOSED)
+    elif tab == "overskredne":
+        buckets = buckets.filter(due__lt=today)
+    rows = buckets.values_list("status", "path", "channel").annotate(total=Sum("n")).order_by()
+    return [(status, path, channel, total) for status, path, channel, total in rows]
+
+
 def _counted_directly(actor: Actor, today: dt.date) -> dict[str, int]:
     visible = Inquiry.objects.for_actor(actor)
     return visible.aggregate(
@@ -178,14 +216,16 @@ def verify() -> list[str]:
     for start in range(0, len(ids), 2000):
         wanted, municipality = _wanted(ids[start : start + 2000])
         for pk, pairs in wanted.items():
-            for viewer, due in pairs:
-                expected[(municipality[pk], viewer, due)] += 1
-    stored = {(b.municipality_id, b.viewer, b.due): b.n for b in InboxCount.objects.exclude(n=0)}
+            for viewer, bucket in pairs:
+                expected[(municipality[pk], viewer, *bucket)] += 1
+    stored = {
+        (b.municipality_id, b.viewer, *_bucket(b)): b.n for b in InboxCount.objects.exclude(n=0)
+    }
     wrong = []
     for key in sorted(set(expected) | set(stored)):
         if expected.get(key, 0) != stored.get(key, 0):
             wrong.append(
-                f"kommune {key[0]}, læser {key[1]}, frist {key[2]}: "
+                f"kommune {key[0]}, læser {key[1]}, frist {key[2]}, {'/'.join(key[3:])}: "
                 f"tæller {stored.get(key, 0)}, rækkerne {expected.get(key, 0)}"
             )
     return wrong

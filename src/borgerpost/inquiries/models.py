@@ -594,13 +594,21 @@ class InboxCount(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     viewer = models.PositiveBigIntegerField()  # a member's user id; 0: the administration
     due = models.DateField()
+    # The filters counted per value (search/finder.py's facets): the lists' counts by
+    # status, answer path and channel come from here too, without reading the rows.
+    status = models.CharField(max_length=30, default="")
+    path = models.CharField(max_length=20, default="")
+    channel = models.CharField(max_length=20, default="")
     n = models.IntegerField(default=0)
 
     objects = TenantQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "viewer", "due"], name="count_once")
+            models.UniqueConstraint(
+                fields=["municipality", "viewer", "due", "status", "path", "channel"],
+                name="count_once",
+            )
         ]
 
 
@@ -613,6 +621,9 @@ class InboxCounted(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     viewer = models.PositiveBigIntegerField()
     due = models.DateField()
+    status = models.CharField(max_length=30, default="")
+    path = models.CharField(max_length=20, default="")
+    channel = models.CharField(max_length=20, default="")
 
     objects = TenantQuerySet.as_manager()
 

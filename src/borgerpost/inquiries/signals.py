@@ -16,8 +16,8 @@ from .models import AgendaProposal, Inquiry, InquiryRecipient
 # inquiries' ids (`inquiry_ids`): other apps' indexes (search) follow it.
 inquiries_bulk_created = Signal()
 
-# Saving only these fields cannot change what an inquiry is counted as.
-_COUNTED_FIELDS = {"status", "deadline", "sent_to_administration_at"}
+# Saving only fields other than these cannot change what an inquiry is counted as.
+_COUNTED_FIELDS = {"status", "deadline", "sent_to_administration_at", "path", "channel"}
 
 
 @receiver(post_save, sender=Inquiry)

@@ -187,7 +187,7 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
     if not wanted.active:
         page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
     else:
-        counted = finder.summary(inquiries, wanted, actor)
+        counted = finder.summary(inquiries, wanted, actor, tab=show)
         page = _found_page(inquiries, wanted, actor, params, order, counted.count)
         assert wanted.form is not None
         wanted.form.count(counted.facets)

@@ -9,6 +9,7 @@ a hand-edited or old bookmark still shows a list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from borgerpost.core.fields import DateInput, IdChoiceField
 from borgerpost.core.models import Centre, Membership, Role
+from borgerpost.inquiries import counts
 from borgerpost.inquiries.forms import administration_people
 from borgerpost.inquiries.models import (
     AnswerPath,
@@ -228,18 +230,35 @@ class Summary:
     facets: dict[str, dict[str, int]]  # per facet: what each value would give
 
 
-def summary(inquiries: QuerySet, finder: Finder, actor: Any) -> Summary:
+def summary(inquiries: QuerySet, finder: Finder, actor: Any, tab: str | None = None) -> Summary:
     """How many results there are, and for each facet how many each of its values would
-    give with the other filters: all from one grouped query over what the other filters
-    leave (one pass, where a count and a query per facet read the rows four times)."""
-    wanted = {name: finder.values.get(name) or None for name in FACETS}
-    columns = list(FACETS.values())
+    give with the other filters.
+
+    Filtered by facets alone, in one of the person's tabs, everything comes from the
+    navigation's counters, which are kept by status, answer path and channel (counts.py):
+    the same cost with a hundred inquiries or a million. Otherwise from one grouped query
+    over what the other filters leave (one pass, where a count and a query per facet read
+    the rows four times)."""
+    if tab is not None and not finder.searching and not _narrowed_beyond_facets(finder):
+        counted = counts.facet_counts(actor, tab, timezone.localdate())
+        if counted is not None:
+            return _tally(counted, finder)
     rows = (
         apply(inquiries, finder, actor, skip=frozenset(FACETS))
         .order_by()
-        .values_list(*columns)
+        .values_list(*FACETS.values())
         .annotate(n=Count("pk"))
     )
+    return _tally(rows, finder)
+
+
+def _narrowed_beyond_facets(finder: Finder) -> bool:
+    return any(finder.values.get(name) for name in FILTERS if name not in FACETS)
+
+
+def _tally(rows: Iterable[tuple[Any, ...]], finder: Finder) -> Summary:
+    """The count and the facets from (status, path, channel, n) rows."""
+    wanted = {name: finder.values.get(name) or None for name in FACETS}
     count = 0
     facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     for *values, n in rows:
