@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -129,16 +130,19 @@ def _key(raw: str | None, order: Order) -> tuple[Any, int] | None:
 MAX_RANKED_PAGES = 20  # a search's 1,000 best matches: beyond that, the search is too wide
 
 
-def ranked_page(queryset: QuerySet[Any], params: Any, per_page: int, count: int) -> Page:
-    """A page of search results in order of relevance. Relevance has no key to page by,
-    so these pages are numbered (`?side=N`), and only the best `MAX_RANKED_PAGES` are
-    offered: the database ranks every match anyway, and nobody reads the thousandth."""
+def ranked_page(
+    ids: list[int], rows_of: Callable[[list[int]], list[Any]], params: Any, per_page: int
+) -> Page:
+    """A page of search results in order of relevance (`ids`, best first; `rows_of` reads
+    a page's rows in that order). Relevance has no key to page by, so these pages are
+    numbered (`?side=N`), and only the best `MAX_RANKED_PAGES` are offered: every match
+    is ranked anyway, and nobody reads the thousandth."""
+    count = len(ids)
     num_pages = min(max(1, math.ceil(count / per_page)), MAX_RANKED_PAGES)
     number = _page_number(params.get("side"), num_pages)
     start = (number - 1) * per_page
-    rows = list(queryset[start : start + per_page])
     return Page(
-        rows=rows,
+        rows=rows_of(ids[start : start + per_page]),
         number=number,
         num_pages=num_pages,
         count=count,

@@ -186,9 +186,15 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
     wanted = finder.read(params, actor)
     if not wanted.active:
         page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
+    elif wanted.ranked:
+        counted, best_first = finder.ranked_matches(inquiries, wanted, actor)
+        page = paging.ranked_page(best_first, _rows_in_order(inquiries), params, PAGE_SIZE)
     else:
         counted = finder.summary(inquiries, wanted, actor, tab=show)
-        page = _found_page(inquiries, wanted, actor, params, order, counted.count)
+        chosen = SORT_ORDERS.get(wanted.sort, order)
+        found = finder.apply(inquiries, wanted, actor)
+        page = paging.page_of(found, chosen, params, PAGE_SIZE, counted.count)
+    if wanted.active:
         assert wanted.form is not None
         wanted.form.count(counted.facets)
     for inquiry in page.rows:
@@ -242,19 +248,12 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _found_page(
-    inquiries: Any,
-    wanted: finder.Finder,
-    actor: Actor,
-    params: Any,
-    order: paging.Order,
-    count: int,
-) -> paging.Page:
-    found = finder.apply(inquiries, wanted, actor)
-    if wanted.ranked:
-        return paging.ranked_page(finder.ordered(found, wanted), params, PAGE_SIZE, count)
-    chosen = SORT_ORDERS.get(wanted.sort, order)
-    return paging.page_of(found, chosen, params, PAGE_SIZE, count)
+def _rows_in_order(inquiries: Any) -> Callable[[list[int]], list[Inquiry]]:
+    def rows_of(ids: list[int]) -> list[Inquiry]:
+        by_pk = {row.pk: row for row in inquiries.filter(pk__in=ids)}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    return rows_of
 
 
 def _attach_snippets(rows: list[Inquiry], wanted: finder.Finder) -> None:

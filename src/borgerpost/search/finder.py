@@ -9,6 +9,7 @@ a hand-edited or old bookmark still shows a list.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -250,6 +251,28 @@ def summary(inquiries: QuerySet, finder: Finder, actor: Any, tab: str | None = N
         .annotate(n=Count("pk"))
     )
     return _tally(rows, finder)
+
+
+def ranked_matches(inquiries: QuerySet, finder: Finder, actor: Any) -> tuple[Summary, list[int]]:
+    """A search by words: the count, the facets and the matches best first, from one
+    query. Ranking must read every match anyway, and the count and the facets read the
+    same rows: in one pass, the database matches and ranks them once instead of twice
+    (a wide search with filters at 100,000 inquiries spent 36 ms ranking and 27-34 ms
+    matching again to count). Best first, as `ordered` puts them."""
+    # Ordered by the database, so Python reads only ids and three short strings (turning
+    # thousands of timestamps into Python objects cost more than the ranking).
+    rows = list(
+        ordered(apply(inquiries, finder, actor, skip=frozenset(FACETS)), finder).values_list(
+            "pk", *FACETS.values()
+        )
+    )
+    grouped: Counter[tuple[str, str, str]] = Counter(row[1:] for row in rows)
+    chosen = rows
+    for column, name in enumerate(FACETS, start=1):
+        if want := finder.values.get(name):
+            chosen = [row for row in chosen if row[column] == want]
+    tally = _tally(((*kind, n) for kind, n in grouped.items()), finder)
+    return tally, [row[0] for row in chosen]
 
 
 def _narrowed_beyond_facets(finder: Finder) -> bool:
