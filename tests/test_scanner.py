@@ -433,6 +433,26 @@ def test_scan_command_starts_without_django(tmp_path):
             "Vi har boet sammen i 30 år. Nu får jeg at vide, at to lesbiske ikke må bo sammen.",
             "sexual",
         ),
+        # rules of 2026-12-06: a pregnancy, a hospice, a minority named as the group
+        ("Min datter er 28 uger henne og har fået afslag på en større lejlighed.", "health"),
+        ("Min svoger og jeg venter vores andet barn i marts.", "health"),
+        ("Min far ligger på hospice i Hvidovre.", "health"),
+        ("Min farfar var tater og blev behandlet dårligt af kommunen.", "ethnic_origin"),
+        ("Jeg er transmand og bliver kaldt mit gamle navn i breve.", "sexual"),
+        ("Jeg er tillidsvalgt for BUPL i børnehaven.", "trade_union"),
+        ("Min mand meldte sig ud af 3F sidste år, og jeg meldte mig ud af HK.", "trade_union"),
+        ("Vi tjener tilsammen for lidt til at få et lån.", "social_economic"),
+        ("Efter huslejen har min mor 900 kr. at leve for om måneden.", "social_economic"),
+        ("Min plejemor vil ikke længere have mig boende.", "social_economic"),
+        ("Min bror har ingen steder at bo efter skilsmissen.", "social_economic"),
+        ("Min søn er sigtet for et cykeltyveri ved stationen.", "criminal"),
+        ("Vi har sat vores rækkehus til salg og venter på en køber.", "property_deal"),
+        ("Vi har budt 1,8 mio. kr. på et hus i Tune.", "property_deal"),
+        (
+            "Vedrørende: Afgørelse\nCPR-nr.: 280772-1119\n\nKommunen dækker udgiften til "
+            "medicin på 640 kr.",
+            "health",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -478,6 +498,13 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "for sin skole. mvh lis",
             "health",
         ),
+        # rules of 2026-12-06: a place of care as a workplace, a rule of the system,
+        # becoming a foster family
+        ("Min leder på plejehjemmet har ændret mine vagter.", "health"),
+        ("Jeg har fået en stilling på sygehuset i Køge.", "health"),
+        ("Kontanthjælpsloftet rammer mange børnefamilier hårdt.", "social_economic"),
+        ("Vi vil gerne godkendes som plejefamilie.", "social_economic"),
+        ("Kommunen har sat den gamle skole til salg.", "property_deal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -244,6 +244,8 @@ class Scanner:
             return None
         if term.category == "health" and _carrier(before_term, text, s_start, start):
             return None
+        if term.category == "health" and _at_work(before_term, text, start):
+            return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
         confidence = term.confidence
@@ -269,6 +271,31 @@ class Scanner:
         )
 
 
+# A CPR number after its label, a few characters apart: »CPR-nr.: 280772-1119«,
+# »cpr.nr. 2309851122«, »personnummer er 0703491234«.
+_NAMED_CPR = re.compile(
+    rb"(?i)\b(?:cpr|personnummer|personnr)[^0-9\n]{0,15}[0-3][0-9][01][0-9]{3}[- ]?[0-9]{4}\b"
+)
+
+
+# A place of care as someone's workplace is no health information: »min leder på
+# plejehjemmet«, »min stilling i hjemmesygeplejen«.
+_CARE_PLACE = re.compile(
+    r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice)", re.IGNORECASE
+)
+_WORK_BEFORE = re.compile(
+    rb"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
+    rb"vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev)\b"
+    rb"[^.!?\n]{0,30}$"
+)
+
+
+def _at_work(before_term: bytes, text: str, start: int) -> bool:
+    return (
+        _CARE_PLACE.match(text, start) is not None and _WORK_BEFORE.search(before_term) is not None
+    )
+
+
 class _Context:
     """What the candidates of one text share: its sentences and their person cues, each
     worked out once however many candidates a sentence holds."""
@@ -280,6 +307,7 @@ class _Context:
         self._ends: list[int] | None = None
         self._about: dict[int, bool] = {}
         self._processing: dict[int, bool] = {}
+        self._of_one_person: bool | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
@@ -300,8 +328,18 @@ class _Context:
     def about_a_person(self, s_start: int, s_end: int) -> bool:
         found = self._about.get(s_start)
         if found is None:
-            found = self._about[s_start] = about_a_person(self.data[s_start:s_end])
+            found = self._about[s_start] = (
+                about_a_person(self.data[s_start:s_end]) or self.of_one_person()
+            )
         return found
+
+    def of_one_person(self) -> bool:
+        """A text that names a person's CPR number (»CPR-nr.: 280772-1119«, »min mors
+        personnummer er …«) is about that person throughout: a letter's »Kommunen
+        bevilger dækning af merudgifter til medicin« is their medicine."""
+        if self._of_one_person is None:
+            self._of_one_person = _NAMED_CPR.search(self.data) is not None
+        return self._of_one_person
 
     def asks_about_processing(self, s_start: int, s_end: int) -> bool:
         found = self._processing.get(s_start)

@@ -85,7 +85,10 @@ TERMS: list[Term] = [
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
-        r"brækket|knoglebrud|hoftebrud)" + W,
+        r"brækket|knoglebrud|hoftebrud|hospice|"
+        # a pregnancy said as how far along, or as the child expected
+        r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
+        r"venter tvillinger|terminsdato|har termin)" + W,
         0.7,
         "helbred, pleje eller behandling",
     ),
@@ -99,7 +102,7 @@ TERMS: list[Term] = [
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
         r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
-        r"asiatisk|mørk i huden|inuit|er rom\b|som rom\b|romani|romanifolk|"
+        r"asiatisk|mørk i huden|inuit|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
         # a racist slur aimed at someone says what race they are taken for
         r"neger|perker)" + W,
         0.8,
@@ -110,6 +113,7 @@ TERMS: list[Term] = [
         "sexual.orientation",
         "sexual",
         r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
+        r"transkvinde|transmand|transperson|"
         r"queer|lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
         0.85,
@@ -144,7 +148,12 @@ TERMS: list[Term] = [
         "trade_union",
         r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
-        r"a-kasse,)\s*" + _UNIONS + W + "|"
+        r"a-kasse,|tillidsvalgt for|tillidsvalgt i|medlem hos|organiseret hos|"
+        # leaving a union says one belonged to it
+        r"meldte mig ud af|meldt mig ud af|melder mig ud af|meldt ud af|udmeldt af)\s*"
+        + _UNIONS
+        + W
+        + "|"
         # a second membership after a first: »medlem af Kristeligt Folkeparti og af Krifa«
         r"medlem af (?:[a-zæøåéü]+\s+){1,4}og (?:af\s+)?"
         + _UNIONS
@@ -176,13 +185,15 @@ TERMS: list[Term] = [
         r"statsfængsel|arresthus|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
         r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
-        r"stjålet|stjæler|stjal|tyveri|tyv\b|indbrud|vold mod|voldelig|overfald|"
-        r"sælger hash|narko|pusher|bødestraf|hærværk mod|stalk|bedrageri|"
+        # (theft, burglary, robbery, fraud and assault: criminal.compound, also as a
+        # compound's head)
+        r"stjålet|stjæler|stjal|tyv\b|vold mod|voldelig|"
+        r"sælger hash|narko|pusher|bødestraf|hærværk mod|stalk|"
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
         # threats and violence against a person, and what follows an offence: a
         # restraining order, a driving ban by judgment, a fine for drunk driving
         r"truet|truede|trusler mod|dræbstrussel|dødstrussel|slog mig|slog ham|slog hende|"
-        r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røveri|røvet|mishandl|vold i hjemmet|"
+        r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|bøde for|"
         r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom|"
@@ -242,7 +253,8 @@ TERMS: list[Term] = [
         r"fogedret|udsættelse|sat ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
-        r"jeg tjener|vi tjener|hun tjener|han tjener)" + W,
+        # what is left to live on after the fixed costs
+        r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
@@ -259,6 +271,10 @@ TERMS: list[Term] = [
         r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
+        r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
+        r"står uden bolig|uden et sted at bo|"
+        # foster care seen from the child placed (not »vil være plejefamilie«)
+        r"pleje(?:far|mor|barn|børn|søn|datter)|"
         # living on friends' sofas: without a home of one's own
         r"(bor|boet|boede|sover|sovet|sov|overnatter) (hos venner|hos en ven|hos bekendte|"
         r"hos forskellige|i sin bil|i bilen|i min bil))" + W,
@@ -357,6 +373,39 @@ TERMS: list[Term] = [
         0.75,
         "seksuel orientering (en partner af samme køn)",
         needs="partner",
+    ),
+    # --- what someone earns, said by the earner -----------------------------------------
+    Term(
+        "social.earnings",
+        "social_economic",
+        r"(jeg|vi|hun|han) tjener" + W,
+        0.8,
+        "økonomiske forhold (indkomst)",
+        needs="phrase",
+    ),
+    # --- offences as the head of a compound: »butikstyveri«, »cykelindbrud« --------------
+    Term(
+        "criminal.compound",
+        "criminal",
+        r"(tyveri|indbrud|røveri|bedrageri|overfald|hærværk|narkohandel)(et|ets|er|erne|s)?",
+        0.8,
+        "strafbare forhold (en forbrydelse)",
+        head=True,
+    ),
+    # --- a property offered for sale, or a bid with its amount ----------------------------
+    Term(
+        "property.for_sale",
+        "property_deal",
+        r"[a-zæøåéü]*(hus|huset|lejlighed|lejligheden|ejendom|ejendommen|grund|grunden|"
+        r"gård|gården|villa|villaen|bolig|boligen)\s+til salg|"
+        r"(sat|sætte|sætter|satte)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}[a-zæøåéü]*"
+        r"(hus|huset|lejlighed|lejligheden|ejendom|ejendommen|grund|grunden|gård|gården|"
+        r"villa|villaen)\s+til salg|"
+        # »budt 2,1 mio. på«: an amount between the bid and its object
+        r"budt\s+(?:ca\.\s+)?[0-9][0-9.,]*\s*(?:kr\.?|mio\.?|millioner|mill\.?)?\s*"
+        r"(?:kr\.?\s+)?på",
+        0.8,
+        "en ejendomshandel, som ikke er indgået endnu",
     ),
 ]
 
@@ -551,6 +600,15 @@ SYSTEM_HEADS = (
     "forebyggelsen",
     "statistik",
     "statistikken",
+    # a rule or a rate of the system: »kontanthjælpsloftet«, »dagpengereformen«
+    "loft",
+    "loftet",
+    "reform",
+    "reformen",
+    "satsen",
+    "satserne",
+    "loven",
+    "reglerne",
 )
 # Asking whether or how the municipality processes a kind of data is no disclosure of it
 # (»Gemmer kommunen oplysninger om borgernes religion?«), unless the sentence is about
