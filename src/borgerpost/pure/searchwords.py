@@ -79,7 +79,7 @@ def snippet(text: str, query_stems: tuple[str, ...], width: int = 160) -> list[t
     are read: a result list must not cost a whole long thread per row."""
     wanted = set(query_stems)
     head = text[:50_000]
-    hits = [m for m in _WORD.finditer(head) if _stem_of(m.group()) in wanted]
+    hits = [m for m in _starting_with(query_stems).finditer(head) if _stem_of(m.group()) in wanted]
     if not hits:
         return []
     start = max(0, hits[0].start() - width // 3)
@@ -100,6 +100,17 @@ def snippet(text: str, query_stems: tuple[str, ...], width: int = 160) -> list[t
     if end < len(text):
         pieces.append((" …", False))
     return [(fragment, mark) for fragment, mark in pieces if fragment]
+
+
+@functools.lru_cache(maxsize=64)
+def _starting_with(query_stems: tuple[str, ...]) -> re.Pattern[str]:
+    """The words that begin with one of the stems: Snowball only takes endings off, so a
+    word can have a stem only if it begins with it. Only those are stemmed to check (a
+    result page stemmed every word of fifty texts)."""
+    if not query_stems:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(stem) for stem in sorted(query_stems, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
 def _stem_of(word: str) -> str:
