@@ -453,6 +453,11 @@ def test_scan_command_starts_without_django(tmp_path):
             "medicin på 640 kr.",
             "health",
         ),
+        ("Jeg er kommet til Danmark fra Syrien med min mor.", "ethnic_origin"),
+        ("Naboen råber, at vi skal rejse hjem til Tyrkiet.", "ethnic_origin"),
+        ("Min kone og jeg er i fertilitetsbehandling på Hvidovre.", "health"),
+        ("Jeg har fået en regning, som jeg ikke kan betale.", "social_economic"),
+        ("Min far er gået konkurs og bor nu i en campingvogn.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -505,6 +510,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kontanthjælpsloftet rammer mange børnefamilier hårdt.", "social_economic"),
         ("Vi vil gerne godkendes som plejefamilie.", "social_economic"),
         ("Kommunen har sat den gamle skole til salg.", "property_deal"),
+        # a need one may have one day; a group named as such
+        ("Jeg er bange for, hvad der sker, hvis jeg skal have hjemmehjælp.", "health"),
+        ("Tak for dit forslag om et LGBT+-netværk for unge.", "sexual"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

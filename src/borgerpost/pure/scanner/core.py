@@ -246,6 +246,8 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
+        if _maybe_one_day(before_term) and _IF_ONE_DAY.search(before_term) is not None:
+            return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
         confidence = term.confidence
@@ -288,6 +290,23 @@ _WORK_BEFORE = re.compile(
     rb"vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev)\b"
     rb"[^.!?\n]{0,30}$"
 )
+
+
+# A need one may have one day is no disclosure of a need now: »bange for at skulle på
+# plejehjem«, »hvis jeg skal have hjemmehjælp«, »hvis jeg får brug for en rollator«.
+_IF_ONE_DAY = re.compile(
+    (
+        r"(?i)\b(?:hvis (?:jeg|vi) (?:en dag )?(?:skal|skulle|f(?:å|aa)r brug for|fik brug for)|"
+        r"bange for at (?:skulle|f(?:å|aa) brug for|komme)|"
+        r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme))\b[^.!?\n,]{0,20}$"
+    ).encode("latin-1")
+)
+
+
+def _maybe_one_day(before_term: bytes) -> bool:
+    # The words every such phrase holds, looked for in C before the expression runs.
+    low = before_term.lower()
+    return b"hvis" in low or b"bange" in low or b"frygter" in low
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:

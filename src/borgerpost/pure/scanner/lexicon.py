@@ -85,7 +85,8 @@ TERMS: list[Term] = [
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
-        r"brækket|knoglebrud|hoftebrud|hospice|"
+        r"brækket|knoglebrud|hoftebrud|hospice|fertilitet|ivf\b|"
+        r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
         r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
         r"venter tvillinger|terminsdato|har termin)" + W,
@@ -114,7 +115,7 @@ TERMS: list[Term] = [
         "sexual",
         r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
         r"transkvinde|transmand|transperson|"
-        r"queer|lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
+        r"queer|er lgbt|som lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
         0.85,
         "seksuelle forhold eller seksuel orientering",
@@ -254,7 +255,10 @@ TERMS: list[Term] = [
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
         # what is left to live on after the fixed costs
-        r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden)" + W,
+        r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
+        # a bill one cannot pay, money borrowed to get by, a bankruptcy
+        r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|"
+        r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
@@ -273,6 +277,8 @@ TERMS: list[Term] = [
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
         r"står uden bolig|uden et sted at bo|"
+        r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
+        r"bor i en campingvogn|bor nu i en campingvogn|bor i campingvogn|"
         # foster care seen from the child placed (not »vil være plejefamilie«)
         r"pleje(?:far|mor|barn|børn|søn|datter)|"
         # living on friends' sofas: without a home of one's own
@@ -347,10 +353,12 @@ TERMS: list[Term] = [
         r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|adopteret|født|stammer|"
         r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")|"
         # words in between: »adopteret to børn fra Colombia«, »kom som barn fra Irak«
-        r"(adopteret|adopterede|kom|flygtede)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
+        r"(adopteret|adopterede|kom|kommet|flygtede|flygtet)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
         + country_pattern()
         + r")|"
-        r"(født|opvokset|vokset op) i (" + country_pattern() + r")",
+        r"(født|opvokset|vokset op) i (" + country_pattern() + r")|"
+        # told to go back where they are taken to come from: »rejse hjem til Pakistan«
+        r"(rejse|rejser|tage|tager|sendt|sende|smidt|smide) hjem til (" + country_pattern() + r")",
         0.8,
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
     ),
