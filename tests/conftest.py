@@ -300,6 +300,30 @@ def process_environment(smtp, certs) -> dict[str, str]:  # type: ignore[no-untyp
     }
 
 
+def start_worker(env: dict[str, str]):  # type: ignore[no-untyped-def]
+    """One round of a real `borgerpost worker` process beside the test."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "borgerpost", "worker", "--once"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def kill_when_reached(worker, reached, where: str) -> None:  # type: ignore[no-untyped-def]
+    """Kill the worker outright (no clean-up can run) once a peer says it has arrived."""
+    import signal
+
+    try:
+        assert reached.wait(timeout=60), f"the worker never reached {where}"
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+
+
 @pytest.fixture(scope="session")
 def certs(tmp_path_factory):  # type: ignore[no-untyped-def]
     return make_certificates(tmp_path_factory.mktemp("certs"))

@@ -13,9 +13,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import os
-import signal
-import subprocess
-import sys
 import time
 from typing import Any
 
@@ -30,7 +27,7 @@ from borgerpost.letters import actions
 from borgerpost.letters.models import Letter, LetterStatus, SystemLetterKind
 from borgerpost.outgoing.delivery import LEASE, deliver_due
 from borgerpost.outgoing.models import OutgoingMessage, State
-from tests.conftest import VULNERABLE_CPR, database_url
+from tests.conftest import VULNERABLE_CPR, database_url, kill_when_reached, start_worker
 from tests.test_gateway import (
     AFTER_EASTER,
     BEFORE_EASTER,
@@ -201,24 +198,17 @@ def test_a_worker_killed_while_forwarding_loses_nothing_and_doubles_at_most_once
     queued = OutgoingMessage.objects.get()
     # Serviceplatformen keeps the letter, then waits before answering: the worker dies.
     serviceplatformen.hold_after_receipt = 30
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "borgerpost", "worker", "--once"],
-        env={
+    worker = start_worker(
+        {
             **os.environ,
             "DATABASE_URL": database_url(),
             "BORGERPOST_DATA_DIR": str(django_settings.DATA_DIR),
             "BORGERPOST_SF1601_URL": serviceplatformen.url,
             "BORGERPOST_SF1601_STS_URL": serviceplatformen.url,
             "REQUESTS_CA_BUNDLE": str(certs.ca),
-        },
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        }
     )
-    try:
-        assert serviceplatformen.arrived.wait(timeout=60), "the worker never reached SF1601"
-    finally:
-        worker.send_signal(signal.SIGKILL)
-        worker.wait()
+    kill_when_reached(worker, serviceplatformen.arrived, "SF1601")
     queued.refresh_from_db()
     assert queued.state == State.SENDING  # handed over, never marked sent
     serviceplatformen.hold_after_receipt = 0

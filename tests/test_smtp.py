@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-import signal
 import subprocess
-import sys
 
 import pytest
 from django.utils import timezone
@@ -22,7 +20,7 @@ from borgerpost.inquiries.models import Message
 from borgerpost.outgoing.delivery import LEASE, deliver_due
 from borgerpost.outgoing.models import OutgoingMessage, State
 
-from .conftest import process_environment
+from .conftest import kill_when_reached, process_environment, start_worker
 from .mailservers import SMTPServer
 
 SENSITIVE = "Min søn Oliver har ADHD og angst. Mit cpr-nr. er 091213-4290."
@@ -194,13 +192,7 @@ def test_a_temporary_refusal_is_retried_then_given_up(world, new_inquiry, smtp):
 
 
 def _worker(smtp: SMTPServer, certs) -> subprocess.Popen[bytes]:  # type: ignore[no-untyped-def]
-    env = process_environment(smtp, certs)
-    return subprocess.Popen(
-        [sys.executable, "-m", "borgerpost", "worker", "--once"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    return start_worker(process_environment(smtp, certs))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -212,12 +204,7 @@ def test_a_worker_killed_while_sending_loses_nothing_and_doubles_at_most_once(
     queued = OutgoingMessage.objects.get()
     # The server stores the mail, then waits before answering: the worker dies in between.
     smtp.hold_after_data = 30
-    process = _worker(smtp, certs)
-    try:
-        assert smtp.data_started.wait(timeout=60), "the worker never reached the mail server"
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+    kill_when_reached(_worker(smtp, certs), smtp.data_started, "the mail server")
     queued.refresh_from_db()
     assert queued.state == State.SENDING  # claimed, never marked sent
     smtp.hold_after_data = 0
