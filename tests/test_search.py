@@ -438,8 +438,12 @@ def test_snippet_marks_the_same_words_as_stemming_every_word():
     import json
     from pathlib import Path
 
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sensitive-dev2.jsonl"
-    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    corpus = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus"
+    texts = [
+        json.loads(line)["text"]
+        for name in ("sensitive-own2.jsonl", "sensitive-own5.jsonl", "sensitive-own6.jsonl")
+        for line in (corpus / name).read_text(encoding="utf-8").splitlines()
+    ]
     for text in texts:
         every = searchwords.words(text)
         for query in (every[3:5], every[10:11], every[-2:]):
