@@ -458,6 +458,16 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min kone og jeg er i fertilitetsbehandling på Hvidovre.", "health"),
         ("Jeg har fået en regning, som jeg ikke kan betale.", "social_economic"),
         ("Min far er gået konkurs og bor nu i en campingvogn.", "social_economic"),
+        # third round: more conditions, treatment for an addiction, a residence permit,
+        # a couple named as such, images shared, a work placement, a sale made ready
+        ("Min søn har Tourettes og bliver sendt hjem fra skole.", "health"),
+        ("Jeg er stoffri nu efter et behandlingsforløb på Lænkeambulatoriet.", "health"),
+        ("Du skal tage din opholdstilladelse med til samtalen.", "ethnic_origin"),
+        ("vi er et homopar og vil gerne adoptere", "sexual"),
+        ("Min datter har fået nøgenbilleder sendt rundt på skolen.", "criminal"),
+        ("Jeg er i virksomhedspraktik og får ingen løn.", "social_economic"),
+        ("jeg har 12.000 i restskat som jeg ik kan betale", "social_economic"),
+        ("Min mor spørger, om olietanken skal fjernes, før vi kan sælge.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -513,6 +523,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a need one may have one day; a group named as such
         ("Jeg er bange for, hvad der sker, hvis jeg skal have hjemmehjælp.", "health"),
         ("Tak for dit forslag om et LGBT+-netværk for unge.", "sexual"),
+        ("Jeg venter på tilbagebetaling af mit depositum.", "social_economic"),
+        ("Vi foreslår, at virksomhederne får et mere fleksibelt løntilskud.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

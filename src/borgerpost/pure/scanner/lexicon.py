@@ -64,7 +64,12 @@ TERMS: list[Term] = [
         r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|"
         r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
         r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse|ordblind|"
-        r"cochlear implant|høreapparat|hørenedsættelse|synsnedsættelse|stofskifte)" + W,
+        r"cochlear implant|høreapparat|hørenedsættelse|synsnedsættelse|stofskifte|"
+        # more conditions by their usual Danish names
+        r"tourette|cøliaki|glutenallergi|laktoseintolerant|slagtilfælde|hjerneinfarkt|"
+        r"pacemaker|nyresvigt|hjertesvigt|leversvigt|sukkersyge|stomi|amputer|"
+        r"spastisk|spastiker|epileptiker|diabetiker|astmatiker|lymfødem|psoriasis|"
+        r"kronisk syg|ryggen er|slidgigt|leddegigt|grå stær|grøn stær|makulade)" + W,
         0.9,
         "en diagnose eller sygdom",
     ),
@@ -72,7 +77,10 @@ TERMS: list[Term] = [
         "health.mental",
         "health",
         r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|"
-        r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman)" + W,
+        r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman|"
+        # treatment for an addiction, and being free of it
+        r"lænkeambulatori|alkoholbehandling|stofbehandling|behandlingsforløb|ryddet for hash|"
+        r"stoffri\b|er ædru)" + W,
         0.8,
         "psykisk helbred, misbrug eller behandling",
     ),
@@ -105,7 +113,9 @@ TERMS: list[Term] = [
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
         r"asiatisk|mørk i huden|inuit|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
         # a racist slur aimed at someone says what race they are taken for
-        r"neger|perker)" + W,
+        r"neger|perker|"
+        # the status of someone who came from abroad
+        r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|hjemrejseydelse)" + W,
         0.8,
         "etnisk baggrund eller herkomst",
     ),
@@ -114,7 +124,7 @@ TERMS: list[Term] = [
         "sexual.orientation",
         "sexual",
         r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
-        r"transkvinde|transmand|transperson|"
+        r"transkvinde|transmand|transperson|homopar|homoseksuelt par|lesbisk par|bøssepar|"
         r"queer|er lgbt|som lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
         0.85,
@@ -202,7 +212,7 @@ TERMS: list[Term] = [
         r"sidder inde|sad inde|sidde inde|kriminalforsorg|prøveløsla|afsone|bødeforlæg|"
         r"på prøve efter|ungdomssanktion|fotograferet af politiet|"
         r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
-        r"dealer med)" + W,
+        r"dealer med|dyrker skunk|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
     ),
@@ -242,7 +252,13 @@ TERMS: list[Term] = [
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
         r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
-        r"arbejdsløs|sagt op|mistede mit job|tilbagebetaling af|"
+        r"arbejdsløs|sagt op|mistede mit job|"
+        r"tilbagebetaling af (?:for meget|kontanthjælp|dagpenge|sygedagpenge|boligstøtte|"
+        r"boligydelse|ydelse|hjælp|pension|førtidspension|børneydelse|børnepenge)|"
+        # work placements through the job centre, a student's grant
+        r"virksomhedspraktik|i løntilskud|job med løntilskud|ansat med løntilskud|"
+        r"praktik via jobcentret|praktik gennem jobcentret|"
+        r"på su\b|su-lån|"
         r"fyret|opsagt fra)" + W,
         0.8,
         "sociale ydelser eller beskæftigelse",
@@ -257,7 +273,8 @@ TERMS: list[Term] = [
         # what is left to live on after the fixed costs
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
-        r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|"
+        r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|ik kan betale|"
+        r"restskat|"
         r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
@@ -321,7 +338,11 @@ TERMS: list[Term] = [
         r"tilbud på|handel med|handlen om|overdrage)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
         r"[a-zæøåéü]*(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)" + W + "|"
         r"(svar fra sælger|sælgers advokat|sælgerens advokat|køberen trækker|køberen vil|"
-        r"køberen har|køberens bank|handlen afhænger|handlen går|handlen faldt)" + W,
+        r"køberen har|køberens bank|handlen afhænger|handlen går|handlen faldt|"
+        r"køberen kræver|køberen ønsker|køberen forlanger|"
+        # a sale being made ready: »før vi kan sælge«
+        r"før vi kan sælge|inden vi kan sælge|før jeg kan sælge|inden jeg kan sælge|"
+        r"så vi kan sælge|så jeg kan sælge)" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
     ),
