@@ -468,6 +468,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er i virksomhedspraktik og får ingen løn.", "social_economic"),
         ("jeg har 12.000 i restskat som jeg ik kan betale", "social_economic"),
         ("Min mor spørger, om olietanken skal fjernes, før vi kan sælge.", "property_deal"),
+        # fourth round: people named by where they come from, psychological violence,
+        # paralysis, a pension supplement
+        ("Min mand er tyrker og taler ikke så godt dansk.", "ethnic_origin"),
+        ("Min søster har været udsat for psykisk vold af sin mand.", "criminal"),
+        ("Min mand blev lam i benene efter en trafikulykke.", "health"),
+        ("Vi bevilger helbredstillæg til din medicin fra 1. marts.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -525,6 +531,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Tak for dit forslag om et LGBT+-netværk for unge.", "sexual"),
         ("Jeg venter på tilbagebetaling af mit depositum.", "social_economic"),
         ("Vi foreslår, at virksomhederne får et mere fleksibelt løntilskud.", "social_economic"),
+        ("Min søster har været udsat for psykisk vold af sin mand.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -246,6 +246,8 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
+        if term.category == "health" and text[end : end + 5].lower() == " vold":
+            return None  # »psykisk vold« is violence (criminal), not mental health
         if _maybe_one_day(before_term) and _IF_ONE_DAY.search(before_term) is not None:
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):

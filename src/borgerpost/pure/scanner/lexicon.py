@@ -69,7 +69,8 @@ TERMS: list[Term] = [
         r"tourette|cøliaki|glutenallergi|laktoseintolerant|slagtilfælde|hjerneinfarkt|"
         r"pacemaker|nyresvigt|hjertesvigt|leversvigt|sukkersyge|stomi|amputer|"
         r"spastisk|spastiker|epileptiker|diabetiker|astmatiker|lymfødem|psoriasis|"
-        r"kronisk syg|ryggen er|slidgigt|leddegigt|grå stær|grøn stær|makulade)" + W,
+        r"kronisk syg|ryggen er|slidgigt|leddegigt|grå stær|grøn stær|makulade|"
+        r"blev lam\b|er lam\b|lam i benene|lam i armen|lam i siden|fas\b|føtalt alkohol)" + W,
         0.9,
         "en diagnose eller sygdom",
     ),
@@ -114,6 +115,10 @@ TERMS: list[Term] = [
         r"asiatisk|mørk i huden|inuit|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
         # a racist slur aimed at someone says what race they are taken for
         r"neger|perker|"
+        # people named by where they come from
+        r"tyrker|iraner|marokkaner|libaneser|eritreer|etiopier|vietnameser|thailænder|"
+        r"filippiner|kineser|ungarer|litauer|ukrainer|russer|serber|bosnier|albaner|"
+        r"nigerianer|ghaneser|kenyaner|egypter|jordaner|algerier|tuneser|chilener|"
         # the status of someone who came from abroad
         r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|hjemrejseydelse)" + W,
         0.8,
@@ -204,6 +209,7 @@ TERMS: list[Term] = [
         # threats and violence against a person, and what follows an offence: a
         # restraining order, a driving ban by judgment, a fine for drunk driving
         r"truet|truede|trusler mod|dræbstrussel|dødstrussel|slog mig|slog ham|slog hende|"
+        r"udsat for vold|udsat for psykisk vold|psykisk vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|bøde for|"
@@ -258,7 +264,7 @@ TERMS: list[Term] = [
         # work placements through the job centre, a student's grant
         r"virksomhedspraktik|i løntilskud|job med løntilskud|ansat med løntilskud|"
         r"praktik via jobcentret|praktik gennem jobcentret|"
-        r"på su\b|su-lån|"
+        r"på su\b|su-lån|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
         r"fyret|opsagt fra)" + W,
         0.8,
         "sociale ydelser eller beskæftigelse",
@@ -289,7 +295,7 @@ TERMS: list[Term] = [
         r"min tidligere kone|min fraskilte|hans ekskone|hendes eksmand|fraskilt|"
         r"tvangsfjern|i plejefamilie|døgninstitution|underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
-        r"sagsbehandler i familie|udsat for vold|krisecenter|misbrugsbehandling|"
+        r"sagsbehandler i familie|krisecenter|misbrugsbehandling|netværkspleje|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
