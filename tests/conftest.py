@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
@@ -302,9 +305,6 @@ def process_environment(smtp, certs) -> dict[str, str]:  # type: ignore[no-untyp
 
 def start_worker(env: dict[str, str]):  # type: ignore[no-untyped-def]
     """One round of a real `borgerpost worker` process beside the test."""
-    import subprocess
-    import sys
-
     return subprocess.Popen(
         [sys.executable, "-m", "borgerpost", "worker", "--once"],
         env=env,
@@ -315,8 +315,6 @@ def start_worker(env: dict[str, str]):  # type: ignore[no-untyped-def]
 
 def kill_when_reached(worker, reached, where: str) -> None:  # type: ignore[no-untyped-def]
     """Kill the worker outright (no clean-up can run) once a peer says it has arrived."""
-    import signal
-
     try:
         assert reached.wait(timeout=60), f"the worker never reached {where}"
     finally:

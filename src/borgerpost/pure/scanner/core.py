@@ -246,7 +246,7 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
-        if term.category == "health" and text[end : end + 5].lower() == " vold":
+        if term.category == "health" and text.startswith((" vold", " Vold", " VOLD"), end):
             return None  # »psykisk vold« is violence (criminal), not mental health
         if _maybe_one_day(before_term) and _IF_ONE_DAY.search(before_term) is not None:
             return None
