@@ -611,3 +611,79 @@ def test_sentences_end_without_relying_on_capital_letters(text, ends):
     cuts = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     assert [p for p in pieces if p] == ends
+
+
+def _labelled_texts() -> list[str]:
+    return [
+        json.loads(line)["text"]
+        for path in sorted(CORPUS.glob("sensitive-own*.jsonl"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+
+
+def _sentence_by_definition(text: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) as defined: the last of all the text's `ends`
+    before it and the first at or after its end, each at most 300 characters away."""
+    from bisect import bisect_left
+
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    i = bisect_left(ends, start) - 1
+    j = bisect_left(ends, end)
+    return (
+        ends[i] + 1 if i >= 0 and ends[i] >= lo else lo,
+        ends[j] if j < len(ends) and ends[j] < hi else hi,
+    )
+
+
+def test_the_sentence_of_each_candidate_is_the_one_the_definition_gives():
+    # The scanner finds a sentence by searching out from the candidate and reuses it for
+    # the next candidate in it; on every labelled text, in one block larger than a
+    # mail, and around a sentence end inside a candidate, it must give the same sentence
+    # as all ends found first.
+    from borgerpost.pure.scanner.core import _SENTENCE_END, _Context
+
+    scanner = Scanner()
+    texts = [*_labelled_texts(), "Hej.\n" * 40_000 + "\n\n".join(_labelled_texts()[:40])]
+    texts.append("Han er syg. " * 30 + "x" * 400 + " m.v.h. Ib. Syg. " + "y" * 350 + " Syg!")
+    for text in texts:
+        norm = normalise(text)
+        context = _Context(norm)
+        spans = [(c.start, c.end) for c in scanner.engine.candidates(norm.text, norm.data)]
+        spans += [(i, i + 9) for i in range(0, len(norm.text) - 9, 97)]  # across ends too
+        spans.sort()
+        ends = [m.start() for m in _SENTENCE_END.finditer(norm.text)]
+        for start, end in spans:
+            expected = _sentence_by_definition(norm.text, ends, start, end)
+            assert context.sentence(start, end) == expected, (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tak for hjælpen.\nmvh hilsen Anna",
+        "Mvh\nCamilla\n\nVenlig hilsen\nPeter og Sofie",
+        "Kh. Lise / bh Ole, m.v.h. Jens og vh Mette",
+        "hilsner fra os alle, Kim. jeg hedder Hanne /kim",
+        "amvh Ib, mvhmvh Ole, hilsenhilsen Eva",
+    ],
+)
+def test_closings_are_those_one_expression_finds(text):
+    # The closings' first words are found by str.find(), not by one expression of
+    # alternatives; the result must be what that expression finds, overlaps included.
+    import re
+
+    from borgerpost.pure.scanner.partners import _AFTER_CLOSING, _OTHER_CLOSINGS, _closings
+
+    words = "mvh|m\\.v\\.h\\.|vh|kh|bh|hilsen|hilsner"
+    one = re.compile(f"(?:{words}){_AFTER_CLOSING.pattern}")
+    low = text.lower()
+    expected = [(m.start(), m.end(), m.group(1)) for m in one.finditer(low)]
+    expected += [(m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)]
+    assert _closings(low) == expected
+    for other in _labelled_texts():
+        low = other.lower()
+        found = [(m.start(), m.end(), m.group(1)) for m in one.finditer(low)]
+        found += [
+            (m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)
+        ]
+        assert _closings(low) == found

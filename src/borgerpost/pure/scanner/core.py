@@ -4,7 +4,6 @@ then confirm each candidate against its own context."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -53,9 +52,6 @@ MAX_CHARS = 50_000_000  # larger inputs are refused; callers split them (see sca
 # candidates; the exact calendar date and the century are checked in Python.
 CPR_PATTERN = r"(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}"
 _CPR_RE = re.compile(r"(\d{6})[- ]?(\d{4})")
-
-
-_ANY_END = re.compile(r"[.!?\n]")
 
 
 class ScanError(ValueError):
@@ -276,10 +272,26 @@ class Scanner:
 
 
 # A CPR number after its label, a few characters apart: »CPR-nr.: 280772-1119«,
-# »cpr.nr. 2309851122«, »personnummer er 0703491234«.
+# »cpr.nr. 2309851122«, »personnummer er 0703491234«. Matched where a label's first
+# letters were found by bytes.find() in the lower-cased text: the expression's case-blind
+# alternatives searched through a whole mail cost more than the rest of the person cues.
+_NAMED_CPR_LABELS = (b"cpr", b"personn")
 _NAMED_CPR = re.compile(
-    rb"(?i)\b(?:cpr|personnummer|personnr)[^0-9\n]{0,15}[0-3][0-9][01][0-9]{3}[- ]?[0-9]{4}\b"
+    rb"(?:cpr|personnummer|personnr)[^0-9\n]{0,15}[0-3][0-9][01][0-9]{3}[- ]?[0-9]{4}\b"
 )
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _names_a_cpr_number(data: bytes) -> bool:
+    low = data.lower()
+    for label in _NAMED_CPR_LABELS:
+        at = low.find(label)
+        while at >= 0:
+            # The word boundary before the label, as \b in a bytes expression has it.
+            if (at == 0 or low[at - 1] not in _WORD_BYTES) and _NAMED_CPR.match(low, at):
+                return True
+            at = low.find(label, at + 1)
+    return False
 
 
 # A place of care as someone's workplace is no health information: »min leder på
@@ -325,25 +337,46 @@ class _Context:
         self.norm = norm
         self.text = norm.text
         self.data = norm.data
-        self._ends: list[int] | None = None
+        self._marks: bytes | None = None
+        # The last sentence found that ends of sentences close on both sides, with none
+        # inside it; (1, 0) holds nothing.
+        self._last_sentence = (1, 0)
         self._about: dict[int, bool] = {}
         self._processing: dict[int, bool] = {}
         self._of_one_person: bool | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
+        s_start, s_end = self._last_sentence
+        # Candidates come in order, and most share a sentence with the one before: the
+        # sentence found last holds this one too when it lies inside it, no end of a
+        # sentence lies inside it, and the 300-character windows are not reached.
+        if s_start <= start and end <= s_end and start - 300 < s_start and s_end < end + 300:
+            return s_start, s_end
+        return self._find_sentence(start, end)
+
+    def _find_sentence(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
-        if len(text) > _WHOLE_TEXT_SENTENCES:
-            return _sentence(text, start, end)
-        if self._ends is None:
-            # One pass in C over a mail finds all its sentence ends.
-            self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-        ends = self._ends
+        if self._marks is None:
+            # Every ».«, »!«, »?« and newline as one byte value, so that one find() in C
+            # reaches the next possible end however far it is; only those are checked.
+            self._marks = self.data.translate(_MARKS)
+        marks = self._marks
         lo, hi = max(0, start - 300), min(len(text), end + 300)
-        i = bisect_left(ends, start) - 1
-        s_start = ends[i] + 1 if i >= 0 and ends[i] >= lo else lo
-        j = bisect_left(ends, end)
-        s_end = ends[j] if j < len(ends) and ends[j] < hi else hi
+        s_start, s_end, closed = lo, hi, 0
+        i = start
+        while (i := marks.rfind(b"\0", lo, i)) >= 0:
+            if _ends_sentence(text, i):
+                s_start, closed = i + 1, 1
+                break
+        i = end
+        while (i := marks.find(b"\0", i, hi)) >= 0:
+            if _ends_sentence(text, i):
+                s_end, closed = i, closed + 1
+                break
+            i += 1
+        if closed == 2 and marks.find(b"\0", start, end) < 0:
+            self._last_sentence = (s_start, s_end)
         return s_start, s_end
 
     def about_a_person(self, s_start: int, s_end: int) -> bool:
@@ -359,7 +392,7 @@ class _Context:
         personnummer er …«) is about that person throughout: a letter's »Kommunen
         bevilger dækning af merudgifter til medicin« is their medicine."""
         if self._of_one_person is None:
-            self._of_one_person = _NAMED_CPR.search(self.data) is not None
+            self._of_one_person = _names_a_cpr_number(self.data)
         return self._of_one_person
 
     def asks_about_processing(self, s_start: int, s_end: int) -> bool:
@@ -394,9 +427,6 @@ class _Context:
         return lo + len(self.text[lo:pos].rstrip(_LETTERS))
 
 
-# A mail up to this size has its sentence ends found in one pass; a larger block (a file
-# scanned from the command line) looks around each candidate instead.
-_WHOLE_TEXT_SENTENCES = 100_000
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _LETTERS = "".join(ch for ch in map(chr, range(256)) if ch.isalpha())
 # Where a sentence ends, without relying on capital letters: citizens write from phones
@@ -411,8 +441,8 @@ ABBREVIATIONS = (
     "max", "min", "stk", "pkt", "bl", "dr", "hr", "fr", "jan", "feb", "aug", "sep",
     "sept", "okt", "nov", "dec", "kr", "mio", "mia", "md", "mdr", "pr", "str", "ml", "mg",
 )  # fmt: skip
-# One of the four characters first (found by a fast scan for the character set), then
-# the look back, which only a full stop needs. Abbreviations in any case (»Nr.«, »KL.«).
+# Matched where one of the four characters is (found by _Context), then the look back,
+# which only a full stop needs. Abbreviations in any case (»Nr.«, »KL.«).
 # One look back per length (Python's look back has a fixed width), not one per word.
 _NOT_AFTER = "".join(
     f"(?<!\\b(?i:{'|'.join(re.escape(a) for a in ABBREVIATIONS if len(a) == n)})\\.)"
@@ -425,32 +455,12 @@ _SENTENCE_END = re.compile(
 )
 
 
+_MARKS = bytes(0 if chr(code) in ".!?\n" else 1 for code in range(256))
+
+
 def _ends_sentence(text: str, i: int) -> bool:
-    return _SENTENCE_END.match(text, i) is not None
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end), at most 300 characters each way."""
-    lo, hi = max(0, start - 300), min(len(text), end + 300)
-    s_start, i = lo, start
-    while (
-        i := max(
-            text.rfind(".", lo, i),
-            text.rfind("!", lo, i),
-            text.rfind("?", lo, i),
-            text.rfind("\n", lo, i),
-        )
-    ) >= 0:
-        if _ends_sentence(text, i):
-            s_start = i + 1
-            break
-    s_end, i = hi, end
-    while (found := _ANY_END.search(text, i, hi)) is not None:
-        if _ends_sentence(text, found.start()):
-            s_end = found.start()
-            break
-        i = found.start() + 1
-    return s_start, s_end
+    # A newline always ends one; the expression checks the rest.
+    return text[i] == "\n" or _SENTENCE_END.match(text, i) is not None
 
 
 def _carrier(before: bytes, text: str, s_start: int, start: int) -> bool:
