@@ -474,6 +474,22 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søster har været udsat for psykisk vold af sin mand.", "criminal"),
         ("Min mand blev lam i benene efter en trafikulykke.", "health"),
         ("Vi bevilger helbredstillæg til din medicin fra 1. marts.", "social_economic"),
+        # fifth round: a break said of the bone, an arrest said as what the police did and
+        # the hearing after it, a fine with its amount, the police told, joining a union
+        # with any pronoun, a couple parting, a child placed, a job lost, a flight from a
+        # country, a carrier of a named gene
+        ("Min far har fået et brud på håndleddet efter et fald.", "health"),
+        ("Min bror er blevet taget af politiet i nat.", "criminal"),
+        ("Min søn skal i grundlovsforhør i morgen.", "criminal"),
+        ("Han fik en bøde på 2.500 kr. for at køre over for rødt.", "criminal"),
+        ("Nogen har smadret min bil, og politiet er blevet orienteret.", "criminal"),
+        ("Min datter meldte sig ind i FOA sidste år.", "trade_union"),
+        ("Min mand og jeg gik fra hinanden i sommer.", "social_economic"),
+        ("Forvaltningen vil anbringe hans datter uden for hjemmet.", "social_economic"),
+        ("Hendes børn er kommet i pleje hos en nabo.", "social_economic"),
+        ("Min far har mistet sit arbejde på lageret.", "social_economic"),
+        ("Min svigerfar bor her efter flugten fra Somalia.", "ethnic_origin"),
+        ("Min søster er bærer af BRCA2-genet.", "genetic_biometric"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -532,6 +548,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg venter på tilbagebetaling af mit depositum.", "social_economic"),
         ("Vi foreslår, at virksomhederne får et mere fleksibelt løntilskud.", "social_economic"),
         ("Min søster har været udsat for psykisk vold af sin mand.", "health"),
+        # which data the municipality keeps, asked with the verb last; what »vores«
+        # owns with everyone (the municipality, the elderly) names no one
+        ("Jeg vil gerne vide, hvilke data om handicap kommunen opbevarer om os.", "health"),
+        ("Der er for mange ensomme ældre i vores kommune. Der mangler psykologer.", "health"),
+        ("Vores ældre fortjener bedre. Hjemmehjælpen er for presset.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -95,6 +95,10 @@ TERMS: list[Term] = [
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
         r"brækket|knoglebrud|hoftebrud|hospice|fertilitet|ivf\b|"
+        # a break said of the bone (»et brud på hoften«), an injured tooth
+        r"brud på (?:hoften|armen|benet|håndleddet|anklen|ryggen|lårbenet|skulderen|"
+        r"kravebenet|bækkenet|hoftebenet|ribbenene|et ribben|nakken|hånden|foden)|"
+        r"tandskade|"
         r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
         r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
@@ -162,7 +166,8 @@ TERMS: list[Term] = [
     Term(
         "union.member",
         "trade_union",
-        r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
+        r"(medlem af|meldt ind i|(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) ind i|"
+        r"organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
         r"a-kasse,|tillidsvalgt for|tillidsvalgt i|medlem hos|organiseret hos|"
         # leaving a union says one belonged to it
@@ -217,6 +222,10 @@ TERMS: list[Term] = [
         # prison and probation as said in speech: »sidder inde«, »Kriminalforsorgen«
         r"sidder inde|sad inde|sidde inde|kriminalforsorg|prøveløsla|afsone|bødeforlæg|"
         r"på prøve efter|ungdomssanktion|fotograferet af politiet|"
+        # arrested, said as what the police did; the hearing that follows an arrest; a
+        # fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
+        r"taget af politiet|hentet af politiet|grundlovsforhør|"
+        r"bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for|"
         r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
         r"dealer med|dyrker skunk|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
         0.8,
@@ -230,6 +239,8 @@ TERMS: list[Term] = [
         r"(anmeldt|anmeldte|anmelde|meldt|meldte|melde)\s+(?:[a-zæøåéü]+\s+){0,3}til politiet|"
         r"politiet\s+(?:[a-zæøåéü]+\s+){0,3}(anholdt|sigtet|tiltalt|afhørt|varetægtsfængslet|"
         r"anmeldelse)|"
+        # the police told of what happened: »Politiet er underrettet«
+        r"politiet er (?:blevet )?(?:underrettet|orienteret|tilkaldt|informeret)|"
         # violence with the victim in between: »slået min søn ned«, »sparket ham ned«
         r"(slået|slog|sparket|sparkede|skubbet|skubbede)\s+(?:" + _BEFORE_A_NOUN + r"\s+|"
         r"mig\s+|dig\s+|ham\s+|hende\s+|os\s+|dem\s+){1,2}(?:[a-zæøåéü]+\s+)?ned\b",
@@ -243,7 +254,9 @@ TERMS: list[Term] = [
         r"(gentest|genetisk|genundersøgelse|dna|arveanlæg|arvelig|fingeraftryk|"
         r"ansigtsgenkendelse|ansigtsscanning|biometri|irisscanning|stemmeprofil|"
         r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
-        r"fragilt x-syndrom|fragilt x)" + W,
+        r"fragilt x-syndrom|fragilt x|brca|"
+        # a carrier of a gene, named or not: »bærer af BRCA1-genet«, »bærer af et gen for«
+        r"bærer af [^.!?\n]{0,25}gen(?:et|er|erne)?\b)" + W,
         0.85,
         "genetiske eller biometriske oplysninger",
     ),
@@ -259,6 +272,8 @@ TERMS: list[Term] = [
         r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|"
+        r"(?:mistet|mistede|miste) (?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
+        r"(?:arbejde|job|fleksjob)|"
         r"tilbagebetaling af (?:for meget|kontanthjælp|dagpenge|sygedagpenge|boligstøtte|"
         r"boligydelse|ydelse|hjælp|pension|førtidspension|børneydelse|børnepenge)|"
         # work placements through the job centre, a student's grant
@@ -293,7 +308,12 @@ TERMS: list[Term] = [
         # an ex-spouse: a divorce
         r"min eksmand|min ekskone|min exmand|min exkone|min tidligere mand|"
         r"min tidligere kone|min fraskilte|hans ekskone|hendes eksmand|fraskilt|"
-        r"tvangsfjern|i plejefamilie|døgninstitution|underretning|familiebehandling|"
+        r"tvangsfjern|i plejefamilie|døgninstitution|"
+        # parting said as leaving each other; a child placed said with the verb or as
+        # coming into care
+        r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
+        r"flyttede fra hinanden|anbringe\b|anbringes\b|kommet i pleje|i pleje hos|"
+        r"i familiepleje|underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         r"sagsbehandler i familie|krisecenter|misbrugsbehandling|netværkspleje|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
@@ -377,7 +397,7 @@ TERMS: list[Term] = [
     Term(
         "ethnic.from_country",
         "ethnic_origin",
-        r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|adopteret|født|stammer|"
+        r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|flugten|flugt|adopteret|født|stammer|"
         r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")|"
         # words in between: »adopteret to børn fra Colombia«, »kom som barn fra Irak«
         r"(adopteret|adopterede|kom|kommet|flygtede|flygtet)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
@@ -451,6 +471,14 @@ TERMS: list[Term] = [
 POSSESSIVES = frozenset(
     ["min", "mit", "mine", "din", "dit", "dine", "hans", "hendes", "vores", "jeres"]
 )
+# What a possessive may own without being about one person: the place and the public
+# everyone shares (»vores kommune«, »vores ældre«, »jeres borgere«).
+SHARED_OWNED = frozenset(
+    ["kommune", "kommunes", "by", "bys", "land", "lands", "samfund", "region", "område",
+     "lokalområde", "bydel", "kvarter", "egn", "demokrati", "fællesskab", "velfærd",
+     "velfærdssamfund", "fremtid", "natur", "miljø", "klima", "skoler", "institutioner",
+     "ældre", "unge", "borgere", "borgeres", "medborgere", "politikere", "byråd"]
+)  # fmt: skip
 PRONOUNS = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
 PRONOUN_VERBS = frozenset(
     [
@@ -652,6 +680,9 @@ PROCESSING = re.compile(
     r"\b(behandler|registrerer|gemmer|opbevarer|indsamler|videregiver|noterer|logger)\b"
     r"[^.?!\n]{0,60}(oplysninger|data)\b|(oplysninger|data)\b[^.?!\n]{0,60}"
     r"\b(behandles|registreres|gemmes|opbevares|indsamles|videregives|bruges)\b|"
+    # »hvilke oplysninger om helbred kommunen gemmer«
+    r"(oplysninger|data)\b[^.?!\n]{0,60}"
+    r"\b(behandler|registrerer|gemmer|opbevarer|indsamler|videregiver)\b|"
     r"\bhvem (kan|må) se\b",
     re.IGNORECASE,
 )

@@ -26,6 +26,7 @@ from .lexicon import (
     PRONOUN_VERBS,
     PRONOUNS,
     RELATIONS,
+    SHARED_OWNED,
     TIME_WORDS,
     WEAK_WORDS,
 )
@@ -56,6 +57,7 @@ def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, b
 
 
 _POSSESSIVES = _encoded(POSSESSIVES)
+_SHARED_OWNED = _encoded(SHARED_OWNED)
 _WEAK_WORDS = _encoded(WEAK_WORDS)
 _PERSONAL_VERBS = _encoded(PERSONAL_VERBS)
 _GENERAL_WORDS = _encoded(GENERAL_WORDS)
@@ -122,7 +124,9 @@ def strong_person(sentence: bytes) -> bool:
 def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: bytes) -> bool:
     """`low`: the words of `lowered`, the sentence lower-cased with spaces between words."""
     head = low[:-1]  # a cue needs a word after it
-    if not _POSSESSIVES.isdisjoint(head):
+    if not _POSSESSIVES.isdisjoint(head) and any(
+        word in _POSSESSIVES and owned not in _SHARED_OWNED for word, owned in pairwise(low)
+    ):
         return True
     if not _DEFINITE_PEOPLE.isdisjoint(low):
         return True
