@@ -238,13 +238,15 @@ class Scanner:
         before_term = data[max(s_start, start - 60) : start]
         if group_before(before_term):
             return None
-        if term.category == "health" and _carrier(before_term, text, s_start, start):
+        if term.category == "health" and context.carrier_before(s_start, start):
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
         if term.category == "health" and text.startswith((" vold", " Vold", " VOLD"), end):
             return None  # »psykisk vold« is violence (criminal), not mental health
-        if _maybe_one_day(before_term) and _IF_ONE_DAY.search(before_term) is not None:
+        if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
+            before_term
+        ):
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
@@ -317,12 +319,6 @@ _IF_ONE_DAY = re.compile(
 )
 
 
-def _maybe_one_day(before_term: bytes) -> bool:
-    # A piece of each phrase, in any case of its first letter, looked for in C before the
-    # expression runs (»hvis «, »bange for«, »frygter «).
-    return b"vis " in before_term or b"ange for" in before_term or b"rygter " in before_term
-
-
 def _at_work(before_term: bytes, text: str, start: int) -> bool:
     return (
         _CARE_PLACE.match(text, start) is not None and _WORK_BEFORE.search(before_term) is not None
@@ -344,6 +340,8 @@ class _Context:
         self._about: dict[int, bool] = {}
         self._processing: dict[int, bool] = {}
         self._of_one_person: bool | None = None
+        self._lowered: bytes | None = None
+        self._text_has: dict[tuple[bytes, ...], bool] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
@@ -395,14 +393,43 @@ class _Context:
             self._of_one_person = _names_a_cpr_number(self.data)
         return self._of_one_person
 
+    def _low(self) -> bytes:
+        if self._lowered is None:
+            self._lowered = self.data.lower()
+        return self._lowered
+
+    def _has_any(self, pieces: tuple[bytes, ...], start: int, end: int) -> bool:
+        """Does the lower-cased text hold one of `pieces` in [start, end)? Looked for in
+        C with no copy, before an expression runs."""
+        low = self._low()
+        return any(low.find(piece, start, end) >= 0 for piece in pieces)
+
+    def _in_text(self, pieces: tuple[bytes, ...]) -> bool:
+        """Does the text hold one of `pieces` anywhere? Once per text, so a mail without
+        them skips the check for every candidate."""
+        found = self._text_has.get(pieces)
+        if found is None:
+            found = self._text_has[pieces] = self._has_any(pieces, 0, len(self.data))
+        return found
+
+    def maybe_one_day(self, start: int, end: int) -> bool:
+        # A piece of each phrase (»hvis «, »bange for«, »frygter «).
+        return self._in_text(_ONE_DAY_PIECES) and self._has_any(_ONE_DAY_PIECES, start, end)
+
+    def carrier_before(self, s_start: int, start: int) -> bool:
+        lo = max(s_start, start - 60)
+        if not (self._in_text(_CARRIER_PIECES) and self._has_any(_CARRIER_PIECES, lo, start)):
+            return False
+        return CARRIER_BEFORE.search(self.text, lo, start) is not None
+
     def asks_about_processing(self, s_start: int, s_end: int) -> bool:
         found = self._processing.get(s_start)
         if found is None:
             # The words every such question holds, looked for in C before the expression.
-            low = self.data[s_start:s_end].lower()
             match = (
                 PROCESSING.search(self.text, s_start, s_end)
-                if b"oplysning" in low or b"data" in low or b"hvem" in low
+                if self._in_text(_PROCESSING_PIECES)
+                and self._has_any(_PROCESSING_PIECES, s_start, s_end)
                 else None
             )
             found = self._processing[s_start] = bool(
@@ -463,12 +490,10 @@ def _ends_sentence(text: str, i: int) -> bool:
     return text[i] == "\n" or _SENTENCE_END.match(text, i) is not None
 
 
-def _carrier(before: bytes, text: str, s_start: int, start: int) -> bool:
-    # The words every such phrase holds, looked for in C before the expression.
-    low = before.lower()
-    if b"gen" not in low and b"anl" not in low and b"rer af" not in low:
-        return False
-    return CARRIER_BEFORE.search(text, max(s_start, start - 60), start) is not None
+# Pieces of the words that every phrase of a check holds, in lower case.
+_ONE_DAY_PIECES = (b"vis ", b"ange for", b"rygter ")
+_CARRIER_PIECES = (b"gen", b"anl", b"rer af")
+_PROCESSING_PIECES = (b"oplysning", b"data", b"hvem")
 
 
 _DEFAULT: Scanner | None = None
