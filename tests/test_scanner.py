@@ -490,6 +490,18 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far har mistet sit arbejde på lageret.", "social_economic"),
         ("Min svigerfar bor her efter flugten fra Somalia.", "ethnic_origin"),
         ("Min søster er bærer af BRCA2-genet.", "genetic_biometric"),
+        # sixth round: kin named by a person's genitive, a new Dane, personal care and
+        # weight loss, cruelty to one's animal, being cheated, a home for young people,
+        # needing a new home, an estate
+        ("Telefonnotat: Borgerens far har fået konstateret tarmkræft.", "health"),
+        ("Jeg er nydansker og har boet her i seks år.", "ethnic_origin"),
+        ("Min mor kan ikke længere klare sin personlige hygiejne.", "health"),
+        ("Min mor har tabt sig 10 kilo siden jul.", "health"),
+        ("Min genbo sparker sine katte, når han er fuld.", "criminal"),
+        ("Min farmor er blevet snydt af en falsk håndværker.", "criminal"),
+        ("Min lillebror bor på et opholdssted i Jylland.", "social_economic"),
+        ("Min datter har brug for en mindre bolig nu.", "social_economic"),
+        ("Min fars dødsbo er ikke gjort op endnu.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -553,6 +565,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg vil gerne vide, hvilke data om handicap kommunen opbevarer om os.", "health"),
         ("Der er for mange ensomme ældre i vores kommune. Der mangler psykologer.", "health"),
         ("Vores ældre fortjener bedre. Hjemmehjælpen er for presset.", "health"),
+        # the genitive of many, or of a place, names no one
+        ("Forældrenes børn venter for længe på en psykolog.", "health"),
+        ("Byens børn har brug for flere psykologer.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -99,6 +99,9 @@ TERMS: list[Term] = [
         r"brud på (?:hoften|armen|benet|håndleddet|anklen|ryggen|lårbenet|skulderen|"
         r"kravebenet|bækkenet|hoftebenet|ribbenene|et ribben|nakken|hånden|foden)|"
         r"tandskade|"
+        # personal care one cannot manage alone; losing weight said of someone
+        r"personlige hygiejne|personlig hygiejne|personlig pleje|"
+        r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|"
         r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
         r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
@@ -110,7 +113,7 @@ TERMS: list[Term] = [
     Term(
         "ethnic.origin",
         "ethnic_origin",
-        r"(etnisk|oprindelse|herkomst|hudfarve|race|racis|indvandrer|flygtning|"
+        r"(etnisk|oprindelse|herkomst|hudfarve|race|racis|indvandrer|flygtning|nydansk|"
         r"tyrkisk|somalisk|somalier|irakisk|iraker|iransk|afghansk|afghaner|syrisk|syrer|"
         r"kurdisk|kurder|palæstinens|libanesisk|pakistansk|pakistaner|arabisk|araber|"
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
@@ -225,6 +228,10 @@ TERMS: list[Term] = [
         # arrested, said as what the police did; the hearing that follows an arrest; a
         # fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
         r"taget af politiet|hentet af politiet|grundlovsforhør|"
+        # cruelty to an animal, and being cheated of money, are offences too
+        r"(?:slår|slog|slået|sparker|sparkede|sparket) (?:sin|sine|hans|hendes|deres) "
+        r"(?:hund|hunde|kat|katte|hest|heste|dyr)|dyremishandling|vanrøgt|"
+        r"blive snydt|blevet snydt|bliver snydt|blev snydt|svindlet|"
         r"bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for|"
         r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
         r"dealer med|dyrker skunk|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
@@ -295,7 +302,7 @@ TERMS: list[Term] = [
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
         r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|ik kan betale|"
-        r"restskat|"
+        r"restskat|dødsbo|"
         r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
@@ -313,7 +320,9 @@ TERMS: list[Term] = [
         # coming into care
         r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
         r"flyttede fra hinanden|anbringe\b|anbringes\b|kommet i pleje|i pleje hos|"
-        r"i familiepleje|underretning|familiebehandling|"
+        r"i familiepleje|opholdssted|"
+        r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
+        r"underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         r"sagsbehandler i familie|krisecenter|misbrugsbehandling|netværkspleje|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
@@ -471,6 +480,12 @@ TERMS: list[Term] = [
 POSSESSIVES = frozenset(
     ["min", "mit", "mine", "din", "dit", "dine", "hans", "hendes", "vores", "jeres"]
 )
+# Kin, which a person's genitive names as one identifiable person (»Borgerens mor«).
+KIN = frozenset(
+    ["mor", "far", "søn", "datter", "bror", "søster", "barn", "børn", "mormor", "morfar",
+     "farmor", "farfar", "forældre", "bedstemor", "bedstefar", "svigermor", "svigerfar",
+     "moster", "faster", "morbror", "farbror", "onkel", "tante", "nevø", "niece"]
+)  # fmt: skip
 # What a possessive may own without being about one person: the place and the public
 # everyone shares (»vores kommune«, »vores ældre«, »jeres borgere«).
 SHARED_OWNED = frozenset(

@@ -19,6 +19,7 @@ from .lexicon import (
     GENERAL_WORDS,
     GROUP_WORDS,
     HEADER_WORDS,
+    KIN,
     LABELLED_PERSON,
     PERSONAL_VERBS,
     PLACE_ENDINGS,
@@ -87,6 +88,9 @@ _PAST_TENSE = re.compile(
 _PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
 _HEADER_WORDS = _encoded(HEADER_WORDS)
 _FIGURATIVE_OWNERS = _encoded(FIGURATIVE_OWNERS)
+_KIN = _encoded(KIN)
+# »borgernes«, »forældrenes«: the genitive of many
+_PLURAL_GENITIVES = (b"ernes", b"enes")
 
 
 def about_a_person(sentence: bytes) -> bool:
@@ -131,6 +135,8 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
     if not _DEFINITE_PEOPLE.isdisjoint(low):
         return True
     following = low[1:]
+    if not _KIN.isdisjoint(following) and _named_kin(low):
+        return True
     if not _PRONOUN_PAIRS.isdisjoint(pairwise(low)):
         return True
     if not _CAPITAL_I_PAIRS.isdisjoint(zip(words, following, strict=False)):
@@ -144,6 +150,19 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
             if word in _BEFORE_A_NAME and words[i + 1][0] in _UPPER:
                 return True
     return b":" in sentence and LABELLED_PERSON.search(sentence.decode("latin-1")) is not None
+
+
+def _named_kin(low: list[bytes]) -> bool:
+    """Kin after a person's genitive: »Borgerens mor«, »Annes søn« (not a group's,
+    »forældrenes børn«, nor a place's, »byens børn«)."""
+    return any(
+        kin in _KIN
+        and len(owner) > 3
+        and owner.endswith(b"s")
+        and not owner.endswith(_PLURAL_GENITIVES)
+        and owner not in _FIGURATIVE_OWNERS
+        for owner, kin in pairwise(low)
+    )
 
 
 def has_possessive(sentence: bytes) -> bool:
