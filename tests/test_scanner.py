@@ -684,7 +684,7 @@ def test_the_sentence_of_each_candidate_is_the_one_the_definition_gives():
     for text in texts:
         norm = normalise(text)
         context = _Context(norm)
-        spans = [(c.start, c.end) for c in scanner.engine.candidates(norm.text, norm.data)]
+        spans = [(s, e) for _, s, e in scanner.engine.candidates(norm.text, norm.data)]
         spans += [(i, i + 9) for i in range(0, len(norm.text) - 9, 97)]  # across ends too
         spans.sort()
         ends = [m.start() for m in _SENTENCE_END.finditer(norm.text)]

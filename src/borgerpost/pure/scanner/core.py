@@ -4,7 +4,6 @@ then confirm each candidate against its own context."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -142,27 +141,28 @@ class Scanner:
                 f"{MAX_CHARS:,}). Del den op."
             )
         norm = normalise(text)
-        findings = list(self._confirm(norm, text, self.engine.candidates(norm.text, norm.data)))
+        findings = self._confirm(norm, text, self.engine.candidates(norm.text, norm.data))
         findings.sort(key=lambda f: (f.start, f.category))
         return findings
 
     def _confirm(
-        self, norm: Normalised, original: str, candidates: Iterator[Candidate]
-    ) -> Iterator[Finding]:
+        self, norm: Normalised, original: str, candidates: list[Candidate]
+    ) -> list[Finding]:
+        findings: list[Finding] = []
         reported: dict[str, int] = {}  # category: where its last finding ended
         confirmed: set[tuple[int, int]] = set()
         context = _Context(norm)
-        for cand in candidates:
+        for pattern_id, start, end in candidates:
             # Candidates come by start, the longest first: when a long and a short
             # alternative of a term start at one word ("handlen falder", "handlen"), the
             # long one is the finding, and the word is confirmed once.
-            key = (cand.pattern_id, cand.start)
+            key = (pattern_id, start)
             if key in confirmed:
                 continue
-            if cand.pattern_id == 0:
-                finding = self._cpr(norm, original, cand.start, cand.end)
+            if pattern_id == 0:
+                finding = self._cpr(norm, original, start, end)
             else:
-                finding = self._term(context, original, cand)
+                finding = self._term(context, original, pattern_id, start, end)
             if finding is None:
                 continue
             confirmed.add(key)
@@ -170,7 +170,8 @@ class Scanner:
             # and "ikke råd til") is the same disclosure.
             if finding.start >= reported.get(finding.category, -1):
                 reported[finding.category] = finding.end
-                yield finding
+                findings.append(finding)
+        return findings
 
     def _cpr(self, norm: Normalised, original: str, start: int, end: int) -> Finding | None:
         text = norm.text
@@ -209,10 +210,11 @@ class Scanner:
             cprmod.mask(digits),
         )
 
-    def _term(self, context: _Context, original: str, cand: Candidate) -> Finding | None:
-        term = self.terms[cand.pattern_id - 1]
+    def _term(
+        self, context: _Context, original: str, pattern_id: int, start: int, stem_end: int
+    ) -> Finding | None:
+        term = self.terms[pattern_id - 1]
         text = context.text
-        start = cand.start
         before = text[start - 1] if start else " "
         # The middle of another word. A compound's head may be, after a word of its own
         # (»lunge|kræft«), not after a prefix (»be|kræfte« is to confirm).
@@ -221,9 +223,9 @@ class Scanner:
         ):
             return None
         # The engine has matched the stem; the inflection follows.
-        end = _WORD_REST.match(text, cand.end).end()  # type: ignore[union-attr]
+        end = _WORD_REST.match(text, stem_end).end()  # type: ignore[union-attr]
         # The whole word must be the term with an inflection ("sort" is no "sorteringsanlæg").
-        if self._term_res[cand.pattern_id - 1].fullmatch(text, start, end) is None:
+        if self._term_res[pattern_id - 1].fullmatch(text, start, end) is None:
             return None
         if end - start > 6 and text[start:end].lower().endswith(SYSTEM_HEADS):
             return None  # »medicinrummet«: a room, not a person's medicine

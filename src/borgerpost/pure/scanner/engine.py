@@ -13,25 +13,21 @@ import os
 import platform
 import re
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 from .lexicon import W
 
-
-@dataclass(frozen=True)
-class Candidate:
-    pattern_id: int
-    start: int
-    end: int
+# A candidate: (pattern id, start, end), in the order the scanner confirms them. Plain
+# tuples: a dense mail has thousands, and a tuple is made and read in C.
+Candidate = tuple[int, int, int]
 
 
 class Engine(Protocol):
     name: str
 
-    def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]: ...
+    def candidates(self, text: str, data: bytes = b"") -> list[Candidate]: ...
 
 
 def _stem(pattern: str) -> str:
@@ -111,14 +107,14 @@ class RegexEngine:
     def __init__(self, patterns: list[str]) -> None:
         self._compiled = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
-    def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
+    def candidates(self, text: str, data: bytes = b"") -> list[Candidate]:
         found = [
-            Candidate(i, m.start(), m.end())
+            (i, m.start(), m.end())
             for i, rx in enumerate(self._compiled)
             for m in rx.finditer(text)
         ]
-        found.sort(key=lambda c: (c.start, c.pattern_id, -c.end))
-        return iter(found)
+        found.sort(key=lambda c: (c[1], c[0], -c[2]))
+        return found
 
 
 class HyperscanEngine:
@@ -147,7 +143,7 @@ class HyperscanEngine:
         ]
         self._stems = [re.compile(_stem(p), re.IGNORECASE) for p in patterns]
 
-    def candidates(self, text: str, data: bytes = b"") -> Iterator[Candidate]:
+    def candidates(self, text: str, data: bytes = b"") -> list[Candidate]:
         if not data:
             from .normalise import to_latin1  # normalise imports this module
 
@@ -179,7 +175,7 @@ class HyperscanEngine:
             if start is not None:
                 found.append((start, pid, -end))
         if not found:
-            return iter(())
+            return []
         found.sort()  # by start, then pattern, the longest match first
         return _longest_per_start(found)
 
@@ -190,15 +186,17 @@ class HyperscanEngine:
         return self._plain
 
 
-def _longest_per_start(found: list[tuple[int, int, int]]) -> Iterator[Candidate]:
+def _longest_per_start(found: list[tuple[int, int, int]]) -> list[Candidate]:
     """One candidate per pattern and start, the longest: Hyperscan reports every end of a
     match (»budt på hus«, »... huse«, »... huset«), and the confirmation extends a match
     to the end of its word anyway."""
+    kept: list[Candidate] = []
     last_start = last_pid = -1
     for start, pid, end in found:
         if start != last_start or pid != last_pid:
-            yield Candidate(pid, start, -end)
+            kept.append((pid, start, -end))
             last_start, last_pid = start, pid
+    return kept
 
 
 # Texts up to this many bytes (any mail) are scanned with start of match reported.
