@@ -144,6 +144,37 @@ def test_a_citizen_without_digital_post_gets_the_letter_on_paper(world, system, 
     assert serviceplatformen.received == []
 
 
+@pytest.mark.django_db(transaction=True)
+def test_registration_for_digital_post_is_asked_with_no_transaction_open(
+    world, system, serviceplatformen, monkeypatch
+):
+    # PostForespoerg is a call to KOMBIT. Asked inside an action's transaction, it would
+    # hold that transaction's locks for as long as KOMBIT takes to answer; on SQLite,
+    # every writer of every municipality would wait. Each way a letter leaves asks first.
+    from django.db import connection
+
+    from borgerpost.letters.models import Citizen
+    from tests.test_letters import letter_for
+
+    open_when_asked: list[bool] = []
+    ask = SF1601Transport.is_registered
+
+    def asking(self, recipient_id):  # type: ignore[no-untyped-def]
+        open_when_asked.append(connection.in_atomic_block)
+        return ask(self, recipient_id)
+
+    monkeypatch.setattr(SF1601Transport, "is_registered", asking)
+    receive(world, system, FRIDAY_AFTERNOON, has_deadline=True)  # a system's, sent at once
+    receive(world, system, FRIDAY_AFTERNOON)  # held until Monday: the worker sends it
+    assert actions.release_due_letters(MONDAY_MORNING) == 1
+    citizen = actions.do_save_citizen(world.louise, Citizen(cpr="0202851234", name="Kim"))
+    written = letter_for(world, citizen)
+    actions.do_send_letter(world.louise, written, actions.SendRequest(), now=MONDAY_MORNING)
+    assert deliver_due().sent == 3, serviceplatformen.refused
+    assert len(serviceplatformen.received) == 3
+    assert open_when_asked == [False] * 4
+
+
 def test_the_peer_refuses_what_memo_does_not_allow_and_the_letter_is_not_retried(
     world, serviceplatformen
 ):

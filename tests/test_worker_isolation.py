@@ -40,6 +40,7 @@ from .test_intake import mail, settings_for
 from .test_retention import BODY, closed_inquiry
 
 FRIDAY_AFTERNOON = dt.datetime(2024, 9, 6, 13, 0, tzinfo=COPENHAGEN)
+MONDAY_MORNING = dt.datetime(2024, 9, 9, 8, 0, tzinfo=COPENHAGEN)
 
 
 @pytest.fixture
@@ -121,6 +122,33 @@ def test_held_letters_that_can_no_longer_leave_are_stopped_and_the_others_go(
     actions.do_return_to_draft(world.louise, Letter.objects.get(pk=lost_address.pk))
     assert Letter.objects.get(pk=lost_address.pk).status == LetterStatus.DRAFT
     assert {p.object_id for p in problems(actions.HELD_LETTER)} == {str(now_sensitive.pk)}
+
+
+def test_a_held_letter_whose_registration_cannot_be_looked_up_waits_and_the_others_go(
+    world, outbox, monkeypatch
+):
+    from borgerpost.digitalpost.interfaces import OutboxTransport
+
+    unlucky = held_letter(world, vulnerable_citizen(world, "0101901234"))
+    lucky = held_letter(world, vulnerable_citizen(world, "0202902345"))
+    ask = OutboxTransport.is_registered
+
+    def failing_for_one(self, recipient_id):  # type: ignore[no-untyped-def]
+        if recipient_id == "0101901234":
+            raise OSError("the lookup's folder could not be read")
+        return ask(self, recipient_id)
+
+    monkeypatch.setattr(OutboxTransport, "is_registered", failing_for_one)
+    assert actions.release_due_letters(MONDAY_MORNING) == 1
+    statuses = dict(Letter.objects.values_list("pk", "status"))
+    assert statuses == {unlucky.pk: LetterStatus.HELD, lucky.pk: LetterStatus.SENT}
+    (problem,) = problems(actions.HELD_LETTER)
+    assert problem.object_id == str(unlucky.pk) and not problem.parked
+    assert "Digital Post" in problem.reason  # said in Danish, tried again next round
+    monkeypatch.setattr(OutboxTransport, "is_registered", ask)
+    later = MONDAY_MORNING + dt.timedelta(hours=1)
+    assert actions.release_due_letters(later) == 1
+    assert Letter.objects.get(pk=unlucky.pk).status == LetterStatus.SENT
 
 
 def test_a_mailbox_that_cannot_be_read_waits_and_the_others_are_read(world, dovecot, trusted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,8 @@ from .models import (
     SystemLetterKind,
 )
 from .pdf import render_letter_pdf
+
+logger = logging.getLogger(__name__)
 
 CHANNEL_DIGITAL_POST = "digital_post"
 CHANNEL_MAIL = "mail"
@@ -163,6 +166,7 @@ def do_send_letter(
             "Borgeren er vurderet sårbar. Overvej de tre spørgsmål, og sæt kryds, "
             "før brevet sendes."
         )
+    registered = registered_for(letter, request.channel)
     with transaction.atomic():
         letter = _locked(letter)
         if letter.status != LetterStatus.DRAFT:
@@ -174,8 +178,22 @@ def do_send_letter(
         if decision.action == dispatch.HOLD:
             hold(actor, letter, decision, request.channel)
         else:
-            _dispatch(actor, letter, request.channel)
+            _dispatch(actor, letter, request.channel, registered=registered)
     return decision
+
+
+def registered_for(letter: Letter, channel: str) -> bool:
+    """Is the letter's recipient registered for Digital Post? Asked before the action's
+    transaction opens: with SF1601 it is a call to KOMBIT, and no database lock may wait
+    on the network (on SQLite every writer would). A letter by mail needs no answer."""
+    if channel == CHANNEL_MAIL:
+        return True
+    recipient = letter.citizen.cpr if letter.citizen else letter.company.cvr  # type: ignore[union-attr]
+    return registered(letter.municipality, recipient)
+
+
+def registered(municipality: Any, recipient_id: str) -> bool:
+    return transport(municipality).is_registered(recipient_id)
 
 
 def hold(actor: Actor, letter: Letter, decision: dispatch.Decision, channel: str) -> None:
@@ -218,6 +236,7 @@ def _locked(letter: Letter) -> Letter:
 def do_release_early(actor: Actor, letter: Letter, reason: str) -> None:
     if not reason.strip():
         raise RuleError("Skriv, hvorfor brevet skal sendes før tiden.")
+    registered = registered_for(letter, letter.transport or CHANNEL_DIGITAL_POST)
     with transaction.atomic():
         letter = _locked(letter)
         if letter.status not in (LetterStatus.HELD, LetterStatus.STOPPED):
@@ -227,7 +246,7 @@ def do_release_early(actor: Actor, letter: Letter, reason: str) -> None:
         letter.released_early_reason = reason.strip()
         letter.hold_until = None
         record(actor, "letter.released_early", letter)
-        _dispatch(actor, letter, channel)
+        _dispatch(actor, letter, channel, registered=registered)
         _resolve_problem(letter)
 
 
@@ -251,14 +270,14 @@ def release_due_letters(now: dt.datetime | None = None) -> int:
         if due is None:
             return released
         tried.add(due)
-        letter = Letter.objects.select_related("municipality").get(pk=due)
+        letter = Letter.objects.select_related("municipality", "citizen", "company").get(pk=due)
         if waiting(HELD_LETTER, letter, now):
             continue
         done = isolated(
             HELD_LETTER,
             letter,
             letter.municipality,
-            functools.partial(_release, due, now),
+            functools.partial(_release, due, now, _registration_of(letter)),
             now=now,
             on_park=functools.partial(_stop, due),
         )
@@ -268,7 +287,22 @@ def release_due_letters(now: dt.datetime | None = None) -> int:
 HELD_LETTER = "held letter"
 
 
-def _release(pk: int, now: dt.datetime) -> bool:
+def _registration_of(letter: Letter) -> bool | None:
+    """The held letter's recipient's registration, asked before its transaction; None
+    when it cannot be asked, which the release records as its failure (one letter's
+    failed lookup never stops the others)."""
+    try:
+        return registered_for(letter, letter.transport or CHANNEL_DIGITAL_POST)
+    except Exception as exc:  # any failure: recorded by the release, which retries
+        logger.warning(
+            "Digital Post registration lookup failed for letter %s: %s",
+            letter.pk,
+            type(exc).__name__,
+        )
+        return None
+
+
+def _release(pk: int, now: dt.datetime, registered: bool | None) -> bool:
     # Lock only the letter row: PostgreSQL cannot lock the nullable side of a join.
     letter = (
         Letter.objects.select_for_update(skip_locked=True, of=("self",))
@@ -284,7 +318,10 @@ def _release(pk: int, now: dt.datetime) -> bool:
     except (RuleError, guard.GuardBlocked) as exc:
         raise Park(str(exc)) from None
     release_date = timezone.localtime(letter.hold_until).date() if letter.hold_until else None
-    _dispatch(None, letter, channel, release_date)
+    if registered is None:
+        # Recorded as the round's failure for this letter, and tried again next round.
+        raise RuleError("Det kunne ikke slås op, om modtageren har Digital Post. Der prøves igen.")
+    _dispatch(None, letter, channel, release_date, registered=registered)
     return True
 
 
@@ -327,19 +364,23 @@ def _resolve_problem(letter: Letter) -> None:
 
 
 def _dispatch(
-    actor: Actor | None, letter: Letter, channel: str, not_before: dt.date | None = None
+    actor: Actor | None,
+    letter: Letter,
+    channel: str,
+    not_before: dt.date | None = None,
+    *,
+    registered: bool,
 ) -> None:
     """Hand the letter to its channel: the outbox (Digital Post or mail) or the print queue.
 
     Runs inside the caller's transaction; the worker sends what the outbox holds after the
-    commit, so a letter is never sent unless it is recorded as sent.
+    commit, so a letter is never sent unless it is recorded as sent. `registered`: whether
+    the recipient has Digital Post, asked before the transaction (registered_for).
     """
     who: Any = actor  # None when the worker releases a held letter
     if channel == CHANNEL_MAIL:
         _send_by_mail(actor, letter)
-    elif (letter.citizen and letter.citizen.digital_post_exempt) or not transport(
-        letter.municipality
-    ).is_registered(_recipient_id(letter)):
+    elif (letter.citizen and letter.citizen.digital_post_exempt) or not registered:
         letter.status = LetterStatus.PRINT_QUEUE
         letter.sent_at = timezone.now()
         letter.transport = "print"

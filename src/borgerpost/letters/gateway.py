@@ -36,7 +36,7 @@ from borgerpost.pure import dispatch
 from borgerpost.pure.scanner import cpr as cprmod
 from borgerpost.pure.text import clean_line
 
-from .actions import CHANNEL_DIGITAL_POST, _dispatch, dispatch_decision, hold
+from .actions import CHANNEL_DIGITAL_POST, _dispatch, dispatch_decision, hold, registered
 from .checks import check_letter
 from .models import (
     Citizen,
@@ -355,9 +355,11 @@ def do_receive_system_letter(
     if submission.message_uuid and (earlier := _earlier(system, submission)):
         return earlier
     stored: list[Any] = []  # files written for the letter, removed if it is not kept
+    # Asked before the transaction: a call to KOMBIT must not hold the database's locks.
+    has_digital_post = registered(actor.municipality, submission.recipient)
     try:
         with transaction.atomic():
-            return _receive(actor, system, submission, now, stored)
+            return _receive(actor, system, submission, now, stored, has_digital_post)
     except IntegrityError:
         _remove(stored)
         # The same letter sent twice at once: the other request stored it first.
@@ -423,6 +425,7 @@ def _receive(
     submission: Submission,
     now: dt.datetime | None,
     stored: list[Any],
+    has_digital_post: bool,
 ) -> Received:
     municipality = actor.municipality
     citizen = company = None
@@ -498,11 +501,12 @@ def _receive(
             letter,
             CHANNEL_DIGITAL_POST,
             timezone.localtime(release).date() if release else None,
+            registered=has_digital_post,
         )
     elif decision.action == dispatch.HOLD:
         hold(actor, letter, decision, CHANNEL_DIGITAL_POST)
     else:
-        _dispatch(actor, letter, CHANNEL_DIGITAL_POST)
+        _dispatch(actor, letter, CHANNEL_DIGITAL_POST, registered=has_digital_post)
     return Received(
         letter,
         created=True,
