@@ -502,6 +502,20 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min lillebror bor på et opholdssted i Jylland.", "social_economic"),
         ("Min datter har brug for en mindre bolig nu.", "social_economic"),
         ("Min fars dødsbo er ikke gjort op endnu.", "social_economic"),
+        # seventh round: sexual offences, drinking and drugs as a habit, hitting someone,
+        # a single parent, one's own student grant, a grant with its sum, money lost or
+        # lived on, a condition one was born with, an early pension
+        ("Hun blev udsat for seksuelle krænkelser af sin træner.", "criminal"),
+        ("Min søn ryger hash hver dag.", "health"),
+        ("Min mand drikker og bliver vred.", "health"),
+        ("Min kæreste har slået mig to gange.", "criminal"),
+        ("Min bror er enefar til tre.", "social_economic"),
+        ("Jeg er bange for at miste min SU.", "social_economic"),
+        ("Da du er flyttet, bevilger vi 5.000 kr. til flytningen.", "social_economic"),
+        ("Min mor er blevet snydt for 20.000 kr. af en svindler.", "social_economic"),
+        ("Min far lever for 3.500 kr. om måneden.", "social_economic"),
+        ("Min datter er født med en hjertefejl.", "health"),
+        ("Min nabo har søgt om seniorpension.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -568,6 +582,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # the genitive of many, or of a place, names no one
         ("Forældrenes børn venter for længe på en psykolog.", "health"),
         ("Byens børn har brug for flere psykologer.", "health"),
+        # the next word makes it something else: coffee, settling somewhere, an offence
+        ("Min far drikker kaffe hos naboen hver morgen.", "health"),
+        ("Vi har slået os ned i Ishøj for to år siden.", "criminal"),
+        ("Min søster er blevet udsat for seksuelle krænkelser på arbejdet.", "sexual"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -130,6 +130,7 @@ class Scanner:
         heads = frozenset(i for i, t in enumerate(self.terms, start=1) if t.head)
         self.engine = best_engine(patterns, heads)
         self._term_res = [re.compile(p, re.IGNORECASE) for p in spelled]
+
         self._exceptions = [e.casefold() for e in self.exceptions if e.strip()]
 
     def scan(self, text: str) -> list[Finding]:
@@ -244,8 +245,8 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
-        if term.category == "health" and text.startswith((" vold", " Vold", " VOLD"), end):
-            return None  # »psykisk vold« is violence (criminal), not mental health
+        if term.unless_followed_by and _next_word(text, end).startswith(term.unless_followed_by):
+            return None
         if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
             before_term
         ):
@@ -319,6 +320,15 @@ _IF_ONE_DAY = re.compile(
         r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme))\b[^.!?\n,]{0,20}$"
     ).encode("latin-1")
 )
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after the term, lower-cased; "" when another word does not follow."""
+    found = _NEXT_WORD.match(text, end)
+    return found.group(1).lower() if found is not None else ""
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:

@@ -32,9 +32,15 @@ class Term:
     # The term may end a compound ("nøddeallergi", "hjertesygdom"): matched inside a
     # word as well as at its start. Only for heads that keep their sense in compounds.
     head: bool = False
+    # Words that, as the next word, make the term something else: »psykisk vold« is
+    # violence, »seksuelle krænkelser« an offence, »slået mig ned« settling somewhere.
+    # Lower case; a next word that starts with one of them counts.
+    unless_followed_by: tuple[str, ...] = ()
 
 
 HEALTH = "Helbredsoplysning"
+# »psykisk vold« is violence (criminal), not mental health: no health term before »vold«.
+_VIOLENCE = ("vold",)
 # Danish trade unions and unemployment funds tied to them, by their usual names.
 _UNIONS = (
     r"(hk\b|3f\b|foa\b|dansk metal|metal\b|danmarks lærerforening|dlf\b|bupl\b|"
@@ -44,11 +50,11 @@ _UNIONS = (
     r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen)"
 )
 # What may stand between a verb and its object: possessives, articles, a few adjectives
-# and a genitive (»sælge min mors gamle hus«), never a preposition (»sælger hash fra
-# lejligheden« is no sale of the flat).
+# and a genitive of two letters or more (»sælge min mors gamle hus«; not »os«), never a
+# preposition (»sælger hash fra lejligheden« is no sale of the flat).
 _BEFORE_A_NOUN = (
     r"(?:vores|vort|min|mit|sin|sit|hans|hendes|deres|jeres|din|dit|den|det|en|et|de|"
-    r"gamle|lille|store|nye|nuværende|fælles|[a-zæøåéü]+s)"
+    r"gamle|lille|store|nye|nuværende|fælles|[a-zæøåéü]{2,}s)"
 )
 TERMS: list[Term] = [
     # --- health -------------------------------------------------------------------------
@@ -73,6 +79,7 @@ TERMS: list[Term] = [
         r"blev lam\b|er lam\b|lam i benene|lam i armen|lam i siden|fas\b|føtalt alkohol)" + W,
         0.9,
         "en diagnose eller sygdom",
+        unless_followed_by=_VIOLENCE,
     ),
     Term(
         "health.mental",
@@ -81,9 +88,42 @@ TERMS: list[Term] = [
         r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman|"
         # treatment for an addiction, and being free of it
         r"lænkeambulatori|alkoholbehandling|stofbehandling|behandlingsforløb|ryddet for hash|"
-        r"stoffri\b|er ædru)" + W,
+        r"stoffri\b|er ædru|"
+        # drinking or drugs said as a habit: »ryger hash hver dag«, »drikker for meget«
+        r"ryger hash|røg hash|ryger pot|tager stoffer|tog stoffer|bruger stoffer|på stoffer|"
+        r"drikker for meget|drikker hver dag|drikker dagligt|drikker sig fuld|drikker igen|"
+        r"alkoholproblem|drukkenbolt)" + W,
         0.8,
         "psykisk helbred, misbrug eller behandling",
+        unless_followed_by=_VIOLENCE,
+    ),
+    Term(
+        "health.drinking",
+        "health",
+        # »drikker« alone is drinking alcohol: »min mand drikker og ...«; not »drikker
+        # kaffe«
+        r"(mand|kone|far|mor|søn|datter|kæreste|samlever|bror|søster|han|hun) drikker\b",
+        0.7,
+        "misbrug af alkohol",
+        unless_followed_by=(
+            "kaffe",
+            "te",
+            "vand",
+            "mælk",
+            "juice",
+            "sodavand",
+            "saft",
+            "cola",
+            "kakao",
+            "the",
+            "øl",
+            "vin",
+            "ikke",
+            "aldrig",
+            "kun",
+            "gerne",
+            "sammen",
+        ),
     ),
     Term(
         "health.care",
@@ -105,9 +145,13 @@ TERMS: list[Term] = [
         r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
         r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
-        r"venter tvillinger|terminsdato|har termin)" + W,
+        r"venter tvillinger|terminsdato|har termin|"
+        # a condition one was born with
+        r"født med (?:en |et )?(?:sjælden |sjældent |alvorlig |alvorligt )?(?:genfejl|"
+        r"hjertefejl|handicap|misdannelse|syndrom|sygdom|diagnose))" + W,
         0.7,
         "helbred, pleje eller behandling",
+        unless_followed_by=_VIOLENCE,
     ),
     # --- ethnic origin --------------------------------------------------------------------
     Term(
@@ -141,6 +185,8 @@ TERMS: list[Term] = [
         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
         0.85,
         "seksuelle forhold eller seksuel orientering",
+        # »seksuelle krænkelser«, »seksuelt misbrug«: offences (criminal.offence)
+        unless_followed_by=("krænk", "overgreb", "misbrug", "chikane"),
     ),
     # --- beliefs --------------------------------------------------------------------------
     Term(
@@ -216,7 +262,7 @@ TERMS: list[Term] = [
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
         # threats and violence against a person, and what follows an offence: a
         # restraining order, a driving ban by judgment, a fine for drunk driving
-        r"truet|truede|trusler mod|dræbstrussel|dødstrussel|slog mig|slog ham|slog hende|"
+        r"truet|truede|trusler mod|dræbstrussel|dødstrussel|"
         r"udsat for vold|udsat for psykisk vold|psykisk vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
@@ -232,11 +278,23 @@ TERMS: list[Term] = [
         r"(?:slår|slog|slået|sparker|sparkede|sparket) (?:sin|sine|hans|hendes|deres) "
         r"(?:hund|hunde|kat|katte|hest|heste|dyr)|dyremishandling|vanrøgt|"
         r"blive snydt|blevet snydt|bliver snydt|blev snydt|svindlet|"
+        # sexual offences
+        r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
+        r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
         r"bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for|"
         r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
         r"dealer med|dyrker skunk|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
+    ),
+    Term(
+        "criminal.hit",
+        "criminal",
+        # hitting someone (not »slog mig ned«, settling somewhere, nor »slå op«)
+        r"(slog|slået|slår) (mig|ham|hende|os|dem|min|mit|mine|vores|sin|sine)\b",
+        0.8,
+        "strafbare forhold (vold)",
+        unless_followed_by=("ned", "op", "fast", "sammen", "løs", "igennem", "frem", "til"),
     ),
     Term(
         "criminal.reported",
@@ -250,7 +308,8 @@ TERMS: list[Term] = [
         r"politiet er (?:blevet )?(?:underrettet|orienteret|tilkaldt|informeret)|"
         # violence with the victim in between: »slået min søn ned«, »sparket ham ned«
         r"(slået|slog|sparket|sparkede|skubbet|skubbede)\s+(?:" + _BEFORE_A_NOUN + r"\s+|"
-        r"mig\s+|dig\s+|ham\s+|hende\s+|os\s+|dem\s+){1,2}(?:[a-zæøåéü]+\s+)?ned\b",
+        # (not »os«: »vi har slået os ned i Ishøj« is settling there)
+        r"mig\s+|dig\s+|ham\s+|hende\s+|dem\s+){1,2}(?:[a-zæøåéü]+\s+)?ned\b",
         0.8,
         "strafbare forhold (anmeldelse eller sigtelse)",
     ),
@@ -278,6 +337,7 @@ TERMS: list[Term] = [
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
         r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
+        r"bevilger (?:vi|kommunen) (?:dig |jer |ham |hende )?[0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|"
         r"(?:mistet|mistede|miste) (?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
         r"(?:arbejde|job|fleksjob)|"
@@ -286,7 +346,8 @@ TERMS: list[Term] = [
         # work placements through the job centre, a student's grant
         r"virksomhedspraktik|i løntilskud|job med løntilskud|ansat med løntilskud|"
         r"praktik via jobcentret|praktik gennem jobcentret|"
-        r"på su\b|su-lån|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
+        r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
+        r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
         r"fyret|opsagt fra)" + W,
         0.8,
         "sociale ydelser eller beskæftigelse",
@@ -303,6 +364,9 @@ TERMS: list[Term] = [
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
         r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|ik kan betale|"
         r"restskat|dødsbo|"
+        # money lost or nothing to live on, said with the sum
+        r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
+        r"har ingen penge|ingen penge tilbage|har ikke nogen penge|"
         r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
@@ -321,6 +385,8 @@ TERMS: list[Term] = [
         r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
         r"flyttede fra hinanden|anbringe\b|anbringes\b|kommet i pleje|i pleje hos|"
         r"i familiepleje|opholdssted|"
+        # bringing up children alone
+        r"enlig mor|enlig far|enlige mor|enlige far|enefar|enemor|alenemor|alenefar|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
         r"underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
@@ -401,6 +467,7 @@ TERMS: list[Term] = [
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
+        unless_followed_by=_VIOLENCE,
     ),
     # --- origin said as coming from somewhere ---------------------------------------------
     Term(
