@@ -516,6 +516,19 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far lever for 3.500 kr. om måneden.", "social_economic"),
         ("Min datter er født med en hjertefejl.", "health"),
         ("Min nabo har søgt om seniorpension.", "social_economic"),
+        # eighth round: aids for the body, a sense or function failing, a threat, a fine,
+        # being beaten, a member named by the union, a foster child, a tenancy ended, a
+        # spouse lost, a share of an origin
+        ("Min far har fået kateter.", "health"),
+        ("Min far kan næsten ikke se længere.", "health"),
+        ("Min nabo har truet mig med en kniv.", "criminal"),
+        ("Min søn fik en bøde på 2.000 kr. for at køre uden kørekort.", "criminal"),
+        ("Hun bliver slået af sin kæreste.", "criminal"),
+        ("Jeg er HK'er og arbejder på rådhuset.", "trade_union"),
+        ("Vores plejesøn har svært ved at falde til.", "social_economic"),
+        ("Udlejeren vil opsige vores lejekontrakt.", "social_economic"),
+        ("Min mor blev enke i foråret.", "social_economic"),
+        ("Min kone er halvt italiensk.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -586,6 +599,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min far drikker kaffe hos naboen hver morgen.", "health"),
         ("Vi har slået os ned i Ishøj for to år siden.", "criminal"),
         ("Min søster er blevet udsat for seksuelle krænkelser på arbejdet.", "sexual"),
+        ("Min sagsbehandler har truet med at stoppe min hjælp.", "criminal"),
+        ("Jeg fik en bøde på 800 kr. for ulovlig parkering.", "criminal"),
+        ("Skolerne blev slået sammen sidste år, og min søn skiftede.", "criminal"),
+        ("Jeg vil gerne være plejemor.", "social_economic"),
+        ("Vores forening for pårørende til demente mødes i maj.", "health"),
+        ("Jeg kan næsten ikke se, hvorfor I gør det.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -245,7 +245,7 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
-        if term.unless_followed_by and _next_word(text, end).startswith(term.unless_followed_by):
+        if term.unless_followed_by and _following(text, end).startswith(term.unless_followed_by):
             return None
         if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
             before_term
@@ -322,13 +322,9 @@ _IF_ONE_DAY = re.compile(
 )
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-
-
-def _next_word(text: str, end: int) -> str:
-    """The word after the term, lower-cased; "" when another word does not follow."""
-    found = _NEXT_WORD.match(text, end)
-    return found.group(1).lower() if found is not None else ""
+def _following(text: str, end: int) -> str:
+    """What follows the term on its line, from the next word or mark, lower-cased."""
+    return text[end : end + 40].lstrip(" \t").lower()
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:

@@ -32,9 +32,10 @@ class Term:
     # The term may end a compound ("nøddeallergi", "hjertesygdom"): matched inside a
     # word as well as at its start. Only for heads that keep their sense in compounds.
     head: bool = False
-    # Words that, as the next word, make the term something else: »psykisk vold« is
-    # violence, »seksuelle krænkelser« an offence, »slået mig ned« settling somewhere.
-    # Lower case; a next word that starts with one of them counts.
+    # What, following the term, makes it something else: »psykisk vold« is violence,
+    # »seksuelle krænkelser« an offence, »slået os ned« settling somewhere, »truet med at«
+    # no threat of a crime. Lower case; the text after the term (from its next word or
+    # mark, on the same line) starting with one of them counts.
     unless_followed_by: tuple[str, ...] = ()
 
 
@@ -98,6 +99,37 @@ TERMS: list[Term] = [
         unless_followed_by=_VIOLENCE,
     ),
     Term(
+        "health.senses",
+        "health",
+        # what one can hardly do any longer: see, hear, walk, swallow
+        r"(kan næsten ikke|kan ikke længere|kan snart ikke) (se|høre|gå|stå|sidde|spise|synke|"
+        r"trække vejret|huske)\b",
+        0.7,
+        "helbred (en funktion, der svigter)",
+        unless_followed_by=(
+            "på ",
+            "noget",
+            "nogen",
+            "hvorfor",
+            "hvordan",
+            "at ",
+            "meningen",
+            "forskel",
+            "mig",
+            "dig",
+            "ham",
+            "hende",
+            "dem",
+            "os",
+            "i skole",
+            "på arbejde",
+            "til",
+            "ud",
+            "med",
+            "ind",
+        ),
+    ),
+    Term(
         "health.drinking",
         "health",
         # »drikker« alone is drinking alcohol: »min mand drikker og ...«; not »drikker
@@ -141,6 +173,8 @@ TERMS: list[Term] = [
         r"tandskade|"
         # personal care one cannot manage alone; losing weight said of someone
         r"personlige hygiejne|personlig hygiejne|personlig pleje|"
+        # aids for the body
+        r"kateter|sondemad|iltapparat|iltflaske|høreapparat|"
         r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|"
         r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
@@ -243,7 +277,9 @@ TERMS: list[Term] = [
         # The singular: »min fagforening«, »fagforeningen hjælper mig«; the plural speaks
         # of unions in general (»fagforeningerne«, »tillidsrepræsentanterne«).
         r"(fagforening(en|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
-        r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant)\b",
+        r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|"
+        # a member named by the union (»jeg er 3F'er«)
+        r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?)\b",
         0.75,
         "fagforeningsmæssigt tilhørsforhold",
     ),
@@ -262,7 +298,7 @@ TERMS: list[Term] = [
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
         # threats and violence against a person, and what follows an offence: a
         # restraining order, a driving ban by judgment, a fine for drunk driving
-        r"truet|truede|trusler mod|dræbstrussel|dødstrussel|"
+        r"trusler mod|dræbstrussel|dødstrussel|"
         r"udsat for vold|udsat for psykisk vold|psykisk vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
@@ -281,11 +317,44 @@ TERMS: list[Term] = [
         # sexual offences
         r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
         r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
-        r"bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for|"
         r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
         r"dealer med|dyrker skunk|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
+    ),
+    Term(
+        "criminal.threat",
+        "criminal",
+        r"(truet|truede)\b",
+        0.8,
+        "strafbare forhold (trusler)",
+        # »truet med at stoppe min kontanthjælp«: a lawful step announced, no threat
+        unless_followed_by=("med at", "med en fyring", "med fyring", "med opsigelse"),
+    ),
+    Term(
+        "criminal.fine",
+        "criminal",
+        # a fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
+        r"bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for",
+        0.8,
+        "strafbare forhold (en bøde)",
+        # a parking fine is no criminal matter
+        unless_followed_by=(
+            "ulovlig parkering",
+            "parkering",
+            "at parkere",
+            "forkert parkering",
+            "fejlparkering",
+            "at holde",
+        ),
+    ),
+    Term(
+        "criminal.beaten",
+        "criminal",
+        r"(bliver|blev|er blevet|blevet) (slået|sparket|skubbet)\b",
+        0.8,
+        "strafbare forhold (vold)",
+        unless_followed_by=("op", "fast", "sammen", "af banen", "ud af", "til", "fra"),
     ),
     Term(
         "criminal.hit",
@@ -385,6 +454,10 @@ TERMS: list[Term] = [
         r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
         r"flyttede fra hinanden|anbringe\b|anbringes\b|kommet i pleje|i pleje hos|"
         r"i familiepleje|opholdssted|"
+        # a tenancy ended by the landlord, a spouse lost
+        r"(?:opsige|opsagt|opsiger) (?:vores|min|hans|hendes|deres|jeres|din) "
+        r"(?:lejekontrakt|lejemål|lejlighed|bolig)|"
+        r"blevet enke|blev enke|er enke\b|blevet enkemand|blev enkemand|er enkemand|"
         # bringing up children alone
         r"enlig mor|enlig far|enlige mor|enlige far|enefar|enemor|alenemor|alenefar|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
@@ -398,7 +471,8 @@ TERMS: list[Term] = [
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
         r"bor i en campingvogn|bor nu i en campingvogn|bor i campingvogn|"
         # foster care seen from the child placed (not »vil være plejefamilie«)
-        r"pleje(?:far|mor|barn|børn|søn|datter)|"
+        r"(?:min|mit|mine|hans|hendes|sin|sine|din|dine|vores|deres|jeres) "
+        r"pleje(?:far|mor|forældre)|pleje(?:barn|børn|søn|datter)|"
         # living on friends' sofas: without a home of one's own
         r"(bor|boet|boede|sover|sovet|sov|overnatter) (hos venner|hos en ven|hos bekendte|"
         r"hos forskellige|i sin bil|i bilen|i min bil))" + W,
@@ -480,6 +554,8 @@ TERMS: list[Term] = [
         + country_pattern()
         + r")|"
         r"(født|opvokset|vokset op) i (" + country_pattern() + r")|"
+        # a share of an origin: »halvt italiensk«, »kvart tysk«
+        r"(halvt|kvart|halv|delvist) [a-zæøå]+(isk|sk|nsk)\b|"
         # told to go back where they are taken to come from: »rejse hjem til Pakistan«
         r"(rejse|rejser|tage|tager|sendt|sende|smidt|smide) hjem til (" + country_pattern() + r")",
         0.8,
@@ -559,7 +635,8 @@ SHARED_OWNED = frozenset(
     ["kommune", "kommunes", "by", "bys", "land", "lands", "samfund", "region", "område",
      "lokalområde", "bydel", "kvarter", "egn", "demokrati", "fællesskab", "velfærd",
      "velfærdssamfund", "fremtid", "natur", "miljø", "klima", "skoler", "institutioner",
-     "ældre", "unge", "borgere", "borgeres", "medborgere", "politikere", "byråd"]
+     "ældre", "unge", "borgere", "borgeres", "medborgere", "politikere", "byråd",
+     "forening", "klub", "bestyrelse", "gruppe", "organisation", "afdeling"]
 )  # fmt: skip
 PRONOUNS = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
 PRONOUN_VERBS = frozenset(
