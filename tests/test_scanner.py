@@ -529,6 +529,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Udlejeren vil opsige vores lejekontrakt.", "social_economic"),
         ("Min mor blev enke i foråret.", "social_economic"),
         ("Min kone er halvt italiensk.", "ethnic_origin"),
+        # ninth round: having to leave the country, a religious office, coming to harm,
+        # losing one's job
+        ("Min svigersøn skal udrejse inden jul.", "ethnic_origin"),
+        ("Min nabo er imam i moskeen.", "beliefs"),
+        ("Min kone kom til skade på arbejdet i går.", "health"),
+        ("Min mand er bange for at miste jobbet.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -605,6 +611,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg vil gerne være plejemor.", "social_economic"),
         ("Vores forening for pårørende til demente mødes i maj.", "health"),
         ("Jeg kan næsten ikke se, hvorfor I gør det.", "health"),
+        ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -241,6 +241,8 @@ class Scanner:
         before_term = data[max(s_start, start - 60) : start]
         if group_before(before_term):
             return None
+        if term.unless_after_word and _word_before(before_term) in term.unless_after_word:
+            return None
         if term.category == "health" and context.carrier_before(s_start, start):
             return None
         if term.category == "health" and _at_work(before_term, text, start):
@@ -320,6 +322,11 @@ _IF_ONE_DAY = re.compile(
         r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme))\b[^.!?\n,]{0,20}$"
     ).encode("latin-1")
 )
+
+
+def _word_before(before_term: bytes) -> str:
+    words = before_term.rsplit(None, 1)
+    return words[-1].decode("latin-1").lower() if words else ""
 
 
 def _following(text: str, end: int) -> str:

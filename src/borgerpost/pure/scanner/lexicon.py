@@ -37,6 +37,8 @@ class Term:
     # no threat of a crime. Lower case; the text after the term (from its next word or
     # mark, on the same line) starting with one of them counts.
     unless_followed_by: tuple[str, ...] = ()
+    # Words that, as the word just before the term, deny it: »ingen a-kasse«.
+    unless_after_word: tuple[str, ...] = ()
 
 
 HEALTH = "Helbredsoplysning"
@@ -175,6 +177,8 @@ TERMS: list[Term] = [
         r"personlige hygiejne|personlig hygiejne|personlig pleje|"
         # aids for the body
         r"kateter|sondemad|iltapparat|iltflaske|høreapparat|"
+        # injured, said as coming to harm
+        r"kommet til skade|kom til skade|kommer til skade|kommet slemt til skade|"
         r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|"
         r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
@@ -205,7 +209,10 @@ TERMS: list[Term] = [
         r"filippiner|kineser|ungarer|litauer|ukrainer|russer|serber|bosnier|albaner|"
         r"nigerianer|ghaneser|kenyaner|egypter|jordaner|algerier|tuneser|chilener|"
         # the status of someone who came from abroad
-        r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|hjemrejseydelse)" + W,
+        r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|hjemrejseydelse|"
+        # having to leave the country, or the right to stay
+        r"skal udrejse|udrejsefrist|afslag på asyl|fået asyl|fik asyl|permanent ophold|"
+        r"opholdsgrundlag|blive boende i danmark)" + W,
         0.8,
         "etnisk baggrund eller herkomst",
     ),
@@ -229,7 +236,9 @@ TERMS: list[Term] = [
         r"(muslim(?:er|erne|en|sk)?\b|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
-        r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under)" + W,
+        r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|"
+        # a religious office held: »jeg er imam«
+        r"(?:er|som|arbejder som) (?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b)" + W,
         0.8,
         "religiøs, politisk eller filosofisk overbevisning",
     ),
@@ -282,6 +291,7 @@ TERMS: list[Term] = [
         r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?)\b",
         0.75,
         "fagforeningsmæssigt tilhørsforhold",
+        unless_after_word=("ingen", "uden"),  # »jeg har ingen a-kasse«
     ),
     # --- criminal -------------------------------------------------------------------------
     Term(
@@ -408,8 +418,8 @@ TERMS: list[Term] = [
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
         r"bevilger (?:vi|kommunen) (?:dig |jer |ham |hende )?[0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|"
-        r"(?:mistet|mistede|miste) (?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
-        r"(?:arbejde|job|fleksjob)|"
+        r"(?:mistet|mistede|miste|mister) (?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
+        r"(?:arbejde|job|fleksjob)|(?:mistet|mistede|miste|mister) (?:jobbet|arbejdet)|"
         r"tilbagebetaling af (?:for meget|kontanthjælp|dagpenge|sygedagpenge|boligstøtte|"
         r"boligydelse|ydelse|hjælp|pension|førtidspension|børneydelse|børnepenge)|"
         # work placements through the job centre, a student's grant
