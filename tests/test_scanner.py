@@ -332,6 +332,41 @@ def test_compiled_rules_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
     assert run() == first  # a cache that cannot be written: compiled each time
 
 
+def test_country_names_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
+    # Origin said as coming from a country needs pycountry's Danish names; importing
+    # pycountry costs a one-mail scan a third of its time, so the names are kept in the
+    # cache and pycountry is imported only when they are not there.
+    env = {"PATH": os.environ["PATH"], "BORGERPOST_CACHE_DIR": str(tmp_path / "cache")}
+    code = (
+        "import sys\n"
+        "from borgerpost.pure.scanner import scan\n"
+        "print([f.category for f in scan('Min mor er oprindeligt fra Eritrea.')])\n"
+        "print('pycountry' in sys.modules)\n"
+    )
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split("\n")
+
+    first = run()
+    assert first[:2] == ["['ethnic_origin']", "True"]  # read from pycountry, then kept
+    (names,) = (tmp_path / "cache").glob("countries-*.json")
+    assert "Eritrea" in json.loads(names.read_text(encoding="utf-8"))
+    assert run()[:2] == ["['ethnic_origin']", "False"]  # from the cache, no pycountry
+    names.write_text("not json", encoding="utf-8")
+    assert run()[:2] == ["['ethnic_origin']", "True"]  # broken: read again, and replaced
+    assert "Eritrea" in json.loads(names.read_text(encoding="utf-8"))
+
+
+def test_the_cached_country_names_are_pycountrys():
+    from borgerpost.pure.scanner import countries
+
+    assert countries.danish_country_names() == countries._from_pycountry()
+
+
 def _scan_command(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "borgerpost", "scan", *args],

@@ -68,7 +68,8 @@ def _load_templates() -> None:
 
 def _compile_rule_sets() -> None:
     from borgerpost.pure import triage
-    from borgerpost.pure.scanner import scan
+    from borgerpost.pure.scanner import default_scanner, scan
 
+    default_scanner().prepare()  # every term's expression, not only those met below
     scan("Min mor har diabetes, cpr 010190-1234.")
     triage.suggest("Hvornår bliver vejen ordnet?")

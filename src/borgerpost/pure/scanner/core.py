@@ -129,9 +129,24 @@ class Scanner:
         patterns = [CPR_PATTERN, *spelled]
         heads = frozenset(i for i, t in enumerate(self.terms, start=1) if t.head)
         self.engine = best_engine(patterns, heads)
-        self._term_res = [re.compile(p, re.IGNORECASE) for p in spelled]
+        # Each term's expression is compiled when a candidate first needs it: compiling
+        # them all takes longer than a one-mail `borgerpost scan` has (prepare() does it
+        # ahead, for a server).
+        self._spelled = spelled
+        self._term_res: list[re.Pattern[str] | None] = [None] * len(spelled)
 
         self._exceptions = [e.casefold() for e in self.exceptions if e.strip()]
+
+    def prepare(self) -> None:
+        """Compile every term's expression now (a server's warm-up before it forks)."""
+        for index in range(len(self._term_res)):
+            self._term_re(index)
+
+    def _term_re(self, index: int) -> re.Pattern[str]:
+        found = self._term_res[index]
+        if found is None:
+            found = self._term_res[index] = re.compile(self._spelled[index], re.IGNORECASE)
+        return found
 
     def scan(self, text: str) -> list[Finding]:
         if not isinstance(text, str):
@@ -226,7 +241,7 @@ class Scanner:
         # The engine has matched the stem; the inflection follows.
         end = _WORD_REST.match(text, stem_end).end()  # type: ignore[union-attr]
         # The whole word must be the term with an inflection ("sort" is no "sorteringsanlæg").
-        if self._term_res[pattern_id - 1].fullmatch(text, start, end) is None:
+        if self._term_re(pattern_id - 1).fullmatch(text, start, end) is None:
             return None
         if end - start > 6 and text[start:end].lower().endswith(SYSTEM_HEADS):
             return None  # »medicinrummet«: a room, not a person's medicine

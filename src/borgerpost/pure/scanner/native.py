@@ -17,20 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import platform
-import shutil
-import subprocess
 import sys
 import sysconfig
-import tempfile
 from pathlib import Path
 
 # The modules that are compiled, in the order mypy is given them. The lexicon and the
 # command stay Python: they hold data and I/O, not the per-candidate work.
 MODULES = ("normalise", "cpr", "partners", "lexicon", "person", "engine", "core")
 # What the compiled modules import from the package and is not compiled (pycountry's
-# names): a change there may change what they were compiled against.
-IMPORTED = ("countries",)
+# names, the cache): a change there may change what they were compiled against.
+IMPORTED = ("countries", "cache")
 PACKAGE = "borgerpost.pure.scanner"
 HERE = Path(__file__).resolve().parent
 
@@ -41,7 +37,7 @@ def build_key() -> str:
     digest = hashlib.sha256()
     for name in (*MODULES, *IMPORTED):
         digest.update(name.encode() + b"\0" + (HERE / f"{name}.py").read_bytes() + b"\0")
-    digest.update(f"{sys.version}\0{platform.machine()}\0{sysconfig.get_platform()}".encode())
+    digest.update(f"{sys.version}\0{os.uname().machine}\0{sysconfig.get_platform()}".encode())
     return digest.hexdigest()[:24]
 
 
@@ -94,6 +90,8 @@ def active() -> bool:
 
 
 def build(quiet: bool = False) -> Path:
+    import shutil  # (the build's imports are made here: every scan imports this module)
+
     """Compile the modules with mypyc into the first writable place; a no-op when a
     build of these sources exists. Older builds are removed."""
     existing = built_dir()
@@ -129,6 +127,10 @@ setup(
 
 
 def _compile(target: Path, quiet: bool) -> None:
+    import shutil
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="borgerpost-mypyc-") as work:
         source_root = Path(work) / "src"
         package = source_root.joinpath(*PACKAGE.split("."))
