@@ -361,6 +361,20 @@ def test_country_names_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
     assert "Eritrea" in json.loads(names.read_text(encoding="utf-8"))
 
 
+def test_the_characters_normalisation_may_change_are_cached_and_checked(tmp_path, monkeypatch):
+    from borgerpost.pure.scanner import normalise as module
+
+    monkeypatch.setenv("BORGERPOST_CACHE_DIR", str(tmp_path))
+    computed = module._from_unicode_tables()
+    assert module._unstable_chars() == computed  # computed, and kept
+    (kept,) = tmp_path.glob("unstable-*.txt")
+    assert module._unstable_chars() == computed  # read back
+    # A file cut short must not let full-width digits (»０１０１９０«) through unnormalised.
+    kept.write_text("\u00a0", encoding="utf-8")
+    assert module._unstable_chars() == computed
+    assert "\uff10" in kept.read_text(encoding="utf-8")
+
+
 def test_the_cached_country_names_are_pycountrys():
     from borgerpost.pure.scanner import countries
 
