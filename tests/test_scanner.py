@@ -584,6 +584,18 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min nabo er imam i moskeen.", "beliefs"),
         ("Min kone kom til skade på arbejdet i går.", "health"),
         ("Min mand er bange for at miste jobbet.", "social_economic"),
+        # tenth round: economic circumstances said in many ways; undeclared work; a sect
+        ("Min søster kan ikke få børneydelsen, fordi hun bor hos os.", "social_economic"),
+        ("Min bror har spillet alle sine penge op.", "social_economic"),
+        ("Vi har svært ved at betale huslejen i år.", "social_economic"),
+        ("Min mor bor hos os, fordi hun ikke har råd til andet.", "social_economic"),
+        ("Min far har smidt mig ud i går.", "social_economic"),
+        ("Min mor har lånt 30.000 kr. til sin nabo.", "social_economic"),
+        ("Min søn skal betale 12.000 kr. tilbage til SU-styrelsen.", "social_economic"),
+        ("Vi er ramt af en fogedsag, fordi vi ikke har betalt vores husleje.", "social_economic"),
+        ("Min butik har haft underskud i tre år.", "social_economic"),
+        ("Min nabo arbejder sort som maler.", "criminal"),
+        ("Min far er blevet medlem af en sekt.", "beliefs"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -661,6 +673,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vores forening for pårørende til demente mødes i maj.", "health"),
         ("Jeg kan næsten ikke se, hvorfor I gør det.", "health"),
         ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
+        ("Min søn fik en bøde for at køre uden billet i bussen.", "criminal"),
+        ("Mange familier kan ikke få økonomien til at hænge sammen.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -236,7 +236,7 @@ TERMS: list[Term] = [
         r"(muslim(?:er|erne|en|sk)?\b|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
-        r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|"
+        r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|sekt\b|sekten|sekter|"
         # a religious office held: »jeg er imam«
         r"(?:er|som|arbejder som) (?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b)" + W,
         0.8,
@@ -312,7 +312,7 @@ TERMS: list[Term] = [
         r"udsat for vold|udsat for psykisk vold|psykisk vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
-        r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|bøde for|"
+        r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
         r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom|"
         # prison and probation as said in speech: »sidder inde«, »Kriminalforsorgen«
         r"sidder inde|sad inde|sidde inde|kriminalforsorg|prøveløsla|afsone|bødeforlæg|"
@@ -320,6 +320,8 @@ TERMS: list[Term] = [
         # arrested, said as what the police did; the hearing that follows an arrest; a
         # fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
         r"taget af politiet|hentet af politiet|grundlovsforhør|"
+        # undeclared work, benefit fraud
+        r"arbejder sort|arbejdet sort|arbejde sort|sort arbejde|socialt bedrageri|socialbedrageri|"
         # cruelty to an animal, and being cheated of money, are offences too
         r"(?:slår|slog|slået|sparker|sparkede|sparket) (?:sin|sine|hans|hendes|deres) "
         r"(?:hund|hunde|kat|katte|hest|heste|dyr)|dyremishandling|vanrøgt|"
@@ -345,10 +347,10 @@ TERMS: list[Term] = [
         "criminal.fine",
         "criminal",
         # a fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
-        r"bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for",
+        r"bøde for|bøde på [0-9][0-9.,]*\s*(?:kr\.?\s*)?for",
         0.8,
         "strafbare forhold (en bøde)",
-        # a parking fine is no criminal matter
+        # a parking fine or a fare dodged (a control fee) is no criminal matter
         unless_followed_by=(
             "ulovlig parkering",
             "parkering",
@@ -356,6 +358,9 @@ TERMS: list[Term] = [
             "forkert parkering",
             "fejlparkering",
             "at holde",
+            "at køre uden billet",
+            "at køre uden gyldig billet",
+            "manglende billet",
         ),
     ),
     Term(
@@ -427,7 +432,10 @@ TERMS: list[Term] = [
         r"praktik via jobcentret|praktik gennem jobcentret|"
         r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
         r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
-        r"fyret|opsagt fra)" + W,
+        r"fyret|opsagt fra|"
+        # child benefits, a sum to pay back
+        r"børneydelse|børnefamilieydelse|børnecheck|børnetilskud|"
+        r"betale [0-9][0-9.,]* kr\.? tilbage|betale pengene tilbage)" + W,
         0.8,
         "sociale ydelser eller beskæftigelse",
     ),
@@ -435,7 +443,8 @@ TERMS: list[Term] = [
         "social.debt",
         "social_economic",
         r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
-        r"fogedret|udsættelse|sat ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|udsat af|tvangsauktion|betalingsanmærkning|"
+        r"fogedret|udsættelse|sat ud|smidt mig ud|smidt ham ud|smidt hende ud|smidt os ud|"
+        r"smed mig ud|smed ham ud|smed hende ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
         # what is left to live on after the fixed costs
@@ -446,7 +455,20 @@ TERMS: list[Term] = [
         # money lost or nothing to live on, said with the sum
         r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|ingen penge tilbage|har ikke nogen penge|"
-        r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge)" + W,
+        r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge|"
+        # not affording, said in a subordinate clause; money spent, gambled, lent or
+        # borrowed; a bill not paid and the power cut; a business losing money
+        r"ikke har råd|ikke havde råd|ikke har haft råd|svært ved at betale|"
+        r"pengene til at slå til|økonomien til at hænge sammen|"
+        r"brugt alle (?:mine|sine|hans|hendes|vores|deres) penge|"
+        r"spillet (?:alle )?(?:mine|sine|hans|hendes|vores|deres) penge op|"
+        r"låne penge af|låner penge af|lånte penge af|"
+        r"lånt [0-9][0-9.,]* kr|lånte [0-9][0-9.,]* kr|låne [0-9][0-9.,]* kr|"
+        r"får ingen penge|fik ingen penge|får ikke nogen penge|fogedsag|"
+        r"ikke (?:har )?betalt (?:vores|min|sin|hans|hendes|deres) (?:el|husleje|varme|vand|gas|"
+        r"regning|regninger)|strømmen bliver lukket|strømmen blev lukket|lukket for strømmen|"
+        r"haft underskud|har underskud|må lukke (?:min|vores|sin) (?:forretning|butik|virksomhed|firma))"
+        + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
