@@ -596,6 +596,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min butik har haft underskud i tre år.", "social_economic"),
         ("Min nabo arbejder sort som maler.", "criminal"),
         ("Min far er blevet medlem af en sekt.", "beliefs"),
+        # someone's own caseworker, money troubles named as such, no income, help with food
+        ("Min sagsbehandler har ikke svaret i tre uger.", "social_economic"),
+        ("Vi har store økonomiske problemer efter jul.", "social_economic"),
+        ("Min søster har været ledig siden marts.", "social_economic"),
+        ("Min nabo står helt uden indtægt.", "social_economic"),
+        ("Vi har fået en madkasse fra kirken hver uge.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -674,6 +680,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg kan næsten ikke se, hvorfor I gør det.", "health"),
         ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Min søn fik en bøde for at køre uden billet i bussen.", "criminal"),
+        ("Min sagsbehandler på byggesagen har godkendt carporten.", "social_economic"),
         ("Mange familier kan ikke få økonomien til at hænge sammen.", "social_economic"),
     ],
 )

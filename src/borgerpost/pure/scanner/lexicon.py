@@ -335,6 +335,26 @@ TERMS: list[Term] = [
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
     ),
     Term(
+        "social.caseworker",
+        "social_economic",
+        # someone's own caseworker: a case in the social or employment administration
+        r"(min|mit|hans|hendes|sin|din|vores|deres|jeres) (sagsbehandler|socialrådgiver|"
+        r"jobkonsulent|kontaktperson|koordinerende sagsbehandler)\b",
+        0.7,
+        "en sag i social- eller beskæftigelsesforvaltningen",
+        # not a case about a building, a permit or a tax
+        unless_followed_by=(
+            "på byggesag",
+            "i byggesag",
+            "i teknisk",
+            "på min byggesag",
+            "på vores byggesag",
+            "i skat",
+            "hos skat",
+            "på ejendom",
+        ),
+    ),
+    Term(
         "criminal.threat",
         "criminal",
         r"(truet|truede)\b",
@@ -420,6 +440,7 @@ TERMS: list[Term] = [
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
         r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
+        r"været ledig\b|ledig siden\b|uden arbejde\b|uden job\b|"
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
         r"bevilger (?:vi|kommunen) (?:dig |jer |ham |hende )?[0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|"
@@ -467,8 +488,12 @@ TERMS: list[Term] = [
         r"får ingen penge|fik ingen penge|får ikke nogen penge|fogedsag|"
         r"ikke (?:har )?betalt (?:vores|min|sin|hans|hendes|deres) (?:el|husleje|varme|vand|gas|"
         r"regning|regninger)|strømmen bliver lukket|strømmen blev lukket|lukket for strømmen|"
-        r"haft underskud|har underskud|må lukke (?:min|vores|sin) (?:forretning|butik|virksomhed|firma))"
-        + W,
+        r"haft underskud|har underskud|må lukke (?:min|vores|sin) (?:forretning|butik|virksomhed|firma)|"
+        # money troubles named as such, no income, help with food
+        r"økonomiske problemer|økonomiske vanskeligheder|pengeproblemer|pengemangel|"
+        r"dårlig økonomi|presset økonomi|trængt økonomi|stram økonomi|"
+        r"uden indtægt|uden indkomst|ingen indtægt|ingen indkomst|"
+        r"madkasse|fødevarebank|madhjælp|julehjælp)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
