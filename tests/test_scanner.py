@@ -602,6 +602,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søster har været ledig siden marts.", "social_economic"),
         ("Min nabo står helt uden indtægt.", "social_economic"),
         ("Vi har fået en madkasse fra kirken hver uge.", "social_economic"),
+        # a faith practised, a party left, a purchase's parts
+        ("Min mor går i kirke hver søndag.", "beliefs"),
+        ("Min far meldte sig ud af Venstre i fjor.", "beliefs"),
+        ("Vores mægler siger, at køberen er i tvivl.", "property_deal"),
+        ("Min søster venter på tinglysningen af sit nye hus.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -681,6 +686,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Min søn fik en bøde for at køre uden billet i bussen.", "criminal"),
         ("Min sagsbehandler på byggesagen har godkendt carporten.", "social_economic"),
+        ("Kommunen har nye regler for tinglysning af servitutter.", "property_deal"),
         ("Mange familier kan ikke få økonomien til at hænge sammen.", "social_economic"),
     ],
 )

@@ -237,6 +237,10 @@ TERMS: list[Term] = [
         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
         r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|sekt\b|sekten|sekter|"
+        # a faith practised or named as one's own; a conviction against arms
+        r"går i (?:kirke|kirken|moské|moskéen|moske|moskeen|synagoge|synagogen|templet)|"
+        r"min tro\b|hans tro\b|hendes tro\b|vores tro\b|deres tro\b|sin tro\b|"
+        r"baptist|adventist|mormon|pacifist|militærnægter|"
         # a religious office held: »jeg er imam«
         r"(?:er|som|arbejder som) (?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b)" + W,
         0.8,
@@ -245,7 +249,9 @@ TERMS: list[Term] = [
     Term(
         "beliefs.party",
         "beliefs",
-        r"(medlem af|meldt mig ind i|meldt ind i|stemt på|stemmer på|aktiv i|formand for)\s+"
+        r"(medlem af|meldt mig ind i|meldt ind i|stemt på|stemmer på|aktiv i|formand for|"
+        # joining or leaving with any pronoun: »meldte sig ind i SF«, »meldt mig ud af«
+        r"(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) (?:ind i|ud af))\s+"
         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
         r"radikale|det radikale venstre|konservative|det konservative folkeparti|"
         r"liberal alliance|nye borgerlige|moderaterne|danmarksdemokraterne|alternativet|"
@@ -546,7 +552,12 @@ TERMS: list[Term] = [
         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
         r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive|"
         r"slutseddel|fået en køber|har en køber|overvejer at købe|giver et tilbud|give et tilbud|"
-        r"før vi byder|inden vi byder|før jeg byder|inden jeg byder)" + W,
+        r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
+        # what a purchase under way is made of: the takeover date, the registration of the deed,
+        # the price, the buyer's reservations, the right to withdraw, the estate agent
+        r"overtagelsesdato|tinglysning|tinglyst|tinglyse|købesum|salgsprisen|"
+        r"udbudspris|advokatforbehold|finansieringsforbehold|bankforbehold|fortrydelsesret|"
+        r"fortrydelsesfrist|mægleren|vores mægler|min mægler|lånetilbud)" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
     ),
