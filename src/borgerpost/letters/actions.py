@@ -188,8 +188,7 @@ def registered_for(letter: Letter, channel: str) -> bool:
     on the network (on SQLite every writer would). A letter by mail needs no answer."""
     if channel == CHANNEL_MAIL:
         return True
-    recipient = letter.citizen.cpr if letter.citizen else letter.company.cvr  # type: ignore[union-attr]
-    return registered(letter.municipality, recipient)
+    return registered(letter.municipality, _recipient_id(letter))
 
 
 def registered(municipality: Any, recipient_id: str) -> bool:

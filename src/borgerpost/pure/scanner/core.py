@@ -134,7 +134,6 @@ class Scanner:
         # ahead, for a server).
         self._spelled = spelled
         self._term_res: list[re.Pattern[str] | None] = [None] * len(spelled)
-
         self._exceptions = [e.casefold() for e in self.exceptions if e.strip()]
 
     def prepare(self) -> None:

@@ -96,5 +96,6 @@ def _cache_path() -> Path | None:
     return cache_dir() / f"countries-{key.hexdigest()[:32]}.json"
 
 
+@lru_cache(maxsize=1)  # the lexicon asks for it once per pattern that names countries
 def country_pattern() -> str:
     return "|".join(re.escape(name.lower()) for name in danish_country_names())

@@ -90,10 +90,10 @@ def active() -> bool:
 
 
 def build(quiet: bool = False) -> Path:
-    import shutil  # (the build's imports are made here: every scan imports this module)
-
     """Compile the modules with mypyc into the first writable place; a no-op when a
     build of these sources exists. Older builds are removed."""
+    import shutil  # (the build's imports are made here: every scan imports this module)
+
     existing = built_dir()
     if existing is not None:
         return existing
