@@ -12,7 +12,8 @@ from typing import Any
 from django import forms as djforms
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import engines
@@ -34,7 +35,7 @@ from borgerpost.retention.rules import waiting_for_case_number
 from borgerpost.search import export as export_csv
 from borgerpost.search import finder
 
-from . import actions, counts, forms, paging
+from . import actions, forms, navigation, paging
 from .models import (
     CHANNEL_LABELS,
     AgendaProposal,
@@ -90,8 +91,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     if actor.is_administration and not actor.is_council_member:
         return redirect("administration-queue", actor.municipality.slug)
-    listing = _list_page(request, actor, BY_ARRIVAL)
-    _count_recipients(listing.page.rows)
+    listing = _list_page(request, actor, BY_ARRIVAL, with_recipients=True)
     rows = _with_status(actor, listing.page)
     record_list(actor, "inquiries", len(rows))
     return render(request, "inquiries/inbox.html", _list_context(actor, listing, rows))
@@ -165,7 +165,9 @@ class Listing:
     tab_query: str  # the search and filters, for the tabs' links (each tab starts at page 1)
 
 
-def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listing:
+def _list_page(
+    request: HttpRequest, actor: Actor, order: paging.Order, with_recipients: bool = False
+) -> Listing:
     """The inquiries the person may see, filtered by the tab (`?vis=`), the search and
     the filters (`?q=`, search/finder.py), and paged.
 
@@ -175,7 +177,7 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
     pages numbered; filters keep the keyset order and count their result.
     """
     show, inquiries = _tab(actor, request.GET.get("vis", "aabne"))
-    count = navigation_counts(request)[TAB_TOTALS[show]]
+    count = navigation.numbers(request)[TAB_TOTALS[show]]
     if show == "overskredne":
         # The longest overdue first, in every list: what is most late comes first, and
         # the open rows by deadline are an index (by arrival, a million inquiries made
@@ -184,16 +186,19 @@ def _list_page(request: HttpRequest, actor: Actor, order: paging.Order) -> Listi
     params = request.GET.copy()
     params["vis"] = show
     wanted = finder.read(params, actor)
+    # What the page's rows are read from; counting and ranking use `inquiries` itself.
+    shown = _with_recipient_count if with_recipients else (lambda rows: rows)
     if not wanted.active:
-        page = paging.page_of(inquiries, order, params, PAGE_SIZE, count)
+        page = paging.page_of(shown(inquiries), order, params, PAGE_SIZE, count)
     elif wanted.ranked:
         counted, best_first = finder.ranked_matches(inquiries, wanted, actor)
-        page = paging.ranked_page(best_first, _rows_in_order(inquiries), params, PAGE_SIZE)
+        rows_of = _rows_in_order(shown(inquiries))
+        page = paging.ranked_page(best_first, rows_of, params, PAGE_SIZE)
     else:
         counted = finder.summary(inquiries, wanted, actor, tab=show)
         chosen = SORT_ORDERS.get(wanted.sort, order)
         found = finder.apply(inquiries, wanted, actor)
-        page = paging.page_of(found, chosen, params, PAGE_SIZE, counted.count)
+        page = paging.page_of(shown(found), chosen, params, PAGE_SIZE, counted.count)
     if wanted.active:
         assert wanted.form is not None
         wanted.form.count(counted.facets)
@@ -293,17 +298,16 @@ SORT_ORDERS = {
 }
 
 
-def _count_recipients(inquiries: Any) -> None:
-    """How many members got each inquiry on the page, in one query for the page only."""
-    rows = list(inquiries)
-    counts = dict(
-        InquiryRecipient.objects.filter(inquiry__in=rows)
-        .values_list("inquiry")
+def _with_recipient_count(inquiries: Any) -> Any:
+    """Each row with how many members got it, counted in the page's own query."""
+    per_inquiry = (
+        InquiryRecipient.objects.filter(inquiry=OuterRef("pk"))
+        .order_by()
+        .values("inquiry")
         .annotate(n=Count("pk"))
-        .values_list("inquiry", "n")
+        .values("n")
     )
-    for inquiry in rows:
-        inquiry.recipient_count = counts.get(inquiry.pk, 0)
+    return inquiries.annotate(recipient_count=Coalesce(Subquery(per_inquiry), 0))
 
 
 @municipality_view(*MEMBER)
@@ -959,15 +963,3 @@ def overdue(request: HttpRequest) -> HttpResponse:
     return redirect(
         reverse("administration-queue", args=[actor.municipality.slug]) + "?vis=overskredne"
     )
-
-
-def navigation_counts(request: HttpRequest) -> dict[str, int]:
-    """The navigation's numbers, counted once per request (the list pages use them too)."""
-    if not hasattr(request, "navigation_counts"):
-        request.navigation_counts = counts_for(_actor(request))  # type: ignore[attr-defined]
-    return request.navigation_counts  # type: ignore[attr-defined]
-
-
-def counts_for(actor: Actor) -> dict[str, int]:
-    """Numbers for the navigation: open, overdue and all inquiries the person may see."""
-    return counts.totals(actor, timezone.localdate())
