@@ -607,6 +607,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far meldte sig ud af Venstre i fjor.", "beliefs"),
         ("Vores mægler siger, at køberen er i tvivl.", "property_deal"),
         ("Min søster venter på tinglysningen af sit nye hus.", "property_deal"),
+        # drugs grown or dealt in any tense; living where nobody lives for good; leaving
+        # the church; a shelter named by its own word, though it ends in »center«
+        ("Min fætter dyrkede i flere år cannabis på loftet.", "criminal"),
+        ("Hendes kæreste har solgt både hash og kokain til unge.", "criminal"),
+        ("Vi bor med vores to hunde i et telt i skoven.", "social_economic"),
+        ("Min far trådte ud af folkekirken, da han var 40.", "beliefs"),
+        ("Jeg har meldt mig selv og børnene ud af kirken.", "beliefs"),
+        ("Min søster bor på et krisecenter med sin datter.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -688,6 +696,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min sagsbehandler på byggesagen har godkendt carporten.", "social_economic"),
         ("Kommunen har nye regler for tinglysning af servitutter.", "property_deal"),
         ("Mange familier kan ikke få økonomien til at hænge sammen.", "social_economic"),
+        # ill said of an idea is figurative; a benefit paid by residence says no origin;
+        # a word that only ends in »center« after the term is still a place
+        ("Min nabo synes, det er en syg idé at lukke biblioteket.", "health"),
+        ("Min bror får selvforsørgelses- og hjemrejseydelse, siden han kom hjem.", "ethnic_origin"),
+        ("Min søn arbejder i misbrugscentret i Køge.", "health"),
+        ("Vi dyrker grøntsager i kolonihaven hver sommer.", "criminal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -242,8 +242,10 @@ class Scanner:
         # The whole word must be the term with an inflection ("sort" is no "sorteringsanlæg").
         if self._term_re(pattern_id - 1).fullmatch(text, start, end) is None:
             return None
-        if end - start > 6 and text[start:end].lower().endswith(SYSTEM_HEADS):
-            return None  # »medicinrummet«: a room, not a person's medicine
+        # »medicinrummet«: a room, not a person's medicine. Only a head the term did not
+        # match itself: »krisecenter« is a term of its own, where someone lives.
+        if end - start > 6 and text[stem_end:end].lower().endswith(SYSTEM_HEADS):
+            return None
         s_start, s_end = context.sentence(start, end)
         if context.asks_about_processing(s_start, s_end):
             return None

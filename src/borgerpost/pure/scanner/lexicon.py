@@ -162,7 +162,7 @@ TERMS: list[Term] = [
     Term(
         "health.care",
         "health",
-        r"(sygemeld|syg\b|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
+        r"(sygemeld|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
         r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|"
         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
@@ -191,6 +191,36 @@ TERMS: list[Term] = [
         "helbred, pleje eller behandling",
         unless_followed_by=_VIOLENCE,
     ),
+    # Ill, said of a person; before a thing or an idea it is figurative: »en syg
+    # prioritering«, »syg humor«, »en syg idé«.
+    Term(
+        "health.care",
+        "health",
+        r"(syg)\b",
+        0.7,
+        "helbred, pleje eller behandling",
+        unless_followed_by=(
+            *_VIOLENCE,
+            "prioritering",
+            "prioritet",
+            "politik",
+            "idé",
+            "ide",
+            "tankegang",
+            "logik",
+            "kultur",
+            "humor",
+            "system",
+            "måde",
+            "verden",
+            "beslutning",
+            "forslag",
+            "spøg",
+            "joke",
+            "situation",
+            "udvikling",
+        ),
+    ),
     # --- ethnic origin --------------------------------------------------------------------
     Term(
         "ethnic.origin",
@@ -208,8 +238,10 @@ TERMS: list[Term] = [
         r"tyrker|iraner|marokkaner|libaneser|eritreer|etiopier|vietnameser|thailænder|"
         r"filippiner|kineser|ungarer|litauer|ukrainer|russer|serber|bosnier|albaner|"
         r"nigerianer|ghaneser|kenyaner|egypter|jordaner|algerier|tuneser|chilener|"
-        # the status of someone who came from abroad
-        r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|hjemrejseydelse|"
+        # the status of someone who came from abroad (not »selvforsørgelses- og
+        # hjemrejseydelse«: it is paid by residence, to Danes home from abroad too, and is
+        # a social benefit)
+        r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|"
         # having to leave the country, or the right to stay
         r"skal udrejse|udrejsefrist|afslag på asyl|fået asyl|fik asyl|permanent ophold|"
         r"opholdsgrundlag|blive boende i danmark)" + W,
@@ -335,8 +367,11 @@ TERMS: list[Term] = [
         # sexual offences
         r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
         r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
-        r"dyrker hash|dyrker cannabis|sælger stoffer|sælge stoffer|handler med stoffer|"
-        r"dealer med|dyrker skunk|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
+        # growing or dealing drugs, in any tense, up to three words between verb and drug
+        r"(?:dyrke|dyrker|dyrket|dyrkede|sælge|sælger|solgt|solgte|handle med|handler med|"
+        r"handlet med|handlede med|dealer med|dealede med)\s+(?:[a-zæøåéü]+\s+){0,3}"
+        r"(?:hash|cannabis|skunk|kokain|amfetamin|stoffer|narko)|"
+        r"dealer med|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
     ),
@@ -532,7 +567,10 @@ TERMS: list[Term] = [
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
         r"står uden bolig|uden et sted at bo|"
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
-        r"bor i en campingvogn|bor nu i en campingvogn|bor i campingvogn|"
+        # living where no one lives for good, words between: »bor med min familie i en
+        # campingvogn«
+        r"(?:bor|boet|boede|bo)\s+(?:[a-zæøåéü0-9]+\s+){0,4}i (?:en |et |vores |min |sin )?"
+        r"(?:campingvogn|telt|skur|kolonihavehus)|"
         # foster care seen from the child placed (not »vil være plejefamilie«)
         r"(?:min|mit|mine|hans|hendes|sin|sine|din|dine|vores|deres|jeres) "
         r"pleje(?:far|mor|forældre)|pleje(?:barn|børn|søn|datter)|"
@@ -566,8 +604,11 @@ TERMS: list[Term] = [
         "beliefs",
         r"(konverterede til|konverteret til|går i kirke|går i moské|går i moske|"
         r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke|"
-        r"beder fem gange|beder til gud|beder til allah|fredagsbøn|meldt ud af folkekirken|"
-        r"meldt mig ud af folkekirken|af overbevisning)" + W,
+        r"beder fem gange|beder til gud|beder til allah|fredagsbøn|af overbevisning|"
+        # leaving or joining the church, in any tense and with any pronoun
+        r"(?:meldt|meldte|melde|melder|træde|træder|trådte|trådt)\s+(?:[a-zæøåéü]+\s+){0,4}"
+        r"(?:ud af|ind i) (?:folkekirken|kirken)|udmeldt af folkekirken|"
+        r"(?:gået|gik|går) ud af folkekirken)" + W,
         0.8,
         "religiøs overbevisning",
     ),
