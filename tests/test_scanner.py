@@ -615,6 +615,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far trådte ud af folkekirken, da han var 40.", "beliefs"),
         ("Jeg har meldt mig selv og børnene ud af kirken.", "beliefs"),
         ("Min søster bor på et krisecenter med sin datter.", "social_economic"),
+        # a breathing machine, assistance around the clock, bruises; a test of an unborn
+        # child's chromosomes; custody; a spouse dead
+        ("Min far er afhængig af en respirator om natten.", "health"),
+        ("Min datter har fået bevilget BPA efter ulykken.", "health"),
+        ("Min søn havde blå mærker på begge arme.", "health"),
+        ("Min kone fik lavet en moderkageprøve i uge 12.", "genetic_biometric"),
+        ("Min nevø har siddet i arresten siden fredag.", "criminal"),
+        ("Min mand døde i foråret, og jeg er alene med huset.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -702,6 +710,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min bror får selvforsørgelses- og hjemrejseydelse, siden han kom hjem.", "ethnic_origin"),
         ("Min søn arbejder i misbrugscentret i Køge.", "health"),
         ("Vi dyrker grøntsager i kolonihaven hver sommer.", "criminal"),
+        # worry about a need one may have one day; a group named by its need
+        ("Min mor er nervøs for at skulle på plejehjem.", "health"),
+        ("Kommunen skal have flere tilbud til psykisk sårbare unge.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

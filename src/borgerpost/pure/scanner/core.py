@@ -329,12 +329,13 @@ _WORK_BEFORE = re.compile(
 )
 
 
-# A need one may have one day is no disclosure of a need now: »bange for at skulle på
-# plejehjem«, »hvis jeg skal have hjemmehjælp«, »hvis jeg får brug for en rollator«.
+# A need one may have one day is no disclosure of a need now: »bange (bekymret, nervøs)
+# for at skulle på plejehjem«, »hvis jeg skal have hjemmehjælp«, »hvis jeg får brug for en
+# rollator«.
 _IF_ONE_DAY = re.compile(
     (
         r"(?i)\b(?:hvis (?:jeg|vi) (?:en dag )?(?:skal|skulle|f(?:å|aa)r brug for|fik brug for)|"
-        r"bange for at (?:skulle|f(?:å|aa) brug for|komme)|"
+        r"(?:bange|bekymret|nervøs|utryg|ængstelig) for at (?:skulle|f(?:å|aa) brug for|komme)|"
         r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme))\b[^.!?\n,]{0,20}$"
     ).encode("latin-1")
 )
@@ -444,7 +445,7 @@ class _Context:
         return found
 
     def maybe_one_day(self, start: int, end: int) -> bool:
-        # A piece of each phrase (»hvis «, »bange for«, »frygter «).
+        # A piece of each phrase (»hvis «, »bange for at«, »frygter «).
         return self._in_text(_ONE_DAY_PIECES) and self._has_any(_ONE_DAY_PIECES, start, end)
 
     def carrier_before(self, s_start: int, start: int) -> bool:
@@ -522,7 +523,7 @@ def _ends_sentence(text: str, i: int) -> bool:
 
 
 # Pieces of the words that every phrase of a check holds, in lower case.
-_ONE_DAY_PIECES = (b"vis ", b"ange for", b"rygter ")
+_ONE_DAY_PIECES = (b"vis ", b" for at ", b"rygter ")
 _CARRIER_PIECES = (b"gen", b"anl", b"rer af")
 _PROCESSING_PIECES = (b"oplysning", b"data", b"hvem")
 

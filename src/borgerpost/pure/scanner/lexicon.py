@@ -98,7 +98,8 @@ TERMS: list[Term] = [
         r"alkoholproblem|drukkenbolt)" + W,
         0.8,
         "psykisk helbred, misbrug eller behandling",
-        unless_followed_by=_VIOLENCE,
+        # »psykisk sårbare«, »psykisk syge borgere«: a group of people, not someone
+        unless_followed_by=(*_VIOLENCE, "sårbare", "syge borgere", "syge mennesker", "udsatte"),
     ),
     Term(
         "health.senses",
@@ -176,7 +177,11 @@ TERMS: list[Term] = [
         # personal care one cannot manage alone; losing weight said of someone
         r"personlige hygiejne|personlig hygiejne|personlig pleje|"
         # aids for the body
-        r"kateter|sondemad|iltapparat|iltflaske|høreapparat|"
+        r"kateter|sondemad|iltapparat|iltflaske|høreapparat|respirator|"
+        # personal assistance around the clock (BPA) is for a severe disability
+        r"bpa\b|borgerstyret personlig assistance|hjælpere døgnet rundt|"
+        # an injury seen on the body
+        r"blå mærker|blodudtrædning|"
         # injured, said as coming to harm
         r"kommet til skade|kom til skade|kommer til skade|kommet slemt til skade|"
         r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|"
@@ -336,7 +341,7 @@ TERMS: list[Term] = [
         "criminal.offence",
         "criminal",
         r"(dømt|dom for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
-        r"statsfængsel|arresthus|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
+        r"statsfængsel|arresthus|arresten|i arrest\b|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
         r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         # (theft, burglary, robbery, fraud and assault: criminal.compound, also as a
@@ -466,6 +471,8 @@ TERMS: list[Term] = [
         r"ansigtsgenkendelse|ansigtsscanning|biometri|irisscanning|stemmeprofil|"
         r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
         r"fragilt x-syndrom|fragilt x|brca|"
+        # tests of an unborn child's chromosomes
+        r"fostervandsprøve|moderkageprøve|moderkagebiopsi|kromosomundersøgelse|"
         # a carrier of a gene, named or not: »bærer af BRCA1-genet«, »bærer af et gen for«
         r"bærer af [^.!?\n]{0,25}gen(?:et|er|erne)?\b)" + W,
         0.85,
@@ -556,6 +563,8 @@ TERMS: list[Term] = [
         r"(?:opsige|opsagt|opsiger) (?:vores|min|hans|hendes|deres|jeres|din) "
         r"(?:lejekontrakt|lejemål|lejlighed|bolig)|"
         r"blevet enke|blev enke|er enke\b|blevet enkemand|blev enkemand|er enkemand|"
+        r"(?:min|din|hans|hendes|sin) (?:kone|mand|hustru|ægtefælle|samlever)\s+"
+        r"(?:er\s+)?(?:død|døde|gået bort|gik bort)|"
         # bringing up children alone
         r"enlig mor|enlig far|enlige mor|enlige far|enefar|enemor|alenemor|alenefar|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
