@@ -623,6 +623,18 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min kone fik lavet en moderkageprøve i uge 12.", "genetic_biometric"),
         ("Min nevø har siddet i arresten siden fredag.", "criminal"),
         ("Min mand døde i foråret, og jeg er alene med huset.", "social_economic"),
+        # discharged, a joint replaced, dependence, means-tested help, one's own job
+        # centre adviser, a religious office with a word between, the parish council,
+        # someone's property being bought now
+        ("Min far skal udskrives fra Hvidovre i morgen.", "health"),
+        ("Min kone har fået et nyt knæ i sommer.", "health"),
+        ("Min bror er afhængig af sovepiller.", "health"),
+        ("Min søster har været alkoholafhængig i mange år.", "health"),
+        ("Jeg har søgt om hjælp i særlige tilfælde til en ny seng.", "social_economic"),
+        ("Mit jobcenter har ikke svaret på min klage.", "social_economic"),
+        ("Min onkel var pensioneret præst i Aarhus.", "beliefs"),
+        ("Min mor sidder i menighedsrådet i Torslunde.", "beliefs"),
+        ("Naboen vil købe en del af vores grund til sin carport.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -713,6 +725,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # worry about a need one may have one day; a group named by its need
         ("Min mor er nervøs for at skulle på plejehjem.", "health"),
         ("Kommunen skal have flere tilbud til psykisk sårbare unge.", "health"),
+        # a document printed, a property sold and done, a job centre in general
+        ("Jeg kan ikke udskrive blanketten fra jeres hjemmeside.", "health"),
+        ("Jobcentret i Ishøj har fået nye åbningstider.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -95,7 +95,11 @@ TERMS: list[Term] = [
         # drinking or drugs said as a habit: »ryger hash hver dag«, »drikker for meget«
         r"ryger hash|røg hash|ryger pot|tager stoffer|tog stoffer|bruger stoffer|på stoffer|"
         r"drikker for meget|drikker hver dag|drikker dagligt|drikker sig fuld|drikker igen|"
-        r"alkoholproblem|drukkenbolt)" + W,
+        r"alkoholproblem|drukkenbolt|"
+        # dependent on a substance or on gambling, said with the adjective or the noun
+        r"afhængig af (?:kokain|hash|alkohol|stoffer|piller|heroin|amfetamin|opioider|"
+        r"morfin|sovepiller|spil|spillemaskiner|gambling)|"
+        r"(?:alkohol|stof|spille|pille|hash|kokain|heroin)afhængig)" + W,
         0.8,
         "psykisk helbred, misbrug eller behandling",
         # »psykisk sårbare«, »psykisk syge borgere«: a group of people, not someone
@@ -164,7 +168,9 @@ TERMS: list[Term] = [
         "health.care",
         "health",
         r"(sygemeld|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
-        r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|"
+        r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|udskrives|"
+        # a joint replaced: »fået ny hofte«, »et nyt knæ«
+        r"(?:ny|nyt|nye|kunstig|kunstigt) (?:hofte|knæ|hofteled|knæled|skulder)\b|"
         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
@@ -279,7 +285,10 @@ TERMS: list[Term] = [
         r"min tro\b|hans tro\b|hendes tro\b|vores tro\b|deres tro\b|sin tro\b|"
         r"baptist|adventist|mormon|pacifist|militærnægter|"
         # a religious office held: »jeg er imam«
-        r"(?:er|som|arbejder som) (?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b)" + W,
+        r"(?:er|var|som|arbejder som|arbejdede som) (?:[a-zæøåéü]+ )?"
+        r"(?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b|"
+        # a seat in the parish council is a place in the church
+        r"(?:aktiv|sidder|siddet|sad|medlem|valgt) i menighedsrådet)" + W,
         0.8,
         "religiøs, politisk eller filosofisk overbevisning",
     ),
@@ -499,6 +508,12 @@ TERMS: list[Term] = [
         # work placements through the job centre, a student's grant
         r"virksomhedspraktik|i løntilskud|job med løntilskud|ansat med løntilskud|"
         r"praktik via jobcentret|praktik gennem jobcentret|"
+        # help in particular cases (the Act on Active Social Policy, ch. 10) and proof of
+        # having nothing: means-tested help
+        r"hjælp i særlige tilfælde|ikke har nogen formue|ikke har formue|ingen formue|"
+        # one's own course or adviser at the job centre
+        r"(?:mit|sit|hans|hendes) jobcenter|"
+        r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
         r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
         r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
         r"fyret|opsagt fra|"
@@ -604,7 +619,11 @@ TERMS: list[Term] = [
         # the price, the buyer's reservations, the right to withdraw, the estate agent
         r"overtagelsesdato|tinglysning|tinglyst|tinglyse|købesum|salgsprisen|"
         r"udbudspris|advokatforbehold|finansieringsforbehold|bankforbehold|fortrydelsesret|"
-        r"fortrydelsesfrist|mægleren|vores mægler|min mægler|lånetilbud)" + W,
+        r"fortrydelsesfrist|mægleren|vores mægler|min mægler|lånetilbud|"
+        # someone's property being bought or sold now (not »solgt«: that is done)
+        r"(?:købe|sælge|køber|sælger)\s+(?:en del af\s+|et stykke af\s+)?(?:vores|min|mit|"
+        r"hans|hendes|deres|jeres|sit|sin) (?:hus|have|grund|jord|ejendom|lejlighed|"
+        r"andelsbolig|sommerhus|villa|gård|rækkehus|parcelhus|landbrug))" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
     ),
