@@ -635,6 +635,17 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min onkel var pensioneret præst i Aarhus.", "beliefs"),
         ("Min mor sidder i menighedsrådet i Torslunde.", "beliefs"),
         ("Naboen vil købe en del af vores grund til sin carport.", "property_deal"),
+        # deported to a country, a Sami, a contact ban, sentences in the plural, a gang,
+        # weight lost, a back worn out, a federation of unions, taking over a farm
+        ("Min svoger skal udsendes til Afghanistan i januar.", "ethnic_origin"),
+        ("Min bedstemor er samisk og taler ikke dansk.", "ethnic_origin"),
+        ("Han har fået kontaktforbud til sine børn.", "criminal"),
+        ("Min søn har to domme for at true naboen.", "criminal"),
+        ("Min nevø er bandemedlem og kommer sjældent hjem.", "criminal"),
+        ("Min far har mistet 12 kilo på to måneder.", "health"),
+        ("Min mands knæ er helt slidt op.", "health"),
+        ("Jeg er medlem af Kristeligt Fagforbund.", "trade_union"),
+        ("Min søn skal overtage min gamle gård til foråret.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -728,6 +739,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a document printed, a property sold and done, a job centre in general
         ("Jeg kan ikke udskrive blanketten fra jeres hjemmeside.", "health"),
         ("Jobcentret i Ishøj har fået nye åbningstider.", "social_economic"),
+        # a parcel sent to a country, a rocking chair, a team taking over a task
+        ("Jeg har sendt en pakke til Polen til min veninde.", "ethnic_origin"),
+        ("Min mor sidder i sin gamle gyngestol og strikker.", "criminal"),
+        ("Det nye team skal overtage opgaven med at tømme skraldespandene.", "property_deal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -50,7 +50,8 @@ _UNIONS = (
     r"dansk sygeplejeråd|dsr\b|krifa|det faglige hus|djøf|ida\b|dansk el-forbund|"
     r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
     r"lederne|akademikerne|ftf|fh\b|serviceforbundet|blik og rør|malerforbundet|"
-    r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen)"
+    r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen|"
+    r"kristeligt fagforbund)"
 )
 # What may stand between a verb and its object: possessives, articles, a few adjectives
 # and a genitive of two letters or more (»sælge min mors gamle hus«; not »os«), never a
@@ -190,7 +191,10 @@ TERMS: list[Term] = [
         r"blå mærker|blodudtrædning|"
         # injured, said as coming to harm
         r"kommet til skade|kom til skade|kommer til skade|kommet slemt til skade|"
-        r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|"
+        r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|(?:tabt|mistet) [0-9]+ kilo|"
+        # a back or a joint worn out
+        r"(?:ryg|ryggen|knæ|knæene|hofte|hoften|hofter|skulder|skulderen|skuldre)\s+"
+        r"(?:er\s+)?(?:slidt op|helt slidt|slidt ned|ødelagt)|"
         r"kunstig befrugtning|reagensglas|"
         # a pregnancy said as how far along, or as the child expected
         r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
@@ -240,7 +244,7 @@ TERMS: list[Term] = [
         r"tyrkisk|somalisk|somalier|irakisk|iraker|iransk|afghansk|afghaner|syrisk|syrer|"
         r"kurdisk|kurder|palæstinens|libanesisk|pakistansk|pakistaner|arabisk|araber|"
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
-        r"sigøjner|grønlandsk|grønlænder|færøsk|tamil|srilankansk|vietnamesisk|thailandsk|"
+        r"sigøjner|grønlandsk|grønlænder|færøsk|samisk|tamil|srilankansk|vietnamesisk|thailandsk|"
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
         r"asiatisk|mørk i huden|inuit|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
         # a racist slur aimed at someone says what race they are taken for
@@ -337,7 +341,7 @@ TERMS: list[Term] = [
         "trade_union",
         # The singular: »min fagforening«, »fagforeningen hjælper mig«; the plural speaks
         # of unions in general (»fagforeningerne«, »tillidsrepræsentanterne«).
-        r"(fagforening(en|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
+        r"(fagforening(en|s)?|fagforbund(et|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
         r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|"
         # a member named by the union (»jeg er 3F'er«)
         r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?)\b",
@@ -349,7 +353,7 @@ TERMS: list[Term] = [
     Term(
         "criminal.offence",
         "criminal",
-        r"(dømt|dom for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
+        r"(dømt|dom for|domme for|dommen for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
         r"statsfængsel|arresthus|arresten|i arrest\b|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
         r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
@@ -364,6 +368,7 @@ TERMS: list[Term] = [
         r"udsat for vold|udsat for psykisk vold|psykisk vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
+        r"kontaktforbud|forbud mod at kontakte|bandemedlem|med i en bande|rocker\b|rockerne\b|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
         r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom|"
         # prison and probation as said in speech: »sidder inde«, »Kriminalforsorgen«
@@ -620,6 +625,9 @@ TERMS: list[Term] = [
         r"overtagelsesdato|tinglysning|tinglyst|tinglyse|købesum|salgsprisen|"
         r"udbudspris|advokatforbehold|finansieringsforbehold|bankforbehold|fortrydelsesret|"
         r"fortrydelsesfrist|mægleren|vores mægler|min mægler|lånetilbud|"
+        # taking over a farm or a house from someone, not yet done
+        r"(?:overtage|overtager)\s+(?:[a-zæøåéü]+\s+){0,2}(?:gård|gården|ejendom|ejendommen|"
+        r"landbrug|landbruget|hus|huset|sommerhus|sommerhuset)\b|"
         # someone's property being bought or sold now (not »solgt«: that is done)
         r"(?:købe|sælge|køber|sælger)\s+(?:en del af\s+|et stykke af\s+)?(?:vores|min|mit|"
         r"hans|hendes|deres|jeres|sit|sin) (?:hus|have|grund|jord|ejendom|lejlighed|"
@@ -695,6 +703,17 @@ TERMS: list[Term] = [
         r"(halvt|kvart|halv|delvist) [a-zæøå]+(isk|sk|nsk)\b|"
         # told to go back where they are taken to come from: »rejse hjem til Pakistan«
         r"(rejse|rejser|tage|tager|sendt|sende|smidt|smide) hjem til (" + country_pattern() + r")",
+        0.8,
+        "etnisk baggrund eller herkomst (at komme fra et andet land)",
+    ),
+    # Deported, or to be, to a country: »skal sendes til Irak«, »udvist til Somalia«. A
+    # term of its own: with the rest, the country names made one pattern longer than
+    # Hyperscan takes.
+    Term(
+        "ethnic.origin",
+        "ethnic_origin",
+        r"(sendes|sendt|udvist|udvises|deporteret|deporteres|udsendt|udsendes)\s+"
+        r"(?:hjem\s+|tilbage\s+)?til (" + country_pattern() + r")",
         0.8,
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
     ),
