@@ -646,6 +646,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mands knæ er helt slidt op.", "health"),
         ("Jeg er medlem af Kristeligt Fagforbund.", "trade_union"),
         ("Min søn skal overtage min gamle gård til foråret.", "property_deal"),
+        # a home needed
+        ("Min datter mangler et sted at bo efter nytår.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):

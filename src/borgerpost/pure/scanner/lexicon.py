@@ -594,7 +594,7 @@ TERMS: list[Term] = [
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
-        r"står uden bolig|uden et sted at bo|"
+        r"står uden bolig|uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
         # living where no one lives for good, words between: »bor med min familie i en
         # campingvogn«
