@@ -53,6 +53,9 @@ def test_cpr_forms_with_and_without_cue(text):
         "Tallet 3213451234 er ingen dato.",
         "Licensnr.: 1013852264",
         "Telefon +45 0102031234",
+        # the label in its definite form, with the number it has
+        "Min kvittering har nr. 0101251234.",
+        "Fakturaen med nummer 0102031234 er betalt.",
     ],
 )
 def test_numbers_that_are_not_cpr(text):
@@ -646,8 +649,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mands knæ er helt slidt op.", "health"),
         ("Jeg er medlem af Kristeligt Fagforbund.", "trade_union"),
         ("Min søn skal overtage min gamle gård til foråret.", "property_deal"),
-        # a home needed
+        # a home needed; a residence card; the integration programme
         ("Min datter mangler et sted at bo efter nytår.", "social_economic"),
+        ("Min mand har fået sit opholdskort forlænget.", "ethnic_origin"),
+        ("Min søster er i gang med integrationsprogrammet.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):

@@ -28,7 +28,10 @@ OTHER_NUMBER_CUE = re.compile(
     r"fakturanummer|kundenummer|ordrenummer|kontonummer|betalings|indbetalings|ocr|fik|girokort|"
     r"afgift|afgiftsnummer|licensnummer|medlemsnummer|policenummer|aftale|aftalenummer|id|"
     r"transaktions|transaktion|kvittering)"
-    r"[\s.\-:]*(?:nr|nummer|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$",
+    # the label in its definite form, and the number it »has« or comes »with«:
+    # »kvitteringen har nr.«, »fakturaen med nummer«
+    r"(?:en|et|n|t)?[\s.\-:]*(?:(?:har|med|på)\s+)?"
+    r"(?:nr|nummer|nummeret|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$",
     re.IGNORECASE,
 )
 PHONE_CUE = re.compile(r"(?:\+\d{1,3}\s*|\(\d+\)\s*)$")

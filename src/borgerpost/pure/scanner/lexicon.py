@@ -256,7 +256,7 @@ TERMS: list[Term] = [
         # the status of someone who came from abroad (not »selvforsørgelses- og
         # hjemrejseydelse«: it is paid by residence, to Danes home from abroad too, and is
         # a social benefit)
-        r"opholdstilladelse|asylansøg|asylcenter|familiesammenføring|"
+        r"opholdstilladelse|opholdskort|asylansøg|asylcenter|familiesammenføring|"
         # having to leave the country, or the right to stay
         r"skal udrejse|udrejsefrist|afslag på asyl|fået asyl|fik asyl|permanent ophold|"
         r"opholdsgrundlag|blive boende i danmark)" + W,
@@ -501,7 +501,7 @@ TERMS: list[Term] = [
         r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
-        r"integrationsplan|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
+        r"integrationsplan|integrationsprogram|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
         r"været ledig\b|ledig siden\b|uden arbejde\b|uden job\b|"
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
         r"bevilger (?:vi|kommunen) (?:dig |jer |ham |hende )?[0-9.,]+ kr|"
