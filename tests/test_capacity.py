@@ -17,6 +17,7 @@ from borgerpost.inquiries.models import (
     AgendaProposal,
     Attachment,
     DraftReply,
+    InboxCount,
     Inquiry,
     InquiryRecipient,
     Message,
@@ -247,3 +248,29 @@ def _counted_by_orm(actor, key):  # type: ignore[no-untyped-def]
     if isinstance(number, Rows):
         return number.queryset.count()
     return sum(number.queryset.values_list(number.field, flat=True))
+
+
+def test_a_number_whose_queryset_can_have_no_rows_is_zero_without_a_query(world):
+    """An access rule that lets someone see nothing compiles to no SQL at all (Django's
+    EmptyResultSet): the navigation must show 0, not fail."""
+    from borgerpost.core.counting import Rows, Total, in_one_query
+    from borgerpost.notices.models import Notice
+
+    add_history(world, 3)
+    Notice.objects.create(
+        municipality=world.ishoj, recipient=world.users["sara"], kind="assigned", text="Nyt"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        numbers = in_one_query(
+            {
+                "none": Rows(Notice.objects.none()),
+                "empty rule": Rows(Notice.objects.filter(pk__in=[])),
+                "summed none": Total(InboxCount.objects.none(), "n"),
+                "some": Rows(Notice.objects.all()),
+            }
+        )
+    assert numbers == {"none": 0, "empty rule": 0, "summed none": 0, "some": 1}
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert in_one_query({"none": Rows(Notice.objects.none())}) == {"none": 0}
+    assert len(queries) == 0
