@@ -43,13 +43,33 @@ def _for_hyperscan(pattern: str, head: bool = False) -> str:
     A term must follow a non-word byte (the anchor), except a compound's head, which may
     end a longer word; Python checks the word boundaries again.
     """
-    stem = _stem(pattern).replace("\\b", "")
-    stem = "".join(_NON_ASCII_CASES.get(ch, ch) for ch in stem)
+    stem = _both_cases(_stem(pattern).replace("\\b", ""))
     # The anchor must precede every alternative of a pattern written as "a|b", not only
     # the first: hence the group.
     if stem.startswith("[0-9]"):
         return f"{_NUMBER_ANCHOR}(?:{stem})"  # numbers: not in the middle of a longer number
     return stem if head else f"{_WORD_ANCHOR}(?:{stem})"
+
+
+def _both_cases(pattern: str) -> str:
+    """Each Danish letter in both cases, as Hyperscan's caseless mode knows only ASCII:
+    a group of the two outside a character class, the two letters inside one (a group
+    written inside a class would put »(«, »?«, »:« and »|« in it)."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class and ch == "]":
+            in_class = False
+        elif ch == "[":
+            in_class = True
+        elif ch in _NON_ASCII_CASES:
+            out.append(ch + ch.upper() if in_class else _NON_ASCII_CASES[ch])
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 _NUMBER_ANCHOR = "(?:^|[^0-9])"
