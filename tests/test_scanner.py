@@ -32,6 +32,9 @@ def categories(text: str) -> set[str]:
         "personnummer 010190 1234",
         "Barn: Liva Holm, 2506114555",
         "Ansøger 170758-1189 har søgt.",
+        # after a surname that ends like a label's letters (»Han-se-n«): still a CPR number
+        "Min søn Mads Hansen 0101901234 har fået brev.",
+        "Anders Jespen 0101901234",
     ],
 )
 def test_cpr_forms_with_and_without_cue(text):

@@ -28,10 +28,17 @@ OTHER_NUMBER_CUE = re.compile(
     r"fakturanummer|kundenummer|ordrenummer|kontonummer|betalings|indbetalings|ocr|fik|girokort|"
     r"afgift|afgiftsnummer|licensnummer|medlemsnummer|policenummer|aftale|aftalenummer|id|"
     r"transaktions|transaktion|kvittering)"
-    # the label in its definite form, and the number it »has« or comes »with«:
-    # »kvitteringen har nr.«, »fakturaen med nummer«
-    r"(?:en|et|n|t)?[\s.\-:]*(?:(?:har|med|på)\s+)?"
-    r"(?:nr|nummer|nummeret|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$",
+    r"[\s.\-:]*(?:nr|nummer|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$",
+    re.IGNORECASE,
+)
+# A document named as a whole word, in its definite form or with the number it »has« or
+# comes »with«: »kvitteringen har nr.«, »fakturaen med nummer«. Whole words only: an
+# ending added to the short labels above would take »Hansen« for »se« + »n«.
+OTHER_DOCUMENT_CUE = re.compile(
+    r"\b(?:kvittering|faktura|regning|ordre|police|aftale|konto|billet|pakke|forsendelse|"
+    r"bestilling|booking|reference|transaktion|abonnement|licens)(?:en|et)?"
+    r"(?:\s+(?:har|med)\s+(?:nr|nummer|nummeret)\b\.?|[\s.:]+(?:nr|nummer|nummeret)\b\.?)?"
+    r"[\s.:]*(?:er|:)?\s*$",
     re.IGNORECASE,
 )
 PHONE_CUE = re.compile(r"(?:\+\d{1,3}\s*|\(\d+\)\s*)$")
@@ -63,7 +70,7 @@ def context_kind(before: str) -> str:
     tail = before[-40:]
     if CPR_CUE.search(tail):
         return "cpr"
-    if OTHER_NUMBER_CUE.search(tail) or PHONE_CUE.search(tail):
+    if OTHER_NUMBER_CUE.search(tail) or OTHER_DOCUMENT_CUE.search(tail) or PHONE_CUE.search(tail):
         return "other"
     return ""
 
