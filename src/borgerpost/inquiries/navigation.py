@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from borgerpost.core.access import Actor
 from borgerpost.core.counting import Rows, Total, in_one_query
+from borgerpost.core.memo import once_per_request
 
 from . import counts
 from .models import Inquiry
@@ -44,6 +45,6 @@ def wanted_for(actor: Actor) -> dict[str, Rows | Total]:
 def numbers(request: HttpRequest) -> dict[str, int]:
     """The numbers for the request's person, read once per request (the list pages use
     the totals too)."""
-    if not hasattr(request, "navigation_numbers"):
-        request.navigation_numbers = numbers_for(request.actor)  # type: ignore[attr-defined]
-    return request.navigation_numbers  # type: ignore[attr-defined]
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    key = ("navigation", actor.user.pk, actor.municipality.pk)
+    return once_per_request(key, lambda: numbers_for(actor))

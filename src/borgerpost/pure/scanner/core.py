@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import cpr as cprmod
-from .engine import Candidate, Engine, best_engine
+from .engine import Candidate, Engine, best_engine, map_letters
 from .lexicon import (
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
@@ -96,23 +96,7 @@ def with_ascii_spellings(pattern: str) -> str:
     """The pattern also matching Danish written without æ, ø and å, as on phones and
     keyboards set to English (»kontanthjaelp«, »varetaegt«, »maend«): outside character
     classes each letter becomes its two-letter spelling too."""
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            out.append(ch)
-            escaped = True
-        elif ch == "[":
-            in_class = True
-            out.append(ch)
-        elif ch == "]":
-            in_class = False
-            out.append(ch)
-        else:
-            out.append(ch if in_class else _ASCII.get(ch, ch))
-    return "".join(out)
+    return map_letters(pattern, _ASCII, {})
 
 
 @dataclass

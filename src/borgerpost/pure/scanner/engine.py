@@ -35,6 +35,7 @@ def _stem(pattern: str) -> str:
 
 
 _NON_ASCII_CASES = {"æ": "(?:æ|Æ)", "ø": "(?:ø|Ø)", "å": "(?:å|Å)", "é": "(?:é|É)", "ü": "(?:ü|Ü)"}
+_BOTH_IN_A_CLASS = {ch: ch + ch.upper() for ch in _NON_ASCII_CASES}
 
 
 def _for_hyperscan(pattern: str, head: bool = False) -> str:
@@ -51,10 +52,9 @@ def _for_hyperscan(pattern: str, head: bool = False) -> str:
     return stem if head else f"{_WORD_ANCHOR}(?:{stem})"
 
 
-def _both_cases(pattern: str) -> str:
-    """Each Danish letter in both cases, as Hyperscan's caseless mode knows only ASCII:
-    a group of the two outside a character class, the two letters inside one (a group
-    written inside a class would put »(«, »?«, »:« and »|« in it)."""
+def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -> str:
+    """The pattern with letters replaced, by one table outside character classes and
+    another inside them; escaped characters are left alone."""
     out, in_class, escaped = [], False, False
     for ch in pattern:
         if escaped:
@@ -65,11 +65,17 @@ def _both_cases(pattern: str) -> str:
             in_class = False
         elif ch == "[":
             in_class = True
-        elif ch in _NON_ASCII_CASES:
-            out.append(ch + ch.upper() if in_class else _NON_ASCII_CASES[ch])
-            continue
+        else:
+            ch = (inside if in_class else outside).get(ch, ch)
         out.append(ch)
     return "".join(out)
+
+
+def _both_cases(pattern: str) -> str:
+    """Each Danish letter in both cases, as Hyperscan's caseless mode knows only ASCII:
+    a group of the two outside a character class, the two letters inside one (a group
+    written inside a class would put »(«, »?«, »:« and »|« in it)."""
+    return map_letters(pattern, _NON_ASCII_CASES, _BOTH_IN_A_CLASS)
 
 
 _NUMBER_ANCHOR = "(?:^|[^0-9])"
