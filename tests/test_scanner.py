@@ -669,6 +669,38 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter mangler et sted at bo efter nytår.", "social_economic"),
         ("Min mand har fået sit opholdskort forlænget.", "ethnic_origin"),
         ("Min søster er i gang med integrationsprogrammet.", "social_economic"),
+        # verdicts, searches, suspicions and offences by their names in law
+        ("Min far blev kendt skyldig i skattesvig sidste år.", "criminal"),
+        ("Min søn er blevet frikendt i byretten.", "criminal"),
+        ("Politiet har ransaget min lejlighed i går.", "criminal"),
+        ("Min far er mistænkt for underslæb i foreningen.", "criminal"),
+        ("Min søn er blevet visiteret af politiet uden grund.", "criminal"),
+        ("Min søn blev pågrebet med en kniv.", "criminal"),
+        ("Min søn har fået en advarsel fra politiet for at ryge hash.", "criminal"),
+        ("Min søn har kørt uden kørekort og fik en bøde.", "criminal"),
+        ("Min søn har været i ungdomskriminalitetsnævnet.", "criminal"),
+        ("Min bror er blevet udvist af Danmark efter sin dom.", "criminal"),
+        ("Han begik et væbnet røveri for ti år siden.", "criminal"),
+        # a misuse named by its substance, a bone broken, pain, an epileptic fit
+        ("Min mand er i behandling for alkoholmisbrug.", "health"),
+        ("Min mor faldt og brækkede hoften i sidste uge.", "health"),
+        ("Jeg har ondt i ryggen hver dag og kan ikke arbejde.", "health"),
+        ("Min søn har fået et epileptisk anfald i skolen.", "health"),
+        # a partner left; one person who cannot pay
+        ("Jeg er gået fra min mand og bor nu alene med børnene.", "social_economic"),
+        ("Jeg kan ikke betale regningen for institutionen.", "social_economic"),
+        ("Min datter bliver drillet, fordi hun er sort.", "ethnic_origin"),
+        ("Min datter er vegetar af etiske grunde.", "beliefs"),
+        # a sale or a purchase under way, said of the property or the buyers
+        ("Vores lejlighed er sat til salg hos mægleren.", "property_deal"),
+        ("Vores hus har været til salg i et halvt år.", "property_deal"),
+        ("Jeg har fået et tilbud fra kommunen på min grund.", "property_deal"),
+        ("Vi har lagt billet ind på en grund i det nye område.", "property_deal"),
+        ("Jeg vil gerne købe den kommunale grund ved siden af mit hus.", "property_deal"),
+        ("Vi venter på, at sælgeren accepterer vores modbud.", "property_deal"),
+        ("Vi har en interesseret køber til vores gård.", "property_deal"),
+        ("Handlen på huset er endnu ikke på plads.", "property_deal"),
+        ("Vi har solgt huset, men køber har endnu ikke betalt.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -697,6 +729,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kære Hanne Olsen\n\nDin mand har søgt om hjælp til medicin.", "sexual"),
         ("I går talte jeg med Hans og hans kone Lise om hækken.", "sexual"),
         ("Byens DNA er de gamle købmandsgårde.", "genetic_biometric"),
+        # pain as a figure of speech; one's opinion; a question about rules; everyone's
+        ("Jeg har ondt i ryggen af at se på den nye rundkørsel.", "health"),
+        ("Min dom over planen er hård.", "criminal"),
+        ("Kan jeg få hjælp, hvis jeg ikke kan betale?", "criminal"),
+        ("Vi skal have flere psykologer i folkeskolen.", "health"),
+        ("Hvornår bliver grundene i det nye område sat til salg?", "property_deal"),
         # harassment is not in itself a crime, a visit to the doctor no diagnosis, a
         # carrier of a gene not ill, unions in the plural no one's membership
         ("Min søn bliver chikaneret i klubben, og pædagogerne griner.", "criminal"),

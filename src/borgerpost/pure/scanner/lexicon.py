@@ -58,14 +58,14 @@ _UNIONS = (
 # preposition (»sælger hash fra lejligheden« is no sale of the flat).
 _BEFORE_A_NOUN = (
     r"(?:vores|vort|min|mit|sin|sit|hans|hendes|deres|jeres|din|dit|den|det|en|et|de|"
-    r"gamle|lille|store|nye|nuværende|fælles|[a-zæøåéü]{2,}s)"
+    r"gamle|lille|store|nye|nuværende|fælles|[a-zæøåéü]{2,}s|[a-zæøåéü]{3,}e)"
 )
 TERMS: list[Term] = [
     # --- health -------------------------------------------------------------------------
     Term(
         "health.diagnosis",
         "health",
-        r"(diagnose|sclerose|epilepsi|cerebral parese|autisme|autist|adhd|add\b|"
+        r"(diagnose|sclerose|epilepsi|epilepti|cerebral parese|autisme|autist|adhd|add\b|"
         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
         r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|kol\b|astma|"
         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
@@ -86,6 +86,17 @@ TERMS: list[Term] = [
         unless_followed_by=_VIOLENCE,
     ),
     Term(
+        "health.pain",
+        "health",
+        # pain in a part of the body (not »ondt i maven«, so often a figure of speech)
+        r"ondt i (?:ryggen|hovedet|knæet|knæene|hoften|benene|skulderen|skuldrene|nakken|"
+        r"leddene|brystet|armen|armene|fødderne|tænderne|hele kroppen)",
+        0.8,
+        "helbredsforhold (smerter)",
+        # »ondt i ryggen af at se på den nye rundkørsel«: a figure of speech too
+        unless_followed_by=("af at", "over"),
+    ),
+    Term(
         "health.mental",
         "health",
         r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|"
@@ -100,7 +111,9 @@ TERMS: list[Term] = [
         # dependent on a substance or on gambling, said with the adjective or the noun
         r"afhængig af (?:kokain|hash|alkohol|stoffer|piller|heroin|amfetamin|opioider|"
         r"morfin|sovepiller|spil|spillemaskiner|gambling)|"
-        r"(?:alkohol|stof|spille|pille|hash|kokain|heroin)afhængig)" + W,
+        r"(?:alkohol|stof|spille|pille|hash|kokain|heroin)afhængig|"
+        # a misuse named by its substance: »alkoholmisbrug«, »stofmisbruger«
+        r"(?:alkohol|stof|narko|pille|medicin|kokain|heroin|amfetamin|rusmiddel)misbrug)" + W,
         0.8,
         "psykisk helbred, misbrug eller behandling",
         # »psykisk sårbare«, »psykisk syge borgere«: a group of people, not someone
@@ -121,6 +134,12 @@ TERMS: list[Term] = [
             "hvorfor",
             "hvordan",
             "at ",
+            # a clause after a comma: »kan næsten ikke se, hvorfor I gør det«
+            ", hvorfor",
+            ", hvordan",
+            ", hvad",
+            ", at ",
+            ", om ",
             "meningen",
             "forskel",
             "mig",
@@ -177,6 +196,10 @@ TERMS: list[Term] = [
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
         r"brækket|knoglebrud|hoftebrud|hospice|fertilitet|ivf\b|"
+        # a bone broken
+        r"(?:brækkede|brækker|brække)\s+(?:[a-zæøåéü]+\s+)?(?:hoften|armen|benet|håndleddet|"
+        r"anklen|ryggen|lårbenet|skulderen|kravebenet|bækkenet|næsen|kæben|foden|hånden|"
+        r"fingeren|tåen|ribbenene|et ribben|nakken|albuen|knæet)|"
         # a break said of the bone (»et brud på hoften«), an injured tooth
         r"brud på (?:hoften|armen|benet|håndleddet|anklen|ryggen|lårbenet|skulderen|"
         r"kravebenet|bækkenet|hoftebenet|ribbenene|et ribben|nakken|hånden|foden)|"
@@ -246,7 +269,9 @@ TERMS: list[Term] = [
         r"marokkansk|eritreisk|etiopisk|polsk|polak|rumænsk|rumæner|bulgarsk|romaer|roma\b|"
         r"sigøjner|grønlandsk|grønlænder|færøsk|samisk|tamil|srilankansk|vietnamesisk|thailandsk|"
         r"filippinsk|kinesisk|indisk|bosnisk|serbisk|kosovo|albansk|ukrainsk|russisk|afrikansk|"
-        r"asiatisk|mørk i huden|inuit|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
+        r"asiatisk|mørk i huden|brun i huden|mørkhudet|sorthudet|inuit|"
+        # skin colour said of a person: »fordi hun er sort«
+        r"(?:han|hun|jeg|vi) er (?:sort|sorte|brun)\b|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
         # a racist slur aimed at someone says what race they are taken for
         r"neger|perker|"
         # people named by where they come from
@@ -287,7 +312,9 @@ TERMS: list[Term] = [
         # a faith practised or named as one's own; a conviction against arms
         r"går i (?:kirke|kirken|moské|moskéen|moske|moskeen|synagoge|synagogen|templet)|"
         r"min tro\b|hans tro\b|hendes tro\b|vores tro\b|deres tro\b|sin tro\b|"
-        r"baptist|adventist|mormon|pacifist|militærnægter|"
+        r"baptist|adventist|mormon|pacifist|militærnægter|samvittighedsnægter|"
+        # a choice made from conviction: »vegetar af etiske grunde«
+        r"af (?:etiske|religiøse|moralske) (?:grunde|årsager)|af samvittighedsgrunde|"
         # a religious office held: »jeg er imam«
         r"(?:er|var|som|arbejder som|arbejdede som) (?:[a-zæøåéü]+ )?"
         r"(?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b|"
@@ -390,7 +417,21 @@ TERMS: list[Term] = [
         r"(?:dyrke|dyrker|dyrket|dyrkede|sælge|sælger|solgt|solgte|handle med|handler med|"
         r"handlet med|handlede med|dealer med|dealede med)\s+(?:[a-zæøåéü]+\s+){0,3}"
         r"(?:hash|cannabis|skunk|kokain|amfetamin|stoffer|narko)|"
-        r"dealer med|nøgenbilleder|nøgenbillede|intime billeder|hævnporno)" + W,
+        r"dealer med|nøgenbilleder|nøgenbillede|intime billeder|hævnporno|"
+        # a verdict of guilty or not, a search of one's home, a suspicion
+        r"(?:kendt|fundet|erklæret|erkendte sig|erkendt sig|erkender sig|nægter sig|nægtede sig)"
+        r" skyldig|frikendt|frifundet|ransag|mistænkt for|mistænkes for|under mistanke|"
+        # offences by their names in law and speech
+        r"underslæb|skattesvig|skattesvindel|momssvindel|dokumentfalsk|afpres|bestikkelse|"
+        r"hæleri|brandstiftelse|ildspåsættelse|myrdet|manddrab|drabsforsøg|drabet på|"
+        # what the police did to someone, a warning given, driving without a licence
+        r"(?:pågrebet|tilbageholdt|visiteret|anholdt|sigtet) af politiet|pågrebet|pågreb\b|"
+        r"advarsel (?:fra|af) politiet|"
+        r"(?:kørt|kører|kørte|køre|kørende) uden (?:kørekort|førerret)|"
+        # a life in crime, and crimes committed
+        r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
+        r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
+        r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,
         0.8,
         "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
     ),
@@ -413,6 +454,16 @@ TERMS: list[Term] = [
             "hos skat",
             "på ejendom",
         ),
+    ),
+    Term(
+        "criminal.sentence",
+        "criminal",
+        # someone's sentence: »efter sin dom«, »hans domme«
+        r"(sin|sine|hans|hendes|min|mine|din|dine|deres) (dom|domme|dommen)\b",
+        0.8,
+        "strafbare forhold (en dom)",
+        # »min dom over planen«: an opinion
+        unless_followed_by=("over", "er at", "er, at"),
     ),
     Term(
         "criminal.threat",
@@ -577,6 +628,9 @@ TERMS: list[Term] = [
         # parting said as leaving each other; a child placed said with the verb or as
         # coming into care
         r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
+        # a partner left, or leaving one: »gået fra min mand«, »min kone har forladt mig«
+        r"(?:gået|gik|går|flyttet|flyttede) fra (?:min|sin|hans|hendes|din) (?:mand|kone|hustru|"
+        r"kæreste|samlever|ægtefælle)|(?:forladt|forlod) (?:mig|os|ham|hende)\b|"
         r"flyttede fra hinanden|anbringe\b|anbringes\b|kommet i pleje|i pleje hos|"
         r"i familiepleje|opholdssted|"
         # a tenancy ended by the landlord, a spouse lost
@@ -620,6 +674,9 @@ TERMS: list[Term] = [
         r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive|"
         r"slutseddel|fået en køber|har en køber|overvejer at købe|giver et tilbud|give et tilbud|"
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
+        # a counter-bid, buyers interested in someone's property
+        r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
+        r"køberne har|køberne vil|køberen er|køberne er|"
         # what a purchase under way is made of: the takeover date, the registration of the deed,
         # the price, the buyer's reservations, the right to withdraw, the estate agent
         r"overtagelsesdato|tinglysning|tinglyst|tinglyse|købesum|salgsprisen|"
@@ -655,7 +712,9 @@ TERMS: list[Term] = [
         # between: »sælge vores rækkehus«, »salget af lejligheden«, »købe grunden«,
         # »tilbud på vores sommerhus«; and the other party still waited for.
         r"(sælge|sælger|salget af|salg af|købe|købet af|køb af|byde på|byder på|budt på|"
-        r"tilbud på|handel med|handlen om|overdrage)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
+        r"tilbud på|tilbud fra [a-zæøåéü]+ på|handel med|handlen om|handlen på|overdrage)\s+(?:"
+        + _BEFORE_A_NOUN
+        + r"\s+){0,3}"
         r"[a-zæøåéü]*(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)" + W + "|"
         r"(svar fra sælger|sælgers advokat|sælgerens advokat|køberen trækker|køberen vil|"
         r"køberen har|køberens bank|handlen afhænger|handlen går|handlen faldt|"
@@ -670,7 +729,12 @@ TERMS: list[Term] = [
         "property.bid",
         "property_deal",
         r"(har budt på|har givet bud på|vores bud på|mit bud på|bud er accepteret|"
-        r"fået accepteret vores bud)" + W,
+        r"fået accepteret vores bud|"
+        # a bid on a municipal plot: »lagt billet ind på en grund«
+        r"(?:lagt|lagde|lægge|lægger) billet ind på|"
+        # the sale of a named property still open: »handlen på huset«
+        r"handlen (?:på|om) (?:huset|lejligheden|grunden|ejendommen|gården|sommerhuset|villaen|"
+        r"rækkehuset|andelsboligen))" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
         needs="phrase",
@@ -764,6 +828,10 @@ TERMS: list[Term] = [
         r"(sat|sætte|sætter|satte)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}[a-zæøåéü]*"
         r"(hus|huset|lejlighed|lejligheden|ejendom|ejendommen|grund|grunden|gård|gården|"
         r"villa|villaen)\s+til salg|"
+        # said of the property: »vores lejlighed er sat til salg«, »har været til salg«
+        r"[a-zæøåéü]*(hus|huset|lejlighed|lejligheden|ejendom|ejendommen|grund|grunden|gård|"
+        r"gården|villa|villaen|bolig|boligen)\s+(?:er|var|blev|bliver|har været|står|stod|ligger)"
+        r"\s+(?:sat\s+|udbudt\s+)?til salg|"
         # »budt 2,1 mio. på«: an amount between the bid and its object
         r"budt\s+(?:ca\.\s+)?[0-9][0-9.,]*\s*(?:kr\.?|mio\.?|millioner|mill\.?)?\s*"
         r"(?:kr\.?\s+)?på",
@@ -830,6 +898,8 @@ PRONOUN_VERBS = frozenset(
         "venter",
         "lever",
         "mister",
+        "begik",
+        "begår",
     ]
 )
 RELATIONS = frozenset(

@@ -73,6 +73,15 @@ _PRONOUN_PAIRS = _encoded_pairs(
     # not "er de": there "de" is as often the article ("Byens DNA er de gamle gårde")
     + [(v, p) for p in PRONOUNS - {"de"} for v in PRONOUN_VERBS]
 )
+# »jeg kan ikke betale«, »hun skal opereres«: one person and what they can, must or will.
+# Subject first only (»Kan jeg få ...?« asks about rules), and not »vi« or »de«, who are as
+# often everyone (»vi skal have flere psykologer«); a weak cue, so a sentence that talks
+# of groups is still general.
+_MODAL_PAIRS = _encoded_pairs(
+    (p, v)
+    for p in ("jeg", "han", "hun")
+    for v in ("kan", "skal", "vil", "må", "kunne", "skulle", "ville", "måtte")
+)
 # (Not "I går": that is "yesterday" at the start of a sentence.)
 _CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
 _BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
@@ -113,7 +122,11 @@ def about_a_person(sentence: bytes) -> bool:
         and low[i] not in _HEADER_WORDS
         for i in range(1, len(words) - 1)
     )
-    if named or (not present.isdisjoint(_WEAK_WORDS) and not present.isdisjoint(_PERSONAL_VERBS)):
+    if (
+        named
+        or (not present.isdisjoint(_WEAK_WORDS) and not present.isdisjoint(_PERSONAL_VERBS))
+        or not _MODAL_PAIRS.isdisjoint(pairwise(low))
+    ):
         return not general
     return False
 
