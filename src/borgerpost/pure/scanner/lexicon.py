@@ -224,10 +224,41 @@ TERMS: list[Term] = [
         r"venter tvillinger|terminsdato|har termin|"
         # a condition one was born with
         r"født med (?:en |et )?(?:sjælden |sjældent |alvorlig |alvorligt )?(?:genfejl|"
-        r"hjertefejl|handicap|misdannelse|syndrom|sygdom|diagnose))" + W,
+        r"hjertefejl|handicap|misdannelse|syndrom|sygdom|diagnose)|"
+        # memory failing, and no longer managing alone
+        r"glemsom|hukommelsestab|hukommelsesproblemer|dårlig hukommelse|"
+        r"(?:kan|kunne) ikke (?:længere |mere )?klare sig selv|"
+        # born too early, the emergency room, chemotherapy, scans and tests of the body
+        r"født for tidligt|for tidligt født|præmatur|kuvøse|neonatal|"
+        r"skadestue|akutmodtagelse|lægevagten|kemo\b|(?:mr|ct|pet)-?scanning|"
+        r"scanning af (?:hjernen|hovedet|ryggen|hjertet|maven|brystet|lungerne|knæet)|"
+        r"knude i (?:brystet|halsen|maven|hovedet|lysken|armhulen)|"
+        r"fjernet en knude|"
+        # a diagnosis made, hospital departments by their specialities
+        r"diagnosticer|udredt|udredning|dysleksi|børnepsykiatri|ungdomspsykiatri|"
+        r"onkologisk|kardiologisk|neurologisk|ortopædkirurgisk|gynækologisk|urologisk|"
+        r"til kontrol på|til kontrol hos|"
+        # senses lost, organs given, nights wet, the head hit, pain without end
+        r"hørehæmmet|svagtseende|svagsynet|synshandicap|hørehandicap|døvblind|tunghør|"
+        r"høretab|mistet hørelsen|mistet synet|transplant|ny nyre|ny lever|nyt hjerte|"
+        r"tisser i sengen|sengevæd|inkontinen|slået hovedet|slog hovedet|"
+        r"kronisk (?:træt|træthed|smerte|smerter|sygdom|betændelse|hovedpine|lidelse)|"
+        r"søvnproblemer|søvnløshed|svært ved at sove|melatonin|sovepiller|"
+        # a birth and what follows it
+        r"fødsel\b|fødslen\b|kejsersnit|fødselsdepression|efterfødselsreaktion|"
+        r"får ilt|iltbehandling|overvægtig|svær overvægt|fedme|undervægtig|diætist)" + W,
         0.7,
         "helbred, pleje eller behandling",
         unless_followed_by=_VIOLENCE,
+    ),
+    Term(
+        "health.care",
+        "health",
+        r"(røntgen|biopsi|blodprøve)" + W,
+        0.7,
+        "helbred, pleje eller behandling",
+        # a sample given for a paternity case is genetic, not about health
+        unless_followed_by=("til en faderskab", "til faderskab", "til en dna", "til dna"),
     ),
     # Ill, said of a person; before a thing or an idea it is figurative: »en syg
     # prioritering«, »syg humor«, »en syg idé«.
@@ -257,6 +288,8 @@ TERMS: list[Term] = [
             "joke",
             "situation",
             "udvikling",
+            # »syg og træt af«: fed up, the idiom
+            "og træt",
         ),
     ),
     # --- ethnic origin --------------------------------------------------------------------
