@@ -721,6 +721,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far får ilt derhjemme.", "health"),
         ("Min søn er overvægtig og får hjælp af en diætist.", "health"),
         ("Min far skal have taget en blodprøve i næste uge.", "health"),
+        ("Min mand fik et hjertestop og har ligget i koma i en uge.", "health"),
+        ("Min søn vejer 110 kg, og lægen har henvist ham til et forløb.", "health"),
+        ("Kommunen vil standse din hjemrejseydelse.", "social_economic"),
+        ("Du har ikke medvirket til din udrejse til Afghanistan.", "ethnic_origin"),
+        ("Min mor blev lokket til at overføre 40.000 kr. til en falsk bankmand.", "criminal"),
+        ("Vi har fundet en grund, som vi gerne vil købe.", "property_deal"),
+        ("Der står i salgsopstillingen, at vi skal betale for vejen.", "property_deal"),
+        ("Vi er ved at sælge den til naboen.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):

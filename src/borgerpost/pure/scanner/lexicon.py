@@ -246,7 +246,10 @@ TERMS: list[Term] = [
         r"søvnproblemer|søvnløshed|svært ved at sove|melatonin|sovepiller|"
         # a birth and what follows it
         r"fødsel\b|fødslen\b|kejsersnit|fødselsdepression|efterfødselsreaktion|"
-        r"får ilt|iltbehandling|overvægtig|svær overvægt|fedme|undervægtig|diætist)" + W,
+        r"får ilt|iltbehandling|overvægtig|svær overvægt|fedme|undervægtig|diætist|"
+        r"vægttab|vejer [0-9]+ (?:kg|kilo)|hjertestop|i koma\b|koma\b|"
+        r"(?:lægen|min læge|hans læge|hendes læge|egen læge) har henvist|henvist af (?:sin |min |"
+        r"hans |hendes |egen )?læge)" + W,
         0.7,
         "helbred, pleje eller behandling",
         unless_followed_by=_VIOLENCE,
@@ -442,7 +445,10 @@ TERMS: list[Term] = [
         # cruelty to an animal, and being cheated of money, are offences too
         r"(?:slår|slog|slået|sparker|sparkede|sparket) (?:sin|sine|hans|hendes|deres) "
         r"(?:hund|hunde|kat|katte|hest|heste|dyr)|dyremishandling|vanrøgt|"
-        r"blive snydt|blevet snydt|bliver snydt|blev snydt|svindlet|"
+        r"blive snydt|blevet snydt|bliver snydt|blev snydt|svindlet|svindler|"
+        # fraud by phone: talked into transferring money, a false bank adviser
+        r"(?:lokket|narret|presset|snydt|manipuleret) til at (?:overføre|betale|give)|"
+        r"falsk(?:e)? (?:bankmand|bankrådgiver|betjent|politibetjent|håndværker)|"
         # sexual offences
         r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
         r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
@@ -582,6 +588,7 @@ TERMS: list[Term] = [
         "social_economic",
         r"(kontanthjælp|førtidspension|sygedagpenge|dagpenge|uddannelseshjælp|"
         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
+        r"hjemrejseydelse|overgangsydelse|uddannelsesydelse|introduktionsydelse|boligydelse|"
         r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
@@ -709,6 +716,14 @@ TERMS: list[Term] = [
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
         # a counter-bid, buyers interested in someone's property
         r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
+        # the prospectus of a property one considers; a property one wants to buy, said
+        # in a relative clause (»en grund, som vi gerne vil købe«); selling it to someone
+        r"salgsopstilling|"
+        r"som (?:vi|jeg) (?:gerne |nu |snart )?(?:vil|skal|ønsker at|overvejer at|har tænkt "
+        r"(?:os|mig) at) (?:købe|sælge)|"
+        r"(?:er|var) ved at (?:sælge|købe) (?:den|det|huset|gården|grunden|ejendommen|"
+        r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
+        r"(?:sælge|sælger) (?:den|det) til (?:naboen|kommunen|en køber|en investor)|"
         r"køberne har|køberne vil|køberen er|køberne er|"
         # what a purchase under way is made of: the takeover date, the registration of the deed,
         # the price, the buyer's reservations, the right to withdraw, the estate agent
@@ -809,7 +824,8 @@ TERMS: list[Term] = [
     Term(
         "ethnic.origin",
         "ethnic_origin",
-        r"(sendes|sendt|udvist|udvises|deporteret|deporteres|udsendt|udsendes)\s+"
+        r"(sendes|sendt|udvist|udvises|deporteret|deporteres|udsendt|udsendes|udrejse|udrejsen|"
+        r"udrejst|udrejser|hjemrejse|hjemrejsen)\s+"
         r"(?:hjem\s+|tilbage\s+)?til (" + country_pattern() + r")",
         0.8,
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
