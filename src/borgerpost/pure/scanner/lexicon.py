@@ -314,6 +314,14 @@ TERMS: list[Term] = [
         r"tyrker|iraner|marokkaner|libaneser|eritreer|etiopier|vietnameser|thailænder|"
         r"filippiner|kineser|ungarer|litauer|ukrainer|russer|serber|bosnier|albaner|"
         r"nigerianer|ghaneser|kenyaner|egypter|jordaner|algerier|tuneser|chilener|"
+        # more people by their nation (not »finne«, »ester«, »inder«: other words too)
+        r"thai\b|thaier|japaner|japansk|koreaner|koreansk|indonesier|indonesisk|nepaleser|"
+        r"mexicaner|brasilianer|colombianer|peruvianer|argentiner|amerikaner|canadier|"
+        r"englænder|franskmand|franskmænd|tysker|hollænder|italiener|spanier|portugiser|"
+        r"græker|svensker|nordmand|nordmænd|islænding|sudaneser|kongoleser|ugander|"
+        r"tjetjener|georgier|armenier|tibetaner|burmeser|mulat|kvoteflygtning|"
+        # roots somewhere: »rødder i Marokko«
+        r"rødder i (?:" + country_pattern() + r")|"
         # the status of someone who came from abroad (not »selvforsørgelses- og
         # hjemrejseydelse«: it is paid by residence, to Danes home from abroad too, and is
         # a social benefit)
@@ -331,6 +339,9 @@ TERMS: list[Term] = [
         r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
         r"transkvinde|transmand|transperson|homopar|homoseksuelt par|lesbisk par|bøssepar|"
         r"queer|er lgbt|som lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
+        # coming out, and whom one is drawn to
+        r"ud af skabet|sprunget ud som|sprang ud som|aseksuel|panseksuel|"
+        r"(?:han|hun|jeg) er til (?:drenge|piger|mænd|kvinder|fyre)\b|"
         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
         0.85,
         "seksuelle forhold eller seksuel orientering",
@@ -362,7 +373,8 @@ TERMS: list[Term] = [
     Term(
         "beliefs.party",
         "beliefs",
-        r"(medlem af|meldt mig ind i|meldt ind i|stemt på|stemmer på|aktiv i|formand for|"
+        r"(medlem af|medlemmer af|meldt mig ind i|meldt ind i|stemt på|stemmer på|stemte på|"
+        r"stemme på|aktiv i|formand for|"
         # joining or leaving with any pronoun: »meldte sig ind i SF«, »meldt mig ud af«
         r"(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) (?:ind i|ud af))\s+"
         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
@@ -378,7 +390,8 @@ TERMS: list[Term] = [
         "union.member",
         "trade_union",
         r"(medlem af|meldt ind i|(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) ind i|"
-        r"organiseret i|min fagforening|mit forbund|tillidsrepræsentant "
+        r"organiseret i|min fagforening|mit forbund|faglige organisation|faglig organisation|"
+        r"tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
         r"a-kasse,|tillidsvalgt for|tillidsvalgt i|medlem hos|organiseret hos|"
         # leaving a union says one belonged to it
@@ -405,7 +418,7 @@ TERMS: list[Term] = [
         # The singular: »min fagforening«, »fagforeningen hjælper mig«; the plural speaks
         # of unions in general (»fagforeningerne«, »tillidsrepræsentanterne«).
         r"(fagforening(en|s)?|fagforbund(et|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
-        r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|"
+        r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|faglige? organisation(en)?|"
         # a member named by the union (»jeg er 3F'er«)
         r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?)\b",
         0.75,
@@ -660,6 +673,9 @@ TERMS: list[Term] = [
         "social.situation",
         "social_economic",
         r"(hjemløs|herberg|forsorgshjem|skilsmisse|er skilt|blevet skilt|blev skilt|"
+        # help with the rent, an overdrawn account, quick loans, support for a child
+        r"hjælp (?:fra kommunen )?til (?:min |sin |vores |hans |hendes |deres )?husleje|"
+        r"overtrukket|kviklån|forbrugslån|støttekontaktperson|familiebehandl|"
         r"bliver skilt|blive skilt|skilt fra|separeret|anbragt|anbringelse|"
         # an ex-spouse: a divorce
         r"min eksmand|min ekskone|min exmand|min exkone|min tidligere mand|"
@@ -702,6 +718,16 @@ TERMS: list[Term] = [
         r"hos forskellige|i sin bil|i bilen|i min bil))" + W,
         0.75,
         "sociale forhold",
+    ),
+    Term(
+        "social.divorce",
+        "social_economic",
+        # a divorce ahead, said of the people themselves (not »affaldet skal skilles«: sorted)
+        r"((?:vi|de|jeg) (?:skal|vil|ønsker at|har besluttet at) (?:lade os |lade sig )?skilles|"
+        r"lade (?:os|sig|mig) skille)\b",
+        0.8,
+        "sociale forhold",
+        needs="phrase",
     ),
     # --- property deal not yet concluded --------------------------------------------------
     Term(
@@ -746,6 +772,7 @@ TERMS: list[Term] = [
         r"(konverterede til|konverteret til|går i kirke|går i moské|går i moske|"
         r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke|"
         r"beder fem gange|beder til gud|beder til allah|fredagsbøn|af overbevisning|"
+        r"koranskole|koran-?undervisning|læser koranen|bibelstudie|"
         # leaving or joining the church, in any tense and with any pronoun
         r"(?:meldt|meldte|melde|melder|træde|træder|trådte|trådt)\s+(?:[a-zæøåéü]+\s+){0,4}"
         r"(?:ud af|ind i) (?:folkekirken|kirken)|udmeldt af folkekirken|"
