@@ -743,6 +743,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har en kassekredit, der er overtrukket.", "social_economic"),
         ("Mit barn skal have en støttekontaktperson.", "social_economic"),
         ("Vi skal skilles.", "social_economic"),
+        ("Jeg er flyttet hjem til min mor. Kan jeg få hjælp til en bolig?", "social_economic"),
+        ("Min søn har brug for et bofællesskab.", "social_economic"),
+        ("Jeg bor her, fordi min mand truede med at slå os ihjel.", "criminal"),
+        ("Min far er meget ensom og spiser næsten ikke.", "health"),
+        ("Vi har budt på et hus i Ishøj.\n\nMvh Lise Holm", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -776,6 +781,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min dom over planen er hård.", "criminal"),
         ("Jeg er syg og træt af jeres sagsbehandling.", "health"),
         ("Affaldet skal skilles i ti slags derhjemme.", "social_economic"),
+        ("Han truede med at klage til ombudsmanden.", "criminal"),
+        ("Min søn spiser ikke svinekød.", "health"),
+        # a company's deal is no natural person's
+        ("Vi har budt på det gamle rådhus.\n\nMvh\nHolm Ejendomme ApS", "property_deal"),
+        ("Vi vil gerne købe grunden bag hallen.\nByg & Bo A/S\n", "property_deal"),
         ("Jeg skal give en blodprøve til en faderskabssag.", "health"),
         ("Min søn fejrer sin fødselsdag i hallen.", "health"),
         ("Kan jeg få hjælp, hvis jeg ikke kan betale?", "criminal"),

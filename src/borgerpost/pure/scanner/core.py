@@ -255,6 +255,8 @@ class Scanner:
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
+        if term.category == "property_deal" and context.signed_by_a_company():
+            return None
         confidence = term.confidence
         if term.needs == "partner" and not same_sex(text, start, end, s_start):
             return None
@@ -299,6 +301,11 @@ def _names_a_cpr_number(data: bytes) -> bool:
                 return True
             at = low.find(label, at + 1)
     return False
+
+
+# A company form at the end of one of the last lines: a signature (»Holm Ejendomme ApS«,
+# »Byg & Bo A/S«).
+_COMPANY_SIGNATURE = re.compile(rb"(?im)\b(?:aps|a/s|i/s|ivs|p/s|k/s|amba|a\.m\.b\.a\.)[ \t.]*$")
 
 
 # A place of care as someone's workplace is no health information: »min leder på
@@ -358,6 +365,7 @@ class _Context:
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
         self._text_has: dict[tuple[bytes, ...], bool] = {}
+        self._company: bool | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
@@ -408,6 +416,14 @@ class _Context:
         if self._of_one_person is None:
             self._of_one_person = _names_a_cpr_number(self.data)
         return self._of_one_person
+
+    def signed_by_a_company(self) -> bool:
+        """A text that ends with a company's name (»Mvh Holm Ejendomme ApS«) is a
+        business's: its property deals are no natural person's."""
+        if self._company is None:
+            tail = max(0, len(self.data) - 160)
+            self._company = _COMPANY_SIGNATURE.search(self.data, tail) is not None
+        return self._company
 
     def _low(self) -> bytes:
         if self._lowered is None:

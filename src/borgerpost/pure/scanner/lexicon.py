@@ -247,6 +247,9 @@ TERMS: list[Term] = [
         # a birth and what follows it
         r"fødsel\b|fødslen\b|kejsersnit|fødselsdepression|efterfødselsreaktion|"
         r"får ilt|iltbehandling|overvægtig|svær overvægt|fedme|undervægtig|diætist|"
+        # not eating (not »spiser ikke svinekød«: that is a faith or a taste)
+        r"spiser næsten ikke|spiser stort set ikke|spiser ikke mere|vil ikke spise|"
+        r"nægter at spise|"
         r"vægttab|vejer [0-9]+ (?:kg|kilo)|hjertestop|i koma\b|koma\b|"
         r"(?:lægen|min læge|hans læge|hendes læge|egen læge) har henvist|henvist af (?:sin |min |"
         r"hans |hendes |egen )?læge)" + W,
@@ -527,6 +530,16 @@ TERMS: list[Term] = [
         unless_followed_by=("med at", "med en fyring", "med fyring", "med opsigelse"),
     ),
     Term(
+        "criminal.threat",
+        "criminal",
+        # a threat of violence: »truede med at slå os ihjel«
+        r"(truet|truede|truer) med at (slå|dræbe|skyde|stikke|brænde|tæve|banke|smadre|"
+        r"voldtage|kidnappe|bortføre|skade|gøre (?:mig|os|hende|ham|dem) fortræd)\b",
+        0.8,
+        "strafbare forhold (trusler)",
+        needs="phrase",
+    ),
+    Term(
         "criminal.fine",
         "criminal",
         # a fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
@@ -705,6 +718,10 @@ TERMS: list[Term] = [
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
         r"står uden bolig|uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
+        # housing needed, moving back to one's parents, supported housing
+        r"hjælp til (?:at finde )?(?:en )?(?:bolig|lejlighed)|brug for en (?:bolig|lejlighed)|"
+        r"(?:flyttet|flytte|flyttede|flytter) hjem til (?:min|mine|sin|sine|hans|hendes) "
+        r"(?:mor|far|forældre)|bofællesskab|botilbud|"
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
         # living where no one lives for good, words between: »bor med min familie i en
         # campingvogn«
