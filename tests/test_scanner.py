@@ -748,6 +748,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg bor her, fordi min mand truede med at slå os ihjel.", "criminal"),
         ("Min far er meget ensom og spiser næsten ikke.", "health"),
         ("Vi har budt på et hus i Ishøj.\n\nMvh Lise Holm", "property_deal"),
+        ("Min søster mister sin lejlighed, fordi huslejen ikke bliver betalt.", "social_economic"),
+        ("Min nabo har ikke fået løn i tre måneder.", "social_economic"),
+        (
+            "Min datter har fået en plejefamilie, og vi må kun se hende i weekenden.",
+            "social_economic",
+        ),
+        ("Jeg er blevet afvist, fordi jeg har en mellemøstlig baggrund.", "ethnic_origin"),
+        ("Min nabo fortalte mig, at kommunen vil købe hans grund.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -781,6 +789,16 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min dom over planen er hård.", "criminal"),
         ("Jeg er syg og træt af jeres sagsbehandling.", "health"),
         ("Affaldet skal skilles i ti slags derhjemme.", "social_economic"),
+        (
+            "Jeg har læst, at kommunen vil sælge grunden ved havnen til en investor.",
+            "property_deal",
+        ),
+        (
+            "Jeg vil gerne vide, om kommunen har planer om at købe ejendomme i midtbyen.",
+            "property_deal",
+        ),
+        ("Hvorfor bruger I ikke Dansk Flygtningehjælps lektiecafé, spørger jeg?", "ethnic_origin"),
+        ("Vi har ikke fået løn for overarbejde siden juni.", "social_economic"),
         ("Han truede med at klage til ombudsmanden.", "criminal"),
         ("Min søn spiser ikke svinekød.", "health"),
         # a company's deal is no natural person's

@@ -255,8 +255,12 @@ class Scanner:
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
-        if term.category == "property_deal" and context.signed_by_a_company():
+        if term.category == "property_deal" and (
+            context.signed_by_a_company() or _no_persons_property(text, start, end, before_term)
+        ):
             return None
+        if text[start].isupper() and _word_before(before_term) in _ORGANISATION_OPENINGS:
+            return None  # »Dansk Flygtningehjælp«, »Danske Handicaporganisationer«
         confidence = term.confidence
         if term.needs == "partner" and not same_sex(text, start, end, s_start):
             return None
@@ -306,6 +310,30 @@ def _names_a_cpr_number(data: bytes) -> bool:
 # A company form at the end of one of the last lines: a signature (»Holm Ejendomme ApS«,
 # »Byg & Bo A/S«).
 _COMPANY_SIGNATURE = re.compile(rb"(?im)\b(?:aps|a/s|i/s|ivs|p/s|k/s|amba|a\.m\.b\.a\.)[ \t.]*$")
+
+
+# The municipality or the state selling its own (»kommunen vil sælge grunden ved havnen«),
+# or properties in the indefinite plural (»købe ejendomme i midtbyen«): no natural
+# person's deal.
+_PUBLIC_SELLER = re.compile(
+    (
+        r"(?i)\b(?:kommunen|regionen|staten|byrådet|forsvaret)\s+(?:(?:vil|skal|kan|gerne|"
+        r"har tænkt sig at|ønsker at|overvejer at|planlægger at|har planer om at)\s+)*$"
+    ).encode("latin-1")
+)
+_INDEFINITE_PLURALS = ("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer")
+
+
+def _no_persons_property(text: str, start: int, end: int, before_term: bytes) -> bool:
+    if text[start:end].lower().endswith(_INDEFINITE_PLURALS):
+        return True
+    return text[start : start + 4].lower() in ("sælg", "salg") and (
+        _PUBLIC_SELLER.search(before_term) is not None
+    )
+
+
+# The first word of an organisation's name: »Dansk Flygtningehjælp«.
+_ORGANISATION_OPENINGS = frozenset(["dansk", "danske", "danmarks", "landsforeningen"])
 
 
 # A place of care as someone's workplace is no health information: »min leder på

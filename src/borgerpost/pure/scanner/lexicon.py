@@ -318,6 +318,8 @@ TERMS: list[Term] = [
         r"filippiner|kineser|ungarer|litauer|ukrainer|russer|serber|bosnier|albaner|"
         r"nigerianer|ghaneser|kenyaner|egypter|jordaner|algerier|tuneser|chilener|"
         # more people by their nation (not »finne«, »ester«, »inder«: other words too)
+        r"mellemøstlig baggrund|mellemøstlig oprindelse|østeuropæisk baggrund|"
+        r"udenlandsk baggrund|udenlandsk oprindelse|fremmed baggrund|ikke-vestlig|ikkevestlig|"
         r"thai\b|thaier|japaner|japansk|koreaner|koreansk|indonesier|indonesisk|nepaleser|"
         r"mexicaner|brasilianer|colombianer|peruvianer|argentiner|amerikaner|canadier|"
         r"englænder|franskmand|franskmænd|tysker|hollænder|italiener|spanier|portugiser|"
@@ -694,6 +696,12 @@ TERMS: list[Term] = [
         r"min eksmand|min ekskone|min exmand|min exkone|min tidligere mand|"
         r"min tidligere kone|min fraskilte|hans ekskone|hendes eksmand|fraskilt|"
         r"tvangsfjern|i plejefamilie|døgninstitution|"
+        # a child given a foster family; contact with a child under supervision
+        r"(?:fået|får|fik) en plejefamilie|(?:kommet|kommer|kom|anbragt|bor) i en plejefamilie|"
+        r"overvåget samvær|støttet samvær|"
+        # losing one's home, rent unpaid
+        r"(?:mister|miste|mistet|mistede) (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|"
+        r"bolig|hus|andelsbolig)|huslejen ikke (?:bliver|er|blev) betalt|"
         # parting said as leaving each other; a child placed said with the verb or as
         # coming into care
         r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
@@ -735,6 +743,17 @@ TERMS: list[Term] = [
         r"hos forskellige|i sin bil|i bilen|i min bil))" + W,
         0.75,
         "sociale forhold",
+    ),
+    Term(
+        "social.unpaid",
+        "social_economic",
+        # wages not paid: someone without income
+        r"(ikke fået (?:sin |min |hans |hendes )?løn|ikke fået udbetalt (?:sin |min |hans |"
+        r"hendes )?løn)\b",
+        0.75,
+        "økonomiske forhold (indkomst)",
+        # »ikke fået løn for overarbejde«: a dispute at work, not a person without income
+        unless_followed_by=("for overarbejde", "for overtid", "for de ekstra", "for ekstra"),
     ),
     Term(
         "social.divorce",
