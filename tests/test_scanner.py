@@ -756,6 +756,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ),
         ("Jeg er blevet afvist, fordi jeg har en mellemøstlig baggrund.", "ethnic_origin"),
         ("Min nabo fortalte mig, at kommunen vil købe hans grund.", "property_deal"),
+        ("Han blev smidt ud, fordi de fandt hash på hans værelse.", "criminal"),
+        ("Hjemmehjælperen har taget penge fra hans pung flere gange.", "criminal"),
+        ("Min bror har et stort drikkeproblem.", "health"),
+        ("Jeg tilhører Moderaterne.", "beliefs"),
+        ("Min far har lige mistet sin kone.", "social_economic"),
+        ("Min mand er blevet fyret fra fabrikken.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -789,6 +795,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min dom over planen er hård.", "criminal"),
         ("Jeg er syg og træt af jeres sagsbehandling.", "health"),
         ("Affaldet skal skilles i ti slags derhjemme.", "social_economic"),
+        ("Hvorfor har kommunen fyret 20 pædagoger?", "social_economic"),
+        ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (
             "Jeg har læst, at kommunen vil sælge grunden ved havnen til en investor.",
             "property_deal",

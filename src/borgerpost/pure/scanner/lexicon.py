@@ -107,7 +107,7 @@ TERMS: list[Term] = [
         # drinking or drugs said as a habit: »ryger hash hver dag«, »drikker for meget«
         r"ryger hash|røg hash|ryger pot|tager stoffer|tog stoffer|bruger stoffer|på stoffer|"
         r"drikker for meget|drikker hver dag|drikker dagligt|drikker sig fuld|drikker igen|"
-        r"alkoholproblem|drukkenbolt|"
+        r"alkoholproblem|drukkenbolt|drikkeproblem|drukproblem|spilleproblem|stofproblem|"
         # dependent on a substance or on gambling, said with the adjective or the noun
         r"afhængig af (?:kokain|hash|alkohol|stoffer|piller|heroin|amfetamin|opioider|"
         r"morfin|sovepiller|spil|spillemaskiner|gambling)|"
@@ -379,6 +379,7 @@ TERMS: list[Term] = [
         "beliefs.party",
         "beliefs",
         r"(medlem af|medlemmer af|meldt mig ind i|meldt ind i|stemt på|stemmer på|stemte på|"
+        r"tilhører|tilhørte|sympatiserer med|"
         r"stemme på|aktiv i|formand for|"
         # joining or leaving with any pronoun: »meldte sig ind i SF«, »meldt mig ud af«
         r"(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) (?:ind i|ud af))\s+"
@@ -486,6 +487,11 @@ TERMS: list[Term] = [
         r"advarsel (?:fra|af) politiet|"
         r"(?:kørt|kører|kørte|køre|kørende) uden (?:kørekort|førerret)|"
         # a life in crime, and crimes committed
+        # money taken from someone (»har taget penge fra hans pung«), drugs found on someone
+        r"(?:taget|tog|tager|stjæler) (?:[a-zæøåéü]+ ){0,2}penge fra (?:hans|hendes|min|mine|"
+        r"vores|sin|sine|deres|mig|ham|hende|os)\b|"
+        r"(?:fandt|fundet|fanget med|taget med|tog ham med|tog hende med) (?:[a-zæøåéü]+ ){0,2}"
+        r"(?:hash|kokain|amfetamin|stoffer|narko|ecstasy)\b|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
         r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,
@@ -640,7 +646,7 @@ TERMS: list[Term] = [
         r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
         r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
         r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
-        r"fyret|opsagt fra|"
+        r"opsagt fra|"
         # child benefits, a sum to pay back
         r"børneydelse|børnefamilieydelse|børnecheck|børnetilskud|"
         r"betale [0-9][0-9.,]* kr\.? tilbage|betale pengene tilbage)" + W,
@@ -716,6 +722,8 @@ TERMS: list[Term] = [
         r"blevet enke|blev enke|er enke\b|blevet enkemand|blev enkemand|er enkemand|"
         r"(?:min|din|hans|hendes|sin) (?:kone|mand|hustru|ægtefælle|samlever)\s+"
         r"(?:er\s+)?(?:død|døde|gået bort|gik bort)|"
+        r"(?:mistet|mistede|miste) (?:min|sin|hans|hendes|din) (?:kone|mand|hustru|ægtefælle|"
+        r"samlever)\b|"
         # bringing up children alone
         r"enlig mor|enlig far|enlige mor|enlige far|enefar|enemor|alenemor|alenefar|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
@@ -743,6 +751,25 @@ TERMS: list[Term] = [
         r"hos forskellige|i sin bil|i bilen|i min bil))" + W,
         0.75,
         "sociale forhold",
+    ),
+    Term(
+        "social.fired",
+        "social_economic",
+        r"(fyret|fyringen)\b",
+        0.8,
+        "sociale ydelser eller beskæftigelse",
+        # »fyret 20 pædagoger«, »fyret mange ansatte«: a cut in staff, not a person's job lost
+        unless_followed_by=(
+            *"0123456789",
+            "mange",
+            "flere",
+            "alle",
+            "hundred",
+            "medarbejdere",
+            "ansatte",
+            "folk",
+            "de ",
+        ),
     ),
     Term(
         "social.unpaid",
@@ -972,7 +999,9 @@ SHARED_OWNED = frozenset(
      "lokalområde", "bydel", "kvarter", "egn", "demokrati", "fællesskab", "velfærd",
      "velfærdssamfund", "fremtid", "natur", "miljø", "klima", "skoler", "institutioner",
      "ældre", "unge", "borgere", "borgeres", "medborgere", "politikere", "byråd",
-     "forening", "klub", "bestyrelse", "gruppe", "organisation", "afdeling"]
+     "forening", "klub", "bestyrelse", "gruppe", "organisation", "afdeling",
+     # a reply's »tak for din mail«: the message, not the person's situation
+     "mail", "e-mail", "henvendelse", "besked", "spørgsmål", "brev", "invitation"]
 )  # fmt: skip
 PRONOUNS = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
 PRONOUN_VERBS = frozenset(
