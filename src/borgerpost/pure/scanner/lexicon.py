@@ -99,7 +99,8 @@ TERMS: list[Term] = [
     Term(
         "health.mental",
         "health",
-        r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|"
+        r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|mutisme|"
+        r"(?:skade|skader|skadet|skadede) sig selv|cutter sig|cuttet sig|"
         r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman|"
         # treatment for an addiction, and being free of it
         r"lænkeambulatori|alkoholbehandling|stofbehandling|behandlingsforløb|ryddet for hash|"
@@ -686,6 +687,7 @@ TERMS: list[Term] = [
         r"økonomiske problemer|økonomiske vanskeligheder|pengeproblemer|pengemangel|"
         r"dårlig økonomi|presset økonomi|trængt økonomi|stram økonomi|"
         r"uden indtægt|uden indkomst|ingen indtægt|ingen indkomst|"
+        r"ikke (?:har|havde) nogen (?:indtægt|indkomst)|"
         r"madkasse|fødevarebank|madhjælp|julehjælp)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
@@ -734,10 +736,11 @@ TERMS: list[Term] = [
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
         r"står uden bolig|uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
-        # housing needed, moving back to one's parents, supported housing
+        # housing needed, moving back to one's parents (not supported housing for a
+        # disability, »bosted«, »bofællesskab«: the labelled sets count that as health)
         r"hjælp til (?:at finde )?(?:en )?(?:bolig|lejlighed)|brug for en (?:bolig|lejlighed)|"
         r"(?:flyttet|flytte|flyttede|flytter) hjem til (?:min|mine|sin|sine|hans|hendes) "
-        r"(?:mor|far|forældre)|bofællesskab|botilbud|"
+        r"(?:mor|far|forældre)|"
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
         # living where no one lives for good, words between: »bor med min familie i en
         # campingvogn«
@@ -808,8 +811,12 @@ TERMS: list[Term] = [
         # the prospectus of a property one considers; a property one wants to buy, said
         # in a relative clause (»en grund, som vi gerne vil købe«); selling it to someone
         r"salgsopstilling|"
-        r"som (?:vi|jeg) (?:gerne |nu |snart )?(?:vil|skal|ønsker at|overvejer at|har tænkt "
-        r"(?:os|mig) at) (?:købe|sælge)|"
+        r"som (?:vi|jeg|han|hun|de|ejeren|ejerne|udlejer|udlejeren|sælger|sælgeren|naboen) "
+        r"(?:gerne |nu |snart )?(?:vil|skal|ønsker at|overvejer at|har tænkt (?:os|mig|sig) at) "
+        r"(?:købe|sælge)|"
+        # a right of first refusal, the buyer's side, a takeover put off
+        r"forkøbsret|købers (?:bank|advokat|rådgiver|finansiering)|"
+        r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
         r"(?:er|var) ved at (?:sælge|købe) (?:den|det|huset|gården|grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
         r"(?:sælge|sælger) (?:den|det) til (?:naboen|kommunen|en køber|en investor)|"
