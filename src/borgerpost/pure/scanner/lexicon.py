@@ -67,6 +67,8 @@ TERMS: list[Term] = [
         "health",
         r"(diagnose|sclerose|epilepsi|epilepti|cerebral parese|autisme|autist|adhd|add\b|"
         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
+        r"udviklingsforstyrrelse|personlighedsforstyrrelse|tilknytningsforstyrrelse|"
+        r"angstforstyrrelse|sprogforstyrrelse|"
         r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|kol\b|astma|"
         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
         r"depression|deprimeret|spiseforstyrrelse|anoreksi|bulimi|psykose|psykotisk|"
@@ -252,6 +254,7 @@ TERMS: list[Term] = [
         r"spiser næsten ikke|spiser stort set ikke|spiser ikke mere|vil ikke spise|"
         r"nægter at spise|"
         r"vægttab|vejer [0-9]+ (?:kg|kilo)|hjertestop|i koma\b|koma\b|"
+        r"syet [0-9]+ sting|fået syet|"
         r"(?:lægen|min læge|hans læge|hendes læge|egen læge) har henvist|henvist af (?:sin |min |"
         r"hans |hendes |egen )?læge)" + W,
         0.7,
@@ -358,7 +361,7 @@ TERMS: list[Term] = [
     Term(
         "beliefs.religion",
         "beliefs",
-        r"(muslim(?:er|erne|en|sk)?\b|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
+        r"(muslim(?:er|erne|en|sk|ske)?\b|bederum|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
         r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|sekt\b|sekten|sekter|"
@@ -491,6 +494,8 @@ TERMS: list[Term] = [
         # money taken from someone (»har taget penge fra hans pung«), drugs found on someone
         r"(?:taget|tog|tager|stjæler) (?:[a-zæøåéü]+ ){0,2}penge fra (?:hans|hendes|min|mine|"
         r"vores|sin|sine|deres|mig|ham|hende|os)\b|"
+        r"(?:giver|gav|givet|sælger|solgte) (?:hende|ham|dem|min|mit|mine) (?:alkohol og |sprut og )?"
+        r"(?:stoffer|hash|kokain|narko|piller)\b|"
         r"(?:fandt|fundet|fanget med|taget med|tog ham med|tog hende med) (?:[a-zæøåéü]+ ){0,2}"
         r"(?:hash|kokain|amfetamin|stoffer|narko|ecstasy)\b|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
@@ -649,7 +654,7 @@ TERMS: list[Term] = [
         r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
         r"opsagt fra|"
         # child benefits, a sum to pay back
-        r"børneydelse|børnefamilieydelse|børnecheck|børnetilskud|"
+        r"børneydelse|børnefamilieydelse|børnecheck|børnetilskud|børnepenge|"
         r"betale [0-9][0-9.,]* kr\.? tilbage|betale pengene tilbage)" + W,
         0.8,
         "sociale ydelser eller beskæftigelse",
@@ -659,7 +664,10 @@ TERMS: list[Term] = [
         "social_economic",
         r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
         r"fogedret|udsættelse|sat ud|smidt mig ud|smidt ham ud|smidt hende ud|smidt os ud|"
-        r"smed mig ud|smed ham ud|smed hende ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|udsat af|tvangsauktion|betalingsanmærkning|"
+        r"smed mig ud|smed ham ud|smed hende ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|"
+        r"smidt ud af (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|bolig|hus|værelse)|"
+        r"ikke (?:har |havde )?betalt husleje|sover (?:nu )?på (?:min|vores|hans|hendes|deres) sofa|"
+        r"udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
         # what is left to live on after the fixed costs
@@ -695,7 +703,7 @@ TERMS: list[Term] = [
     Term(
         "social.situation",
         "social_economic",
-        r"(hjemløs|herberg|forsorgshjem|skilsmisse|er skilt|blevet skilt|blev skilt|"
+        r"(herberg|forsorgshjem|skilsmisse|er skilt|blevet skilt|blev skilt|"
         # help with the rent, an overdrawn account, quick loans, support for a child
         r"hjælp (?:fra kommunen )?til (?:min |sin |vores |hans |hendes |deres )?husleje|"
         r"overtrukket|kviklån|forbrugslån|støttekontaktperson|familiebehandl|"
@@ -773,6 +781,15 @@ TERMS: list[Term] = [
             "folk",
             "de ",
         ),
+    ),
+    Term(
+        "social.situation",
+        "social_economic",
+        r"(hjemløs)" + W,
+        0.75,
+        "sociale forhold",
+        # »en café for hjemløse«, »de hjemløse«: the group, not someone
+        unless_after_word=("for", "de", "mange", "flere", "alle", "af", "blandt", "med", "til"),
     ),
     Term(
         "social.unpaid",
