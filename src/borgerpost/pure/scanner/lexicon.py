@@ -254,7 +254,14 @@ TERMS: list[Term] = [
         r"spiser næsten ikke|spiser stort set ikke|spiser ikke mere|vil ikke spise|"
         r"nægter at spise|"
         r"vægttab|vejer [0-9]+ (?:kg|kilo)|hjertestop|i koma\b|koma\b|"
-        r"syet [0-9]+ sting|fået syet|"
+        r"syet [0-9]+ sting|fået syet|[0-9]+ sting i|"
+        # an operation ahead, a heart valve, lifting forbidden, stairs no longer managed
+        r"opereres\b|skal opereres|hjerteklap|må ikke løfte|"
+        r"(?:kan|kunne) (?:ikke|ikke længere|ikke mere) (?:gå|klare) (?:på )?trapper|"
+        r"ikke (?:kan|kunne) (?:gå|klare) (?:på )?trapper|"
+        # born with a defect: »født med en ganespalte« (not »født med en sølvske«)
+        r"født med (?:en |et )?[a-zæøå]*(?:fejl|spalte|skade|misdannelse|defekt|luksation)|"
+        r"ganespalte|læbespalte|klumpfod|"
         r"(?:lægen|min læge|hans læge|hendes læge|egen læge) har henvist|henvist af (?:sin |min |"
         r"hans |hendes |egen )?læge)" + W,
         0.7,
@@ -401,6 +408,7 @@ TERMS: list[Term] = [
         "trade_union",
         r"(medlem af|meldt ind i|(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) ind i|"
         r"organiseret i|min fagforening|mit forbund|faglige organisation|faglig organisation|"
+        r"jeg er i|han er i|hun er i|vi er i|"
         r"tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
         r"a-kasse,|tillidsvalgt for|tillidsvalgt i|medlem hos|organiseret hos|"
@@ -498,6 +506,12 @@ TERMS: list[Term] = [
         r"(?:stoffer|hash|kokain|narko|piller)\b|"
         r"(?:fandt|fundet|fanget med|taget med|tog ham med|tog hende med) (?:[a-zæøåéü]+ ){0,2}"
         r"(?:hash|kokain|amfetamin|stoffer|narko|ecstasy)\b|"
+        # a forced marriage; the police on the case; a case handed to the police; nude
+        # pictures taken or shared
+        r"tvangsgift|tvangsægteskab|politiet har (?:sagen|fået sagen|overtaget sagen)|"
+        r"sagen ligger hos politiet|politiet undersøger|"
+        r"fotograferet nøgen|filmet nøgen|nøgenfotos|nøgne billeder|"
+        r"taget alle (?:mine|hans|hendes|vores|sine|deres) penge|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
         r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,
@@ -537,7 +551,7 @@ TERMS: list[Term] = [
     Term(
         "criminal.threat",
         "criminal",
-        r"(truet|truede)\b",
+        r"(truet|truede|truer (?:mig|os|dig|hende|ham|dem))\b",
         0.8,
         "strafbare forhold (trusler)",
         # »truet med at stoppe min kontanthjælp«: a lawful step announced, no threat
@@ -552,6 +566,69 @@ TERMS: list[Term] = [
         0.8,
         "strafbare forhold (trusler)",
         needs="phrase",
+    ),
+    Term(
+        "criminal.reported",
+        "criminal",
+        # a case handed to the police is someone's: »Kommunen har sendt sagen til politiet«
+        r"(sendt|sender|oversendt|overgivet|givet) sagen (videre )?til politiet\b",
+        0.8,
+        "strafbare forhold (anmeldelse)",
+        needs="phrase",
+    ),
+    Term(
+        "criminal.reported",
+        "criminal",
+        # someone reported to the police, said without the police: »Ejeren er anmeldt«
+        r"(er|blevet|blev|bliver) (politi)?anmeldt\b",
+        0.75,
+        "strafbare forhold (anmeldelse)",
+        needs="phrase",
+        # notified to an authority or an insurer, or reviewed: not a report of a crime
+        unless_followed_by=(
+            "til kommune",
+            "hos kommune",
+            "til skat",
+            "til bygningsmyndig",
+            "som ",
+            "i avisen",
+            "i bladet",
+            "til at",
+            "for støj",
+            "til boligsel",
+            "til forsikring",
+            "til arbejds",
+        ),
+        # what is reported is a thing, not a person: »skaden er anmeldt«
+        unless_after_word=(
+            "skaden",
+            "ulykken",
+            "byggeriet",
+            "arbejdsskaden",
+            "sagen",
+            "forholdet",
+            "det",
+            "den",
+            "bogen",
+            "filmen",
+            "forestillingen",
+            "koncerten",
+            "arrangementet",
+            "mødet",
+            "demonstrationen",
+            "flytningen",
+            "dødsfaldet",
+            "fødslen",
+            "tyveriet",
+            "indbruddet",
+            "hærværket",
+            "skaderne",
+            "sygdommen",
+            "arbejdet",
+            "projektet",
+            "fejlen",
+            "fejlene",
+        ),
     ),
     Term(
         "criminal.fine",
@@ -696,7 +773,8 @@ TERMS: list[Term] = [
         r"dårlig økonomi|presset økonomi|trængt økonomi|stram økonomi|"
         r"uden indtægt|uden indkomst|ingen indtægt|ingen indkomst|"
         r"ikke (?:har|havde) nogen (?:indtægt|indkomst)|"
-        r"madkasse|fødevarebank|madhjælp|julehjælp)" + W,
+        r"madkasse|fødevarebank|madhjælp|julehjælp|ingen mad\b|ikke råd til mad|"
+        r"ikke noget at spise)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
@@ -807,6 +885,7 @@ TERMS: list[Term] = [
         "social_economic",
         # a divorce ahead, said of the people themselves (not »affaldet skal skilles«: sorted)
         r"((?:vi|de|jeg) (?:skal|vil|ønsker at|har besluttet at) (?:lade os |lade sig )?skilles|"
+        r"(?:vil|skal) (?:hun|han|jeg|vi|de) (?:lade sig |lade os )?skilles|"
         r"lade (?:os|sig|mig) skille)\b",
         0.8,
         "sociale forhold",
@@ -834,8 +913,10 @@ TERMS: list[Term] = [
         # a right of first refusal, the buyer's side, a takeover put off
         r"forkøbsret|købers (?:bank|advokat|rådgiver|finansiering)|"
         r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
-        r"(?:er|var) ved at (?:sælge|købe) (?:den|det|huset|gården|grunden|ejendommen|"
+        r"(?:er|var) ved at (?:sælge|købe|handle) (?:den|det|huset|gården|grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
+        r"(?:er|var) ved at (?:sælge|købe|handle) (?:et|en|vores|min|mit|sin|sit) [a-zæøåéü]*(?:hus|"
+        r"lejlighed|grund|gård|ejendom|villa|bolig)|"
         r"(?:sælge|sælger) (?:den|det) til (?:naboen|kommunen|en køber|en investor)|"
         r"køberne har|køberne vil|køberen er|køberne er|"
         # what a purchase under way is made of: the takeover date, the registration of the deed,
