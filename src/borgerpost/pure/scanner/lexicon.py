@@ -102,6 +102,8 @@ TERMS: list[Term] = [
         "health.mental",
         "health",
         r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|mutisme|"
+        # a suicide said as a life taken
+        r"(?:taget|tog|tage|tager) (?:sit|hans|hendes) (?:eget )?liv|(?:taget|tog|tage) livet af sig|"
         r"(?:skade|skader|skadet|skadede) sig selv|cutter sig|cuttet sig|"
         r"misbrug|alkoholi|afvænning|abstinens|hash-?misbrug|narkoman|ludoman|"
         # treatment for an addiction, and being free of it
@@ -243,6 +245,7 @@ TERMS: list[Term] = [
         r"til kontrol på|til kontrol hos|"
         # senses lost, organs given, nights wet, the head hit, pain without end
         r"hørehæmmet|svagtseende|svagsynet|synshandicap|hørehandicap|døvblind|tunghør|"
+        r"nedsat syn\b|nedsat hørelse|dårligt syn\b|dårlig hørelse|døvstum|"
         r"høretab|mistet hørelsen|mistet synet|transplant|ny nyre|ny lever|nyt hjerte|"
         r"tisser i sengen|sengevæd|inkontinen|slået hovedet|slog hovedet|"
         r"kronisk (?:træt|træthed|smerte|smerter|sygdom|betændelse|hovedpine|lidelse)|"
@@ -510,7 +513,10 @@ TERMS: list[Term] = [
         # pictures taken or shared
         r"tvangsgift|tvangsægteskab|politiet har (?:sagen|fået sagen|overtaget sagen)|"
         r"sagen ligger hos politiet|politiet undersøger|"
-        r"fotograferet nøgen|filmet nøgen|nøgenfotos|nøgne billeder|"
+        r"fotograferet nøgen|filmet nøgen|nøgenfotos|nøgne billeder|uden tøj på|"
+        r"(?:billeder|fotos|video|videoer|film) af (?:hende|ham|dem|min datter|min søn) uden tøj|"
+        # caught, in slang
+        r"busted|strisserne|strissere|panserne|snuppet af|"
         r"taget alle (?:mine|hans|hendes|vores|sine|deres) penge|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
@@ -728,6 +734,7 @@ TERMS: list[Term] = [
         r"(?:mit|sit|hans|hendes) jobcenter|"
         r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
         r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
+        r"(?:få|får|fik|fået) su\b|"
         r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
         r"opsagt fra|"
         # child benefits, a sum to pay back
@@ -774,6 +781,10 @@ TERMS: list[Term] = [
         r"uden indtægt|uden indkomst|ingen indtægt|ingen indkomst|"
         r"ikke (?:har|havde) nogen (?:indtægt|indkomst)|"
         r"madkasse|fødevarebank|madhjælp|julehjælp|ingen mad\b|ikke råd til mad|"
+        # no money, said plainly (not »det koster ikke penge«)
+        r"(?:har|havde) (?:heller )?ikke (?:nogen )?penge|ikke penge til (?:husleje|huslejen|mad|"
+        r"regningerne|regningen|medicin|tøj|el|varme)|(?:ikke|intet|uden) arbejde og (?:ikke|ingen) "
+        r"penge|"
         r"ikke noget at spise)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
@@ -1000,7 +1011,10 @@ TERMS: list[Term] = [
         "ethnic.from_country",
         "ethnic_origin",
         r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|flugten|flugt|adopteret|født|stammer|"
-        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil) fra (" + country_pattern() + r")|"
+        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil|"
+        # a person from a country: »en kæreste fra Rusland«
+        r"kæreste|mand|kone|hustru|ven|veninde|svigersøn|svigerdatter|svigermor|svigerfar|"
+        r"forældre|familie) fra (" + country_pattern() + r")|"
         # words in between: »adopteret to børn fra Colombia«, »kom som barn fra Irak«
         r"(adopteret|adopterede|kom|kommet|flygtede|flygtet)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
         + country_pattern()
