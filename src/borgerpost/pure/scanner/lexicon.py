@@ -76,7 +76,7 @@ TERMS: list[Term] = [
         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
         r"depression|deprimeret|spiseforstyrrelse|anoreksi|bulimi|psykose|psykotisk|"
         r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|blind|døv|"
-        r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|"
+        r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|strålebehandling|"
         r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
         r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse|ordblind|"
         r"cochlear implant|høreapparat|hørenedsættelse|synsnedsættelse|stofskifte|"
@@ -916,6 +916,7 @@ TERMS: list[Term] = [
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
         # a counter-bid, buyers interested in someone's property
         r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
+        r"fået (?:et|to|tre|flere|nogle|et par) bud\b|"
         # the prospectus of a property one considers; a property one wants to buy, said
         # in a relative clause (»en grund, som vi gerne vil købe«); selling it to someone
         r"salgsopstilling|"
@@ -1001,7 +1002,7 @@ TERMS: list[Term] = [
         # Not "skade", "brud", "nedsættelse" or "forstyrrelse": vandskade, kontraktbrud,
         # skattenedsættelse and driftsforstyrrelse are no illness.
         r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap|kræft|betændelse|infektion|"
-        r"sklerose)(men|me|mene|e|en|ene|er|erne|s)?",
+        r"sklerose|svulst)(men|me|mene|e|en|ene|er|erne|s)?",
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
