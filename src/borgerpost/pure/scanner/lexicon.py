@@ -125,7 +125,27 @@ TERMS: list[Term] = [
         0.8,
         "psykisk helbred, misbrug eller behandling",
         # »psykisk sårbare«, »psykisk syge borgere«: a group of people, not someone
-        unless_followed_by=(*_VIOLENCE, "sårbare", "syge borgere", "syge mennesker", "udsatte"),
+        unless_followed_by=(
+            *_VIOLENCE,
+            "sårbare",
+            "syge borgere",
+            "syge mennesker",
+            "udsatte",
+            # »misbruger hendes penge«, »misbrug af sin stilling«: an abuse, not an addiction
+            "hendes penge",
+            "hans penge",
+            "sine penge",
+            "deres penge",
+            "mine penge",
+            "vores penge",
+            "af penge",
+            "af hendes",
+            "af hans",
+            "af sin",
+            "af sine",
+            "af magt",
+            "af tillid",
+        ),
     ),
     Term(
         "health.senses",
@@ -519,6 +539,8 @@ TERMS: list[Term] = [
         # caught, in slang
         r"busted|strisserne|strissere|panserne|snuppet af|"
         r"taget alle (?:mine|hans|hendes|vores|sine|deres) penge|"
+        r"(?:misbruger|misbrugt|misbrugte|misbruge) (?:mine|hans|hendes|vores|sine|deres) penge|"
+        r"hashplantage|cannabisplantage|hashplanter|cannabisplanter|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
         r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,
@@ -736,6 +758,9 @@ TERMS: list[Term] = [
         r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
         r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
         r"(?:få|får|fik|fået) su\b|"
+        # help to pay, living on a pension
+        r"hjælp til at betale|(?:er|var) på (?:pension|førtidspension|folkepension|efterløn|"
+        r"kontanthjælp|dagpenge|sygedagpenge)\b|"
         r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
         r"opsagt fra|"
         # child benefits, a sum to pay back
@@ -826,6 +851,8 @@ TERMS: list[Term] = [
         r"samlever)\b|"
         # bringing up children alone
         r"enlig mor|enlig far|enlige mor|enlige far|enefar|enemor|alenemor|alenefar|"
+        r"alene med (?:mine|vores|sine|de|to|tre|fire|fem|[0-9]) (?:små )?børn|alene med børnene|"
+        r"børn og er alene\b|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
         r"underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
@@ -917,6 +944,7 @@ TERMS: list[Term] = [
         # a counter-bid, buyers interested in someone's property
         r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
         r"fået (?:et|to|tre|flere|nogle|et par) bud\b|"
+        r"overvejer (?:selv )?at byde|(?:at|vil|skal) (?:selv )?byde på (?:den|det|grunden|huset)\b|"
         # the prospectus of a property one considers; a property one wants to buy, said
         # in a relative clause (»en grund, som vi gerne vil købe«); selling it to someone
         r"salgsopstilling|"
@@ -1048,7 +1076,7 @@ TERMS: list[Term] = [
         "sexual",
         # "to mænd", "lesbiske" and "bøsser" are sexual.orientation's already.
         r"(begge mænd|begge kvinder|to mødre|to fædre|også er kvinde|også er mand|homo\b|"
-        r"medmor|medmoder|jeg er bi\b|og bi\b)",
+        r"medmor|medmoder|medmødre|jeg er bi\b|og bi\b)",
         0.8,
         "seksuel orientering (et par af samme køn)",
     ),
