@@ -541,6 +541,12 @@ TERMS: list[Term] = [
         r"taget alle (?:mine|hans|hendes|vores|sine|deres) penge|"
         r"(?:misbruger|misbrugt|misbrugte|misbruge) (?:mine|hans|hendes|vores|sine|deres) penge|"
         r"hashplantage|cannabisplantage|hashplanter|cannabisplanter|"
+        # deceived, loans taken in someone's name, wages paid under the table, abuse of the
+        # old or of children
+        r"bedraget af|blevet bedraget|lån i (?:hendes|hans|mit|min|sit|deres|vores) navn|"
+        r"(?:udbetaler|udbetalt|udbetalte|betaler|betalt|betalte) (?:resten |halvdelen |lønnen |"
+        r"det |mig |ham |hende )?sort\b|resten sort\b|under bordet|"
+        r"ældremishandling|børnemishandling|konemishandling|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
         r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,

@@ -183,12 +183,41 @@ def has_possessive(sentence: bytes) -> bool:
     return not _POSSESSIVES.isdisjoint(sentence.translate(_LOWER_WORDS).split())
 
 
+# A body that has the term itself, as a noun after an article or an adjective:
+# »foreningen har en stor gæld« (not »kommunen har stoppet min kontanthjælp«, where a
+# person owns the term, nor »kommunen har bevilget 4.500 kr.«, a verb).
+_BODIES = _encoded(
+    ["foreningen", "andelsforeningen", "ejerforeningen", "boligforeningen", "kommunen",
+     "firmaet", "virksomheden", "selskabet", "klubben", "staten", "regionen", "skolen"]
+)  # fmt: skip
+_HAS = _encoded(["har", "havde", "fik", "får"])
+_BETWEEN_HAS_AND_TERM = _encoded(
+    ["en", "et", "stor", "stort", "store", "kæmpe", "meget", "stigende", "voksende", "ny",
+     "nyt", "gammel", "gammelt", "betydelig", "betydeligt", "også", "nu", "stadig"]
+)  # fmt: skip
+
+
+def _a_body_has(low: list[bytes]) -> bool:
+    for i in range(len(low) - 1):
+        between = low[i + 2 :]
+        if (
+            low[i] in _BODIES
+            and low[i + 1] in _HAS
+            and between
+            and all(word in _BETWEEN_HAS_AND_TERM for word in between)
+        ):
+            return True
+    return False
+
+
 def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
     psykologer", "borgere med angst"; or of a place or body in a figure of speech:
     "byens DNA", "kommunens syge økonomi"."""
     low = before.translate(_LOWER_WORDS).split()[-5:]
     if low and low[-1] in _FIGURATIVE_OWNERS:
+        return True
+    if _a_body_has(low):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
         groups = [i for i, word in enumerate(low) if word in _GROUP_WORDS and i >= len(low) - 4]
