@@ -830,6 +830,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Han har optaget lån i hendes navn.", "criminal"),
         ("Min arbejdsgiver udbetaler kun halvdelen af lønnen og resten sort.", "criminal"),
         ("Min far har været udsat for ældremishandling.", "criminal"),
+        (
+            "Nogen har været i vores have. Politiet har journalnummer 0900-80275-00412-26.",
+            "criminal",
+        ),
+        ("Jeg er 3F-medlem og kører for kommunens madordning.", "trade_union"),
+        ("Vi har købt et hus med overtagelse den 1. januar.", "property_deal"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
         ("Min mand er blevet fyret fra fabrikken.", "social_economic"),
@@ -877,6 +883,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Det koster ikke penge at sige goddag.", "social_economic"),
         ("Hendes værge misbruger hendes penge.", "health"),
         ("Jeg vil sælge min andel, men foreningen har en stor gæld.", "social_economic"),
+        ("Jeg fodrer duer. Kan jeg få en bøde for det?", "criminal"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (

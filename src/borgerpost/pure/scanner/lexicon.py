@@ -462,7 +462,9 @@ TERMS: list[Term] = [
         r"(fagforening(en|s)?|fagforbund(et|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
         r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|faglige? organisation(en)?|"
         # a member named by the union (»jeg er 3F'er«)
-        r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?)\b",
+        r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?|"
+        # »3F-medlem«, »HK-medlem«
+        r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal|krifa|ase)-?medlem)\b",
         0.75,
         "fagforeningsmæssigt tilhørsforhold",
         unless_after_word=("ingen", "uden"),  # »jeg har ingen a-kasse«
@@ -534,6 +536,8 @@ TERMS: list[Term] = [
         # pictures taken or shared
         r"tvangsgift|tvangsægteskab|politiet har (?:sagen|fået sagen|overtaget sagen)|"
         r"sagen ligger hos politiet|politiet undersøger|"
+        # a police case number given
+        r"politiets journalnummer|journalnummer hos politiet|politiet har journalnummer|"
         r"fotograferet nøgen|filmet nøgen|nøgenfotos|nøgne billeder|uden tøj på|"
         r"(?:billeder|fotos|video|videoer|film) af (?:hende|ham|dem|min datter|min søn) uden tøj|"
         # caught, in slang
@@ -683,6 +687,8 @@ TERMS: list[Term] = [
             "at køre uden billet",
             "at køre uden gyldig billet",
             "manglende billet",
+            # asked, not told: »Kan jeg få en bøde for det?«
+            "det?",
         ),
     ),
     Term(
@@ -959,6 +965,7 @@ TERMS: list[Term] = [
         r"(?:købe|sælge)|"
         # a right of first refusal, the buyer's side, a takeover put off
         r"forkøbsret|købers (?:bank|advokat|rådgiver|finansiering)|"
+        r"med overtagelse (?:den|pr\.|per|fra|1\.)|overtagelse den [0-9]|"
         r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
         r"(?:er|var) ved at (?:sælge|købe|handle) (?:den|det|huset|gården|grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
