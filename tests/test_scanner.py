@@ -836,6 +836,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ),
         ("Jeg er 3F-medlem og kører for kommunens madordning.", "trade_union"),
         ("Vi har købt et hus med overtagelse den 1. januar.", "property_deal"),
+        ("Min mand har det svært med alkohol.", "health"),
+        ("Jeg er pinsekristen.", "beliefs"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
         ("Min mand er blevet fyret fra fabrikken.", "social_economic"),

@@ -116,6 +116,8 @@ TERMS: list[Term] = [
         r"ryger hash|røg hash|ryger pot|tager stoffer|tog stoffer|bruger stoffer|på stoffer|"
         r"drikker for meget|drikker hver dag|drikker dagligt|drikker sig fuld|drikker igen|"
         r"alkoholproblem|drukkenbolt|drikkeproblem|drukproblem|spilleproblem|stofproblem|"
+        r"(?:svært|problemer|kæmper|kæmpet) med (?:alkohol|alkoholen|druk|stoffer|hash|spil|"
+        r"spillet|sprut)\b|"
         # dependent on a substance or on gambling, said with the adjective or the noun
         r"afhængig af (?:kokain|hash|alkohol|stoffer|piller|heroin|amfetamin|opioider|"
         r"morfin|sovepiller|spil|spillemaskiner|gambling)|"
@@ -392,7 +394,7 @@ TERMS: list[Term] = [
     Term(
         "beliefs.religion",
         "beliefs",
-        r"(muslim(?:er|erne|en|sk|ske)?\b|bederum|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
+        r"(muslim(?:er|erne|en|sk|ske)?\b|bederum|pinsekristen|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
         r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|sekt\b|sekten|sekter|"
