@@ -838,6 +838,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi har købt et hus med overtagelse den 1. januar.", "property_deal"),
         ("Min mand har det svært med alkohol.", "health"),
         ("Jeg er pinsekristen.", "beliefs"),
+        ("Far har overført 200.000 kr. til ham, og vi tror, han bliver udnyttet.", "criminal"),
+        ("Vi skal sælge det, og der er en køber.", "property_deal"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
         ("Min mand er blevet fyret fra fabrikken.", "social_economic"),
@@ -886,6 +888,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Hendes værge misbruger hendes penge.", "health"),
         ("Jeg vil sælge min andel, men foreningen har en stor gæld.", "social_economic"),
         ("Jeg fodrer duer. Kan jeg få en bøde for det?", "criminal"),
+        ("Vi har udnyttet tilskuddet fuldt ud.", "criminal"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (

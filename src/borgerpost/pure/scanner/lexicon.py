@@ -553,6 +553,8 @@ TERMS: list[Term] = [
         r"(?:udbetaler|udbetalt|udbetalte|betaler|betalt|betalte) (?:resten |halvdelen |lønnen |"
         r"det |mig |ham |hende )?sort\b|resten sort\b|under bordet|"
         r"ældremishandling|børnemishandling|konemishandling|"
+        # a person exploited: »vi tror, han bliver udnyttet«
+        r"(?:bliver|blevet|blev) udnyttet\b|udnytter (?:ham|hende|min|mit|mine|os|dem)\b|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
         r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,
@@ -957,7 +959,7 @@ TERMS: list[Term] = [
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
         # a counter-bid, buyers interested in someone's property
         r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
-        r"fået (?:et|to|tre|flere|nogle|et par) bud\b|"
+        r"fået (?:et|to|tre|flere|nogle|et par) bud\b|der er (?:en|to|flere) købere?\b|"
         r"overvejer (?:selv )?at byde|(?:at|vil|skal) (?:selv )?byde på (?:den|det|grunden|huset)\b|"
         # the prospectus of a property one considers; a property one wants to buy, said
         # in a relative clause (»en grund, som vi gerne vil købe«); selling it to someone
