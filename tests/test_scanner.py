@@ -840,6 +840,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er pinsekristen.", "beliefs"),
         ("Far har overført 200.000 kr. til ham, og vi tror, han bliver udnyttet.", "criminal"),
         ("Vi skal sælge det, og der er en køber.", "property_deal"),
+        ("min lillesøster er blevet smidt ud hjemmefra og sover i en opgang", "social_economic"),
+        ("Min mor har ikke fået bad i to uger!", "health"),
+        ("En far ringede om sin datter, der er diabetiker.", "health"),
+        ("De har solgt deres hus, og overtagelsen sker 1. marts.", "property_deal"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
         ("Min mand er blevet fyret fra fabrikken.", "social_economic"),
@@ -889,6 +893,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg vil sælge min andel, men foreningen har en stor gæld.", "social_economic"),
         ("Jeg fodrer duer. Kan jeg få en bøde for det?", "criminal"),
         ("Vi har udnyttet tilskuddet fuldt ud.", "criminal"),
+        ("Man kan få hjælp til sin medicin på apoteket.", "health"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (

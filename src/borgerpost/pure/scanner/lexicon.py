@@ -236,6 +236,7 @@ TERMS: list[Term] = [
         r"tandskade|"
         # personal care one cannot manage alone; losing weight said of someone
         r"personlige hygiejne|personlig hygiejne|personlig pleje|"
+        r"ikke fået bad|ikke været i bad|hjælp til bad\b|"
         # aids for the body
         r"kateter|sondemad|iltapparat|iltflaske|høreapparat|respirator|"
         # personal assistance around the clock (BPA) is for a severe disability
@@ -793,6 +794,7 @@ TERMS: list[Term] = [
         r"smed mig ud|smed ham ud|smed hende ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|"
         r"smidt ud af (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|bolig|hus|værelse)|"
         r"ikke (?:har |havde )?betalt husleje|sover (?:nu )?på (?:min|vores|hans|hendes|deres) sofa|"
+        r"smidt ud hjemmefra|smidt hjemmefra|sover i en opgang|sover i opgange|"
         r"udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
@@ -970,6 +972,7 @@ TERMS: list[Term] = [
         # a right of first refusal, the buyer's side, a takeover put off
         r"forkøbsret|købers (?:bank|advokat|rådgiver|finansiering)|"
         r"med overtagelse (?:den|pr\.|per|fra|1\.)|overtagelse den [0-9]|"
+        r"overtagelsen (?:sker|er|bliver) (?:den |pr\. |per )?[0-9]|"
         r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
         r"(?:er|var) ved at (?:sælge|købe|handle) (?:den|det|huset|gården|grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"

@@ -85,6 +85,9 @@ _MODAL_PAIRS = _encoded_pairs(
 # (Not "I går": that is "yesterday" at the start of a sentence.)
 _CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
 _BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
+# »En far ringede om sin datter«: someone's own relative, as a telephone note tells it
+# (not »sin« before anything: »man kan få hjælp til sin medicin« is everyone's).
+_REFLEXIVE_KIN = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") for r in RELATIONS)
 # "naboen", "viceværten": the one person the writer lives beside or rents from.
 _DEFINITE_PEOPLE = _encoded(
     ["naboen", "naboens", "genboen", "genboens", "underboen", "overboen", "viceværten",
@@ -146,6 +149,8 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
     ):
         return True
     if not _DEFINITE_PEOPLE.isdisjoint(low):
+        return True
+    if not _REFLEXIVE_KIN.isdisjoint(pairwise(low)):
         return True
     following = low[1:]
     if not _KIN.isdisjoint(following) and _named_kin(low):
