@@ -237,6 +237,8 @@ TERMS: list[Term] = [
         # personal care one cannot manage alone; losing weight said of someone
         r"personlige hygiejne|personlig hygiejne|personlig pleje|"
         r"ikke fået bad|ikke været i bad|hjælp til bad\b|"
+        # wounds from lying, infected
+        r"liggesår|tryksår|sårene er|inficeret|inficerede|"
         # aids for the body
         r"kateter|sondemad|iltapparat|iltflaske|høreapparat|respirator|"
         # personal assistance around the clock (BPA) is for a severe disability
@@ -556,6 +558,10 @@ TERMS: list[Term] = [
         r"ældremishandling|børnemishandling|konemishandling|"
         # a person exploited: »vi tror, han bliver udnyttet«
         r"(?:bliver|blevet|blev) udnyttet\b|udnytter (?:ham|hende|min|mit|mine|os|dem)\b|"
+        # grooming: an adult asking a child for pictures
+        r"grooming|groomet|beder (?:ham|hende|min søn|min datter) om (?:billeder|fotos|nøgenbilleder)|"
+        # driving drunk, said with the verb
+        r"(?:kørt|kører|køre|kørende) (?:spiritus|narko)påvirket|(?:kørt|kører|kørte|køre) fuld\b|"
         r"ungdomskriminalitetsnævn|kriminalitetsnævn|(?:havnet|havner|endt|endte|ender|ude|ud|involveret|kommet) i "
         r"kriminalitet|(?:begik|begået|begår|begå)\s+(?:[a-zæøåéü]+\s+){0,2}(?:kriminalitet|"
         r"forbrydelse|lovovertrædelse|drab|vold|indbrud|tyveri|bedrageri|røveri))" + W,
@@ -752,6 +758,7 @@ TERMS: list[Term] = [
         r"(kontanthjælp|førtidspension|sygedagpenge|dagpenge|uddannelseshjælp|"
         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
         r"hjemrejseydelse|overgangsydelse|uddannelsesydelse|introduktionsydelse|boligydelse|"
+        r"barselsdagpenge|barselspenge|"
         r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
