@@ -847,6 +847,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far har fået liggesår, og sårene er nu inficerede.", "health"),
         ("Hans træner sender ham beskeder om natten og beder ham om billeder.", "criminal"),
         ("Mine barselsdagpenge bliver trukket.", "social_economic"),
+        ("Min kone og jeg skal have vores første barn i maj.", "health"),
         ("Min nabo har flere gange kørt spirituspåvirket med sin traktor.", "criminal"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),

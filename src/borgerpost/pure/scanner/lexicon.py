@@ -255,6 +255,7 @@ TERMS: list[Term] = [
         # a pregnancy said as how far along, or as the child expected
         r"uger henne|måneder henne|venter (?:vores |mit |et |en )?(?:første |andet |tredje )?barn|"
         r"venter tvillinger|terminsdato|har termin|"
+        r"skal have (?:vores|mit|sit|hendes|deres) (?:første|andet|tredje|fjerde) barn\b|"
         # a condition one was born with
         r"født med (?:en |et )?(?:sjælden |sjældent |alvorlig |alvorligt )?(?:genfejl|"
         r"hjertefejl|handicap|misdannelse|syndrom|sygdom|diagnose)|"
