@@ -848,6 +848,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Hans træner sender ham beskeder om natten og beder ham om billeder.", "criminal"),
         ("Mine barselsdagpenge bliver trukket.", "social_economic"),
         ("Min kone og jeg skal have vores første barn i maj.", "health"),
+        ("Jeg har to små børn og ingen steder at tage hen.", "social_economic"),
+        ("Nogen har været i min butik to gange. Politiet gør ingenting.", "criminal"),
         ("Min nabo har flere gange kørt spirituspåvirket med sin traktor.", "criminal"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
@@ -899,6 +901,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg fodrer duer. Kan jeg få en bøde for det?", "criminal"),
         ("Vi har udnyttet tilskuddet fuldt ud.", "criminal"),
         ("Man kan få hjælp til sin medicin på apoteket.", "health"),
+        ("Jeg er bange for at blive fyret, hvis min chef får det at vide.", "social_economic"),
+        ("Jeg frygter at blive syg af skimmelsvampen.", "health"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (

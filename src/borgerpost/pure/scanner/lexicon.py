@@ -541,7 +541,7 @@ TERMS: list[Term] = [
         # a forced marriage; the police on the case; a case handed to the police; nude
         # pictures taken or shared
         r"tvangsgift|tvangsægteskab|politiet har (?:sagen|fået sagen|overtaget sagen)|"
-        r"sagen ligger hos politiet|politiet undersøger|"
+        r"sagen ligger hos politiet|politiet undersøger|politiet gør (?:ingenting|ikke noget|intet)|"
         # a police case number given
         r"politiets journalnummer|journalnummer hos politiet|politiet har journalnummer|"
         r"fotograferet nøgen|filmet nøgen|nøgenfotos|nøgne billeder|uden tøj på|"
@@ -803,6 +803,7 @@ TERMS: list[Term] = [
         r"smidt ud af (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|bolig|hus|værelse)|"
         r"ikke (?:har |havde )?betalt husleje|sover (?:nu )?på (?:min|vores|hans|hendes|deres) sofa|"
         r"smidt ud hjemmefra|smidt hjemmefra|sover i en opgang|sover i opgange|"
+        r"ingen steder at (?:tage hen|bo|gå hen|være)|intet sted at (?:tage hen|gå hen)|"
         r"udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
