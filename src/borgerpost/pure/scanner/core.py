@@ -350,14 +350,14 @@ _WORK_BEFORE = re.compile(
 
 # A need one may have one day is no disclosure of a need now: »bange (bekymret, nervøs)
 # for at skulle på plejehjem«, »hvis jeg skal have hjemmehjælp«, »hvis jeg får brug for en
-# rollator«; nor is a fear of what may happen: »bange for at blive fyret«, »frygter at
-# miste huset«.
+# rollator«; nor is a fear of what may become of one: »bange for at blive fyret«. (»Bange
+# for at miste min SU« still tells that one has it.)
 _IF_ONE_DAY = re.compile(
     (
         r"(?i)\b(?:hvis (?:jeg|vi) (?:en dag )?(?:skal|skulle|f(?:å|aa)r brug for|fik brug for)|"
         r"(?:bange|bekymret|nervøs|utryg|ængstelig) for at (?:skulle|f(?:å|aa) brug for|komme|"
-        r"blive|miste)|"
-        r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme|blive|miste))\b[^.!?\n,]{0,20}$"
+        r"blive)|"
+        r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme|blive))\b[^.!?\n,]{0,20}$"
     ).encode("latin-1")
 )
 
