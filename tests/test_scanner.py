@@ -850,6 +850,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min kone og jeg skal have vores første barn i maj.", "health"),
         ("Jeg har to små børn og ingen steder at tage hen.", "social_economic"),
         ("Nogen har været i min butik to gange. Politiet gør ingenting.", "criminal"),
+        ("Min søn har været udsat for et knivstik. Gerningsmanden er ikke fundet.", "criminal"),
+        ("Jeg skal i jobafklaring.", "social_economic"),
+        ("Min søn har slået personalet på bostedet flere gange.", "criminal"),
+        ("Jeg er truet af min søns far, der ikke må se ham.", "social_economic"),
         ("Min nabo har flere gange kørt spirituspåvirket med sin traktor.", "criminal"),
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
@@ -903,6 +907,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Man kan få hjælp til sin medicin på apoteket.", "health"),
         ("Jeg er bange for at blive fyret, hvis min chef får det at vide.", "social_economic"),
         ("Jeg frygter at blive syg af skimmelsvampen.", "health"),
+        ("Jeg er bange for, at han udnytter hende seksuelt.", "sexual"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (

@@ -393,6 +393,8 @@ TERMS: list[Term] = [
         "seksuelle forhold eller seksuel orientering",
         # »seksuelle krænkelser«, »seksuelt misbrug«: offences (criminal.offence)
         unless_followed_by=("krænk", "overgreb", "misbrug", "chikane"),
+        # »udnytter hende seksuelt«, »krænket ham seksuelt«: an offence too
+        unless_after_word=("hende", "ham", "dem", "børn", "børnene", "barnet"),
     ),
     # --- beliefs --------------------------------------------------------------------------
     Term(
@@ -560,6 +562,7 @@ TERMS: list[Term] = [
         # a person exploited: »vi tror, han bliver udnyttet«
         r"(?:bliver|blevet|blev) udnyttet\b|udnytter (?:ham|hende|min|mit|mine|os|dem)\b|"
         # grooming: an adult asking a child for pictures
+        r"knivstik|knivstukket|stukket ned|skudt ned|gerningsmand|gerningsmændene|"
         r"grooming|groomet|beder (?:ham|hende|min søn|min datter) om (?:billeder|fotos|nøgenbilleder)|"
         # driving drunk, said with the verb
         r"(?:kørt|kører|køre|kørende) (?:spiritus|narko)påvirket|(?:kørt|kører|kørte|køre) fuld\b|"
@@ -715,7 +718,9 @@ TERMS: list[Term] = [
         "criminal.hit",
         "criminal",
         # hitting someone (not »slog mig ned«, settling somewhere, nor »slå op«)
-        r"(slog|slået|slår) (mig|ham|hende|os|dem|min|mit|mine|vores|sin|sine)\b",
+        r"(slog|slået|slår) (mig|ham|hende|os|dem|min|mit|mine|vores|sin|sine|personalet|"
+        r"medarbejderne|en medarbejder|kollegerne|en kollega|pædagogen|pædagogerne|læreren|"
+        r"lærerne|hjælperen|hjemmehjælperen|betjenten)\b",
         0.8,
         "strafbare forhold (vold)",
         unless_followed_by=("ned", "op", "fast", "sammen", "løs", "igennem", "frem", "til"),
@@ -760,7 +765,7 @@ TERMS: list[Term] = [
         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
         r"hjemrejseydelse|overgangsydelse|uddannelsesydelse|introduktionsydelse|boligydelse|"
         r"barselsdagpenge|barselspenge|"
-        r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|revalidering|"
+        r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|jobafklaring|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
         r"integrationsplan|integrationsprogram|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
@@ -857,6 +862,9 @@ TERMS: list[Term] = [
         # a child given a foster family; contact with a child under supervision
         r"(?:fået|får|fik) en plejefamilie|(?:kommet|kommer|kom|anbragt|bor) i en plejefamilie|"
         r"overvåget samvær|støttet samvær|"
+        # contact with one's child forbidden, in either word order (»der ikke må se ham«)
+        r"(?:(?:må|måtte) ikke|ikke (?:må|måtte)) se (?:ham|hende|dem|sin søn|sin datter|sine børn|"
+        r"børnene)\b|"
         # losing one's home, rent unpaid
         r"(?:mister|miste|mistet|mistede) (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|"
         r"bolig|hus|andelsbolig)|huslejen ikke (?:bliver|er|blev) betalt|"
