@@ -90,6 +90,21 @@ TERMS: list[Term] = [
         "en diagnose eller sygdom",
         unless_followed_by=_VIOLENCE,
     ),
+    # A sexually transmitted infection tells of health and of sex life both.
+    Term(
+        "health.diagnosis",
+        "health",
+        r"(klamydia|gonoré|syfilis|kønssygdom|kønsvorter|testet positiv for)" + W,
+        0.85,
+        "en diagnose eller sygdom",
+    ),
+    Term(
+        "sexual.life",
+        "sexual",
+        r"(klamydia|gonoré|syfilis|kønssygdom|kønsvorter)" + W,
+        0.8,
+        "seksuelle forhold (en kønssygdom)",
+    ),
     Term(
         "health.pain",
         "health",
@@ -978,6 +993,8 @@ TERMS: list[Term] = [
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
         # a counter-bid, buyers interested in someone's property
         r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
+        # a buyer pulling out of a deal not yet done
+        r"køber(?:en)? har fortrudt|køber(?:en)? er sprunget fra|fortrudt handlen|"
         r"fået (?:et|to|tre|flere|nogle|et par) bud\b|der er (?:en|to|flere) købere?\b|"
         r"overvejer (?:selv )?at byde|(?:at|vil|skal) (?:selv )?byde på (?:den|det|grunden|huset)\b|"
         # the prospectus of a property one considers; a property one wants to buy, said
