@@ -853,6 +853,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn har været udsat for et knivstik. Gerningsmanden er ikke fundet.", "criminal"),
         ("Jeg skal i jobafklaring.", "social_economic"),
         ("Vi har solgt huset, men køber har fortrudt.", "property_deal"),
+        ("Jeg har været murer i 45 år. Min krop er slidt.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),

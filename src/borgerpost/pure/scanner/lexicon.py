@@ -264,6 +264,7 @@ TERMS: list[Term] = [
         r"kommet til skade|kom til skade|kommer til skade|kommet slemt til skade|"
         r"tabt (?:mig|dig|sig) (?:meget|[0-9]+ kilo)|(?:tabt|mistet) [0-9]+ kilo|"
         # a back or a joint worn out
+        r"(?:min|hans|hendes|sin) krop er (?:slidt|ødelagt|nedslidt)|nedslidt|"
         r"(?:ryg|ryggen|knæ|knæene|hofte|hoften|hofter|skulder|skulderen|skuldre)\s+"
         r"(?:er\s+)?(?:slidt op|helt slidt|slidt ned|ødelagt)|"
         r"kunstig befrugtning|reagensglas|"
