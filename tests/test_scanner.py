@@ -854,6 +854,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg skal i jobafklaring.", "social_economic"),
         ("Vi har solgt huset, men køber har fortrudt.", "property_deal"),
         ("Jeg har været murer i 45 år. Min krop er slidt.", "health"),
+        ("Vi har en kontrakt på et nyt hus, men kan ikke få nøglerne.", "property_deal"),
+        ("Min datter er blevet krænket af en ældre elev på toilettet.", "criminal"),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),
@@ -912,6 +914,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg er bange for at blive fyret, hvis min chef får det at vide.", "social_economic"),
         ("Jeg frygter at blive syg af skimmelsvampen.", "health"),
         ("Jeg er bange for, at han udnytter hende seksuelt.", "sexual"),
+        ("Min søn har været i misbrugsbehandling og er nu stoffri.", "social_economic"),
+        ("Jeg føler mig krænket af jeres svar.", "criminal"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (
