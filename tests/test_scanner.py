@@ -856,6 +856,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har været murer i 45 år. Min krop er slidt.", "health"),
         ("Vi har en kontrakt på et nyt hus, men kan ikke få nøglerne.", "property_deal"),
         ("Min datter er blevet krænket af en ældre elev på toilettet.", "criminal"),
+        ("Jeg er medlem af Politiforbundet og arbejder i Roskilde.", "trade_union"),
+        ("Jeg er organiseret i Danske Fysioterapeuter.", "trade_union"),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),

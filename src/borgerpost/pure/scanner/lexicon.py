@@ -53,6 +53,21 @@ _UNIONS = (
     r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen|"
     r"kristeligt fagforbund)"
 )
+# The other unions of the Danish labour market by their own names (FH's and Akademikernes
+# member unions, and the independent ones). A list of its own: in _UNIONS, which three
+# alternatives of a term hold, it made the term too large for Hyperscan to report where
+# its matches start.
+_MORE_UNIONS = (
+    r"(dansk socialrådgiverforening|socialrådgiverforeningen|danske fysioterapeuter|"
+    r"ergoterapeutforeningen|jordemoderforeningen|dansk magisterforening|"
+    r"gymnasieskolernes lærerforening|dansk psykolog forening|lægeforeningen|yngre læger|"
+    r"tandlægeforeningen|danske bioanalytikere|kost og ernæringsforbundet|politiforbundet|"
+    r"fængselsforbundet|dansk frisør og kosmetiker forbund|træ-industri-byg|"
+    r"blik- og rørarbejderforbundet|dansk jernbaneforbund|finansforbundet|"
+    r"forsikringsforbundet|radiograf rådet|frie funktionærer|fødevareforbundet|"
+    r"hk kommunal|co10|konstabel- og korporalforening|hovedorganisationen for officerer|"
+    r"dansk told- og skatteforbund|dansk funktionærforbund|ingeniørforeningen)"
+)
 # What may stand between a verb and its object: possessives, articles, a few adjectives
 # and a genitive of two letters or more (»sælge min mors gamle hus«; not »os«), never a
 # preposition (»sælger hash fra lejligheden« is no sale of the flat).
@@ -474,6 +489,16 @@ TERMS: list[Term] = [
         + _UNIONS
         + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer)\s+"
         r"(mig|dig|ham|hende|os)\b",
+        0.9,
+        "medlemskab af en fagforening eller a-kasse",
+        needs="phrase",
+    ),
+    Term(
+        "union.member",
+        "trade_union",
+        r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|"
+        r"tillidsrepræsentant for|tillidsrepræsentant i|tillidsvalgt for|tillidsvalgt i|"
+        r"medlem hos|organiseret hos|meldt mig ud af|meldt ud af)\s*" + _MORE_UNIONS + W,
         0.9,
         "medlemskab af en fagforening eller a-kasse",
         needs="phrase",
