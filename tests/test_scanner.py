@@ -858,6 +858,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter er blevet krænket af en ældre elev på toilettet.", "criminal"),
         ("Jeg er medlem af Politiforbundet og arbejder i Roskilde.", "trade_union"),
         ("Jeg er organiseret i Danske Fysioterapeuter.", "trade_union"),
+        ("Min mand har skrevet et indlæg, og nu får han trusler fra ukendte.", "criminal"),
+        ("Han var påvirket af sin sovemedicin.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),

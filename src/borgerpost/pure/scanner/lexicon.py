@@ -253,6 +253,8 @@ TERMS: list[Term] = [
         r"(?:ny|nyt|nye|kunstig|kunstigt) (?:hofte|knæ|hofteled|knæled|skulder)\b|"
         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
+        # medicines by what they are for
+        r"sovemedicin|smertestillende|antidepressiv|nervemedicin|hjertemedicin|blodfortyndende|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
         r"brækket|knoglebrud|hoftebrud|hospice|fertilitet|ivf\b|"
@@ -668,7 +670,10 @@ TERMS: list[Term] = [
         "criminal.reported",
         "criminal",
         # a case handed to the police is someone's: »Kommunen har sendt sagen til politiet«
-        r"(sendt|sender|oversendt|overgivet|givet) sagen (videre )?til politiet\b",
+        r"(sendt|sender|oversendt|overgivet|givet) sagen (videre )?til politiet\b|"
+        # threats received
+        r"(?:får|fik|fået|modtager|modtaget|modtog) (?:han |hun |jeg |vi )?(?:flere |mange |grove )?"
+        r"trusler\b",
         0.8,
         "strafbare forhold (anmeldelse)",
         needs="phrase",
