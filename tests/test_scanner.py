@@ -860,6 +860,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er organiseret i Danske Fysioterapeuter.", "trade_union"),
         ("Min mand har skrevet et indlæg, og nu får han trusler fra ukendte.", "criminal"),
         ("Han var påvirket af sin sovemedicin.", "health"),
+        ("Jeg er blevet afskediget fra plejecentret efter 14 år.", "social_economic"),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),

@@ -967,7 +967,7 @@ TERMS: list[Term] = [
     Term(
         "social.fired",
         "social_economic",
-        r"(fyret|fyringen)\b",
+        r"(fyret|fyringen|afskediget|afskedigelsen)\b",
         0.8,
         "sociale ydelser eller beskæftigelse",
         # »fyret 20 pædagoger«, »fyret mange ansatte«: a cut in staff, not a person's job lost
