@@ -861,6 +861,13 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mand har skrevet et indlæg, og nu får han trusler fra ukendte.", "criminal"),
         ("Han var påvirket af sin sovemedicin.", "health"),
         ("Jeg er blevet afskediget fra plejecentret efter 14 år.", "social_economic"),
+        ("Vi er en familie, som er flyttet hertil fra Eritrea.", "ethnic_origin"),
+        ("Min søn er blevet kaldt ind til afhøring hos politiet.", "criminal"),
+        (
+            "Aalborg Kommune\nJobcenter - Sygedagpenge\n\nKære Henriette Mølgaard\n\n"
+            "Vi indkalder til en samtale om sygedagpenge.",
+            "social_economic",
+        ),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),
@@ -921,6 +928,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg er bange for, at han udnytter hende seksuelt.", "sexual"),
         ("Min søn har været i misbrugsbehandling og er nu stoffri.", "social_economic"),
         ("Jeg føler mig krænket af jeres svar.", "criminal"),
+        ("Jeg vil gerne sige, at der bliver solgt stoffer foran klubben hver aften.", "criminal"),
+        (
+            "Nyhedsbrev\n\nKære borger\n\nKommunen tilbyder nu sygedagpenge-rådgivning.",
+            "social_economic",
+        ),
+        ("Kære Hanne Bjerregaard\n\nVi skal bruge flere penge på sygedagpenge.", "social_economic"),
         ("Kan vi få en anden lejlighed, når naboen truer os?", "social_economic"),
         ("Tak for din mail. Undersøgelser for arvelig kræft hører under regionen.", "health"),
         (

@@ -336,6 +336,24 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 _ORGANISATION_OPENINGS = frozenset(["dansk", "danske", "danmarks", "landsforeningen"])
 
 
+# The administration's letter: a heading (the authority, the subject) and then, within the
+# first lines, a salutation with a person's first name and surname (»Aalborg Kommune /
+# Jobcenter – Sygedagpenge / Kære Henriette Mølgaard«). An inquiry or a reply opens with
+# its salutation instead; »Kære borger« names no one.
+_FULL_NAME_SALUTATION = re.compile(
+    "\n[ \t]*(?:Kære|Kaere|Til) [A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)? "
+    "(?:[A-ZÆØÅ]\\. )?[A-ZÆØÅ][a-zæøåéü]+(?:,|[ \t]*\n)".encode("latin-1")
+)
+_OPENINGS = (b"k\xe6re", b"kaere", b"hej", b"til ", b"dear", b"hi ", b"goddag", b"k\xe6reste")
+
+
+def _a_letter_to_one_person(data: bytes) -> bool:
+    first_line = data.lstrip()[:12].lower()
+    if first_line.startswith(_OPENINGS) or b"videresendt" in data[:200].lower():
+        return False
+    return _FULL_NAME_SALUTATION.search(data, 0, 400) is not None
+
+
 # A place of care as someone's workplace is no health information: »min leder på
 # plejehjemmet«, »min stilling i hjemmesygeplejen«.
 _CARE_PLACE = re.compile(
@@ -442,9 +460,12 @@ class _Context:
     def of_one_person(self) -> bool:
         """A text that names a person's CPR number (»CPR-nr.: 280772-1119«, »min mors
         personnummer er …«) is about that person throughout: a letter's »Kommunen
-        bevilger dækning af merudgifter til medicin« is their medicine."""
+        bevilger dækning af merudgifter til medicin« is their medicine. So is the
+        administration's letter to one named person, under its heading."""
         if self._of_one_person is None:
-            self._of_one_person = _names_a_cpr_number(self.data)
+            self._of_one_person = _names_a_cpr_number(self.data) or _a_letter_to_one_person(
+                self.data
+            )
         return self._of_one_person
 
     def signed_by_a_company(self) -> bool:

@@ -526,7 +526,7 @@ TERMS: list[Term] = [
         "criminal",
         r"(dømt|dom for|domme for|dommen for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
         r"statsfængsel|arresthus|arresten|i arrest\b|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
-        r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|straffeattest|straffet|"
+        r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|afhøring|straffeattest|straffet|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         # (theft, burglary, robbery, fraud and assault: criminal.compound, also as a
         # compound's head)
@@ -560,10 +560,6 @@ TERMS: list[Term] = [
         # sexual offences
         r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
         r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
-        # growing or dealing drugs, in any tense, up to three words between verb and drug
-        r"(?:dyrke|dyrker|dyrket|dyrkede|sælge|sælger|solgt|solgte|handle med|handler med|"
-        r"handlet med|handlede med|dealer med|dealede med)\s+(?:[a-zæøåéü]+\s+){0,3}"
-        r"(?:hash|cannabis|skunk|kokain|amfetamin|stoffer|narko)|"
         r"dealer med|nøgenbilleder|nøgenbillede|intime billeder|hævnporno|"
         # a verdict of guilty or not, a search of one's home, a suspicion
         r"(?:kendt|fundet|erklæret|erkendte sig|erkendt sig|erkender sig|nægter sig|nægtede sig)"
@@ -655,6 +651,18 @@ TERMS: list[Term] = [
         "strafbare forhold (trusler)",
         # »truet med at stoppe min kontanthjælp«: a lawful step announced, no threat
         unless_followed_by=("med at", "med en fyring", "med fyring", "med opsigelse"),
+    ),
+    Term(
+        "criminal.offence",
+        "criminal",
+        # growing or dealing drugs, in any tense, up to three words between verb and drug
+        r"(?:dyrke|dyrker|dyrket|dyrkede|sælge|sælger|solgt|solgte|handle med|handler med|"
+        r"handlet med|handlede med|dealer med|dealede med)\s+(?:[a-zæøåéü]+\s+){0,3}"
+        r"(?:hash|cannabis|skunk|kokain|amfetamin|stoffer|narko)" + W,
+        0.8,
+        "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
+        # »der bliver solgt narko foran klubben«: no one in particular
+        unless_after_word=("bliver", "blev"),
     ),
     Term(
         "criminal.threat",
@@ -1128,7 +1136,7 @@ TERMS: list[Term] = [
         "ethnic.from_country",
         "ethnic_origin",
         r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|flugten|flugt|adopteret|født|stammer|"
-        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil|"
+        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil|flyttet hertil|kommet hertil|"
         # a person from a country: »en kæreste fra Rusland«
         r"kæreste|mand|kone|hustru|ven|veninde|svigersøn|svigerdatter|svigermor|svigerfar|"
         r"forældre|familie) fra (" + country_pattern() + r")|"
