@@ -863,6 +863,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er blevet afskediget fra plejecentret efter 14 år.", "social_economic"),
         ("Vi er en familie, som er flyttet hertil fra Eritrea.", "ethnic_origin"),
         ("Min søn er blevet kaldt ind til afhøring hos politiet.", "criminal"),
+        ("Min søn er blevet meget truende over for os.", "criminal"),
         (
             "Aalborg Kommune\nJobcenter - Sygedagpenge\n\nKære Henriette Mølgaard\n\n"
             "Vi indkalder til en samtale om sygedagpenge.",

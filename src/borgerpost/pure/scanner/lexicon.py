@@ -646,7 +646,8 @@ TERMS: list[Term] = [
     Term(
         "criminal.threat",
         "criminal",
-        r"(truet|truede|truer (?:mig|os|dig|hende|ham|dem))\b",
+        r"(truet|truede|truer (?:mig|os|dig|hende|ham|dem)|"
+        r"truende (?:over for|overfor|mod) (?:os|mig|ham|hende|dem|personalet))\b",
         0.8,
         "strafbare forhold (trusler)",
         # »truet med at stoppe min kontanthjælp«: a lawful step announced, no threat
