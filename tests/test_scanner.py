@@ -222,6 +222,20 @@ def test_threads_of_one_process_scan_at_the_same_time():
     assert all(result == alone for result in together)
 
 
+def test_a_compound_head_is_found_in_a_large_text_as_in_a_mail():
+    # Texts larger than a mail are scanned without Hyperscan's start of match, and Python
+    # finds where each match starts; a compound's head starts inside its word
+    # (»bryst|kræft«), which the search from word starts alone had missed.
+    from borgerpost.pure.scanner.engine import WITH_START_UP_TO
+
+    mail = "Min mor har brystkræft, og min far har en nøddeallergi. "
+    large = mail + "Vejen er lukket i dag. " * (WITH_START_UP_TO // 20)
+    assert len(large) > WITH_START_UP_TO
+    in_mail = [(f.category, f.excerpt) for f in scan(mail)]
+    assert ("health", "brystkræft") in in_mail and ("health", "nøddeallergi") in in_mail
+    assert [(f.category, f.excerpt) for f in scan(large)] == in_mail
+
+
 def test_only_terms_that_list_every_country_leave_their_start_to_python():
     # Hyperscan reports where a match starts, except for an expression too large for that
     # (a list of every country); then Python must look for the start of each match, which

@@ -168,6 +168,7 @@ class HyperscanEngine:
         ]
         # Compiled when first needed (a match whose start Python must find).
         self._patterns = patterns
+        self._heads = heads
         self._stems: list[re.Pattern[str] | None] = [None] * len(patterns)
 
     def candidates(self, text: str, data: bytes = b"") -> list[Candidate]:
@@ -198,7 +199,7 @@ class HyperscanEngine:
         else:
             self._plain_db().scan(data, on_plain_match)
         for end, pid in unlocated:
-            start = _start(text, self._stem_re(pid), end)
+            start = _start(text, self._stem_re(pid), end, pid in self._heads)
             if start is not None:
                 found.append((start, pid, -end))
         if not found:
@@ -302,13 +303,17 @@ def _takes_start_of_match(expression: bytes) -> bool:
     return True
 
 
-def _start(text: str, stem: re.Pattern[str], end: int) -> int | None:
-    """Where a match that ends at `end` starts: the nearest word start whose stem ends there."""
+def _start(text: str, stem: re.Pattern[str], end: int, head: bool = False) -> int | None:
+    """Where a match that ends at `end` starts: the nearest word start whose stem ends there;
+    for a compound's head, the leftmost place inside the word where it does (»bryst|kræft«),
+    as Hyperscan reports it."""
     lo = max(0, end - 120)
     # The start of the word the match ends in first, found in C by rstrip() (the text is
     # the Latin-1 view, so the set of word characters is complete); then the words
     # before it, nearest first, for terms of several words.
     start = lo + len(text[lo:end].rstrip(_WORD_CHARS))
+    if head:
+        return next((at for at in range(start, end) if _ends_at(stem, text, at, end)), None)
     if _ends_at(stem, text, start, end):
         return start
     for word_start in reversed([m.start() for m in _WORD_START.finditer(text, lo, start)]):

@@ -482,6 +482,10 @@ TERMS: list[Term] = [
         + _UNIONS
         + W
         + "|"
+        # the other unions by name, after the same words
+        r"(?:medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|"
+        r"tillidsrepræsentant for|tillidsrepræsentant i|tillidsvalgt for|tillidsvalgt i|"
+        r"medlem hos|organiseret hos|meldt mig ud af|meldt ud af)\s*" + _MORE_UNIONS + W + "|"
         # a second membership after a first: »medlem af Kristeligt Folkeparti og af Krifa«
         r"medlem af (?:[a-zæøåéü]+\s+){1,4}og (?:af\s+)?"
         + _UNIONS
@@ -491,16 +495,6 @@ TERMS: list[Term] = [
         + _UNIONS
         + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer)\s+"
         r"(mig|dig|ham|hende|os)\b",
-        0.9,
-        "medlemskab af en fagforening eller a-kasse",
-        needs="phrase",
-    ),
-    Term(
-        "union.member",
-        "trade_union",
-        r"(medlem af|meldt ind i|organiseret i|min fagforening|mit forbund|"
-        r"tillidsrepræsentant for|tillidsrepræsentant i|tillidsvalgt for|tillidsvalgt i|"
-        r"medlem hos|organiseret hos|meldt mig ud af|meldt ud af)\s*" + _MORE_UNIONS + W,
         0.9,
         "medlemskab af en fagforening eller a-kasse",
         needs="phrase",
@@ -560,6 +554,11 @@ TERMS: list[Term] = [
         # sexual offences
         r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
         r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
+        # growing or dealing drugs, in any tense, up to three words between verb and drug
+        # (»solgt« only after »har«: »der bliver solgt narko« names no one)
+        r"(?:dyrke|dyrker|dyrket|dyrkede|sælge|sælger|har solgt|havde solgt|solgte|handle med|"
+        r"handler med|handlet med|handlede med|dealer med|dealede med)\s+(?:[a-zæøåéü]+\s+){0,3}"
+        r"(?:hash|cannabis|skunk|kokain|amfetamin|stoffer|narko)|"
         r"dealer med|nøgenbilleder|nøgenbillede|intime billeder|hævnporno|"
         # a verdict of guilty or not, a search of one's home, a suspicion
         r"(?:kendt|fundet|erklæret|erkendte sig|erkendt sig|erkender sig|nægter sig|nægtede sig)"
@@ -652,18 +651,6 @@ TERMS: list[Term] = [
         "strafbare forhold (trusler)",
         # »truet med at stoppe min kontanthjælp«: a lawful step announced, no threat
         unless_followed_by=("med at", "med en fyring", "med fyring", "med opsigelse"),
-    ),
-    Term(
-        "criminal.offence",
-        "criminal",
-        # growing or dealing drugs, in any tense, up to three words between verb and drug
-        r"(?:dyrke|dyrker|dyrket|dyrkede|sælge|sælger|solgt|solgte|handle med|handler med|"
-        r"handlet med|handlede med|dealer med|dealede med)\s+(?:[a-zæøåéü]+\s+){0,3}"
-        r"(?:hash|cannabis|skunk|kokain|amfetamin|stoffer|narko)" + W,
-        0.8,
-        "strafbare forhold (dom, sigtelse, anmeldelse eller mistanke)",
-        # »der bliver solgt narko foran klubben«: no one in particular
-        unless_after_word=("bliver", "blev"),
     ),
     Term(
         "criminal.threat",

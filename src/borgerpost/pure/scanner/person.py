@@ -87,6 +87,7 @@ _CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
 _BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
 # »En far ringede om sin datter«: someone's own relative, as a telephone note tells it
 # (not »sin« before anything: »man kan få hjælp til sin medicin« is everyone's).
+_REFLEXIVE = _encoded(["sin", "sit", "sine"])
 _REFLEXIVE_KIN = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") for r in RELATIONS)
 # "naboen", "viceværten": the one person the writer lives beside or rents from.
 _DEFINITE_PEOPLE = _encoded(
@@ -150,7 +151,7 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
         return True
     if not _DEFINITE_PEOPLE.isdisjoint(low):
         return True
-    if not _REFLEXIVE_KIN.isdisjoint(pairwise(low)):
+    if not _REFLEXIVE.isdisjoint(head) and not _REFLEXIVE_KIN.isdisjoint(pairwise(low)):
         return True
     following = low[1:]
     if not _KIN.isdisjoint(following) and _named_kin(low):
@@ -203,6 +204,8 @@ _BETWEEN_HAS_AND_TERM = _encoded(
 
 
 def _a_body_has(low: list[bytes]) -> bool:
+    if _BODIES.isdisjoint(low):
+        return False
     for i in range(len(low) - 1):
         between = low[i + 2 :]
         if (
