@@ -883,6 +883,11 @@ def test_scan_command_starts_without_django(tmp_path):
             "Vi indkalder til en samtale om sygedagpenge.",
             "social_economic",
         ),
+        (
+            "Hillerød Kommune\nJobcenter\n\nKære Henriette Mølgaard\n\n"
+            "Vi indkalder til en samtale om sygedagpenge.",
+            "social_economic",
+        ),
         ("Min datter er blevet testet positiv for klamydia.", "health"),
         ("Min datter er blevet testet positiv for klamydia.", "sexual"),
         ("Min søn har slået personalet på bostedet flere gange.", "criminal"),

@@ -19,7 +19,7 @@ from .lexicon import (
     Term,
 )
 from .normalise import Normalised, normalise
-from .partners import same_sex
+from .partners import GREETINGS, same_sex
 from .person import about_a_person, group_before, has_possessive, strong_person
 
 CATEGORIES = (
@@ -344,12 +344,13 @@ _FULL_NAME_SALUTATION = re.compile(
     "\n[ \t]*(?:Kære|Kaere|Til) [A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)? "
     "(?:[A-ZÆØÅ]\\. )?[A-ZÆØÅ][a-zæøåéü]+(?:,|[ \t]*\n)".encode("latin-1")
 )
-_OPENINGS = (b"k\xe6re", b"kaere", b"hej", b"til ", b"dear", b"hi ", b"goddag", b"k\xe6reste")
+# Whole first words (»Hillerød Kommune« is a heading, not »hi«).
+_OPENINGS = frozenset(g.encode("latin-1") for g in (*GREETINGS, "kaere", "kæreste", "til"))
 
 
 def _a_letter_to_one_person(data: bytes) -> bool:
-    first_line = data.lstrip()[:12].lower()
-    if first_line.startswith(_OPENINGS) or b"videresendt" in data[:200].lower():
+    first_words = data[:40].lower().replace(b",", b" ").split(None, 1)
+    if (first_words and first_words[0] in _OPENINGS) or b"videresendt" in data[:200].lower():
         return False
     return _FULL_NAME_SALUTATION.search(data, 0, 400) is not None
 

@@ -41,7 +41,6 @@ class Term:
     unless_after_word: tuple[str, ...] = ()
 
 
-HEALTH = "Helbredsoplysning"
 # »psykisk vold« is violence (criminal), not mental health: no health term before »vold«.
 _VIOLENCE = ("vold",)
 # Danish trade unions and unemployment funds tied to them, by their usual names.
@@ -68,6 +67,8 @@ _MORE_UNIONS = (
     r"hk kommunal|co10|konstabel- og korporalforening|hovedorganisationen for officerer|"
     r"dansk told- og skatteforbund|dansk funktionærforbund|ingeniørforeningen)"
 )
+# Sexually transmitted infections, said of someone: health and sex life both.
+_STI = r"klamydia|gonoré|syfilis|kønssygdom|kønsvorter"
 # What may stand between a verb and its object: possessives, articles, a few adjectives
 # and a genitive of two letters or more (»sælge min mors gamle hus«; not »os«), never a
 # preposition (»sælger hash fra lejligheden« is no sale of the flat).
@@ -109,14 +110,14 @@ TERMS: list[Term] = [
     Term(
         "health.diagnosis",
         "health",
-        r"(klamydia|gonoré|syfilis|kønssygdom|kønsvorter|testet positiv for)" + W,
+        r"(" + _STI + r"|testet positiv for)" + W,
         0.85,
         "en diagnose eller sygdom",
     ),
     Term(
         "sexual.life",
         "sexual",
-        r"(klamydia|gonoré|syfilis|kønssygdom|kønsvorter)" + W,
+        r"(" + _STI + r")" + W,
         0.8,
         "seksuelle forhold (en kønssygdom)",
     ),

@@ -99,7 +99,9 @@ _OTHER_CLOSINGS = (
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
 )
 _TWO_SIGN = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
-_GREETING = re.compile(r"(?:kære|hej|hejsa|hey|hi|dear|goddag)[ \t]+([a-zæøåéü][a-zæøåéü]+)")
+# The words a mail opens with, before the name of the one it is written to.
+GREETINGS = ("kære", "hej", "hejsa", "hey", "hi", "dear", "goddag")
+_GREETING = re.compile(r"(?:" + "|".join(GREETINGS) + r")[ \t]+([a-zæøåéü][a-zæøåéü]+)")
 _WORDS = re.compile(r"[A-Za-zÆØÅæøåéü]+")
 
 
