@@ -896,6 +896,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
         ("Min mand er blevet fyret fra fabrikken.", "social_economic"),
+        # a possessive after »om« names whose it is
+        ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1045,6 +1047,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har sendt en pakke til Polen til min veninde.", "ethnic_origin"),
         ("Min mor sidder i sin gamle gyngestol og strikker.", "criminal"),
         ("Det nye team skal overtage opgaven med at tømme skraldespandene.", "property_deal"),
+        # a topic of public talk or of rules, after »om«
+        ("Jeg har fulgt debatten om misbrugsbehandling i byrådet.", "health"),
+        ("Jeg har læst reglerne om fri kontanthjælp, men forstår dem ikke.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -1392,6 +1392,22 @@ FIGURATIVE_OWNERS = frozenset(
         "statens", "byrådets", "forvaltningens",
     ]
 )  # fmt: skip
+# A word for public talk, rules or writing before »om« makes what follows it a topic, not
+# something told about a person: »debatten om misbrugsbehandling«, »reglerne om
+# kontanthjælp«, »foredraget om demens« (not »sagen om min søn«: a possessive comes
+# between, and »sag« is not one of these).
+TOPIC_NOUNS = frozenset(
+    [
+        "debat", "debatten", "diskussion", "diskussionen", "forslag", "forslaget",
+        "lovforslag", "lovforslaget", "artikel", "artiklen", "artiklerne", "høring",
+        "høringen", "oplæg", "oplægget", "foredrag", "foredraget", "kampagne", "kampagnen",
+        "politik", "politikken", "strategi", "strategien", "rapport", "rapporten", "regler",
+        "reglerne", "loven", "lovgivning", "lovgivningen", "pjece", "pjecen", "kursus",
+        "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
+        "læserbrevet", "planer", "planerne", "beslutning", "beslutningen", "udspil",
+        "udspillet", "dagsordenspunkt", "dagsordenspunktet",
+    ]
+)  # fmt: skip
 LABELLED_PERSON = re.compile(
     r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:", re.IGNORECASE
 )

@@ -29,6 +29,7 @@ from .lexicon import (
     RELATIONS,
     SHARED_OWNED,
     TIME_WORDS,
+    TOPIC_NOUNS,
     WEAK_WORDS,
 )
 
@@ -102,6 +103,10 @@ _PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
 _HEADER_WORDS = _encoded(HEADER_WORDS)
 _FIGURATIVE_OWNERS = _encoded(FIGURATIVE_OWNERS)
 _KIN = _encoded(KIN)
+_TOPIC_NOUNS = _encoded(TOPIC_NOUNS)
+_NOT_A_TOPIC = _encoded(
+    POSSESSIVES | PRONOUNS | {"sin", "sit", "sine", "hende", "ham", "mig", "os"}
+)
 # »borgernes«, »forældrenes«: the genitive of many
 _PLURAL_GENITIVES = (b"ernes", b"enes")
 
@@ -218,6 +223,19 @@ def _a_body_has(low: list[bytes]) -> bool:
     return False
 
 
+def _a_topic(low: list[bytes]) -> bool:
+    """»debatten om misbrugsbehandling«, »reglerne om fri kontanthjælp«: a word for
+    public talk or rules, »om«, and at most one word that names no one."""
+    if len(low) >= 2 and low[-1] == b"om":
+        return low[-2] in _TOPIC_NOUNS
+    return (
+        len(low) >= 3
+        and low[-2] == b"om"
+        and low[-3] in _TOPIC_NOUNS
+        and low[-1] not in _NOT_A_TOPIC
+    )
+
+
 def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
     psykologer", "borgere med angst"; or of a place or body in a figure of speech:
@@ -225,7 +243,7 @@ def group_before(before: bytes) -> bool:
     low = before.translate(_LOWER_WORDS).split()[-5:]
     if low and low[-1] in _FIGURATIVE_OWNERS:
         return True
-    if _a_body_has(low):
+    if _a_body_has(low) or _a_topic(low):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
         groups = [i for i, word in enumerate(low) if word in _GROUP_WORDS and i >= len(low) - 4]
