@@ -896,6 +896,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mor kan ikke betale, for kommunen har stoppet hendes pension.", "social_economic"),
         ("Min far har lige mistet sin kone.", "social_economic"),
         ("Min mand er blevet fyret fra fabrikken.", "social_economic"),
+        # a reminder with its sum, not knowing how to pay, savings drunk away; where a
+        # property lies, between it and its sale
+        ("Hun har fået en rykker fra kommunen på 2.300 kr. for madservice.", "social_economic"),
+        ("Jeg ved ikke, hvordan jeg skal betale regningerne i december.", "social_economic"),
+        ("Min mand har drukket hele vores opsparing op.", "social_economic"),
+        ("Vi har sat vores hus på Engvej 12 til salg.", "property_deal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1047,6 +1053,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har sendt en pakke til Polen til min veninde.", "ethnic_origin"),
         ("Min mor sidder i sin gamle gyngestol og strikker.", "criminal"),
         ("Det nye team skal overtage opgaven med at tømme skraldespandene.", "property_deal"),
+        # a reminder for something that is no bill
+        ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«
         ("Jeg har fulgt debatten om misbrugsbehandling i byrådet.", "health"),
         ("Jeg har læst reglerne om fri kontanthjælp, men forstår dem ikke.", "social_economic"),

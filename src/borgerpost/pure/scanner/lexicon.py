@@ -72,6 +72,9 @@ _STI = r"klamydia|gonoré|syfilis|kønssygdom|kønsvorter"
 # What may stand between a verb and its object: possessives, articles, a few adjectives
 # and a genitive of two letters or more (»sælge min mors gamle hus«; not »os«), never a
 # preposition (»sælger hash fra lejligheden« is no sale of the flat).
+# Where a property lies, between it and what is done with it: »vores hus på Engvej 12
+# til salg«.
+_AT_AN_ADDRESS = r"(?:\s+(?:på|i|ved)\s+[a-zæøåéü]+(?:\s+[0-9]+[a-z]?)?)?"
 _BEFORE_A_NOUN = (
     r"(?:vores|vort|min|mit|sin|sit|hans|hendes|deres|jeres|din|dit|den|det|en|et|de|"
     r"gamle|lille|store|nye|ny|nyt|nuværende|fælles|kommunale|tomme|ledige|hele|halve|private|"
@@ -888,7 +891,14 @@ TERMS: list[Term] = [
         r"(?:har|havde) (?:heller )?ikke (?:nogen )?penge|ikke penge til (?:husleje|huslejen|mad|"
         r"regningerne|regningen|medicin|tøj|el|varme)|(?:ikke|intet|uden) arbejde og (?:ikke|ingen) "
         r"penge|"
-        r"ikke noget at spise)" + W,
+        r"ikke noget at spise|"
+        # a reminder of a bill unpaid, with its sum or the bill (not »en rykker fra
+        # biblioteket for en bog«); not knowing how to pay; savings drunk or gambled away
+        r"rykkere?(?:n|ne)?\s+(?:fra\s+[a-zæøåéü]+\s+)?(?:på|for)\s+(?:[0-9][0-9.,]*(?:\s*kr)?|huslejen|"
+        r"[a-zæøåéü]*regningen)|"
+        r"(?:ved|aner) ikke,? hvordan (?:jeg|vi|han|hun|de) skal (?:kunne )?betale|"
+        r"(?:brugt|drukket|spillet) (?:hele |alle )?(?:min|mine|sin|sine|hans|hendes|vores|"
+        r"deres) (?:opsparing|penge) op)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
     ),
@@ -1200,7 +1210,7 @@ TERMS: list[Term] = [
         r"gård|gården|villa|villaen|bolig|boligen)\s+til salg|"
         r"(sat|sætte|sætter|satte)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}[a-zæøåéü]*"
         r"(hus|huset|lejlighed|lejligheden|ejendom|ejendommen|grund|grunden|gård|gården|"
-        r"villa|villaen)\s+til salg|"
+        r"villa|villaen)" + _AT_AN_ADDRESS + r"\s+til salg|"
         # said of the property: »vores lejlighed er sat til salg«, »har været til salg«
         r"[a-zæøåéü]*(hus|huset|lejlighed|lejligheden|ejendom|ejendommen|grund|grunden|gård|"
         r"gården|villa|villaen|bolig|boligen)\s+(?:er|var|blev|bliver|har været|står|stod|ligger)"
