@@ -902,6 +902,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg ved ikke, hvordan jeg skal betale regningerne i december.", "social_economic"),
         ("Min mand har drukket hele vores opsparing op.", "social_economic"),
         ("Vi har sat vores hus på Engvej 12 til salg.", "property_deal"),
+        # stuttering; not affording with an adverb between; the union taking up a case
+        ("Min datter på 4 stammer meget, og de andre børn griner.", "health"),
+        ("Jeg er 72 og har ikke længere råd til at varme huset op.", "social_economic"),
+        ("Jeg kom til skade, og FOA har anmeldt det som arbejdsskade.", "trade_union"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1053,6 +1057,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har sendt en pakke til Polen til min veninde.", "ethnic_origin"),
         ("Min mor sidder i sin gamle gyngestol og strikker.", "criminal"),
         ("Det nye team skal overtage opgaven med at tømme skraldespandene.", "property_deal"),
+        # where one comes from shares the verb with stuttering
+        ("Min mors familie stammer oprindeligt fra Polen.", "health"),
+        ("Vi stammer fra Tyrkiet, men er født i Danmark.", "health"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

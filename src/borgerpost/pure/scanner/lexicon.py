@@ -220,6 +220,16 @@ TERMS: list[Term] = [
             "ind",
         ),
     ),
+    # Stuttering, said of someone (»min datter på 4 stammer meget«); not where one comes
+    # from (»vi stammer fra Tyrkiet«), which shares the verb.
+    Term(
+        "health.speech",
+        "health",
+        r"(stammer|stammede|stammen\b som)",
+        0.7,
+        "helbred (en funktion, der svigter)",
+        unless_followed_by=("fra", "oprindeligt", "oprindelig", "tilbage", "helt", "af"),
+    ),
     Term(
         "health.drinking",
         "health",
@@ -498,7 +508,12 @@ TERMS: list[Term] = [
         # the union acting for someone: »HK hjælper dig med klagen«
         + _UNIONS
         + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer)\s+"
-        r"(mig|dig|ham|hende|os)\b",
+        r"(mig|dig|ham|hende|os)\b|"
+        # the union taking up someone's case: »FOA har anmeldt det som arbejdsskade«
+        + _UNIONS
+        + r"\s+(?:har\s+)?(?:anmeldt|anmelder|rejst|rejser|ført|fører|kører|kørt|overtaget|"
+        r"overtager|taget|tager)\s+(?:det|den|skaden|ulykken|(?:min|hans|hendes|vores|deres) "
+        r"sag|sagen for (?:mig|ham|hende|os))\b",
         0.9,
         "medlemskab af en fagforening eller a-kasse",
         needs="phrase",
@@ -859,6 +874,8 @@ TERMS: list[Term] = [
         r"ingen steder at (?:tage hen|bo|gå hen|være)|intet sted at (?:tage hen|gå hen)|"
         r"udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
+        # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
+        r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
         # what is left to live on after the fixed costs
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
