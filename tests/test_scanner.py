@@ -1057,6 +1057,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har sendt en pakke til Polen til min veninde.", "ethnic_origin"),
         ("Min mor sidder i sin gamle gyngestol og strikker.", "criminal"),
         ("Det nye team skal overtage opgaven med at tømme skraldespandene.", "property_deal"),
+        # a profession one works as or trains for
+        ("Jeg er helt enig med dig. Jeg arbejder selv som psykolog og ser det hver dag.", "health"),
+        ("Min datter læser til psykolog i Aarhus.", "health"),
         # where one comes from shares the verb with stuttering
         ("Min mors familie stammer oprindeligt fra Polen.", "health"),
         ("Vi stammer fra Tyrkiet, men er født i Danmark.", "health"),

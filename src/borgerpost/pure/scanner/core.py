@@ -247,6 +247,8 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
+        if _a_profession(before_term):
+            return None  # »jeg arbejder selv som psykolog«
         if term.unless_followed_by and _following(text, end).startswith(term.unless_followed_by):
             return None
         if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
@@ -389,6 +391,22 @@ def _word_before(before_term: bytes) -> str:
 def _following(text: str, end: int) -> str:
     """What follows the term on its line, from the next word or mark, lower-cased."""
     return text[end : end + 40].lstrip(" \t").lower()
+
+
+# What one works as or trains for names a profession, not something about oneself:
+# »jeg arbejder selv som psykolog«, »ansat som sagsbehandler«, »uddannet til jordemoder«.
+_PROFESSION_BEFORE = re.compile(
+    (
+        r"(?i)\b(?:arbejder|arbejdede|arbejdet|ansat|ansættes|job|jobbet|stilling|stillingen|"
+        r"vikar|vikarierer|praktik|uddannet|uddannelse|uddannelsen|uddanner (?:mig|sig)|"
+        r"læser|studerer)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+(?:en\s+|et\s+)?$"
+    ).encode("latin-1")
+)
+
+
+def _a_profession(before_term: bytes) -> bool:
+    tail = before_term[-8:]
+    return (b"som" in tail or b"til" in tail) and _PROFESSION_BEFORE.search(before_term) is not None
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:
