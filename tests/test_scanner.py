@@ -906,6 +906,17 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter på 4 stammer meget, og de andre børn griner.", "health"),
         ("Jeg er 72 og har ikke længere råd til at varme huset op.", "social_economic"),
         ("Jeg kom til skade, og FOA har anmeldt det som arbejdsskade.", "trade_union"),
+        # making money last, an account in the red, instalments, money short; living on
+        # a benefit, one's own benefit, a dismissal notice
+        ("Min søn kan ikke få det til at løbe rundt.", "social_economic"),
+        ("Min mor kan ikke få pensionen til at slå til.", "social_economic"),
+        ("Hendes konto står i minus hver måned.", "social_economic"),
+        ("Hun har en afdragsordning med Gældsstyrelsen.", "social_economic"),
+        ("Jeg er sat ned i tid, og nu mangler vi penge.", "social_economic"),
+        ("Jeg er studerende og lever af SU.", "social_economic"),
+        ("Vi har fået at vide, at vores ydelse bliver nedsat.", "social_economic"),
+        ("Min søn er på starthjælp.", "social_economic"),
+        ("Jeg har fået en fyreseddel i går.", "social_economic"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

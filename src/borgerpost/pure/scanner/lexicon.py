@@ -850,6 +850,10 @@ TERMS: list[Term] = [
         r"(?:mit|sit|hans|hendes) jobcenter|"
         r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
         r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
+        # living on a benefit; one's own benefit; an old benefit's name; a dismissal notice
+        r"lever af (?:su|sin su|min su|dagpenge|pension|sin pension|min pension|"
+        r"kontanthjælp|sygedagpenge|efterløn)\b|(?:min|vores|hans|hendes|sin|deres) ydelse\b|"
+        r"starthjælp|fyreseddel|fyresedlen|"
         r"(?:få|får|fik|fået) su\b|"
         # help to pay, living on a pension
         r"hjælp til at betale|(?:er|var) på (?:pension|førtidspension|folkepension|efterløn|"
@@ -874,6 +878,13 @@ TERMS: list[Term] = [
         r"ingen steder at (?:tage hen|bo|gå hen|være)|intet sted at (?:tage hen|gå hen)|"
         r"udsat af|tvangsauktion|betalingsanmærkning|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
+        # making money last, said of one's own: »få pensionen til at slå til«, »det løber
+        # ikke rundt«; an account in the red; paying off a debt by instalments; money short
+        r"(?:få|får|fik|fået) (?:det|pengene|pensionen|økonomien|lønnen|ydelsen|budgettet|"
+        r"enderne) til at (?:løbe rundt|slå til|hænge sammen|mødes)|"
+        r"(?:det|økonomien|pengene|budgettet) (?:løber|hænger) ikke (?:rundt|sammen)|"
+        r"står i minus|i minus på (?:min|sin|hans|hendes|vores|deres) konto|afdragsordning|"
+        r"mangler (?:vi|jeg|han|hun|de) penge|(?:vi|jeg|han|hun|de) mangler penge|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
