@@ -917,6 +917,15 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi har fået at vide, at vores ydelse bliver nedsat.", "social_economic"),
         ("Min søn er på starthjælp.", "social_economic"),
         ("Jeg har fået en fyreseddel i går.", "social_economic"),
+        # a union by name: membership said with »med i«, years in it, dues; its advice,
+        # its help and its view of someone's dismissal
+        ("Min mand er med i Dansk Metal.", "trade_union"),
+        ("Jeg har været i 3F i 20 år.", "trade_union"),
+        ("Jeg betaler kontingent til Krifa.", "trade_union"),
+        ("Jeg har kontaktet min faglige konsulent i FOA.", "trade_union"),
+        ("Sygeplejerådet har rådgivet mig.", "trade_union"),
+        ("Lærerforeningen har lovet at hjælpe mig med sagen.", "trade_union"),
+        ("Jeg er blevet opsagt, og HK mener, at opsigelsen er usaglig.", "trade_union"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1074,6 +1083,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # where one comes from shares the verb with stuttering
         ("Min mors familie stammer oprindeligt fra Polen.", "health"),
         ("Vi stammer fra Tyrkiet, men er født i Danmark.", "health"),
+        # a union's view of everyone's pay is no one's membership
+        ("Jeg har læst, at HK mener, at vi alle skal have mere i løn.", "trade_union"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

@@ -50,7 +50,7 @@ _UNIONS = (
     r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
     r"lederne|akademikerne|ftf|fh\b|serviceforbundet|blik og rør|malerforbundet|"
     r"teknisk landsforbund|dansk journalistforbund|djf\b|fagbevægelsen|"
-    r"kristeligt fagforbund)"
+    r"kristeligt fagforbund|sygeplejerådet|lærerforeningen)"
 )
 # The other unions of the Danish labour market by their own names (FH's and Akademikernes
 # member unions, and the independent ones). A list of its own: in _UNIONS, which three
@@ -491,6 +491,8 @@ TERMS: list[Term] = [
         r"tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
         r"a-kasse,|tillidsvalgt for|tillidsvalgt i|medlem hos|organiseret hos|"
+        # »med i Dansk Metal«, »været i 3F i 20 år«, dues paid, the union's own adviser
+        r"med i|været i|kontingent til|faglige konsulent i|faglig konsulent i|"
         # leaving a union says one belonged to it
         r"meldte mig ud af|meldt mig ud af|melder mig ud af|meldt ud af|udmeldt af)\s*"
         + _UNIONS
@@ -507,8 +509,12 @@ TERMS: list[Term] = [
         + "|"
         # the union acting for someone: »HK hjælper dig med klagen«
         + _UNIONS
-        + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer)\s+"
-        r"(mig|dig|ham|hende|os)\b|"
+        + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer|"
+        r"rådgiver|rådgivet|vejleder|vejledt|lovet at hjælpe)\s+(mig|dig|ham|hende|os)\b|"
+        # the union's view of someone's case: »Djøf siger, at opsigelsen er usaglig«
+         + _UNIONS + r"\s+(?:siger|mener|vurderer|skriver|har sagt|har vurderet|har skrevet),? at "
+        r"(?:jeg|han|hun|min|mit|mine|hans|hendes|opsigelsen|afskedigelsen|fyringen|"
+        r"advarslen|bortvisningen)\b|"
         # the union taking up someone's case: »FOA har anmeldt det som arbejdsskade«
         + _UNIONS
         + r"\s+(?:har\s+)?(?:anmeldt|anmelder|rejst|rejser|ført|fører|kører|kørt|overtaget|"
