@@ -926,6 +926,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Sygeplejerådet har rådgivet mig.", "trade_union"),
         ("Lærerforeningen har lovet at hjælpe mig med sagen.", "trade_union"),
         ("Jeg er blevet opsagt, og HK mener, at opsigelsen er usaglig.", "trade_union"),
+        ("Jeg er blevet opsagt efter 22 år på rådhuset.", "social_economic"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

@@ -1008,7 +1008,9 @@ TERMS: list[Term] = [
     Term(
         "social.fired",
         "social_economic",
-        r"(fyret|fyringen|afskediget|afskedigelsen)\b",
+        r"(fyret|fyringen|afskediget|afskedigelsen|"
+        # given notice: »jeg er blevet opsagt«, »min opsigelse«
+        r"(?:er blevet|var blevet|blev|bliver) opsagt|(?:min|hans|hendes|din) opsigelse)\b",
         0.8,
         "sociale ydelser eller beskæftigelse",
         # »fyret 20 pædagoger«, »fyret mange ansatte«: a cut in staff, not a person's job lost
