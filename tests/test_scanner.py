@@ -927,6 +927,15 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Lærerforeningen har lovet at hjælpe mig med sagen.", "trade_union"),
         ("Jeg er blevet opsagt, og HK mener, at opsigelsen er usaglig.", "trade_union"),
         ("Jeg er blevet opsagt efter 22 år på rådhuset.", "social_economic"),
+        # caught doing something, points on a licence, a stranglehold, robbed of a thing,
+        # known to the police, abuse done to someone
+        ("Min nabo er blevet taget for at stjæle fra sin arbejdsplads.", "criminal"),
+        ("Vores søn blev snuppet for at ryge hash i parken.", "criminal"),
+        ("Jeg har fået et klip i kørekortet.", "criminal"),
+        ("Han tog kvælertag på mig.", "criminal"),
+        ("Min søn er blevet franarret sin telefon af nogle store drenge.", "criminal"),
+        ("Min bror er kendt af politiet.", "criminal"),
+        ("Han har udsat min datter for overgreb.", "criminal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

@@ -560,6 +560,15 @@ TERMS: list[Term] = [
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"kontaktforbud|forbud mod at kontakte|bandemedlem|med i en bande|rocker\b|rockerne\b|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
+        # drunk at the wheel said as a state, points on a licence, a stranglehold, robbed of
+        # a thing, known to the police, caught doing something
+        r"spirituspåvirket tilstand|klip i (?:kørekortet|sit kørekort|mit kørekort|hans "
+        r"kørekort|hendes kørekort)|kvælertag|franarret|frarøvet|kendt af politiet|"
+        r"(?:taget|snuppet|fanget|knaldet) for (?:at )?(?:stjæle|stjålet|tyveri|butikstyveri|"
+        r"køre|hærværk|vold|indbrud|spirituskørsel|spritkørsel|at ryge|at sælge)|"
+        # abuse done to someone: »udsat min datter for overgreb«, »overgreb mod hende«
+        r"udsat (?:[a-zæøåéü]+ ){0,2}for (?:seksuelle )?overgreb|overgreb mod (?:mig|ham|hende|"
+        r"os|min|mit|mine|hans|hendes|sin|sit|sine|vores)\b|"
         r"politiets efterforskning|efterforskning|efterforsker|udvist ved dom|"
         # prison and probation as said in speech: »sidder inde«, »Kriminalforsorgen«
         r"sidder inde|sad inde|sidde inde|kriminalforsorg|prøveløsla|afsone|bødeforlæg|"
