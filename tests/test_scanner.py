@@ -936,6 +936,13 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn er blevet franarret sin telefon af nogle store drenge.", "criminal"),
         ("Min bror er kendt af politiet.", "criminal"),
         ("Han har udsat min datter for overgreb.", "criminal"),
+        # a sale still open: the buyer's financing, the takeover ahead, a signature
+        # awaited, the property shown, a co-op share sold
+        ("Vi venter på, at køberen får finansieringen på plads.", "property_deal"),
+        ("Vi har købt et hus, men overtagelsen er først i marts.", "property_deal"),
+        ("Vi har fået lånet, men mangler underskrift fra sælger.", "property_deal"),
+        ("Vores hus har været til fremvisning flere gange.", "property_deal"),
+        ("Vi vil gerne sælge vores andel i foreningen.", "property_deal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

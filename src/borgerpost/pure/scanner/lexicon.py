@@ -1100,6 +1100,12 @@ TERMS: list[Term] = [
         r"lejlighed|grund|gård|ejendom|villa|bolig)|"
         r"(?:sælge|sælger) (?:den|det) til (?:naboen|kommunen|en køber|en investor)|"
         r"køberne har|køberne vil|køberen er|køberne er|"
+        # the buyer's side still open, the takeover still ahead, a signature awaited, the
+        # property shown to buyers, the reports a sale is made with, a co-op share sold
+        r"køber(?:en|ne)? (?:får|har bedt om)|overtagelsen (?:er|sker|bliver) først|"
+        r"underskrift fra (?:sælger|sælgeren|køber|køberen|køberne)|til fremvisning|"
+        r"tilstandsrapport|elinstallationsrapport|ejerskifteforsikring|"
+        r"(?:sælge|sælger|købe|køber) (?:vores|min|mit|sin|hans|hendes|deres) andel\b|"
         # what a purchase under way is made of: the takeover date, the registration of the deed,
         # the price, the buyer's reservations, the right to withdraw, the estate agent
         r"overtagelsesdato|tinglysning|tinglyst|tinglyse|købesum|salgsprisen|"
