@@ -943,6 +943,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi har fået lånet, men mangler underskrift fra sælger.", "property_deal"),
         ("Vores hus har været til fremvisning flere gange.", "property_deal"),
         ("Vi vil gerne sælge vores andel i foreningen.", "property_deal"),
+        # standing for a party; a free church; a faith's days kept
+        ("Min mand stiller op for Dansk Folkeparti til kommunalvalget.", "beliefs"),
+        ("Min datter går i frimenigheden hver søndag.", "beliefs"),
+        ("Min søn faster under ramadanen, så han spiser ikke i frokostpausen.", "beliefs"),
+        ("Vi holder sabbat, så min datter kan ikke komme lørdag.", "beliefs"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

@@ -471,6 +471,8 @@ TERMS: list[Term] = [
         r"(medlem af|medlemmer af|meldt mig ind i|meldt ind i|stemt på|stemmer på|stemte på|"
         r"tilhører|tilhørte|sympatiserer med|"
         r"stemme på|aktiv i|formand for|"
+        # standing for a party: »stiller op for Venstre«, »kandidat for SF«
+        r"stiller op for|stillede op for|opstillet for|kandidat for|"
         # joining or leaving with any pronoun: »meldte sig ind i SF«, »meldt mig ud af«
         r"(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) (?:ind i|ud af))\s+"
         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
@@ -1127,7 +1129,9 @@ TERMS: list[Term] = [
         r"(konverterede til|konverteret til|går i kirke|går i moské|går i moske|"
         r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke|"
         r"beder fem gange|beder til gud|beder til allah|fredagsbøn|af overbevisning|"
-        r"koranskole|koran-?undervisning|læser koranen|bibelstudie|"
+        r"koranskole|koran-?undervisning|læser koranen|bibelstudie|frimenighed|"
+        # a faith's days kept: »faster under ramadanen«, »holder sabbat«
+        r"(?:faster|holder|fejrer) (?:under )?ramadan|holder (?:sabbat|shabbat)|"
         # leaving or joining the church, in any tense and with any pronoun
         r"(?:meldt|meldte|melde|melder|træde|træder|trådte|trådt)\s+(?:[a-zæøåéü]+\s+){0,4}"
         r"(?:ud af|ind i) (?:folkekirken|kirken)|udmeldt af folkekirken|"
