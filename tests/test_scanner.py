@@ -948,6 +948,15 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter går i frimenigheden hver søndag.", "beliefs"),
         ("Min søn faster under ramadanen, så han spiser ikke i frokostpausen.", "beliefs"),
         ("Vi holder sabbat, så min datter kan ikke komme lørdag.", "beliefs"),
+        # a country that is no more; an immigrant or refugee as a compound's head; gay;
+        # come out, said of a person; a partner of the same sex said with »også«; sex sold
+        ("Min far er indvandret fra Jugoslavien i 1970.", "ethnic_origin"),
+        ("Jeg er andengenerationsindvandrer og taler flydende dansk.", "ethnic_origin"),
+        ("Min nabo er krigsflygtning fra Syrien.", "ethnic_origin"),
+        ("Min bror er gay.", "sexual"),
+        ("Min søn er lige sprunget ud.", "sexual"),
+        ("Min datter har en kæreste, der også er pige.", "sexual"),
+        ("Min søster sælger sex for at betale sin husleje.", "sexual"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1107,6 +1116,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi stammer fra Tyrkiet, men er født i Danmark.", "health"),
         # a union's view of everyone's pay is no one's membership
         ("Jeg har læst, at HK mener, at vi alle skal have mere i løn.", "trade_union"),
+        # trees come out too; refugee children are children
+        ("Træerne i min have er sprunget ud.", "sexual"),
+        ("Min datter er frivillig i lektiehjælpen for flygtningebørn.", "ethnic_origin"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

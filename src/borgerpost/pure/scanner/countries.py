@@ -4,7 +4,8 @@ fra Somalia", "adopteret fra Sydkorea").
 The names come from pycountry's Danish translations of ISO 3166 (maintained, with every
 country). Those give the formal name ("Korea, Republikken", "Syriske Arabiske
 Republik") and leave some common names untranslated, so the short names Danes write are
-added by hand below: only where pycountry has no Danish short form.
+added by hand below: only where pycountry has no Danish short form, and for countries
+that no longer exist.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ _SHORT_NAMES = (
     "Hviderusland",
     "Moldova",
     "Tanzania",
+    # Countries that are no more, as the people who came from them still name them;
+    # pycountry's historic list has them only by their formal names.
+    "Jugoslavien",
+    "Sovjetunionen",
+    "Tjekkoslovakiet",
+    "Østtyskland",
 )
 _NOT_ORIGIN = {"Danmark"}  # coming from Denmark tells nothing about origin here
 

@@ -429,11 +429,18 @@ TERMS: list[Term] = [
     Term(
         "sexual.orientation",
         "sexual",
-        r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|"
+        r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|gay\b|"
         r"transkvinde|transmand|transperson|homopar|homoseksuelt par|lesbisk par|bøssepar|"
         r"queer|er lgbt|som lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
         # coming out, and whom one is drawn to
         r"ud af skabet|sprunget ud som|sprang ud som|aseksuel|panseksuel|"
+        # come out, said of a person (not of trees in spring); a partner of the same sex
+        # said with »også« (»en kæreste, der også er pige«)
+        r"(?:jeg|han|hun|søn|datter|bror|søster|barn|ven|veninde) (?:er|var) (?:lige )?"
+        r"sprunget ud|(?:jeg|han|hun) sprang ud|"
+        r"kæreste,? (?:der|som) også er (?:en )?(?:pige|dreng|kvinde|mand|fyr)|"
+        # selling sex, which is legal and a part of one's sex life
+        r"(?:sælger|sælge|solgt|solgte) sex|sexarbejd|prostitu|"
         r"(?:han|hun|jeg) er til (?:drenge|piger|mænd|kvinder|fyre)\b|"
         r"sexliv|seksuel|kønsidentitet|kønsskifte|kønsskift|mand eller en kvinde)" + W,
         0.85,
@@ -1248,6 +1255,16 @@ TERMS: list[Term] = [
         "økonomiske forhold (indkomst)",
         needs="phrase",
     ),
+    # --- an immigrant or a refugee as the head of a compound: »krigsflygtning«,
+    # »andengenerationsindvandrer« (not »flygtningebørn«: the whole word must be the term)
+    Term(
+        "ethnic.compound",
+        "ethnic_origin",
+        r"(indvandrer|flygtning)(e|en|ene|er|erne|s)?",
+        0.8,
+        "etnisk oprindelse",
+        head=True,
+    ),
     # --- offences as the head of a compound: »butikstyveri«, »cykelindbrud« --------------
     Term(
         "criminal.compound",
@@ -1513,6 +1530,11 @@ SYSTEM_HEADS = (
     "satserne",
     "loven",
     "reglerne",
+    # a group named by the term: »flygtningebørn«, »indvandrerfamilier«
+    "børn",
+    "børnene",
+    "familier",
+    "familierne",
 )
 # Asking whether or how the municipality processes a kind of data is no disclosure of it
 # (»Gemmer kommunen oplysninger om borgernes religion?«), unless the sentence is about
