@@ -957,6 +957,19 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn er lige sprunget ud.", "sexual"),
         ("Min datter har en kæreste, der også er pige.", "sexual"),
         ("Min søster sælger sex for at betale sin husleje.", "sexual"),
+        # illness told in more ways: an infection had, an operation or transplant as a
+        # compound's head, chemotherapy, a medicine by name, self-harm, an organ removed,
+        # oxygen, dying, hay fever
+        ("Jeg har haft corona tre gange og er stadig træt.", "health"),
+        ("Min far er blevet hjerteopereret.", "health"),
+        ("Jeg har en nyretransplantation bag mig.", "health"),
+        ("Min kone er i kemobehandling.", "health"),
+        ("Min søn tager ritalin.", "health"),
+        ("Min datter skærer i sig selv.", "health"),
+        ("Jeg har fået fjernet min galdeblære.", "health"),
+        ("Min far bruger ilt døgnet rundt.", "health"),
+        ("Min far ligger for døden.", "health"),
+        ("Min datter har høfeber og kan ikke være udenfor.", "health"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

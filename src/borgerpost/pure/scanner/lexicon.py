@@ -104,7 +104,17 @@ TERMS: list[Term] = [
         r"pacemaker|nyresvigt|hjertesvigt|leversvigt|sukkersyge|stomi|amputer|"
         r"spastisk|spastiker|epileptiker|diabetiker|astmatiker|lymfødem|psoriasis|"
         r"kronisk syg|ryggen er|slidgigt|leddegigt|grå stær|grøn stær|makulade|"
-        r"blev lam\b|er lam\b|lam i benene|lam i armen|lam i siden|fas\b|føtalt alkohol)" + W,
+        r"blev lam\b|er lam\b|lam i benene|lam i armen|lam i siden|fas\b|føtalt alkohol|"
+        # more from a list of how Danes tell of illness: an infection had, chemotherapy,
+        # medicines by their names, self-harm, an organ removed, oxygen, dying, hay fever
+        r"(?:har|havde|fik|fået|haft) (?:haft )?(?:corona|covid)|smittet med (?:corona|covid)|"
+        r"kemobehandling|kemokur|ritalin|concerta|medikinet|lithium|antabus|metadon|"
+        r"methadon|lykkepiller|sovepiller|antipsykotisk|"
+        r"skærer i sig selv|skåret i sig selv|skære i sig selv|"
+        r"fjernet (?:min|sin|hans|hendes|en|et|den) (?:galdeblære|blindtarm|livmoder|bryst|"
+        r"mandler|nyre|milt|prostata|æggestokke|skjoldbruskkirtel)|"
+        r"(?:bruger|får|på) ilt\b|ilttilskud|iltbehandling|"
+        r"ligger for døden|døende|terminalt syg|palliativ|høfeber)" + W,
         0.9,
         "en diagnose eller sygdom",
         unless_followed_by=_VIOLENCE,
@@ -1186,7 +1196,7 @@ TERMS: list[Term] = [
         # Not "skade", "brud", "nedsættelse" or "forstyrrelse": vandskade, kontraktbrud,
         # skattenedsættelse and driftsforstyrrelse are no illness.
         r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap|kræft|betændelse|infektion|"
-        r"sklerose|svulst)(men|me|mene|e|en|ene|er|erne|s)?",
+        r"sklerose|svulst|transplantation|transplanteret|opereret)(men|me|mene|e|en|ene|er|erne|s)?",
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
