@@ -970,6 +970,16 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far bruger ilt døgnet rundt.", "health"),
         ("Min far ligger for døden.", "health"),
         ("Min datter har høfeber og kan ikke være udenfor.", "health"),
+        # stabbed, broken into, seized, brought before a court, a sentence with its length,
+        # a criminal case, fleeing the scene, abuse said with »forgribe sig«
+        ("Min søn er blevet stukket med en kniv i byen.", "criminal"),
+        ("Nogen har brudt ind i vores kælder.", "criminal"),
+        ("Politiet har beslaglagt min mands computer.", "criminal"),
+        ("Min bror skal for retten i næste måned.", "criminal"),
+        ("Min datter skal vidne i en voldssag.", "criminal"),
+        ("Min søn fik en dom på 4 måneder.", "criminal"),
+        ("Min far har kørt en fodgænger ned og er flygtet fra stedet.", "criminal"),
+        ("Han har forgrebet sig på min søster.", "criminal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

@@ -585,6 +585,13 @@ TERMS: list[Term] = [
         r"kørekort|hendes kørekort)|kvælertag|franarret|frarøvet|kendt af politiet|"
         r"(?:taget|snuppet|fanget|knaldet) for (?:at )?(?:stjæle|stjålet|tyveri|butikstyveri|"
         r"køre|hærværk|vold|indbrud|spirituskørsel|spritkørsel|at ryge|at sælge)|"
+        # stabbed, broken into, seized by the police, brought before a court, a sentence
+        # with its length, fleeing the scene, abuse said with »forgribe sig«
+        r"stukket ned|stukket med (?:en )?kniv|knivstukket|knivstik|brudt ind|brød ind|"
+        r"bryder ind|beslaglagt|beslaglæggelse|(?:skal|kommer|kom|stillet) for retten|"
+        r"straffesag|voldssag|narkosag|(?:en|dommen|sin|hans|hendes) dom på|"
+        r"flygtet fra (?:stedet|ulykkesstedet|gerningsstedet)|flugtbilist|"
+        r"forgrebet sig|forgreb sig|forgribe sig|forgriber sig|"
         # abuse done to someone: »udsat min datter for overgreb«, »overgreb mod hende«
         r"udsat (?:[a-zæøåéü]+ ){0,2}for (?:seksuelle )?overgreb|overgreb mod (?:mig|ham|hende|"
         r"os|min|mit|mine|hans|hendes|sin|sit|sine|vores)\b|"
