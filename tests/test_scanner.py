@@ -1134,6 +1134,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a profession one works as or trains for
         ("Jeg er helt enig med dig. Jeg arbejder selv som psykolog og ser det hver dag.", "health"),
         ("Min datter læser til psykolog i Aarhus.", "health"),
+        # a caring profession at its workplace, a subject studied, a book or a school
+        # task about a subject
+        ("Min mor er sygeplejerske på hospitalet i Herlev.", "health"),
+        ("Min søn læser medicin i Odense.", "health"),
+        ("Jeg har lige læst en bog om kræft.", "health"),
+        ("Min søn skal skrive en opgave om racisme.", "ethnic_origin"),
         # where one comes from shares the verb with stuttering
         ("Min mors familie stammer oprindeligt fra Polen.", "health"),
         ("Vi stammer fra Tyrkiet, men er født i Danmark.", "health"),

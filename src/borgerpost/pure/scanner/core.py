@@ -364,7 +364,10 @@ _CARE_PLACE = re.compile(
 )
 _WORK_BEFORE = re.compile(
     rb"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
-    rb"vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev)\b"
+    rb"vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
+    # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
+    rb"sygeplejersker?|l\xe6ge|port\xf8r|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
+    rb"[a-z]*assistent|[a-z]*hj\xe6lper|p\xe6dagog|sekret\xe6r|reng\xf8ring[a-z]*)\b"
     rb"[^.!?\n]{0,30}$"
 )
 

@@ -109,11 +109,11 @@ TERMS: list[Term] = [
         # medicines by their names, self-harm, an organ removed, oxygen, dying, hay fever
         r"(?:har|havde|fik|fået|haft) (?:haft )?(?:corona|covid)|smittet med (?:corona|covid)|"
         r"kemobehandling|kemokur|ritalin|concerta|medikinet|lithium|antabus|metadon|"
-        r"methadon|lykkepiller|sovepiller|antipsykotisk|"
+        r"methadon|lykkepiller|antipsykotisk|"
         r"skærer i sig selv|skåret i sig selv|skære i sig selv|"
         r"fjernet (?:min|sin|hans|hendes|en|et|den) (?:galdeblære|blindtarm|livmoder|bryst|"
         r"mandler|nyre|milt|prostata|æggestokke|skjoldbruskkirtel)|"
-        r"(?:bruger|får|på) ilt\b|ilttilskud|iltbehandling|"
+        r"(?:bruger|på) ilt\b|ilttilskud|"
         r"ligger for døden|døende|terminalt syg|palliativ|høfeber)" + W,
         0.9,
         "en diagnose eller sygdom",
@@ -356,6 +356,8 @@ TERMS: list[Term] = [
         0.7,
         "helbred, pleje eller behandling",
         unless_followed_by=_VIOLENCE,
+        # a subject studied: »min søn læser medicin«
+        unless_after_word=("læser", "læste", "studerer", "studerede"),
     ),
     Term(
         "health.care",
@@ -1505,6 +1507,9 @@ TOPIC_NOUNS = frozenset(
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
         "læserbrevet", "planer", "planerne", "beslutning", "beslutningen", "udspil",
         "udspillet", "dagsordenspunkt", "dagsordenspunktet",
+        # what one reads, sees or writes about a subject: »en bog om kræft«
+        "bog", "bogen", "film", "filmen", "opgave", "opgaven", "dokumentar",
+        "dokumentaren", "udsendelse", "udsendelsen", "podcast", "podcasten",
     ]
 )  # fmt: skip
 LABELLED_PERSON = re.compile(
