@@ -980,6 +980,16 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn fik en dom på 4 måneder.", "criminal"),
         ("Min far har kørt en fodgænger ned og er flygtet fra stedet.", "criminal"),
         ("Han har forgrebet sig på min søster.", "criminal"),
+        # a second list: breath short, bedridden, weakened, sight poor, allergic, walking
+        # with a stick, dizziness, falling, obsessions
+        ("Min far har svært ved at trække vejret og bruger en inhalator.", "health"),
+        ("Min mor ligger mest i sengen.", "health"),
+        ("Min søn har fået briller, fordi han ser dårligt.", "health"),
+        ("Min datter er allergisk over for nødder.", "health"),
+        ("Min mor går med stok og kan ikke gå langt.", "health"),
+        ("Jeg har svimmelhed og har været til mange undersøgelser.", "health"),
+        ("Min mor er begyndt at falde meget.", "health"),
+        ("Min datter har tvangstanker.", "health"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

@@ -114,7 +114,14 @@ TERMS: list[Term] = [
         r"fjernet (?:min|sin|hans|hendes|en|et|den) (?:galdeblære|blindtarm|livmoder|bryst|"
         r"mandler|nyre|milt|prostata|æggestokke|skjoldbruskkirtel)|"
         r"(?:bruger|på) ilt\b|ilttilskud|"
-        r"ligger for døden|døende|terminalt syg|palliativ|høfeber)" + W,
+        r"ligger for døden|døende|terminalt syg|palliativ|høfeber|"
+        # a second list: breath short, bedridden, weakened, sight and hearing poor, allergic,
+        # walking with aids, dizziness, falling, obsessions
+        r"svært ved at trække vejret|åndenød|inhalator|sengeliggende|ligger mest i sengen|"
+        r"blevet (?:meget )?svagere|ser dårligt|ser meget dårligt|hører dårligt|"
+        r"hører meget dårligt|allergisk|allergiker|går med stok|går med krykker|på krykker|"
+        r"svimmelhed|falder tit|falder ofte|faldet flere gange|begyndt at falde|"
+        r"tvangstanker|tvangshandlinger)" + W,
         0.9,
         "en diagnose eller sygdom",
         unless_followed_by=_VIOLENCE,
