@@ -990,6 +990,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har svimmelhed og har været til mange undersøgelser.", "health"),
         ("Min mor er begyndt at falde meget.", "health"),
         ("Min datter har tvangstanker.", "health"),
+        # only a pension to live on, no wage, not afforded
+        (
+            "Min mor har fået afslag på hjælp til tandlægen, selvom hun kun har sin pension.",
+            "social_economic",
+        ),
+        ("Min datter er på barsel og får ingen løn.", "social_economic"),
+        ("Jeg er på orlov uden løn for at passe min mor.", "social_economic"),
+        ("Vi har ikke haft råd til at købe julegaver.", "social_economic"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1158,6 +1166,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # trees come out too; refugee children are children
         ("Træerne i min have er sprunget ud.", "sexual"),
         ("Min datter er frivillig i lektiehjælpen for flygtningebørn.", "ethnic_origin"),
+        # unpaid extra work is the employer's demand, not one's circumstance
+        ("Skolelederen vil have, at vi underviser to timer mere uden løn.", "social_economic"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

@@ -935,6 +935,11 @@ TERMS: list[Term] = [
         r"(?:det|økonomien|pengene|budgettet) (?:løber|hænger) ikke (?:rundt|sammen)|"
         r"står i minus|i minus på (?:min|sin|hans|hendes|vores|deres) konto|afdragsordning|"
         r"mangler (?:vi|jeg|han|hun|de) penge|(?:vi|jeg|han|hun|de) mangler penge|"
+        # living on nothing but a pension or a benefit; no wage; not afforded
+        r"(?:kun|bare) (?:har|får) (?:sin|min|hans|hendes|vores|deres) (?:pension|folkepension|"
+        r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp)\b|får ingen løn|"
+        r"(?:orlov|fri|er|står|stod|været|gået) uden løn\b|"
+        r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
