@@ -468,6 +468,30 @@ def test_scan_command_in_several_processes_writes_what_one_process_writes(tmp_pa
     assert several.returncode == 1 and f"Linje {BATCH_LINES + 8} kan ikke læses" in several.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_scan_command_stops_quietly_when_its_reader_goes(tmp_path, jobs):
+    from borgerpost.pure.scanner.command import SPLIT_BYTES
+
+    line = json.dumps({"id": 1, "text": "Min søn har ADHD og går til psykolog. " * 40}) + "\n"
+    source = tmp_path / "big.jsonl"
+    source.write_text(line * (SPLIT_BYTES // len(line) + 50), encoding="utf-8")
+    scan = subprocess.Popen(
+        [sys.executable, "-m", "borgerpost", "scan", "--jsonl", "--jobs", jobs, str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")},
+    )
+    assert scan.stdout is not None and scan.stderr is not None
+    first = scan.stdout.readline()
+    scan.stdout.close()  # as »| head -1« does
+    error = scan.stderr.read().decode()
+    scan.wait(timeout=120)
+
+    assert json.loads(first)["categories"] == ["health"]
+    assert "Traceback" not in error and "BrokenPipe" not in error
+    assert scan.returncode == 1
+
+
 def test_scan_command_starts_without_django(tmp_path):
     text = tmp_path / "mail.txt"
     text.write_text("Min søn har ADHD.", encoding="utf-8")

@@ -50,6 +50,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader has gone (»borgerpost scan --jsonl big.jsonl | head«): stop quietly,
+        # as other command-line tools do. Standard output is pointed at /dev/null first,
+        # or Python reports the same broken pipe again when it flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     options = parser().parse_args(argv)
     if options.build_native:
         from . import native
