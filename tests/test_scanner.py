@@ -1022,6 +1022,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter er på barsel og får ingen løn.", "social_economic"),
         ("Jeg er på orlov uden løn for at passe min mor.", "social_economic"),
         ("Vi har ikke haft råd til at købe julegaver.", "social_economic"),
+        # no more money, beaten up said in speech
+        ("jeg har ikke flere penge til mad og har 2 boern", "social_economic"),
+        ("min søn på 16 er blevet tævet af nogle drenge fra en anden skole", "criminal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

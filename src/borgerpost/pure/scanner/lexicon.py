@@ -585,6 +585,7 @@ TERMS: list[Term] = [
         r"trusler mod|dræbstrussel|dødstrussel|"
         r"udsat for vold|udsat for psykisk vold|psykisk vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
+        r"tævet|tævede|gennembanket|banket op|sparket ned|sparket i hovedet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"kontaktforbud|forbud mod at kontakte|bandemedlem|med i en bande|rocker\b|rockerne\b|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
@@ -951,6 +952,7 @@ TERMS: list[Term] = [
         # money lost or nothing to live on, said with the sum
         r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|ingen penge tilbage|har ikke nogen penge|"
+        r"ikke flere penge|ikke nok penge til|ingen penge til|"
         r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge|"
         # not affording, said in a subordinate clause; money spent, gambled, lent or
         # borrowed; a bill not paid and the power cut; a business losing money
