@@ -1025,6 +1025,13 @@ def test_scan_command_starts_without_django(tmp_path):
         # no more money, beaten up said in speech
         ("jeg har ikke flere penge til mad og har 2 boern", "social_economic"),
         ("min søn på 16 er blevet tævet af nogle drenge fra en anden skole", "criminal"),
+        # an operation as a compound's head, one of many, a bid with its sum, a sale not
+        # final, stolen goods
+        ("Min kone er kommet godt hjem efter sin hjerteoperation.", "health"),
+        ("Jeg er leder på Solhaven. En af beboerne har flere gange slået personalet.", "criminal"),
+        ("Kommunen har modtaget jeres tilbud på 1,8 mio. kr. for grunden.", "property_deal"),
+        ("Vi har fundet en køber, men handlen er ikke endelig.", "property_deal"),
+        ("Din datter blev taget med stjålne varer i Bilka.", "criminal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1195,6 +1202,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min datter er frivillig i lektiehjælpen for flygtningebørn.", "ethnic_origin"),
         # unpaid extra work is the employer's demand, not one's circumstance
         ("Skolelederen vil have, at vi underviser to timer mere uden løn.", "social_economic"),
+        # people in the definite plural are a group; a box that holds medicine
+        ("Hvem skal sørge for, at borgerne får ny medicin?", "health"),
+        ("I går blev en af vores biler brudt op og en medicinkasse stjålet.", "health"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

@@ -591,6 +591,7 @@ TERMS: list[Term] = [
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
         # drunk at the wheel said as a state, points on a licence, a stranglehold, robbed of
         # a thing, known to the police, caught doing something
+        r"taget med stjålne|stjålne varer|tyvekoster|"
         r"spirituspåvirket tilstand|klip i (?:kørekortet|sit kørekort|mit kørekort|hans "
         r"kørekort|hendes kørekort)|kvælertag|franarret|frarøvet|kendt af politiet|"
         r"(?:taget|snuppet|fanget|knaldet) for (?:at )?(?:stjæle|stjålet|tyveri|butikstyveri|"
@@ -1116,6 +1117,9 @@ TERMS: list[Term] = [
         r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|budt på|købsaftale|"
         r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
+        # a bid with its sum, said of whose it is; a sale not yet final
+        r"(?:dit|jeres|vores|mit|deres|hans|hendes) (?:tilbud|bud) på [0-9]|"
+        r"(?:handlen|salget|købet) (?:er|bliver) (?:ikke )?endelig|"
         r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive|"
         r"slutseddel|fået en køber|har en køber|overvejer at købe|giver et tilbud|give et tilbud|"
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
@@ -1219,7 +1223,8 @@ TERMS: list[Term] = [
         # Not "skade", "brud", "nedsættelse" or "forstyrrelse": vandskade, kontraktbrud,
         # skattenedsættelse and driftsforstyrrelse are no illness.
         r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap|kræft|betændelse|infektion|"
-        r"sklerose|svulst|transplantation|transplanteret|opereret)(men|me|mene|e|en|ene|er|erne|s)?",
+        r"sklerose|svulst|transplantation|transplanteret|opereret|operation)"
+        r"(men|me|mene|e|en|ene|er|erne|s)?",
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
@@ -1455,7 +1460,11 @@ GENERAL_WORDS = frozenset(
         "strategi",
     ]
 )
-GROUP_WORDS = frozenset(["mange", "flere", "alle", "nogle", "andre", "færre"])
+GROUP_WORDS = frozenset(
+    ["mange", "flere", "alle", "nogle", "andre", "færre",
+     # people in the definite plural: »at borgerne får ny medicin«
+     "borgerne", "beboerne", "patienterne", "eleverne", "brugerne", "pårørende"]
+)  # fmt: skip
 # "i flere måneder", "mange gange": a group word before a word of time or count speaks of
 # how long or how often, not of a group of people.
 TIME_WORDS = frozenset(
@@ -1566,6 +1575,10 @@ SYSTEM_HEADS = (
     "satserne",
     "loven",
     "reglerne",
+    # a thing that holds it: »medicinkassen«
+    "kasse",
+    "kassen",
+    "kasser",
     # a group named by the term: »flygtningebørn«, »indvandrerfamilier«
     "børn",
     "børnene",

@@ -246,7 +246,12 @@ def group_before(before: bytes) -> bool:
     if _a_body_has(low) or _a_topic(low):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
-        groups = [i for i, word in enumerate(low) if word in _GROUP_WORDS and i >= len(low) - 4]
+        # (not »en af beboerne«: one of them)
+        groups = [
+            i
+            for i, word in enumerate(low)
+            if word in _GROUP_WORDS and i >= len(low) - 4 and (i == 0 or low[i - 1] != b"af")
+        ]
         if any(i + 1 >= len(low) or low[i + 1] not in _TIME_WORDS for i in groups):
             return True
     return not _GENERAL_PAIRS.isdisjoint(pairwise(low))
