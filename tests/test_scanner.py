@@ -1032,6 +1032,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Kommunen har modtaget jeres tilbud på 1,8 mio. kr. for grunden.", "property_deal"),
         ("Vi har fundet en køber, men handlen er ikke endelig.", "property_deal"),
         ("Din datter blev taget med stjålne varer i Bilka.", "criminal"),
+        # pain and metastases as a compound's head, an organ's problems, a trickster, a
+        # thing of someone's taken, a purchase under way, a couple of two men
+        ("Hans kone har haft kraftige rygsmerter og har nu fået knoglemetastaser.", "health"),
+        ("Tak for din mail om din datters hjerteproblemer.", "health"),
+        ("Min far fik besøg af en mand, der udgav sig for at være fra vandværket.", "criminal"),
+        ("Mens den ene snakkede med min far, tog den anden hans kontanter.", "criminal"),
+        ("Vi er midt i at købe et gammelt husmandssted ved Lønstrup.", "property_deal"),
+        ("Vi er et par i 60erne, to mænd, og vil gerne flytte i bofællesskabet.", "sexual"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],
@@ -1205,6 +1213,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # people in the definite plural are a group; a box that holds medicine
         ("Hvem skal sørge for, at borgerne får ny medicin?", "health"),
         ("I går blev en af vores biler brudt op og en medicinkasse stjålet.", "health"),
+        # two men who came by, money problems are no organ's
+        ("Min far på 81 har fået besøg af to mænd fra vandværket.", "sexual"),
+        ("Min søn har pengeproblemer.", "health"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

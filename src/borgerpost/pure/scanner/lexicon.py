@@ -115,6 +115,9 @@ TERMS: list[Term] = [
         r"mandler|nyre|milt|prostata|æggestokke|skjoldbruskkirtel)|"
         r"(?:bruger|på) ilt\b|ilttilskud|"
         r"ligger for døden|døende|terminalt syg|palliativ|høfeber|"
+        # problems of an organ or a function: »hjerteproblemer« (not »pengeproblemer«)
+        r"(?:hjerte|ryg|mave|lunge|nyre|lever|hofte|knæ|skulder|nakke|syns|høre|hud|tarm|"
+        r"blære|prostata|stofskifte|vejrtræknings|hukommelses|balance)problem|"
         # a second list: breath short, bedridden, weakened, sight and hearing poor, allergic,
         # walking with aids, dizziness, falling, obsessions
         r"svært ved at trække vejret|åndenød|inhalator|sengeliggende|ligger mest i sengen|"
@@ -239,6 +242,16 @@ TERMS: list[Term] = [
     ),
     # Stuttering, said of someone (»min datter på 4 stammer meget«); not where one comes
     # from (»vi stammer fra Tyrkiet«), which shares the verb.
+    # A couple of two men or two women: »vi er to mænd«, »et par i 60erne, to mænd«; not
+    # two men someone met or was visited by (»besøg af to mænd«).
+    Term(
+        "sexual.two",
+        "sexual",
+        r"(to mænd|to kvinder)\b",
+        0.8,
+        "seksuel orientering",
+        unless_after_word=("af", "med", "til", "fra", "for", "mellem", "blandt", "om", "hos"),
+    ),
     Term(
         "health.speech",
         "health",
@@ -450,7 +463,7 @@ TERMS: list[Term] = [
         "sexual",
         r"(homoseksuel|biseksuel|heteroseksuel|lesbisk|lesbiske|bøsse|transkønnet|trans\b|gay\b|"
         r"transkvinde|transmand|transperson|homopar|homoseksuelt par|lesbisk par|bøssepar|"
-        r"queer|er lgbt|som lgbt|seksuel orientering|seksualitet|samme køn|to mænd|to kvinder|"
+        r"queer|er lgbt|som lgbt|seksuel orientering|seksualitet|samme køn|"
         # coming out, and whom one is drawn to
         r"ud af skabet|sprunget ud som|sprang ud som|aseksuel|panseksuel|"
         # come out, said of a person (not of trees in spring); a partner of the same sex
@@ -645,6 +658,11 @@ TERMS: list[Term] = [
         # money taken from someone (»har taget penge fra hans pung«), drugs found on someone
         r"(?:taget|tog|tager|stjæler) (?:[a-zæøåéü]+ ){0,2}penge fra (?:hans|hendes|min|mine|"
         r"vores|sin|sine|deres|mig|ham|hende|os)\b|"
+        # a thing of someone's taken, a trickster posing as someone
+        r"(?:taget|tog|tager|stjal|stjålet) (?:[a-zæøåéü]+ ){0,2}(?:hans|hendes|min|mine|vores|"
+        r"deres) (?:kontanter|"
+        r"pung|smykker|penge|pengekasse|dankort|telefon)|"
+        r"(?:udgav|udgiver|udgivet) sig for at være|(?:gav|giver|givet) sig ud for at være|"
         r"(?:giver|gav|givet|sælger|solgte) (?:hende|ham|dem|min|mit|mine) (?:alkohol og |sprut og )?"
         r"(?:stoffer|hash|kokain|narko|piller)\b|"
         r"(?:fandt|fundet|fanget med|taget med|tog ham med|tog hende med) (?:[a-zæøåéü]+ ){0,2}"
@@ -1140,6 +1158,7 @@ TERMS: list[Term] = [
         r"med overtagelse (?:den|pr\.|per|fra|1\.)|overtagelse den [0-9]|"
         r"overtagelsen (?:sker|er|bliver) (?:den |pr\. |per )?[0-9]|"
         r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
+        r"(?:er|var) (?:midt i|i gang med) at (?:sælge|købe|handle)|sælger(?:en)? venter|"
         r"(?:er|var) ved at (?:sælge|købe|handle) (?:den|det|huset|gården|grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
         r"(?:er|var) ved at (?:sælge|købe|handle) (?:et|en|vores|min|mit|sin|sit) [a-zæøåéü]*(?:hus|"
@@ -1223,8 +1242,8 @@ TERMS: list[Term] = [
         # Not "skade", "brud", "nedsættelse" or "forstyrrelse": vandskade, kontraktbrud,
         # skattenedsættelse and driftsforstyrrelse are no illness.
         r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap|kræft|betændelse|infektion|"
-        r"sklerose|svulst|transplantation|transplanteret|opereret|operation)"
-        r"(men|me|mene|e|en|ene|er|erne|s)?",
+        r"sklerose|svulst|transplantation|transplanteret|opereret|operation|smerte|metastase)"
+        r"(men|me|mene|e|en|ene|er|erne|r|rne|s)?",
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
