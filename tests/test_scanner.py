@@ -413,6 +413,33 @@ def test_country_names_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
     assert "Eritrea" in json.loads(names.read_text(encoding="utf-8"))
 
 
+def test_first_names_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
+    # A partner's sex may follow from a first name in Faker's Danish list; importing
+    # Faker costs a one-mail scan half its time, so the names are kept in the cache.
+    env = {"PATH": os.environ["PATH"], "BORGERPOST_CACHE_DIR": str(tmp_path / "cache")}
+    code = (
+        "import sys\n"
+        "from borgerpost.pure.scanner import scan\n"
+        "print([f.category for f in scan('Hej Rikke\\nMin kone og jeg er flyttet.\\nMvh Lone')])\n"
+        "print('faker' in sys.modules)\n"
+    )
+
+    def run() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split("\n")
+
+    assert run()[:2] == ["['sexual']", "True"]  # read from Faker, then kept
+    (names,) = (tmp_path / "cache").glob("first-names-*.json")
+    assert json.loads(names.read_text(encoding="utf-8"))["lone"] == "f"
+    assert run()[:2] == ["['sexual']", "False"]  # from the cache, no Faker
+    names.write_text('{"lone": "x"}', encoding="utf-8")
+    assert run()[:2] == ["['sexual']", "True"]  # not a list of names: read again, replaced
+    assert json.loads(names.read_text(encoding="utf-8"))["lone"] == "f"
+
+
 def test_the_characters_normalisation_may_change_are_cached_and_checked(tmp_path, monkeypatch):
     from borgerpost.pure.scanner import normalise as module
 
