@@ -5,6 +5,8 @@ read or written only makes the scanner slower, never wrong."""
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import os
 from pathlib import Path
 
@@ -26,3 +28,23 @@ def store(path: Path, blob: bytes) -> None:
         os.replace(partial, path)
     except OSError:
         pass  # a read-only home: made again each time
+
+
+def for_package_files(
+    name: str, package: str, parts: tuple[str, ...], extra: bytes = b""
+) -> Path | None:
+    """The cache file for what was read from an installed package's files: keyed by the
+    files' paths, sizes and times (found without importing the package, which is what
+    the cache saves) and by `extra`; None if the package or a file is not found there."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    root = Path(spec.origin).parent
+    key = hashlib.sha256(extra)
+    for part in parts:
+        try:
+            found = (root / part).stat()
+        except OSError:
+            return None  # another layout: read the package itself
+        key.update(f"{root / part}\0{found.st_size}\0{found.st_mtime_ns}".encode())
+    return cache_dir() / f"{name}-{key.hexdigest()[:32]}.json"

@@ -11,14 +11,12 @@ that no longer exist.
 from __future__ import annotations
 
 import gettext
-import hashlib
-import importlib.util
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_dir, store
+from .cache import for_package_files, store
 
 # Short Danish names pycountry does not give in Danish (checked against pycountry 26.2).
 _SHORT_NAMES = (
@@ -87,20 +85,14 @@ def _from_pycountry() -> tuple[str, ...]:
 
 
 def _cache_path() -> Path | None:
-    """The cache file for pycountry's installed country list and Danish translation
-    (found without importing it) and the names added here; None if it is not found."""
-    spec = importlib.util.find_spec("pycountry")
-    if spec is None or spec.origin is None:
-        return None
-    package = Path(spec.origin).parent
-    key = hashlib.sha256(repr((_SHORT_NAMES, sorted(_NOT_ORIGIN))).encode())
-    for part in ("databases/iso3166-1.json", "locales/da/LC_MESSAGES/iso3166-1.mo"):
-        try:
-            found = (package / part).stat()
-        except OSError:
-            return None  # another layout: read pycountry itself
-        key.update(f"{package / part}\0{found.st_size}\0{found.st_mtime_ns}".encode())
-    return cache_dir() / f"countries-{key.hexdigest()[:32]}.json"
+    """The cache file for pycountry's country list and Danish translation, and the
+    names added here."""
+    return for_package_files(
+        "countries",
+        "pycountry",
+        ("databases/iso3166-1.json", "locales/da/LC_MESSAGES/iso3166-1.mo"),
+        repr((_SHORT_NAMES, sorted(_NOT_ORIGIN))).encode(),
+    )
 
 
 @lru_cache(maxsize=1)  # the lexicon asks for it once per pattern that names countries

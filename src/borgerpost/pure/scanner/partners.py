@@ -15,14 +15,12 @@ names in our test texts. A name on both lists, or on neither, decides nothing.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_dir, store
+from .cache import for_package_files, store
 
 FEMALE, MALE = "f", "m"
 
@@ -147,18 +145,8 @@ def _from_faker() -> dict[str, str]:
 
 
 def _names_cache_path() -> Path | None:
-    """The cache file for the installed Faker's Danish person provider (found without
-    importing Faker); None if it is not found there."""
-    spec = importlib.util.find_spec("faker")
-    if spec is None or spec.origin is None:
-        return None
-    provider = Path(spec.origin).parent / "providers" / "person" / "da_DK" / "__init__.py"
-    try:
-        found = provider.stat()
-    except OSError:
-        return None  # another layout: read Faker itself
-    key = hashlib.sha256(f"{provider}\0{found.st_size}\0{found.st_mtime_ns}".encode())
-    return cache_dir() / f"first-names-{key.hexdigest()[:32]}.json"
+    """The cache file for the installed Faker's Danish person provider."""
+    return for_package_files("first-names", "faker", ("providers/person/da_DK/__init__.py",))
 
 
 def sex_of_name(word: str) -> str | None:
