@@ -1062,6 +1062,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Mens den ene snakkede med min far, tog den anden hans kontanter.", "criminal"),
         ("Vi er midt i at købe et gammelt husmandssted ved Lønstrup.", "property_deal"),
         ("Vi er et par i 60erne, to mænd, og vil gerne flytte i bofællesskabet.", "sexual"),
+        # driving without a licence or a number plate, with words between
+        ("Min nabo har i et år kørt rundt på en knallert uden nummerplade.", "criminal"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

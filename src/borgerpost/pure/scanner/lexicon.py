@@ -653,7 +653,8 @@ TERMS: list[Term] = [
         # what the police did to someone, a warning given, driving without a licence
         r"(?:pågrebet|tilbageholdt|visiteret|anholdt|sigtet) af politiet|pågrebet|pågreb\b|"
         r"advarsel (?:fra|af) politiet|"
-        r"(?:kørt|kører|kørte|køre|kørende) uden (?:kørekort|førerret)|"
+        r"(?:kørt|kører|kørte|køre|kørende)\s+(?:[a-zæøåéü]+\s+){0,6}uden (?:kørekort|førerret|"
+        r"nummerplade)|"
         # a life in crime, and crimes committed
         # money taken from someone (»har taget penge fra hans pung«), drugs found on someone
         r"(?:taget|tog|tager|stjæler) (?:[a-zæøåéü]+ ){0,2}penge fra (?:hans|hendes|min|mine|"
