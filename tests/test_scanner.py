@@ -1240,6 +1240,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # two men who came by, money problems are no organ's
         ("Min far på 81 har fået besøg af to mænd fra vandværket.", "sexual"),
         ("Min søn har pengeproblemer.", "health"),
+        # a car or a computer bought or sold, paintings shown, a proposal
+        ("Jeg er i gang med at sælge min gamle bil.", "property_deal"),
+        ("Min søn er midt i at købe en ny computer.", "property_deal"),
+        ("Mine malerier er til fremvisning på biblioteket i december.", "property_deal"),
+        ("Min datter har et godt bud på en løsning på trafikken.", "property_deal"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

@@ -1159,17 +1159,21 @@ TERMS: list[Term] = [
         r"med overtagelse (?:den|pr\.|per|fra|1\.)|overtagelse den [0-9]|"
         r"overtagelsen (?:sker|er|bliver) (?:den |pr\. |per )?[0-9]|"
         r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
-        r"(?:er|var) (?:midt i|i gang med) at (?:sælge|købe|handle)|sælger(?:en)? venter|"
-        r"(?:er|var) ved at (?:sælge|købe|handle) (?:den|det|huset|gården|grunden|ejendommen|"
+        r"sælger(?:en)? venter|"
+        r"(?:er|var) (?:ved|midt i|i gang med) at (?:sælge|købe|handle) (?:den|det|huset|gården|"
+        r"grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
-        r"(?:er|var) ved at (?:sælge|købe|handle) (?:et|en|vores|min|mit|sin|sit) [a-zæøåéü]*(?:hus|"
-        r"lejlighed|grund|gård|ejendom|villa|bolig)|"
+        r"(?:er|var) (?:ved|midt i|i gang med) at (?:sælge|købe|handle) (?:et|en|vores|min|mit|"
+        r"sin|sit) (?:[a-zæøåéü]+ )?[a-zæøåéü]*(?:hus|"
+        r"lejlighed|grund|gård|ejendom|villa|bolig|landbrug)|"
         r"(?:sælge|sælger) (?:den|det) til (?:naboen|kommunen|en køber|en investor)|"
         r"køberne har|køberne vil|køberen er|køberne er|"
         # the buyer's side still open, the takeover still ahead, a signature awaited, the
         # property shown to buyers, the reports a sale is made with, a co-op share sold
         r"køber(?:en|ne)? (?:får|har bedt om)|overtagelsen (?:er|sker|bliver) først|"
-        r"underskrift fra (?:sælger|sælgeren|køber|køberen|køberne)|til fremvisning|"
+        r"underskrift fra (?:sælger|sælgeren|køber|køberen|køberne)|"
+        r"(?:hus|huset|lejlighed|lejligheden|ejendom|ejendommen|villa|villaen|bolig|boligen)"
+        r" (?:har været|er|var|blev|bliver) til fremvisning|"
         r"tilstandsrapport|elinstallationsrapport|ejerskifteforsikring|"
         r"(?:sælge|sælger|købe|køber) (?:vores|min|mit|sin|hans|hendes|deres) andel\b|"
         # what a purchase under way is made of: the takeover date, the registration of the deed,
@@ -1186,6 +1190,23 @@ TERMS: list[Term] = [
         r"andelsbolig|sommerhus|villa|gård|rækkehus|parcelhus|landbrug))" + W,
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
+        # »et bud på en løsning«: a proposal, not a bid
+        unless_followed_by=(
+            "en løsning",
+            "løsning",
+            "hvordan",
+            "hvad",
+            "hvor",
+            "hvorfor",
+            "et svar",
+            "svar",
+            "en plan",
+            "et forslag",
+            "fremtiden",
+            "en vej",
+            "nogle",
+            "nye",
+        ),
     ),
     Term(
         "beliefs.faith",
