@@ -1245,6 +1245,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min søn er midt i at købe en ny computer.", "property_deal"),
         ("Mine malerier er til fremvisning på biblioteket i december.", "property_deal"),
         ("Min datter har et godt bud på en løsning på trafikken.", "property_deal"),
+        # talked about as a subject, a place built or closed, a fine for a forgotten card
+        ("Jeg har været til møde i ældrerådet, hvor vi talte om demens.", "health"),
+        ("Min mor synes, at kommunen skal bygge et nyt plejehjem.", "health"),
+        ("Min søn har fået en bøde for at glemme sit buskort.", "criminal"),
         # a reminder for something that is no bill
         ("Biblioteket har sendt mig en rykker for en bog, jeg har afleveret.", "social_economic"),
         # a topic of public talk or of rules, after »om«

@@ -247,8 +247,8 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
-        if _a_profession(before_term):
-            return None  # »jeg arbejder selv som psykolog«
+        if _a_profession(before_term) or _BUILDING_BEFORE.search(before_term):
+            return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
         if term.unless_followed_by and _following(text, end).startswith(term.unless_followed_by):
             return None
         if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
@@ -403,6 +403,17 @@ _PROFESSION_BEFORE = re.compile(
         r"(?i)\b(?:arbejder|arbejdede|arbejdet|ansat|ansættes|job|jobbet|stilling|stillingen|"
         r"vikar|vikarierer|praktik|uddannet|uddannelse|uddannelsen|uddanner (?:mig|sig)|"
         r"læser|studerer)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+(?:en\s+|et\s+)?$"
+    ).encode("latin-1")
+)
+
+
+# A place built, closed or opened is a building, not a stay in it: »kommunen skal bygge
+# et nyt plejehjem«, »lukke krisecentret«.
+_BUILDING_BEFORE = re.compile(
+    (
+        r"(?i)\b(?:bygge|bygger|bygget|opføre|opfører|lukke|lukker|lukket|renovere|renoverer|"
+        r"udvide|udvider|nedlægge|nedlægger)\s+(?:(?:et|en|det|den|de|flere|nye|nyt|ny|"
+        r"gamle|store|lille|eget|egne)\s+){0,2}$"
     ).encode("latin-1")
 )
 

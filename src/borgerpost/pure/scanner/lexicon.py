@@ -836,6 +836,11 @@ TERMS: list[Term] = [
             "at køre uden billet",
             "at køre uden gyldig billet",
             "manglende billet",
+            "at glemme sit buskort",
+            "at glemme sit rejsekort",
+            "at glemme sin billet",
+            "at cykle uden lys",
+            "at cykle over for rødt",
             # asked, not told: »Kan jeg få en bøde for det?«
             "det?",
         ),
@@ -1571,6 +1576,9 @@ TOPIC_NOUNS = frozenset(
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
         "læserbrevet", "planer", "planerne", "beslutning", "beslutningen", "udspil",
         "udspillet", "dagsordenspunkt", "dagsordenspunktet",
+        # talking, reading or hearing about a subject: »vi talte om demens«
+        "talte", "snakkede", "diskuterede", "debatterede", "hørte", "læste", "skrev",
+        "talt", "snakket", "diskuteret", "hørt", "læst", "skrevet",
         # what one reads, sees or writes about a subject: »en bog om kræft«
         "bog", "bogen", "film", "filmen", "opgave", "opgaven", "dokumentar",
         "dokumentaren", "udsendelse", "udsendelsen", "podcast", "podcasten",
