@@ -1064,6 +1064,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi er et par i 60erne, to mænd, og vil gerne flytte i bofællesskabet.", "sexual"),
         # driving without a licence or a number plate, with words between
         ("Min nabo har i et år kørt rundt på en knallert uden nummerplade.", "criminal"),
+        # savings spent to get by; a hospital named by its place, a fall, a limb lost, a
+        # prosthesis, a muscular dystrophy, a powered wheelchair
+        ("Min mor må bruge af sin lille opsparing hver måned for at klare sig.", "social_economic"),
+        ("Tak for din mail om din mors ophold på Sygehus Sønderjylland.", "health"),
+        ("Min far er blevet meget usikker efter sit fald i haven.", "health"),
+        ("Du er henvist til rehabilitering efter din amputation.", "health"),
+        ("Vores søn har Duchennes muskeldystrofi og skal have en elkørestol.", "health"),
+        ("Min søster ligger på Rigshospitalet.", "health"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
     ],

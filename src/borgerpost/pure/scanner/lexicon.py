@@ -124,7 +124,11 @@ TERMS: list[Term] = [
         r"blevet (?:meget )?svagere|ser dårligt|ser meget dårligt|hører dårligt|"
         r"hører meget dårligt|allergisk|allergiker|går med stok|går med krykker|på krykker|"
         r"svimmelhed|falder tit|falder ofte|faldet flere gange|begyndt at falde|"
-        r"tvangstanker|tvangshandlinger)" + W,
+        r"tvangstanker|tvangshandlinger|"
+        # a stay in hospital named by its place (»ophold på Sygehus Sønderjylland«), a fall,
+        # a limb lost, rehabilitation
+        r"(?:ophold|indlæggelse|indlagt) på (?:sygehus|hospital)|(?:efter|pga\.?|på grund af) "
+        r"(?:hendes|hans|sit|mit|dit|et) fald\b|amputation|protese|rehabilitering)" + W,
         0.9,
         "en diagnose eller sygdom",
         unless_followed_by=_VIOLENCE,
@@ -978,6 +982,9 @@ TERMS: list[Term] = [
         r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|ingen penge tilbage|har ikke nogen penge|"
         r"ikke flere penge|ikke nok penge til|ingen penge til|"
+        # living on one's savings: »må bruge af sin lille opsparing hver måned«
+        r"(?:bruge|bruger|brugt|tære|tærer|tæret) (?:af|på) (?:sin|min|hans|hendes|vores|deres|"
+        r"din) (?:lille |sidste )?opsparing|"
         r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge|"
         # not affording, said in a subordinate clause; money spent, gambled, lent or
         # borrowed; a bill not paid and the power cut; a business losing money
@@ -1269,8 +1276,10 @@ TERMS: list[Term] = [
         # Not "skade", "brud", "nedsættelse" or "forstyrrelse": vandskade, kontraktbrud,
         # skattenedsættelse and driftsforstyrrelse are no illness.
         r"(sygdom|allergi|lidelse|syndrom|diagnose|handicap|kræft|betændelse|infektion|"
-        r"sklerose|svulst|transplantation|transplanteret|opereret|operation|smerte|metastase)"
-        r"(men|me|mene|e|en|ene|er|erne|r|rne|s)?",
+        r"sklerose|svulst|transplantation|transplanteret|opereret|operation|smerte|metastase|"
+        # »muskeldystrofi«, »elkørestol«, »Rigshospitalet«
+        r"dystrofi|kørestol|hospital)"
+        r"(men|me|mene|e|en|ene|er|erne|r|rne|s|et|ets)?",
         0.8,
         "en sygdom, lidelse eller et handicap",
         head=True,
