@@ -119,6 +119,11 @@ class Scanner:
         self._spelled = spelled
         self._term_res: list[re.Pattern[str] | None] = [None] * len(spelled)
         self._exceptions = [e.casefold() for e in self.exceptions if e.strip()]
+        # Each term's »unless after« words as Latin-1 bytes, to compare with the word
+        # before a candidate without decoding it (a common health term has them).
+        self._after_words = [
+            frozenset(w.encode("latin-1") for w in t.unless_after_word) for t in self.terms
+        ]
 
     def prepare(self) -> None:
         """Compile every term's expression now (a server's warm-up before it forks)."""
@@ -157,6 +162,19 @@ class Scanner:
             # long one is the finding, and the word is confirmed once.
             key = (pattern_id, start)
             if key in confirmed:
+                continue
+            # A candidate inside a finding of its category already made would be dropped
+            # below (a finding starts at its candidate or, for a compound, earlier): it is
+            # not confirmed at all. Terms overlap often (»hospitalet« is a word and a head).
+            # (Findings are in the caller's offsets: the candidate's start is mapped to them
+            # where normalisation moved characters.)
+            category = "cpr" if pattern_id == 0 else self.terms[pattern_id - 1].category
+            last_end = reported.get(category, -1)
+            if (
+                last_end > 0
+                and (start if norm.segments is None else norm.original_span(start, start + 1)[0])
+                < last_end
+            ):
                 continue
             if pattern_id == 0:
                 finding = self._cpr(norm, original, start, end)
@@ -241,13 +259,16 @@ class Scanner:
         before_term = data[max(s_start, start - 60) : start]
         if group_before(before_term):
             return None
-        if term.unless_after_word and _word_before(before_term) in term.unless_after_word:
+        if (
+            term.unless_after_word
+            and _word_before(before_term) in self._after_words[pattern_id - 1]
+        ):
             return None
         if term.category == "health" and context.carrier_before(s_start, start):
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
-        if _a_profession(before_term) or _BUILDING_BEFORE.search(before_term):
+        if _a_profession(before_term) or context.built_before(before_term):
             return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
         if term.unless_followed_by and _following(text, end).startswith(term.unless_followed_by):
             return None
@@ -335,7 +356,7 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 
 
 # The first word of an organisation's name: »Dansk Flygtningehjælp«.
-_ORGANISATION_OPENINGS = frozenset(["dansk", "danske", "danmarks", "landsforeningen"])
+_ORGANISATION_OPENINGS = frozenset([b"dansk", b"danske", b"danmarks", b"landsforeningen"])
 
 
 # The administration's letter: a heading (the authority, the subject) and then, within the
@@ -386,9 +407,18 @@ _IF_ONE_DAY = re.compile(
 )
 
 
-def _word_before(before_term: bytes) -> str:
+def _word_before(before_term: bytes) -> bytes:
+    """The last word before the term, lower-cased (Danish letters too), as bytes."""
     words = before_term.rsplit(None, 1)
-    return words[-1].decode("latin-1").lower() if words else ""
+    return words[-1].translate(_LOWER) if words else b""
+
+
+def _lower_latin1(code: int) -> int:
+    lowered = chr(code).lower()
+    return ord(lowered) if len(lowered) == 1 and ord(lowered) < 256 else code
+
+
+_LOWER = bytes(_lower_latin1(code) for code in range(256))
 
 
 def _following(text: str, end: int) -> str:
@@ -447,6 +477,7 @@ class _Context:
         self._lowered: bytes | None = None
         self._text_has: dict[tuple[bytes, ...], bool] = {}
         self._company: bool | None = None
+        self._building: bool | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
@@ -528,6 +559,16 @@ class _Context:
             found = self._text_has[pieces] = self._has_any(pieces, 0, len(self.data))
         return found
 
+    def built_before(self, before_term: bytes) -> bool:
+        # Most mails name no building work: the expression runs only in those that do.
+        if self._building is None:
+            self._building = self._has_any(_BUILDING_PIECES, 0, len(self.data))
+        # (the verb is within the last words: the expression starts 32 characters back)
+        return (
+            self._building
+            and _BUILDING_BEFORE.search(before_term, max(0, len(before_term) - 32)) is not None
+        )
+
     def maybe_one_day(self, start: int, end: int) -> bool:
         # A piece of each phrase (»hvis «, »bange for at«, »frygter «).
         return self._in_text(_ONE_DAY_PIECES) and self._has_any(_ONE_DAY_PIECES, start, end)
@@ -608,6 +649,7 @@ def _ends_sentence(text: str, i: int) -> bool:
 
 # Pieces of the words that every phrase of a check holds, in lower case.
 _ONE_DAY_PIECES = (b"vis ", b" for at ", b"rygter ")
+_BUILDING_PIECES = (b"bygge", b"opf\xf8r", b"lukke", b"renover", b"udvide", b"nedl\xe6g")
 _CARRIER_PIECES = (b"gen", b"anl", b"rer af")
 _PROCESSING_PIECES = (b"oplysning", b"data", b"hvem")
 
