@@ -20,7 +20,7 @@ from .lexicon import (
 )
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
-from .person import about_a_person, group_before, has_possessive, strong_person
+from .person import LOWER_LATIN1, about_a_person, group_before, has_possessive, strong_person
 
 CATEGORIES = (
     "cpr",
@@ -410,15 +410,7 @@ _IF_ONE_DAY = re.compile(
 def _word_before(before_term: bytes) -> bytes:
     """The last word before the term, lower-cased (Danish letters too), as bytes."""
     words = before_term.rsplit(None, 1)
-    return words[-1].translate(_LOWER) if words else b""
-
-
-def _lower_latin1(code: int) -> int:
-    lowered = chr(code).lower()
-    return ord(lowered) if len(lowered) == 1 and ord(lowered) < 256 else code
-
-
-_LOWER = bytes(_lower_latin1(code) for code in range(256))
+    return words[-1].translate(LOWER_LATIN1) if words else b""
 
 
 def _following(text: str, end: int) -> str:

@@ -47,6 +47,8 @@ def _lower_byte(code: int) -> int:
 
 _WORDS = bytes(code if _is_word_byte(code) else 32 for code in range(256))
 _LOWER_WORDS = bytes(_lower_byte(code) if _is_word_byte(code) else 32 for code in range(256))
+# Every Latin-1 byte lower-cased, the rest kept (for one word compared as it stands).
+LOWER_LATIN1 = bytes(_lower_byte(code) for code in range(256))
 _UPPER = frozenset(code for code in range(256) if chr(code).isupper())
 
 
