@@ -17,6 +17,7 @@ from borgerpost.inquiries.actions import Delivery, TriageDecision
 from borgerpost.inquiries.models import Message
 from borgerpost.inquiries.rules import RuleError
 from tests.conftest import sent_mail
+from tests.test_scanner_model import FORGETTING_MOTHER
 
 SENSITIVE = (
     "Min søn Oliver har ADHD og angst, og vi får kontanthjælp. "
@@ -81,6 +82,16 @@ def test_acknowledgement_with_a_cpr_number_is_blocked_and_masked(world, case):
     shown = str(exc.value.result.highlighted())
     assert "091213-XXXX" in shown and "4290" not in shown
     assert "<mark" in shown
+
+
+def test_a_sentence_marked_by_the_model_shows_a_cpr_number_in_it_masked(world):
+    text = FORGETTING_MOTHER.replace("Min mor på 84", "Min mor, 120342-1234, på 84")
+    result = check(world.ishoj, "mail", "x@gmail.com", text)
+    assert result.blocked
+    assert {f.finding.rule for f in result.findings} == {"model.health", "cpr.number"}
+    shown = str(result.highlighted())
+    assert "Min mor, 120342-XXXX, på 84" in shown and "1234" not in shown
+    assert "helbredsoplysninger" in result.message
 
 
 def test_internal_mail_is_secure(world):

@@ -18,6 +18,7 @@ from .lexicon import (
     TERMS,
     Term,
 )
+from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import LOWER_LATIN1, about_a_person, group_before, has_possessive, strong_person
@@ -105,6 +106,8 @@ class Scanner:
 
     extra_terms: tuple[Term, ...] = ()
     exceptions: tuple[str, ...] = ()
+    # The learned second opinion after the rules (model.py); None only to test the rules.
+    model: Model | None = field(default_factory=default_model)
     engine: Engine = field(init=False)
 
     def __post_init__(self) -> None:
@@ -146,7 +149,35 @@ class Scanner:
             )
         norm = normalise(text)
         findings = self._confirm(norm, text, self.engine.candidates(norm.text, norm.data))
+        if self.model is not None:
+            findings.extend(self._opinions(self.model, norm, text, {f.category for f in findings}))
         findings.sort(key=lambda f: (f.start, f.category))
+        return findings
+
+    def _opinions(
+        self, model: Model, norm: Normalised, original: str, known: set[str]
+    ) -> list[Finding]:
+        """The model's findings in categories the rules found nothing of: each marks the
+        sentence that weighs most for its category."""
+        findings: list[Finding] = []
+        for opinion in model.opinions(norm.text, known):
+            sentence = norm.text[opinion.start : opinion.end].casefold()
+            if any(e in sentence for e in self._exceptions):
+                continue
+            o_start, o_end = norm.original_span(opinion.start, opinion.end)
+            label = CATEGORY_LABELS[opinion.category].lower()
+            findings.append(
+                Finding(
+                    opinion.category,
+                    o_start,
+                    o_end,
+                    f"model.{opinion.category}",
+                    round(opinion.probability, 2),
+                    f"Teksten ligner tekster med {label} om en bestemt person: ikke ét ord, "
+                    "men ordene tilsammen (den mest sigende sætning er markeret).",
+                    original[o_start:o_end],
+                )
+            )
         return findings
 
     def _confirm(
