@@ -32,32 +32,37 @@ FORGETTING_MOTHER = (
 )
 
 
+CATEGORIES = ["health", "criminal", *(f"other{n}" for n in range(7))]
+
+
 def tiny(threshold: float = 0.5) -> Model:
-    """A model small enough to work out by hand: two categories, seven features."""
+    """A model small enough to work out by hand: seven features, and weights only for
+    health and criminal (a model has the nine categories)."""
+    silent = [[0] * 7 for _ in range(7)]
     return Model(
         parse(
             {
-                "categories": ["health", "criminal"],
-                "bias": [-1.0, -2.0],
-                "thresholds": [threshold, 0.5],
+                "categories": CATEGORIES,
+                "bias": [-1.0, -2.0, *[-5.0] * 7],
+                "thresholds": [threshold, *[0.5] * 8],
                 "vocabulary": ["min", "mor", "er", "glad", "min mor", "anholdt", "og"],
                 "idf": [1000, 1000, 1000, 2000, 1500, 3000, 1000],
-                "weights": [[0, 0, 0, 2000, 1000, 0, 0], [0, 0, 0, 0, 0, 4000, 0]],
+                "weights": [[0, 0, 0, 2000, 1000, 0, 0], [0, 0, 0, 0, 0, 4000, 0], *silent],
             }
         )
     )
 
 
-def test_logits_are_sublinear_tf_idf_of_unit_length_as_the_model_was_trained():
-    # min ×2, mor ×2, er, glad, the pair »min mor« ×2; numbers are no words
-    logits = tiny().logits("Min mor er glad, 12 min mor")  # »og« is not in it
-    twice = 1 + math.log(2)
-    values = {"min": twice, "mor": twice, "er": 1.0, "glad": 2.0, "min mor": twice * 1.5}
-    norm = math.sqrt(sum(v * v for v in values.values()))
-    expected_health = -1.0 + (2.0 * values["glad"] + 1.0 * values["min mor"]) / norm
+def test_logits_are_tf_idf_of_what_occurs_of_unit_length_as_the_model_was_trained():
+    # min, mor, er, glad, og and the pair »min mor« occur (twice counts once; »og«, with
+    # no weight, still counts in the length); numbers are no words
+    logits = tiny().logits("Min mor er glad, 12 min mor og")
+    idf = {"min": 1.0, "mor": 1.0, "er": 1.0, "glad": 2.0, "og": 1.0, "min mor": 1.5}
+    norm = math.sqrt(sum(v * v for v in idf.values()))
+    expected_health = -1.0 + (2.0 * idf["glad"] + 1.0 * idf["min mor"]) / norm
     assert logits[0] == pytest.approx(expected_health)
     assert logits[1] == pytest.approx(-2.0)  # no feature of its own: its bias
-    assert tiny().logits("intet af det") == [-1.0, -2.0]
+    assert tiny().logits("intet af det") == [-1.0, -2.0, *[-5.0] * 7]
 
 
 def test_words_are_folded_as_written_on_a_phone_and_long_words_give_their_ends():
@@ -192,3 +197,17 @@ def test_the_model_is_read_back_from_the_cache_and_a_broken_cache_is_only_slower
         cached.write_bytes(broken)
         assert run() == first  # read from the JSON again, and the cache replaced
         assert cached.read_bytes() != broken
+
+
+def test_a_model_file_without_the_nine_categories_is_refused():
+    with pytest.raises(ValueError, match="9 categories, not 2"):
+        parse(
+            {
+                "categories": ["health", "criminal"],
+                "bias": [0.0, 0.0],
+                "thresholds": [0.5, 0.5],
+                "vocabulary": ["syg"],
+                "idf": [1000],
+                "weights": [[1000], [0]],
+            }
+        )

@@ -6,8 +6,8 @@ Usage:
 
 Reads the labelled sets (the shared development sets and benchmarks/corpus), leaves out
 every set named in benchmarks/corpus/held-out.txt, and fits one logistic regression per
-category over `model.features` with scikit-learn (sublinear tf-idf). scikit-learn does
-the fitting because it does it well; the scanner only reads the weights (model.py).
+category over `model.features` (which occur, weighted by idf) with scikit-learn, which
+does the fitting well; the scanner only reads the weights (model.py).
 
 Each category's threshold is chosen in cross-validation by set (five folds, no set in
 both training and test): the lowest probability, in steps of 0.05 from 0.30, at which
@@ -60,7 +60,7 @@ def load_sets(corpus: Path) -> dict[str, list[dict[str, object]]]:
 
 
 def vectoriser() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=features, min_df=2, sublinear_tf=True)
+    return TfidfVectorizer(analyzer=features, min_df=2, binary=True)
 
 
 def fit(x: object, labels: np.ndarray) -> LogisticRegression:
