@@ -1,6 +1,7 @@
 """Per-category precision, recall and F1 of the scanner on the labelled development set.
 
-Usage: python benchmarks/scanner_quality.py [PATH-TO-sensitive-dev.jsonl] [--errors]
+Usage: python benchmarks/scanner_quality.py [PATH-TO-sensitive-dev.jsonl] [--errors] [--rules-only]
+--rules-only leaves out the learned second opinion (scanner/model.py), to see what it adds.
 Targets (issue 3): every CPR number found, CPR precision >= 0.98, every other
 category F1 >= 0.85, micro-F1 >= 0.90.
 """
@@ -12,7 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from borgerpost.pure.scanner import CATEGORIES, scan
+from borgerpost.pure.scanner import CATEGORIES, Scanner
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sensitive-dev.jsonl"
 
@@ -20,6 +21,7 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "sensitive
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     show_errors = "--errors" in sys.argv
+    scan = Scanner(model=None).scan if "--rules-only" in sys.argv else Scanner().scan
     path = Path(args[0]) if args else DEFAULT
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     tp: Counter[str] = Counter()
