@@ -211,3 +211,21 @@ def test_a_model_file_without_the_nine_categories_is_refused():
                 "weights": [[1000], [0]],
             }
         )
+
+
+def test_a_cpr_number_in_the_sentence_the_model_marks_is_masked_where_it_is_shown(tmp_path):
+    text = FORGETTING_MOTHER.replace("Min mor på 84", "Min mor, 120342-1234, på 84")
+    [finding, cpr] = Scanner().scan(text)  # by where they start: the sentence first
+    assert cpr.category == "cpr" and finding.rule == "model.health"
+    assert finding.excerpt.startswith("Min mor, 120342-XXXX, på 84 er begyndt at glemme")
+    assert text[finding.start : finding.end].startswith("Min mor, 120342-1234")
+    path = tmp_path / "mail.txt"
+    path.write_text(text, encoding="utf-8")
+    printed = subprocess.run(
+        [sys.executable, "-m", "borgerpost", "scan", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert "model.health" in printed and "120342-XXXX" in printed and "1234" not in printed

@@ -103,22 +103,11 @@ class GuardResult:
             if f.start < pos:
                 continue
             out.append(escape(self.text[pos : f.start]))
-            shown = f.excerpt if f.category == "cpr" else self._masked(f.start, f.end)
+            shown = f.excerpt  # the words, a CPR number in them masked
             out.append(f'<mark class="finding" title="{escape(item.label)}">{escape(shown)}</mark>')
             pos = f.end
         out.append(escape(self.text[pos:]))
         return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
-
-    def _masked(self, start: int, end: int) -> str:
-        """text[start:end] with each CPR number found inside masked: a finding of the
-        learned model marks a whole sentence, which may hold one."""
-        shown, pos = [], start
-        for item in sorted(self.findings, key=lambda f: f.finding.start):
-            f = item.finding
-            if f.category == "cpr" and start <= f.start and f.end <= end and f.start >= pos:
-                shown += [self.text[pos : f.start], f.excerpt]
-                pos = f.end
-        return "".join([*shown, self.text[pos:end]])
 
 
 def signature(finding: Finding, text: str) -> str:

@@ -150,17 +150,18 @@ class Scanner:
         norm = normalise(text)
         findings = self._confirm(norm, text, self.engine.candidates(norm.text, norm.data))
         if self.model is not None:
-            findings.extend(self._opinions(self.model, norm, text, {f.category for f in findings}))
+            findings.extend(self._opinions(self.model, norm, text, findings))
         findings.sort(key=lambda f: (f.start, f.category))
         return findings
 
     def _opinions(
-        self, model: Model, norm: Normalised, original: str, known: set[str]
+        self, model: Model, norm: Normalised, original: str, by_rules: list[Finding]
     ) -> list[Finding]:
         """The model's findings in categories the rules found nothing of: each marks the
         sentence that weighs most for its category."""
         findings: list[Finding] = []
-        for opinion in model.opinions(norm.text, known):
+        cprs = sorted((f for f in by_rules if f.category == "cpr"), key=lambda f: f.start)
+        for opinion in model.opinions(norm.text, {f.category for f in by_rules}):
             sentence = norm.text[opinion.start : opinion.end].casefold()
             if any(e in sentence for e in self._exceptions):
                 continue
@@ -175,7 +176,7 @@ class Scanner:
                     round(opinion.probability, 2),
                     f"Teksten ligner tekster med {label} om en bestemt person: ikke ét ord, "
                     "men ordene tilsammen (den mest sigende sætning er markeret).",
-                    original[o_start:o_end],
+                    _masked(original, o_start, o_end, cprs),
                 )
             )
         return findings
@@ -336,6 +337,17 @@ class Scanner:
             f"»{word}« er {term.explanation} om en bestemt person.",
             word,
         )
+
+
+def _masked(original: str, start: int, end: int, cprs: list[Finding]) -> str:
+    """original[start:end] with every CPR number found in it masked: an excerpt is shown
+    and printed, and a sentence the model marks may hold one."""
+    shown, pos = [], start
+    for cpr in cprs:  # by where they start
+        if pos <= cpr.start and cpr.end <= end:
+            shown += [original[pos : cpr.start], cpr.excerpt]
+            pos = cpr.end
+    return "".join([*shown, original[pos:end]])
 
 
 # A CPR number after its label, a few characters apart: »CPR-nr.: 280772-1119«,
