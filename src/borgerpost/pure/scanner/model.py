@@ -257,21 +257,26 @@ class Model:
         if sum(map(self.index.__contains__, found)) < MIN_WORDS:
             return []
         out: list[Opinion] = []
+        by_sentence: list[tuple[int, int, set[int]]] = []  # made once, if the model speaks
         for c, logit in enumerate(self._logits(self._present(found))):
             category = self.categories[c]
             if logit >= self.threshold_logits[c] and category not in known:
-                start, end = self.heaviest_sentence(text, c)
+                if not by_sentence:
+                    by_sentence = [(a, b, self.present(text[a:b])) for a, b in sentences(text)]
+                start, end = self._heaviest(by_sentence, c, len(text))
                 out.append(Opinion(category, 1.0 / (1.0 + math.exp(-logit)), start, end))
         return out
 
-    def heaviest_sentence(self, text: str, category: int) -> tuple[int, int]:
+    def _heaviest(
+        self, by_sentence: list[tuple[int, int, set[int]]], category: int, length: int
+    ) -> tuple[int, int]:
         """The sentence whose features weigh most for the category: what the finding
         shows the user."""
         best_weight = -math.inf
-        best = (0, len(text))
-        for start, end in sentences(text):
+        best = (0, length)
+        for start, end, present in by_sentence:
             weight = 0.0
-            for i in self.present(text[start:end]):
+            for i in present:
                 weight += self.rows[i][category] * self.idf[i]
             if weight > best_weight:
                 best_weight, best = weight, (start, end)
