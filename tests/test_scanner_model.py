@@ -21,6 +21,7 @@ from borgerpost.pure.scanner.model import (
     parse,
     word_features,
 )
+from borgerpost.pure.scanner.model import words as words_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -235,3 +236,11 @@ def test_a_cpr_number_in_the_sentence_the_model_marks_is_masked_where_it_is_show
         check=True,
     ).stdout
     assert "model.health" in printed and "120342-XXXX" in printed and "1234" not in printed
+
+
+def test_a_long_text_gives_the_same_words_taken_a_piece_at_a_time():
+    model = tiny()
+    text = "Min mor er glad for sin have.\n" * 10_000  # 300 KB, several pieces
+    assert model._words(text) == words_of(text)
+    no_spaces = "ab" * 100_000  # cut where it must be, and done at once
+    assert "".join(model._words(no_spaces)) == no_spaces

@@ -23,6 +23,7 @@ import json
 import marshal
 import math
 import re
+from collections.abc import Iterator
 from itertools import chain, pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -50,6 +51,8 @@ _MAX_CACHED_WORDS = 200_000
 # category in 21 of the 131 one-sentence traps of tests/test_scanner.py (2 when set in a
 # mail), and one in a dump of database fields, English words mostly.
 MIN_WORDS = 20
+# A long text's words are taken this many characters at a time.
+_PIECE = 65_536
 # A sentence ends at . ! ? followed by white space, or at a line break.
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 
@@ -210,7 +213,19 @@ class Model:
         return self._present(self._words(text))
 
     def _words(self, text: str) -> list[str]:
-        return list(filter(None, map(self._folded.__getitem__, _WORD.findall(text))))
+        """The folded words, taken a piece of the text at a time: all of a long text's
+        words as new strings at once took 20 times the text's size in memory."""
+        fold_word = self._folded.__getitem__
+        found: list[str] = []
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + _PIECE)
+            if end < len(text):  # cut at a space, not inside a word, where there is one
+                space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+                end = space if space > start else end
+            found.extend(filter(None, map(fold_word, _WORD.findall(text, start, end))))
+            start = end
+        return found
 
     def _present(self, found: list[str]) -> set[int]:
         present = set(chain.from_iterable(map(self._own.__getitem__, found)))
@@ -256,51 +271,55 @@ class Model:
         found = self._words(text)
         if sum(map(self.index.__contains__, found)) < MIN_WORDS:
             return []
-        out: list[Opinion] = []
-        by_sentence: list[tuple[int, int, set[int]]] = []  # made once, if the model speaks
-        for c, logit in enumerate(self._logits(self._present(found))):
-            category = self.categories[c]
-            if logit >= self.threshold_logits[c] and category not in known:
-                if not by_sentence:
-                    by_sentence = [(a, b, self.present(text[a:b])) for a, b in sentences(text)]
-                start, end = self._heaviest(by_sentence, c, len(text))
-                out.append(Opinion(category, 1.0 / (1.0 + math.exp(-logit)), start, end))
-        return out
+        logits = self._logits(self._present(found))
+        speaking = [
+            c
+            for c, logit in enumerate(logits)
+            if logit >= self.threshold_logits[c] and self.categories[c] not in known
+        ]
+        if not speaking:
+            return []
+        spans = self._heaviest_sentences(text, speaking)
+        return [
+            Opinion(self.categories[c], 1.0 / (1.0 + math.exp(-logits[c])), *spans[c])
+            for c in speaking
+        ]
 
-    def _heaviest(
-        self, by_sentence: list[tuple[int, int, set[int]]], category: int, length: int
-    ) -> tuple[int, int]:
-        """The sentence whose features weigh most for the category: what the finding
-        shows the user."""
-        best_weight = -math.inf
-        best = (0, length)
-        for start, end, present in by_sentence:
-            weight = 0.0
-            for i in present:
-                weight += self.rows[i][category] * self.idf[i]
-            if weight > best_weight:
-                best_weight, best = weight, (start, end)
-        return best
+    def _heaviest_sentences(self, text: str, categories: list[int]) -> dict[int, tuple[int, int]]:
+        """Per category, the sentence whose features weigh most for it: what the finding
+        shows the user. One pass over the sentences, each sentence's features found once
+        and not kept (a long text has many)."""
+        best = {c: (-math.inf, 0, len(text)) for c in categories}
+        for start, end in sentences(text):
+            present = self.present(text[start:end])
+            for c in categories:
+                weight = 0.0
+                for i in present:
+                    weight += self.rows[i][c] * self.idf[i]
+                if weight > best[c][0]:
+                    best[c] = (weight, start, end)
+        return {c: (start, end) for c, (_, start, end) in best.items()}
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str) -> Iterator[tuple[int, int]]:
     """The spans of the text's sentences, without surrounding white space; none empty."""
-    spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        _add_trimmed(text, start, match.end(), spans)
+        span = _trimmed(text, start, match.end())
+        if span[0] < span[1]:
+            yield span
         start = match.end()
-    _add_trimmed(text, start, len(text), spans)
-    return spans
+    span = _trimmed(text, start, len(text))
+    if span[0] < span[1]:
+        yield span
 
 
-def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
-        spans.append((start, end))
+    return start, end
 
 
 def _list(value: object) -> list[object]:
