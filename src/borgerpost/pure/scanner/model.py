@@ -23,7 +23,7 @@ import json
 import marshal
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain, pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -71,9 +71,20 @@ def word_features(word: str) -> list[str]:
     return features
 
 
-def words(text: str) -> list[str]:
-    """The text's words as the model knows them, numbers left out."""
-    return [w for w in map(fold, _WORD.findall(text)) if w]
+def words(text: str, fold_word: Callable[[str], str] = fold) -> list[str]:
+    """The text's words as the model knows them, numbers left out; taken a piece of the
+    text at a time: all of a long text's words as new strings at once took 20 times the
+    text's size in memory."""
+    found: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE)
+        if end < len(text):  # cut at a space, not inside a word, where there is one
+            space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = space if space > start else end
+        found.extend(filter(None, map(fold_word, _WORD.findall(text, start, end))))
+        start = end
+    return found
 
 
 def features(text: str) -> list[str]:
@@ -213,19 +224,7 @@ class Model:
         return self._present(self._words(text))
 
     def _words(self, text: str) -> list[str]:
-        """The folded words, taken a piece of the text at a time: all of a long text's
-        words as new strings at once took 20 times the text's size in memory."""
-        fold_word = self._folded.__getitem__
-        found: list[str] = []
-        start = 0
-        while start < len(text):
-            end = min(len(text), start + _PIECE)
-            if end < len(text):  # cut at a space, not inside a word, where there is one
-                space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
-                end = space if space > start else end
-            found.extend(filter(None, map(fold_word, _WORD.findall(text, start, end))))
-            start = end
-        return found
+        return words(text, self._folded.__getitem__)  # each word folded once per process
 
     def _present(self, found: list[str]) -> set[int]:
         present = set(chain.from_iterable(map(self._own.__getitem__, found)))
