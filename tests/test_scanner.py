@@ -1306,14 +1306,17 @@ def test_a_build_is_used_only_for_the_sources_it_was_built_from(tmp_path, monkey
             (package / f"{name}{native._suffix()}").write_bytes(b"")
         return package
 
+    whole = (*native.MODULES, native.KERNEL, "_native__mypyc")
     # Built from other sources (a module edited since): never used.
-    fake_build("0" * 24, (*native.MODULES, "_native__mypyc"))
+    fake_build("0" * 24, whole)
     assert native.built_dir() is None
-    # A build of these sources that lacks a module: not used either.
+    # A build of these sources that lacks a module, or the model's C kernel: not used.
     partial = fake_build(native.build_key(), native.MODULES[:-1])
     assert native.built_dir() is None
-    # Complete: put first on the package's path; the pure modules when asked for.
     fake_build(native.build_key(), (*native.MODULES, "_native__mypyc"))
+    assert native.built_dir() is None
+    # Complete: put first on the package's path; the pure modules when asked for.
+    fake_build(native.build_key(), whole)
     path: list[str] = ["sources"]
     assert native.activate(path) and path == [str(partial), "sources"]
     monkeypatch.setenv("BORGERPOST_SCANNER_PURE", "true")

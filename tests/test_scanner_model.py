@@ -6,11 +6,15 @@ import gzip
 import json
 import math
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from borgerpost.pure.scanner import Scanner
 from borgerpost.pure.scanner.model import (
@@ -18,12 +22,14 @@ from borgerpost.pure.scanner.model import (
     MODEL_FILE,
     Model,
     features,
+    fold,
     parse,
     word_features,
 )
 from borgerpost.pure.scanner.model import words as words_of
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "benchmarks" / "corpus"
 
 # A mail that tells of a mother's dementia without a word for it: no rule finds it.
 FORGETTING_MOTHER = (
@@ -238,9 +244,108 @@ def test_a_cpr_number_in_the_sentence_the_model_marks_is_masked_where_it_is_show
     assert "model.health" in printed and "120342-XXXX" in printed and "1234" not in printed
 
 
-def test_a_long_text_gives_the_same_words_taken_a_piece_at_a_time():
+def test_a_long_text_gives_the_words_of_the_whole_though_taken_a_piece_at_a_time():
+    text = "Min mor er glad for sin have 2 gange.\n" * 10_000  # 390 KB, several pieces
+    whole = [fold(w) for w in re.findall(r"\w+", text) if not w.isdigit()]
+    assert words_of(text) == whole and len(whole) == 80_000
+    # a piece ends after a word, never inside one, where there is no space for long
+    no_spaces = "ab" * 100_000 + "." + "cd" * 40_000
+    assert words_of(no_spaces) == ["ab" * 100_000, "cd" * 40_000]
+
+
+# The sums in C (_kernel.c) against their definition in Python (Model._score_in_python).
+
+
+def kernel(model: Model) -> Callable[[str], tuple[int, list[float]]]:
+    """The model's compiled sums; scripts/test builds them with the compiled scanner."""
+    from borgerpost.pure.scanner import native
+
+    assert native.active(), "borgerpost scan --build-native has not built this source"
+    from borgerpost.pure.scanner._kernel import Kernel
+
+    assert isinstance(getattr(model._score, "__self__", None), Kernel)
+    return model._score
+
+
+def same_sums(model: Model, text: str) -> None:
+    known, logits = kernel(model)(text)
+    expected_known, expected = model._score_in_python(text)
+    assert known == expected_known
+    if known >= MIN_WORDS:
+        assert logits == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_the_sums_in_c_are_the_sums_in_python_on_every_labelled_text():
+    model = Model.load()
+    texts = [
+        json.loads(line)["text"]
+        for path in [*(ROOT.parent / "shared" / "corpus").glob("*.jsonl"), *CORPUS.glob("*.jsonl")]
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    assert len(texts) > 2000
+    for text in texts:
+        same_sums(model, text)
+    known, logits = kernel(model)(FORGETTING_MOTHER)
+    assert known >= MIN_WORDS and len(logits) == 9
+
+
+# Words of the tiny model and of Danish, written as a phone would, with what tokenising
+# and folding must get right: numbers in any script, the underscore, letters outside
+# Latin-1, combining accents, a ligature, a dotted capital I that lowers to two letters.
+_PIECES = [
+    "Min", "mor", "MOR", "er", "glad", "cykel", "og", "Børn", "boern", "sygdom", "kræft",
+    "misbrugsbehandling", "12", "٣", "²", "x_y", "_", "İstanbul", "straße", "ﬁl", "é",
+    "e\u0301", "Ωmega", "🙂", "\u200b", ".", ",", " ", "\n", "\t", "-", "'",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=80), st.booleans())
+def test_the_sums_in_c_are_the_sums_in_python_on_any_text(pieces, spaced):
+    text = (" " if spaced else "").join(pieces)
+    same_sums(tiny(), text)
+    same_sums(tiny(), text + " og" * MIN_WORDS)
+    same_sums(SHIPPED, text + " " + FORGETTING_MOTHER)
+
+
+SHIPPED = Model.load()
+
+
+def test_the_sums_in_c_refuse_what_is_not_a_model_and_never_crash():
+    from borgerpost.pure.scanner._kernel import Kernel
+
     model = tiny()
-    text = "Min mor er glad for sin have.\n" * 10_000  # 300 KB, several pieces
-    assert model._words(text) == words_of(text)
-    no_spaces = "ab" * 100_000  # cut where it must be, and done at once
-    assert "".join(model._words(no_spaces)) == no_spaces
+    index, pairs, idf, rows, bias = model.index, model.pairs, model.idf, model.rows, model.bias
+
+    def made(**changed: object) -> Kernel:
+        given = {"index": index, "words": {}, "pairs": pairs, "idf": idf, "rows": rows}
+        return Kernel(**{**given, "bias": bias, **changed})  # type: ignore[arg-type]
+
+    with pytest.raises(ValueError, match="thousandths"):
+        made(rows=[(0.0001, *row[1:]) for row in rows])
+    with pytest.raises(ValueError, match="vocabulary"):
+        made(pairs={**pairs, ("min", "ukendt"): 0})
+    with pytest.raises(IndexError):
+        made(pairs={("min", "mor"): len(idf)})
+    with pytest.raises(ValueError):
+        made(idf=idf[:-1])
+    with pytest.raises(ValueError):
+        made(rows=[row[:-1] for row in rows])
+    with pytest.raises(TypeError):
+        made(index=list(index))
+    made_once = made()
+    with pytest.raises(TypeError, match="once"):
+        made_once.__init__(index, {}, pairs, idf, rows, bias)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        made_once.score(b"Min mor")  # type: ignore[arg-type]
+    # A words table that gives what it should not: an error, never a wrong sum or a crash.
+    with pytest.raises(TypeError):
+        made(words={"mor": "mor"}).score("mor")
+    with pytest.raises(IndexError):
+        made(words={"mor": (1, len(idf))}).score("mor")
+    with pytest.raises(IndexError):
+        made(words={"mor": (-2,)}).score("mor")
+    assert made(words={"mor": ()}).score("mor mor")[0] == 0  # () is a number
+    unmade = Kernel.__new__(Kernel)
+    with pytest.raises(ValueError, match="no model"):
+        unmade.score("Min mor")

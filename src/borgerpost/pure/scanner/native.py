@@ -27,6 +27,8 @@ MODULES = ("normalise", "cpr", "partners", "lexicon", "person", "engine", "model
 # What the compiled modules import from the package and is not compiled (pycountry's
 # names, the cache): a change there may change what they were compiled against.
 IMPORTED = ("countries", "cache")
+# Written in C by hand, built beside them (model.py says why), with its interface.
+KERNEL = "_kernel"
 PACKAGE = "borgerpost.pure.scanner"
 HERE = Path(__file__).resolve().parent
 
@@ -37,6 +39,8 @@ def build_key() -> str:
     digest = hashlib.sha256()
     for name in (*MODULES, *IMPORTED):
         digest.update(name.encode() + b"\0" + (HERE / f"{name}.py").read_bytes() + b"\0")
+    for source in (f"{KERNEL}.c", f"{KERNEL}.pyi"):
+        digest.update(source.encode() + b"\0" + (HERE / source).read_bytes() + b"\0")
     digest.update(f"{sys.version}\0{os.uname().machine}\0{sysconfig.get_platform()}".encode())
     return digest.hexdigest()[:24]
 
@@ -56,7 +60,7 @@ def _suffix() -> str:
 
 def _complete(directory: Path) -> bool:
     package = directory.joinpath(*PACKAGE.split("."))
-    names = [*MODULES, "_native__mypyc"]
+    names = [*MODULES, KERNEL, "_native__mypyc"]
     return all((package / f"{name}{_suffix()}").is_file() for name in names)
 
 
@@ -115,12 +119,16 @@ def build(quiet: bool = False) -> Path:
 
 _SETUP = """
 import sys
-from setuptools import setup
+from setuptools import Extension, setup
 from mypyc.build import mypycify
-paths, group, out = sys.argv[1:-2], sys.argv[-2], sys.argv[-1]
+paths, kernel, group, out = sys.argv[1:-3], sys.argv[-3], sys.argv[-2], sys.argv[-1]
+package = group.rpartition(".")[0]
 setup(
     name="borgerpost-scanner-native",
-    ext_modules=mypycify(paths, group_name=group, opt_level="3"),
+    ext_modules=[
+        *mypycify(paths, group_name=group, opt_level="3"),
+        Extension(f"{package}._kernel", [kernel], extra_compile_args=["-O2"]),
+    ],
     script_args=["build_ext", "--build-lib", out],
 )
 """
@@ -141,13 +149,14 @@ def _compile(target: Path, quiet: bool) -> None:
             if parent == source_root:
                 break
             (parent / "__init__.py").touch()
-        for source in HERE.glob("*.py"):
+        for source in (*HERE.glob("*.py"), *HERE.glob(f"{KERNEL}.*")):
             shutil.copy2(source, package / source.name)
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
         shutil.rmtree(partial, ignore_errors=True)
         paths = [str(package / f"{name}.py") for name in MODULES]
+        kernel = str(package / f"{KERNEL}.c")
         compiled = subprocess.run(  # noqa: S603 (our interpreter, our own sources)
-            [sys.executable, "-c", _SETUP, *paths, f"{PACKAGE}._native", str(partial)],
+            [sys.executable, "-c", _SETUP, *paths, kernel, f"{PACKAGE}._native", str(partial)],
             cwd=source_root,
             stdout=subprocess.PIPE if quiet else None,
             stderr=subprocess.STDOUT if quiet else None,

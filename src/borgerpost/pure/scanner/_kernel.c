@@ -1,0 +1,437 @@
+/* The guard model's sums over a text's words, in C.
+
+   model.py is the definition: `Model._score_in_python` computes what `Kernel.score`
+   does. Over the text's words it takes the features each word gives and the feature of
+   the pair it makes with the word before, and over the features that occur it adds idf
+   times weight per category and divides by the vector's length (binary tf-idf of unit
+   length, as scikit-learn trains it). Compiled by mypyc those loops cost more than all
+   the rules together, every float and word a Python object; here they run on plain
+   numbers. No maintained library does this without numpy and scipy, whose import alone
+   takes longer than the guard may for a whole one-mail call (docs/performance.md).
+
+   Built with the compiled modules by `borgerpost scan --build-native` (native.py) and
+   used only where that build is; the Python in model.py runs otherwise. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#define EMPTY UINT64_MAX
+#define MAX_FEATURES ((Py_ssize_t)1 << 31)
+
+typedef struct {
+    PyObject_HEAD
+    /* Word as written -> (index of the folded word or -1, indices of the features it
+       gives on its own...); () for a number, which is no word to the model. A dict
+       whose __missing__ (model.py) makes the entry for a word not seen before. */
+    PyObject *words;
+    Py_ssize_t features;
+    Py_ssize_t width;     /* categories */
+    double *idf;          /* per feature */
+    int16_t *weights;     /* per feature, a weight per category, in thousandths */
+    double *bias;         /* per category */
+    uint64_t *pair_keys;  /* open addressing: index of first word << 32 | of second */
+    Py_ssize_t *pair_values;
+    uint64_t pair_mask;
+} Kernel;
+
+/* Which of the first 256 characters are part of a word: \w in a str pattern of
+   Python's re (alphanumeric or the underscore), as model.words reads the text. */
+static unsigned char latin1_word[256];
+
+static int
+is_word(Py_UCS4 ch)
+{
+    return ch < 256 ? latin1_word[ch] : Py_UNICODE_ISALNUM(ch);
+}
+
+static void
+release(Kernel *self)
+{
+    Py_CLEAR(self->words);
+    PyMem_Free(self->idf);
+    PyMem_Free(self->weights);
+    PyMem_Free(self->bias);
+    PyMem_Free(self->pair_keys);
+    PyMem_Free(self->pair_values);
+    self->idf = self->bias = NULL;
+    self->weights = NULL;
+    self->pair_keys = NULL;
+    self->pair_values = NULL;
+    self->features = self->width = 0;
+}
+
+static void
+Kernel_dealloc(Kernel *self)
+{
+    release(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static uint64_t
+mixed(uint64_t key)
+{
+    /* splitmix64's finaliser: the indices are small and close, the slots must not be */
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebULL;
+    return key ^ (key >> 31);
+}
+
+static Py_ssize_t
+pair_feature(Kernel *self, Py_ssize_t first, Py_ssize_t second)
+{
+    uint64_t key = ((uint64_t)first << 32) | (uint64_t)second;
+    for (uint64_t slot = mixed(key) & self->pair_mask;; slot = (slot + 1) & self->pair_mask) {
+        if (self->pair_keys[slot] == key)
+            return self->pair_values[slot];
+        if (self->pair_keys[slot] == EMPTY)
+            return -1;
+    }
+}
+
+/* An index in [lowest, limit), or -2 with an exception set. */
+static Py_ssize_t
+index_of(PyObject *value, Py_ssize_t lowest, Py_ssize_t limit)
+{
+    Py_ssize_t i = PyLong_AsSsize_t(value);
+    if (i == -1 && PyErr_Occurred())
+        return -2;
+    if (i < lowest || i >= limit) {
+        PyErr_SetString(PyExc_IndexError, "feature index outside the model");
+        return -2;
+    }
+    return i;
+}
+
+/* Each value of the sequence through `read`; -1 with an exception set on a wrong one. */
+static int
+read_each(PyObject *sequence, Py_ssize_t count, const char *what,
+          int (*read)(PyObject *, void *, Py_ssize_t), void *into)
+{
+    PyObject *fast = PySequence_Fast(sequence, what);
+    if (fast == NULL)
+        return -1;
+    int failed = PySequence_Fast_GET_SIZE(fast) != count;
+    if (failed)
+        PyErr_Format(PyExc_ValueError, "%s: %zd values, not %zd", what,
+                     PySequence_Fast_GET_SIZE(fast), count);
+    for (Py_ssize_t i = 0; !failed && i < count; i++)
+        failed = read(PySequence_Fast_GET_ITEM(fast, i), into, i) < 0;
+    Py_DECREF(fast);
+    return failed ? -1 : 0;
+}
+
+static int
+read_double(PyObject *value, void *into, Py_ssize_t i)
+{
+    double d = PyFloat_AsDouble(value);
+    ((double *)into)[i] = d;
+    return d == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* A weight as model.parse makes it: thousandths (what the model file holds) times
+   0.001. Kept as the thousandths, a fifth of the memory of doubles: the weights then
+   stay in the CPU's caches beside the rules' tables. */
+static int
+read_weight(PyObject *value, void *into, Py_ssize_t i)
+{
+    double d = PyFloat_AsDouble(value);
+    if (d == -1.0 && PyErr_Occurred())
+        return -1;
+    double thousandths = nearbyint(d * 1000.0);
+    if (!(fabs(thousandths) <= INT16_MAX) || thousandths * 0.001 != d) {
+        PyErr_SetString(PyExc_ValueError, "a weight is not a whole number of thousandths");
+        return -1;
+    }
+    ((int16_t *)into)[i] = (int16_t)thousandths;
+    return 0;
+}
+
+static int
+read_row(PyObject *row, void *into, Py_ssize_t i)
+{
+    Kernel *self = (Kernel *)into;
+    return read_each(row, self->width, "a row has a weight per category", read_weight,
+                     self->weights + i * self->width);
+}
+
+static int
+read_pairs(Kernel *self, PyObject *index, PyObject *pairs)
+{
+    Py_ssize_t count = PyDict_Size(pairs), capacity = 16;
+    while (capacity < 2 * count)
+        capacity *= 2;
+    self->pair_keys = PyMem_Malloc(capacity * sizeof(uint64_t));
+    self->pair_values = PyMem_Malloc(capacity * sizeof(Py_ssize_t));
+    if (self->pair_keys == NULL || self->pair_values == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(self->pair_keys, 0xff, capacity * sizeof(uint64_t));
+    self->pair_mask = (uint64_t)capacity - 1;
+    PyObject *pair, *feature;
+    Py_ssize_t position = 0;
+    while (PyDict_Next(pairs, &position, &pair, &feature)) {
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "a pair is a tuple of two words");
+            return -1;
+        }
+        /* A pair's words are features of their own (each occurs wherever the pair
+           does), so a pair is found by the indices of its two words. */
+        Py_ssize_t ids[2];
+        for (int k = 0; k < 2; k++) {
+            PyObject *id = PyDict_GetItemWithError(index, PyTuple_GET_ITEM(pair, k));
+            if (id == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "a pair's word is not in the vocabulary");
+                return -1;
+            }
+            if ((ids[k] = index_of(id, 0, self->features)) < 0)
+                return -1;
+        }
+        Py_ssize_t value = index_of(feature, 0, self->features);
+        if (value < 0)
+            return -1;
+        uint64_t key = ((uint64_t)ids[0] << 32) | (uint64_t)ids[1];
+        uint64_t slot = mixed(key) & self->pair_mask;
+        while (self->pair_keys[slot] != EMPTY && self->pair_keys[slot] != key)
+            slot = (slot + 1) & self->pair_mask;
+        self->pair_keys[slot] = key;
+        self->pair_values[slot] = value;
+    }
+    return 0;
+}
+
+static int
+load(Kernel *self, PyObject *index, PyObject *words, PyObject *pairs, PyObject *idf,
+     PyObject *rows, PyObject *bias)
+{
+    self->words = Py_NewRef(words);
+    self->features = PyDict_Size(index);
+    self->width = PyObject_Length(bias);
+    if (self->features >= MAX_FEATURES || self->width <= 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "no categories, or too many features");
+        return -1;
+    }
+    self->idf = PyMem_Calloc(self->features + 1, sizeof(double));
+    self->weights = PyMem_Calloc(self->features * self->width + 1, sizeof(int16_t));
+    self->bias = PyMem_Calloc(self->width, sizeof(double));
+    if (self->idf == NULL || self->weights == NULL || self->bias == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (read_each(idf, self->features, "one idf per feature", read_double, self->idf) < 0
+        || read_each(bias, self->width, "one bias per category", read_double, self->bias) < 0
+        || read_each(rows, self->features, "one row per feature", read_row, self) < 0
+        || read_pairs(self, index, pairs) < 0)
+        return -1;
+    return 0;
+}
+
+static int
+Kernel_init(Kernel *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"index", "words", "pairs", "idf", "rows", "bias", NULL};
+    PyObject *index, *words, *pairs, *idf, *rows, *bias;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!OOO", names, &PyDict_Type, &index,
+                                     &PyDict_Type, &words, &PyDict_Type, &pairs, &idf, &rows,
+                                     &bias))
+        return -1;
+    if (self->words != NULL) {
+        /* Made once: a word's __missing__ may run Python while the kernel sums. */
+        PyErr_SetString(PyExc_TypeError, "the kernel is made once");
+        return -1;
+    }
+    if (load(self, index, words, pairs, idf, rows, bias) < 0) {
+        release(self); /* nothing half made is ever used */
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct {
+    uint8_t *seen; /* a bit per feature: counted already (presence, not count) */
+    double squares;
+    double *sums;  /* per category, in thousandths */
+    Py_ssize_t previous; /* the index of the word before, or -1 */
+    Py_ssize_t known;    /* words the model knows */
+} Sums;
+
+static void
+add(Kernel *self, Sums *sums, Py_ssize_t feature)
+{
+    uint8_t bit = (uint8_t)(1u << (feature & 7));
+    if (sums->seen[feature >> 3] & bit)
+        return;
+    sums->seen[feature >> 3] |= bit;
+    double v = self->idf[feature];
+    const int16_t *weights = self->weights + feature * self->width;
+    sums->squares += v * v;
+    for (Py_ssize_t c = 0; c < self->width; c++)
+        sums->sums[c] += weights[c] * v;
+}
+
+/* What the words table gives for a word as written (its __missing__ makes a new one's). */
+static PyObject *
+looked_up(PyObject *table, PyObject *word)
+{
+    PyObject *found = PyDict_GetItemWithError(table, word);
+    if (found != NULL)
+        return Py_NewRef(found);
+    if (PyErr_Occurred())
+        return NULL;
+    return PyObject_GetItem(table, word);
+}
+
+static int
+add_word(Kernel *self, Sums *sums, PyObject *raw)
+{
+    PyObject *entry = looked_up(self->words, raw);
+    if (entry == NULL)
+        return -1;
+    int failed = !PyTuple_Check(entry);
+    if (failed)
+        PyErr_SetString(PyExc_TypeError, "a word's entry is a tuple of indices");
+    Py_ssize_t size = failed ? 0 : PyTuple_GET_SIZE(entry);
+    if (size > 0) { /* () is a number: no word, nor a break between its neighbours */
+        Py_ssize_t id = index_of(PyTuple_GET_ITEM(entry, 0), -1, self->features);
+        failed = id == -2;
+        for (Py_ssize_t k = 1; !failed && k < size; k++) {
+            Py_ssize_t feature = index_of(PyTuple_GET_ITEM(entry, k), 0, self->features);
+            failed = feature < 0;
+            if (!failed)
+                add(self, sums, feature);
+        }
+        if (!failed) {
+            sums->known += id >= 0;
+            if (sums->previous >= 0 && id >= 0) {
+                Py_ssize_t pair = pair_feature(self, sums->previous, id);
+                if (pair >= 0)
+                    add(self, sums, pair);
+            }
+            sums->previous = id;
+        }
+    }
+    Py_DECREF(entry);
+    return failed ? -1 : 0;
+}
+
+static PyObject *
+logits(Kernel *self, Sums *sums)
+{
+    double norm = sqrt(sums->squares);
+    if (norm == 0.0)
+        norm = 1.0;
+    PyObject *out = PyList_New(self->width);
+    for (Py_ssize_t c = 0; out != NULL && c < self->width; c++) {
+        PyObject *logit = PyFloat_FromDouble(self->bias[c] + sums->sums[c] * 0.001 / norm);
+        if (logit == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, c, logit);
+    }
+    return out;
+}
+
+/* Every word of the text, as model.words finds them (it cuts a long text only between
+   words, so one pass over the whole text finds the same). */
+static int
+add_words(Kernel *self, Sums *sums, PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0;
+    while (i < length) {
+        while (i < length && !is_word(PyUnicode_READ(kind, data, i)))
+            i++;
+        Py_ssize_t start = i;
+        while (i < length && is_word(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (start == i)
+            break;
+        PyObject *raw = PyUnicode_Substring(text, start, i);
+        if (raw == NULL)
+            return -1;
+        int failed = add_word(self, sums, raw);
+        Py_DECREF(raw);
+        if (failed)
+            return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+Kernel_score(Kernel *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "the text must be a str");
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+#endif
+    if (self->words == NULL) {
+        PyErr_SetString(PyExc_ValueError, "the kernel has no model");
+        return NULL;
+    }
+    /* Per call, not per kernel: a word's __missing__ runs Python, during which another
+       thread may score another text with the same kernel. */
+    Sums sums = {PyMem_Calloc(self->features / 8 + 1, 1), 0.0,
+                 PyMem_Calloc(self->width, sizeof(double)), -1, 0};
+    PyObject *result = NULL;
+    if (sums.seen == NULL || sums.sums == NULL)
+        PyErr_NoMemory();
+    else if (add_words(self, &sums, text) == 0) {
+        PyObject *found = logits(self, &sums);
+        if (found != NULL)
+            result = Py_BuildValue("(nN)", sums.known, found);
+    }
+    PyMem_Free(sums.seen);
+    PyMem_Free(sums.sums);
+    return result;
+}
+
+static PyMethodDef Kernel_methods[] = {
+    {"score", (PyCFunction)Kernel_score, METH_O,
+     "score(text) -> (words known, logit per category), as Model._score_in_python."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject KernelType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "borgerpost.pure.scanner._kernel.Kernel",
+    .tp_doc = "The guard model's sums over a text's words (see model.py).",
+    .tp_basicsize = sizeof(Kernel),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Kernel_init,
+    .tp_dealloc = (destructor)Kernel_dealloc,
+    .tp_methods = Kernel_methods,
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_kernel", "The guard model's sums in C (see model.py).", -1, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__kernel(void)
+{
+    for (Py_UCS4 ch = 0; ch < 256; ch++)
+        latin1_word[ch] = ch == '_' || Py_UNICODE_ISALNUM(ch);
+    if (PyType_Ready(&KernelType) < 0)
+        return NULL;
+    PyObject *created = PyModule_Create(&module);
+    if (created == NULL)
+        return NULL;
+    if (PyModule_AddObjectRef(created, "Kernel", (PyObject *)&KernelType) < 0) {
+        Py_DECREF(created);
+        return NULL;
+    }
+    return created;
+}

@@ -1,0 +1,14 @@
+# The C module's interface (_kernel.c), for mypy and mypyc.
+from collections.abc import Sequence
+
+class Kernel:
+    def __init__(
+        self,
+        index: dict[str, int],
+        words: dict[str, tuple[int, ...]],
+        pairs: dict[tuple[str, str], int],
+        idf: Sequence[float],
+        rows: Sequence[Sequence[float]],
+        bias: Sequence[float],
+    ) -> None: ...
+    def score(self, text: str, /) -> tuple[int, list[float]]: ...
