@@ -21,9 +21,11 @@ from borgerpost.pure.scanner.model import (
     MIN_WORDS,
     MODEL_FILE,
     Model,
+    _Entries,
     features,
     fold,
     parse,
+    sentences,
     word_features,
 )
 from borgerpost.pure.scanner.model import words as words_of
@@ -273,6 +275,9 @@ def same_sums(model: Model, text: str) -> None:
     assert known == expected_known
     if known >= MIN_WORDS:
         assert logits == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    for start, end in [*list(sentences(text))[:3], (0, len(text)), (len(text) // 3, len(text))]:
+        weights = model._weigh(text, start, end)
+        assert weights == pytest.approx(model._weigh_in_python(text, start, end), abs=1e-9)
 
 
 def test_the_sums_in_c_are_the_sums_in_python_on_every_labelled_text():
@@ -338,6 +343,13 @@ def test_the_sums_in_c_refuse_what_is_not_a_model_and_never_crash():
         made_once.__init__(index, {}, pairs, idf, rows, bias)  # type: ignore[misc]
     with pytest.raises(TypeError):
         made_once.score(b"Min mor")  # type: ignore[arg-type]
+    for start, end in [(-1, 3), (3, 2), (0, 8)]:
+        with pytest.raises(IndexError):
+            made_once.weigh("Min mor", start, end)
+    with pytest.raises(KeyError):  # a table that cannot make an entry: its error
+        made_once.weigh("Min mor", 0, 7)
+    # the weight of »min mor« for health: the pair's idf 1.5 times its weight 1.0
+    assert made(words=_Entries(index)).weigh("Min mor", 0, 7)[0] == pytest.approx(1.5)
     # A words table that gives what it should not: an error, never a wrong sum or a crash.
     with pytest.raises(TypeError):
         made(words={"mor": "mor"}).score("mor")

@@ -338,23 +338,23 @@ logits(Kernel *self, Sums *sums)
     return out;
 }
 
-/* Every word of the text, as model.words finds them (it cuts a long text only between
-   words, so one pass over the whole text finds the same). */
+/* Every word of text[start:end], as model.words finds them (it cuts a long text only
+   between words, so one pass over the whole text finds the same). */
 static int
-add_words(Kernel *self, Sums *sums, PyObject *text)
+add_words(Kernel *self, Sums *sums, PyObject *text, Py_ssize_t start, Py_ssize_t end)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0;
-    while (i < length) {
-        while (i < length && !is_word(PyUnicode_READ(kind, data, i)))
+    Py_ssize_t i = start;
+    while (i < end) {
+        while (i < end && !is_word(PyUnicode_READ(kind, data, i)))
             i++;
-        Py_ssize_t start = i;
-        while (i < length && is_word(PyUnicode_READ(kind, data, i)))
+        Py_ssize_t first = i;
+        while (i < end && is_word(PyUnicode_READ(kind, data, i)))
             i++;
-        if (start == i)
+        if (first == i)
             break;
-        PyObject *raw = PyUnicode_Substring(text, start, i);
+        PyObject *raw = PyUnicode_Substring(text, first, i);
         if (raw == NULL)
             return -1;
         int failed = add_word(self, sums, raw);
@@ -365,19 +365,18 @@ add_words(Kernel *self, Sums *sums, PyObject *text)
     return 0;
 }
 
+/* The sums of text[start:end]'s words, or NULL with an exception set. `make` gives
+   the result from the sums. */
 static PyObject *
-Kernel_score(Kernel *self, PyObject *text)
+summed(Kernel *self, PyObject *text, Py_ssize_t start, Py_ssize_t end,
+       PyObject *(*make)(Kernel *, Sums *))
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "the text must be a str");
-        return NULL;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-#endif
     if (self->words == NULL) {
         PyErr_SetString(PyExc_ValueError, "the kernel has no model");
+        return NULL;
+    }
+    if (start < 0 || start > end || end > PyUnicode_GET_LENGTH(text)) {
+        PyErr_SetString(PyExc_IndexError, "a span outside the text");
         return NULL;
     }
     /* Per call, not per kernel: a word's __missing__ runs Python, during which another
@@ -387,19 +386,64 @@ Kernel_score(Kernel *self, PyObject *text)
     PyObject *result = NULL;
     if (sums.seen == NULL || sums.sums == NULL)
         PyErr_NoMemory();
-    else if (add_words(self, &sums, text) == 0) {
-        PyObject *found = logits(self, &sums);
-        if (found != NULL)
-            result = Py_BuildValue("(nN)", sums.known, found);
-    }
+    else if (add_words(self, &sums, text, start, end) == 0)
+        result = make(self, &sums);
     PyMem_Free(sums.seen);
     PyMem_Free(sums.sums);
     return result;
 }
 
+static PyObject *
+known_and_logits(Kernel *self, Sums *sums)
+{
+    PyObject *found = logits(self, sums);
+    return found == NULL ? NULL : Py_BuildValue("(nN)", sums->known, found);
+}
+
+static PyObject *
+weights(Kernel *self, Sums *sums)
+{
+    PyObject *out = PyList_New(self->width);
+    for (Py_ssize_t c = 0; out != NULL && c < self->width; c++) {
+        PyObject *weight = PyFloat_FromDouble(sums->sums[c] * 0.001);
+        if (weight == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, c, weight);
+    }
+    return out;
+}
+
+static PyObject *
+Kernel_score(Kernel *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "the text must be a str");
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) /* ("U" below makes it so for weigh) */
+        return NULL;
+#endif
+    return summed(self, text, 0, PyUnicode_GET_LENGTH(text), known_and_logits);
+}
+
+static PyObject *
+Kernel_weigh(Kernel *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "Unn:weigh", &text, &start, &end))
+        return NULL;
+    return summed(self, text, start, end, weights);
+}
+
 static PyMethodDef Kernel_methods[] = {
     {"score", (PyCFunction)Kernel_score, METH_O,
      "score(text) -> (words known, logit per category), as Model._score_in_python."},
+    {"weigh", (PyCFunction)Kernel_weigh, METH_VARARGS,
+     "weigh(text, start, end) -> weight per category of text[start:end], as "
+     "Model._weigh_in_python."},
     {NULL, NULL, 0, NULL},
 };
 

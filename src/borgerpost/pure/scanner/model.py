@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import chain, pairwise
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from .cache import cache_dir, store
 from .native import HERE
@@ -98,6 +98,13 @@ def features(text: str) -> list[str]:
         out.extend(word_features(word))
     out.extend(f"{a} {b}" for a, b in pairwise(found))
     return out
+
+
+class _KernelLike(Protocol):
+    """What _kernel.c's Kernel offers (its stub is _kernel.pyi)."""
+
+    def score(self, text: str, /) -> tuple[int, list[float]]: ...
+    def weigh(self, text: str, start: int, end: int, /) -> list[float]: ...
 
 
 class Opinion(NamedTuple):
@@ -224,17 +231,21 @@ class Model:
         self._pair_starts = frozenset(a for a, _ in self.pairs)
         self._folded = _Folded()
         self._own = _Own(self.index)
-        self._score = self._compiled_score() or self._score_in_python
+        self._score: Callable[[str], tuple[int, list[float]]] = self._score_in_python
+        self._weigh: Callable[[str, int, int], list[float]] = self._weigh_in_python
+        kernel = self._compiled_kernel()
+        if kernel is not None:
+            self._score, self._weigh = kernel.score, kernel.weigh
 
-    def _compiled_score(self) -> Callable[[str], tuple[int, list[float]]] | None:
-        """The sums by _kernel.c, built with the compiled modules (native); None where
-        the scanner runs as Python."""
+    def _compiled_kernel(self) -> _KernelLike | None:
+        """The sums in C (_kernel.c), built with the compiled modules (native); None
+        where the scanner runs as Python."""
         try:
             from ._kernel import Kernel
         except ImportError:
             return None
         entries = _Entries(self.index)
-        return Kernel(self.index, entries, self.pairs, self.idf, self.rows, self.bias).score
+        return Kernel(self.index, entries, self.pairs, self.idf, self.rows, self.bias)
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Model:
@@ -322,14 +333,21 @@ class Model:
         and not kept (a long text has many)."""
         best = {c: (-math.inf, 0, len(text)) for c in categories}
         for start, end in sentences(text):
-            present = self.present(text[start:end])
+            weights = self._weigh(text, start, end)
             for c in categories:
-                weight = 0.0
-                for i in present:
-                    weight += self.rows[i][c] * self.idf[i]
-                if weight > best[c][0]:
-                    best[c] = (weight, start, end)
+                if weights[c] > best[c][0]:
+                    best[c] = (weights[c], start, end)
         return {c: (start, end) for c, (_, start, end) in best.items()}
+
+    def _weigh_in_python(self, text: str, start: int, end: int) -> list[float]:
+        """Per category, the weight of the features of text[start:end]: idf times weight
+        summed, not normalised (what _kernel.c's weigh computes)."""
+        weights = [0.0] * len(self.bias)
+        for i in self.present(text[start:end]):
+            v = self.idf[i]
+            for c, weight in enumerate(self.rows[i]):
+                weights[c] += weight * v
+        return weights
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
