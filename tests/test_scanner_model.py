@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -351,13 +352,13 @@ def test_the_sums_in_c_refuse_what_is_not_a_model_and_never_crash():
     # the weight of »min mor« for health: the pair's idf 1.5 times its weight 1.0
     assert made(words=_Entries(index)).weigh("Min mor", 0, 7)[0] == pytest.approx(1.5)
     # A words table that gives what it should not: an error, never a wrong sum or a crash.
-    with pytest.raises(TypeError):
-        made(words={"mor": "mor"}).score("mor")
-    with pytest.raises(IndexError):
-        made(words={"mor": (1, len(idf))}).score("mor")
-    with pytest.raises(IndexError):
-        made(words={"mor": (-2,)}).score("mor")
-    assert made(words={"mor": ()}).score("mor mor")[0] == 0  # () is a number
+    for wrong in ["mor", (1, 2), b"abc"]:
+        with pytest.raises(TypeError):
+            made(words={"mor": wrong}).score("mor")
+    for outside in [[1, len(idf)], [-2], [1, -1]]:
+        with pytest.raises(IndexError):
+            made(words={"mor": array("i", outside).tobytes()}).score("mor")
+    assert made(words={"mor": b""}).score("mor mor")[0] == 0  # b"" is a number
     unmade = Kernel.__new__(Kernel)
     with pytest.raises(ValueError, match="no model"):
         unmade.score("Min mor")

@@ -23,9 +23,10 @@
 
 typedef struct {
     PyObject_HEAD
-    /* Word as written -> (index of the folded word or -1, indices of the features it
-       gives on its own...); () for a number, which is no word to the model. A dict
-       whose __missing__ (model.py) makes the entry for a word not seen before. */
+    /* Word as written -> the index of the folded word or -1, then the indices of the
+       features it gives on its own, as 32-bit integers in bytes (read without a Python
+       int each); b"" for a number, which is no word to the model. A dict whose
+       __missing__ (model.py) makes the entry for a word not seen before. */
     PyObject *words;
     Py_ssize_t features;
     Py_ssize_t width;     /* categories */
@@ -294,20 +295,25 @@ add_word(Kernel *self, Sums *sums, PyObject *raw)
     PyObject *entry = looked_up(self->words, raw);
     if (entry == NULL)
         return -1;
-    int failed = !PyTuple_Check(entry);
+    int failed = !PyBytes_Check(entry) || PyBytes_GET_SIZE(entry) % sizeof(int32_t);
     if (failed)
-        PyErr_SetString(PyExc_TypeError, "a word's entry is a tuple of indices");
-    Py_ssize_t size = failed ? 0 : PyTuple_GET_SIZE(entry);
-    if (size > 0) { /* () is a number: no word, nor a break between its neighbours */
-        Py_ssize_t id = index_of(PyTuple_GET_ITEM(entry, 0), -1, self->features);
-        failed = id == -2;
+        PyErr_SetString(PyExc_TypeError, "a word's entry is bytes of 32-bit indices");
+    Py_ssize_t size = failed ? 0 : PyBytes_GET_SIZE(entry) / (Py_ssize_t)sizeof(int32_t);
+    const char *bytes = failed ? NULL : PyBytes_AS_STRING(entry);
+    int32_t value;
+    if (size > 0) { /* b"" is a number: no word, nor a break between its neighbours */
+        memcpy(&value, bytes, sizeof value);
+        Py_ssize_t id = value;
+        failed = id < -1 || id >= self->features;
         for (Py_ssize_t k = 1; !failed && k < size; k++) {
-            Py_ssize_t feature = index_of(PyTuple_GET_ITEM(entry, k), 0, self->features);
-            failed = feature < 0;
+            memcpy(&value, bytes + k * sizeof value, sizeof value);
+            failed = value < 0 || value >= self->features;
             if (!failed)
-                add(self, sums, feature);
+                add(self, sums, value);
         }
-        if (!failed) {
+        if (failed) {
+            PyErr_SetString(PyExc_IndexError, "feature index outside the model");
+        } else {
             sums->known += id >= 0;
             if (sums->previous >= 0 && id >= 0) {
                 Py_ssize_t pair = pair_feature(self, sums->previous, id);

@@ -5,7 +5,7 @@ class Kernel:
     def __init__(
         self,
         index: dict[str, int],
-        words: dict[str, tuple[int, ...]],
+        words: dict[str, bytes],
         pairs: dict[tuple[str, str], int],
         idf: Sequence[float],
         rows: Sequence[Sequence[float]],

@@ -24,6 +24,7 @@ import json
 import marshal
 import math
 import re
+from array import array
 from collections.abc import Callable, Iterator
 from itertools import chain, pairwise
 from pathlib import Path
@@ -138,21 +139,22 @@ class _Own(dict[str, tuple[int, ...]]):
         return found
 
 
-class _Entries(dict[str, tuple[int, ...]]):
+class _Entries(dict[str, bytes]):
     """What _kernel.c needs of a word as written, in one lookup: the index of the folded
     word (-1 where the model does not know it), then the indices of the features it
-    gives on its own; () for a number, which is no word to the model."""
+    gives on its own, as 32-bit integers; b"" for a number, which is no word to the
+    model."""
 
     def __init__(self, index: dict[str, int]) -> None:
         super().__init__()
         self.index = index
 
-    def __missing__(self, raw: str) -> tuple[int, ...]:
+    def __missing__(self, raw: str) -> bytes:
         if len(self) >= _MAX_CACHED_WORDS:
             self.clear()
         word = fold(raw)
-        entry = (self.index.get(word, -1), *_own_indices(self.index, word)) if word else ()
-        self[raw] = entry
+        indices = [self.index.get(word, -1), *_own_indices(self.index, word)] if word else []
+        entry = self[raw] = array("i", indices).tobytes()
         return entry
 
 
