@@ -256,6 +256,16 @@ def test_a_long_text_gives_the_words_of_the_whole_though_taken_a_piece_at_a_time
     assert words_of(no_spaces) == ["ab" * 100_000, "cd" * 40_000]
 
 
+def test_a_hostile_texts_long_words_are_not_kept_in_memory():
+    model = tiny()
+    monsters = [("x" * 100_000) + str(n) + "y" for n in range(5)]
+    text = "Min mor er glad " + " ".join(monsters) + " " + words(MIN_WORDS)
+    kernel(model)(text)
+    model._score_in_python(text)
+    assert set(model._entries) == set(model._folded) == {"Min", "mor", "er", "glad", "og"}
+    assert set(model._own) == {"min", "mor", "er", "glad", "og"}
+
+
 # The sums in C (_kernel.c) against their definition in Python (Model._score_in_python).
 
 

@@ -28,7 +28,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from itertools import chain, pairwise
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from .cache import cache_dir, store
 from .native import HERE
@@ -48,6 +48,9 @@ PREFIXES = (4, 5, 6)
 # Words seen are kept with what they give (citizens' mails share their words); each
 # table is emptied when it grows past this, to bound a server's memory.
 _MAX_CACHED_WORDS = 200_000
+# Nor is a »word« longer than this kept: a hostile text's words of megabytes would stay
+# in memory for as long as the process lives. (Danish compounds in mails stay far below.)
+_MAX_CACHED_WORD_LENGTH = 48
 # The model speaks only on a text with at least this many words it knows. On fewer it
 # judges by one or two words, as no rule of the scanner may: in cross-validation its
 # precision on texts under 20 words was 0.82 against 0.96 on longer ones; it found a
@@ -119,10 +122,7 @@ class _Folded(dict[str, str]):
     """Raw word to folded word, made once per word (the lookups run in C)."""
 
     def __missing__(self, raw: str) -> str:
-        if len(self) >= _MAX_CACHED_WORDS:
-            self.clear()
-        folded = self[raw] = fold(raw)
-        return folded
+        return _kept(self, raw, fold(raw))
 
 
 class _Own(dict[str, tuple[int, ...]]):
@@ -133,10 +133,7 @@ class _Own(dict[str, tuple[int, ...]]):
         self.index = index
 
     def __missing__(self, word: str) -> tuple[int, ...]:
-        if len(self) >= _MAX_CACHED_WORDS:
-            self.clear()
-        found = self[word] = _own_indices(self.index, word)
-        return found
+        return _kept(self, word, _own_indices(self.index, word))
 
 
 class _Entries(dict[str, bytes]):
@@ -150,12 +147,21 @@ class _Entries(dict[str, bytes]):
         self.index = index
 
     def __missing__(self, raw: str) -> bytes:
-        if len(self) >= _MAX_CACHED_WORDS:
-            self.clear()
         word = fold(raw)
         indices = [self.index.get(word, -1), *_own_indices(self.index, word)] if word else []
-        entry = self[raw] = array("i", indices).tobytes()
-        return entry
+        return _kept(self, raw, array("i", indices).tobytes())
+
+
+_Kept = TypeVar("_Kept")
+
+
+def _kept(table: dict[str, _Kept], word: str, value: _Kept) -> _Kept:
+    """The value, kept in the table for the word's next time unless too long a word."""
+    if len(word) <= _MAX_CACHED_WORD_LENGTH:
+        if len(table) >= _MAX_CACHED_WORDS:
+            table.clear()
+        table[word] = value
+    return value
 
 
 def _own_indices(index: dict[str, int], word: str) -> tuple[int, ...]:
@@ -233,6 +239,7 @@ class Model:
         self._pair_starts = frozenset(a for a, _ in self.pairs)
         self._folded = _Folded()
         self._own = _Own(self.index)
+        self._entries = _Entries(self.index)  # the C sums' (see _compiled_kernel)
         self._score: Callable[[str], tuple[int, list[float]]] = self._score_in_python
         self._weigh: Callable[[str, int, int], list[float]] = self._weigh_in_python
         kernel = self._compiled_kernel()
@@ -246,8 +253,7 @@ class Model:
             from ._kernel import Kernel
         except ImportError:
             return None
-        entries = _Entries(self.index)
-        return Kernel(self.index, entries, self.pairs, self.idf, self.rows, self.bias)
+        return Kernel(self.index, self._entries, self.pairs, self.idf, self.rows, self.bias)
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Model:
