@@ -9,7 +9,7 @@ catches a good part of those. It is trained offline by `tools/train_guard_model.
 with scikit-learn on the labelled sets the rules were tuned on, never on a held-out one,
 and shipped as `model.json.gz`: the scanner needs neither scikit-learn nor numpy. The
 loops below define the model's sums; where the scanner is compiled (native) they run as
-`_kernel.c`, seven times faster, and tests hold the two to the same results.
+`_kernel.c`, about eight times as fast, and tests hold the two to the same results.
 
 The model adds a category only where the rules found none, and only above a threshold
 chosen in cross-validation for a precision of 0.95; its finding marks the sentence that
@@ -28,10 +28,13 @@ from array import array
 from collections.abc import Callable, Iterator
 from itertools import chain, pairwise
 from pathlib import Path
-from typing import NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .cache import cache_dir, store
 from .native import HERE
+
+if TYPE_CHECKING:
+    from ._kernel import Kernel  # built with the compiled modules only (native)
 
 # Beside the sources (a compiled module's own __file__ is in its build folder).
 MODEL_FILE = HERE / "model.json.gz"
@@ -102,13 +105,6 @@ def features(text: str) -> list[str]:
         out.extend(word_features(word))
     out.extend(f"{a} {b}" for a, b in pairwise(found))
     return out
-
-
-class _KernelLike(Protocol):
-    """What _kernel.c's Kernel offers (its stub is _kernel.pyi)."""
-
-    def score(self, text: str, /) -> tuple[int, list[float]]: ...
-    def weigh(self, text: str, start: int, end: int, /) -> list[float]: ...
 
 
 class Opinion(NamedTuple):
@@ -194,8 +190,9 @@ def parse(data: dict[str, object]) -> Parts:
     vocabulary = [str(f) for f in _list(data["vocabulary"])]
     pairs = ((i, f.partition(" ")) for i, f in enumerate(vocabulary))
     # One float object per value (there are a few thousand in thousandths), shared by
-    # every row that has it and kept shared through marshal: the rows then fit the CPU's
-    # caches far better. (Kept as objects here: mypyc would make a new float of each.)
+    # every row that has it and kept shared through marshal: the rows take a fortieth of
+    # the memory, and the sums in Python fit the CPU's caches far better. (Kept as
+    # objects here: mypyc would make a new float of each.)
     shared: dict[object, object] = {}
     columns = [
         [shared.setdefault(w, w) for w in _floats(column, 0.001)]
@@ -236,7 +233,6 @@ class Model:
         self.categories, self.bias, thresholds, self.index, self.pairs, self.idf, self.rows = parts
         # Thresholds as logits: the probability itself is needed only for a finding.
         self.threshold_logits = [_logit(t) for t in thresholds]
-        self._pair_starts = frozenset(a for a, _ in self.pairs)
         self._folded = _Folded()
         self._own = _Own(self.index)
         self._entries = _Entries(self.index)  # the C sums' (see _compiled_kernel)
@@ -246,7 +242,7 @@ class Model:
         if kernel is not None:
             self._score, self._weigh = kernel.score, kernel.weigh
 
-    def _compiled_kernel(self) -> _KernelLike | None:
+    def _compiled_kernel(self) -> Kernel | None:
         """The sums in C (_kernel.c), built with the compiled modules (native); None
         where the scanner runs as Python."""
         try:
