@@ -307,11 +307,13 @@ def test_the_sums_in_c_are_the_sums_in_python_on_every_labelled_text():
 
 # Words of the tiny model and of Danish, written as a phone would, with what tokenising
 # and folding must get right: numbers in any script, the underscore, letters outside
-# Latin-1, combining accents, a ligature, a dotted capital I that lowers to two letters.
+# Latin-1, combining accents, a ligature, a dotted capital I that lowers to two letters,
+# a lone surrogate and a NUL.
 _PIECES = [
     "Min", "mor", "MOR", "er", "glad", "cykel", "og", "Børn", "boern", "sygdom", "kræft",
     "misbrugsbehandling", "12", "٣", "²", "x_y", "_", "İstanbul", "straße", "ﬁl", "é",
-    "e\u0301", "Ωmega", "🙂", "\u200b", ".", ",", " ", "\n", "\t", "-", "'",
+    "e\u0301", "Ωmega", "🙂", "\u200b", "\ud83d", "\x00", ".", ",", " ", "\n", "\t", "-",
+    "'",
 ]  # fmt: skip
 
 
