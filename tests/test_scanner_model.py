@@ -229,6 +229,22 @@ def test_a_model_file_without_the_nine_categories_is_refused():
         )
 
 
+@pytest.mark.parametrize("weight", [40_000, -32_768, 1.5, "1", True])
+def test_a_model_file_with_a_weight_the_compiled_sums_cannot_hold_is_refused(weight):
+    data = {
+        "categories": CATEGORIES,
+        "bias": [0.0] * 9,
+        "thresholds": [0.5] * 9,
+        "vocabulary": ["syg"],
+        "idf": [1000],
+        "weights": [[weight], *[[0]] * 8],
+    }
+    with pytest.raises(ValueError, match="thousandths"):
+        parse(data)
+    data["weights"][0] = [32_767]
+    assert Model(parse(data)).rows == [(32.767, *[0.0] * 8)]
+
+
 def test_a_cpr_number_in_the_sentence_the_model_marks_is_masked_where_it_is_shown(tmp_path):
     text = FORGETTING_MOTHER.replace("Min mor på 84", "Min mor, 120342-1234, på 84")
     [finding, cpr] = Scanner().scan(text)  # by where they start: the sentence first

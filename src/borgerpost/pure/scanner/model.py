@@ -195,7 +195,7 @@ def parse(data: dict[str, object]) -> Parts:
     # objects here: mypyc would make a new float of each.)
     shared: dict[object, object] = {}
     columns = [
-        [shared.setdefault(w, w) for w in _floats(column, 0.001)]
+        [shared.setdefault(w, w) for w in _floats(_thousandths(column), 0.001)]
         for column in _list(data["weights"])
     ]
     if len(columns) != WIDTH:
@@ -209,6 +209,19 @@ def parse(data: dict[str, object]) -> Parts:
         [shared.setdefault(v, v) for v in _floats(data["idf"], 0.001)],  # type: ignore[misc]
         list(zip(*columns, strict=True)),  # type: ignore[arg-type]
     )
+
+
+# The sums in C keep a weight as 16-bit thousandths (_kernel.c). A model they could not
+# hold is refused here, for the Python sums as well: both read the same models.
+_MOST_THOUSANDTHS = 32_767
+
+
+def _thousandths(column: object) -> list[object]:
+    values = _list(column)
+    for w in values:
+        if not (type(w) is int and abs(w) <= _MOST_THOUSANDTHS):
+            raise ValueError(f"a weight must be a whole number of thousandths up to ±32767: {w!r}")
+    return values
 
 
 def _checked(parts: object) -> Parts:
