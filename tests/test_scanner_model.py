@@ -307,8 +307,12 @@ def same_sums(model: Model, text: str) -> None:
         assert weights == pytest.approx(model._weigh_in_python(text, start, end), abs=1e-9)
 
 
+# The shipped model, read once for the tests that compare its two sums.
+SHIPPED = Model.load()
+
+
 def test_the_sums_in_c_are_the_sums_in_python_on_every_labelled_text():
-    model = Model.load()
+    model = SHIPPED
     texts = [
         json.loads(line)["text"]
         for path in [*(ROOT.parent / "shared" / "corpus").glob("*.jsonl"), *CORPUS.glob("*.jsonl")]
@@ -340,9 +344,6 @@ def test_the_sums_in_c_are_the_sums_in_python_on_any_text(pieces, spaced):
     same_sums(tiny(), text)
     same_sums(tiny(), text + " og" * MIN_WORDS)
     same_sums(SHIPPED, text + " " + FORGETTING_MOTHER)
-
-
-SHIPPED = Model.load()
 
 
 def test_the_sums_in_c_refuse_what_is_not_a_model_and_never_crash():

@@ -131,12 +131,18 @@ def main() -> int:
         "idf": idf,
         "weights": weights,
     }
+    # Read and checked as the scanner reads it before it is written: a model the scanner
+    # would refuse (a weight its compiled sums cannot hold) or whose sums are not
+    # scikit-learn's never replaces the shipped one.
+    if check(Model(parse(data)), models, vec, texts):
+        print("not written: the scanner's arithmetic differs from scikit-learn's")
+        return 1
     blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"), indent=None).encode()
     # mtime=0: the same model gives the same bytes, so git sees a retraining that
     # changed nothing as no change.
     args.out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
     print(f"{len(vocabulary)} features written to {args.out} ({args.out.stat().st_size:,} bytes)")
-    return check(Model(parse(data)), models, vec, texts)
+    return 0
 
 
 def check(
