@@ -1074,6 +1074,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søster ligger på Rigshospitalet.", "health"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
+        # a department as where one is treated, not where one works
+        ("Min far ligger på neurologisk afdeling efter en blodprop.", "health"),
+        ("Min søn blev kørt på akutmodtagelsen i nat.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1175,6 +1178,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # becoming a foster family
         ("Min leder på plejehjemmet har ændret mine vagter.", "health"),
         ("Jeg har fået en stilling på sygehuset i Køge.", "health"),
+        # a hospital's departments as a workplace, by place or by speciality
+        ("Jeg er sygeplejerske og arbejder på akutmodtagelsen.", "health"),
+        ("Min mand arbejder på skadestuen i Holbæk.", "health"),
+        ("Jeg har nattevagter på akutmodtagelsen.", "health"),
+        ("Min kone er sygeplejerske på neurologisk afdeling.", "health"),
         ("Kontanthjælpsloftet rammer mange børnefamilier hårdt.", "social_economic"),
         ("Vi vil gerne godkendes som plejefamilie.", "social_economic"),
         ("Kommunen har sat den gamle skole til salg.", "property_deal"),

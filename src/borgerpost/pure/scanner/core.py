@@ -422,13 +422,17 @@ def _a_letter_to_one_person(data: bytes) -> bool:
 
 
 # A place of care as someone's workplace is no health information: »min leder på
-# plejehjemmet«, »min stilling i hjemmesygeplejen«.
+# plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på akutmodtagelsen«; a
+# hospital's departments too, by their place or their speciality (»neurologisk afdeling«).
 _CARE_PLACE = re.compile(
-    r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice)", re.IGNORECASE
+    r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice|skadestue|"
+    r"akutmodtag|lægevagt|laegevagt|børnepsykiatri|boernepsykiatri|ungdomspsykiatri|"
+    r"[a-zæøå]+logisk)",
+    re.IGNORECASE,
 )
 _WORK_BEFORE = re.compile(
     rb"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
-    rb"vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
+    rb"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
     # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
     rb"sygeplejersker?|l\xe6ge|port\xf8r|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
     rb"[a-z]*assistent|[a-z]*hj\xe6lper|p\xe6dagog|sekret\xe6r|reng\xf8ring[a-z]*)\b"
