@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from borgerpost.pure.scanner import ScanError, Scanner, scan
 from borgerpost.pure.scanner import cpr as cprmod
-from borgerpost.pure.scanner.core import with_ascii_spellings
 from borgerpost.pure.scanner.engine import RegexEngine
 from borgerpost.pure.scanner.normalise import normalise
+from borgerpost.pure.scanner.spelling import ascii_spelling, with_ascii_spellings
 
 
 def categories(text: str) -> set[str]:
@@ -1274,6 +1274,58 @@ def test_rules_of_danish_find_the_disclosure(text, category):
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):
     assert category not in categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Min kæreste Søren og jeg skal giftes til sommer.\nMvh Anders", {"sexual"}),
+        ("Ansøger: sklerose og nedsat gangfunktion.", {"health"}),
+        ("Min mor er læge på hospitalet i Køge.", set()),
+        ("Lån nr. 2405871234 er betalt.", set()),
+        ("Kommunen vil sælge grunden ved skolen til en investor.", set()),
+        ("Min søster er rejst på krisecenter med børnene.", {"social_economic"}),
+    ],
+)
+def test_danish_written_without_æøå_is_read_as_danish(text, expected):
+    # Phones and keyboards set to English write »kaereste«, »Soeren«, »laege«, »Laan«:
+    # the cues, names and exceptions know both spellings, not only the terms.
+    assert categories(text) == expected
+    assert categories(ascii_spelling(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sexual"),
+    [
+        # the quoted line is Hanne's, whom the reply greets, not Morten's who signs it
+        (
+            "Kære Hanne\n\nTak for din mail.\n\n> Min mand har fået konstateret Parkinson."
+            "\n\nVenlig hilsen\nMorten Lund",
+            False,
+        ),
+        (
+            "Kære Jens\n\nTak for din mail.\n\n> Min mand og jeg vil gerne adoptere.\n\n"
+            "Venlig hilsen\nAnne Holm",
+            True,
+        ),
+        # quoted twice: the reply it quotes greets the one who wrote the line
+        (
+            "Videresender.\n\n> Kære Hanne\n>\n> Tak for din mail.\n>\n> > Min mand har "
+            "fået konstateret Parkinson.\n>\n> Venlig hilsen\n> Morten Lund\n\nMvh Lise",
+            False,
+        ),
+        # a quoted message signed in the quote
+        (
+            "Kære Ole\n\n> Min kone og jeg vil gerne giftes på rådhuset.\n> Mvh Birgitte"
+            "\n\nMvh Erik",
+            True,
+        ),
+        # the line break after the greeting lost: »Min« is still »min«, not a name
+        ("Kære Jan Min kone og jeg er i fertilitetsbehandling. Mvh Anna", True),
+    ],
+)
+def test_a_partner_in_a_quoted_message_is_the_quoted_writers(text, sexual):
+    assert ("sexual" in categories(text)) is sexual
 
 
 def test_the_scanner_runs_compiled_and_finds_what_its_python_sources_find(tmp_path):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import cpr as cprmod
-from .engine import Candidate, Engine, best_engine, map_letters
+from .engine import Candidate, Engine, best_engine
 from .lexicon import (
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
@@ -22,6 +22,7 @@ from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import LOWER_LATIN1, about_a_person, group_before, has_possessive, strong_person
+from .spelling import both_spellings, with_ascii_spellings
 
 CATEGORIES = (
     "cpr",
@@ -90,16 +91,6 @@ class Finding(NamedTuple):
         }
 
 
-_ASCII = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
-
-
-def with_ascii_spellings(pattern: str) -> str:
-    """The pattern also matching Danish written without æ, ø and å, as on phones and
-    keyboards set to English (»kontanthjaelp«, »varetaegt«, »maend«): outside character
-    classes each letter becomes its two-letter spelling too."""
-    return map_letters(pattern, _ASCII, {})
-
-
 @dataclass
 class Scanner:
     """A compiled rule set. Municipal terms and exceptions extend the default lexicon."""
@@ -125,7 +116,12 @@ class Scanner:
         # Each term's »unless after« words as Latin-1 bytes, to compare with the word
         # before a candidate without decoding it (a common health term has them).
         self._after_words = [
-            frozenset(w.encode("latin-1") for w in t.unless_after_word) for t in self.terms
+            frozenset(w.encode("latin-1") for w in both_spellings(t.unless_after_word))
+            for t in self.terms
+        ]
+        # What makes a term something else when it follows, in both spellings too.
+        self._unless_followed_by = [
+            tuple(sorted(both_spellings(t.unless_followed_by))) for t in self.terms
         ]
 
     def prepare(self) -> None:
@@ -302,7 +298,8 @@ class Scanner:
             return None
         if _a_profession(before_term) or context.built_before(before_term):
             return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
-        if term.unless_followed_by and _following(text, end).startswith(term.unless_followed_by):
+        unless_followed_by = self._unless_followed_by[pattern_id - 1]
+        if unless_followed_by and _following(text, end).startswith(unless_followed_by):
             return None
         if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
             before_term
@@ -382,18 +379,21 @@ _COMPANY_SIGNATURE = re.compile(rb"(?im)\b(?:aps|a/s|i/s|ivs|p/s|k/s|amba|a\.m\.
 # or properties in the indefinite plural (»købe ejendomme i midtbyen«): no natural
 # person's deal.
 _PUBLIC_SELLER = re.compile(
-    (
+    with_ascii_spellings(
         r"(?i)\b(?:kommunen|regionen|staten|byrådet|forsvaret)\s+(?:(?:vil|skal|kan|gerne|"
         r"har tænkt sig at|ønsker at|overvejer at|planlægger at|har planer om at)\s+)*$"
     ).encode("latin-1")
 )
-_INDEFINITE_PLURALS = ("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer")
+_INDEFINITE_PLURALS = tuple(
+    both_spellings(("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer"))
+)
+_SALE = tuple(both_spellings(("sælg", "salg")))
 
 
 def _no_persons_property(text: str, start: int, end: int, before_term: bytes) -> bool:
     if text[start:end].lower().endswith(_INDEFINITE_PLURALS):
         return True
-    return text[start : start + 4].lower() in ("sælg", "salg") and (
+    return text[start : start + 5].lower().startswith(_SALE) and (
         _PUBLIC_SELLER.search(before_term) is not None
     )
 
@@ -411,7 +411,7 @@ _FULL_NAME_SALUTATION = re.compile(
     "(?:[A-ZÆØÅ]\\. )?[A-ZÆØÅ][a-zæøåéü]+(?:,|[ \t]*\n)".encode("latin-1")
 )
 # Whole first words (»Hillerød Kommune« is a heading, not »hi«).
-_OPENINGS = frozenset(g.encode("latin-1") for g in (*GREETINGS, "kaere", "kæreste", "til"))
+_OPENINGS = frozenset(g.encode("latin-1") for g in (*GREETINGS, "kæreste", "kaereste", "til"))
 
 
 def _a_letter_to_one_person(data: bytes) -> bool:
@@ -431,12 +431,14 @@ _CARE_PLACE = re.compile(
     re.IGNORECASE,
 )
 _WORK_BEFORE = re.compile(
-    rb"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
-    rb"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
-    # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
-    rb"sygeplejersker?|l\xe6ge|port\xf8r|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
-    rb"[a-z]*assistent|[a-z]*hj\xe6lper|p\xe6dagog|sekret\xe6r|reng\xf8ring[a-z]*)\b"
-    rb"[^.!?\n]{0,30}$"
+    with_ascii_spellings(
+        r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
+        r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
+        # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
+        r"sygeplejersker?|læge|portør|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
+        r"[a-z]*assistent|[a-z]*hjælper|pædagog|sekretær|rengøring[a-z]*)\b"
+        r"[^.!?\n]{0,30}$"
+    ).encode("latin-1")
 )
 
 
@@ -445,11 +447,11 @@ _WORK_BEFORE = re.compile(
 # rollator«; nor is a fear of what may become of one: »bange for at blive fyret«. (»Bange
 # for at miste min SU« still tells that one has it.)
 _IF_ONE_DAY = re.compile(
-    (
-        r"(?i)\b(?:hvis (?:jeg|vi) (?:en dag )?(?:skal|skulle|f(?:å|aa)r brug for|fik brug for)|"
-        r"(?:bange|bekymret|nervøs|utryg|ængstelig) for at (?:skulle|f(?:å|aa) brug for|komme|"
+    with_ascii_spellings(
+        r"(?i)\b(?:hvis (?:jeg|vi) (?:en dag )?(?:skal|skulle|får brug for|fik brug for)|"
+        r"(?:bange|bekymret|nervøs|utryg|ængstelig) for at (?:skulle|få brug for|komme|"
         r"blive)|"
-        r"frygter (?:for )?at (?:skulle|f(?:å|aa) brug for|komme|blive))\b[^.!?\n,]{0,20}$"
+        r"frygter (?:for )?at (?:skulle|få brug for|komme|blive))\b[^.!?\n,]{0,20}$"
     ).encode("latin-1")
 )
 
@@ -468,7 +470,7 @@ def _following(text: str, end: int) -> str:
 # What one works as or trains for names a profession, not something about oneself:
 # »jeg arbejder selv som psykolog«, »ansat som sagsbehandler«, »uddannet til jordemoder«.
 _PROFESSION_BEFORE = re.compile(
-    (
+    with_ascii_spellings(
         r"(?i)\b(?:arbejder|arbejdede|arbejdet|ansat|ansættes|job|jobbet|stilling|stillingen|"
         r"vikar|vikarierer|praktik|uddannet|uddannelse|uddannelsen|uddanner (?:mig|sig)|"
         r"læser|studerer)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+(?:en\s+|et\s+)?$"
@@ -479,7 +481,7 @@ _PROFESSION_BEFORE = re.compile(
 # A place built, closed or opened is a building, not a stay in it: »kommunen skal bygge
 # et nyt plejehjem«, »lukke krisecentret«.
 _BUILDING_BEFORE = re.compile(
-    (
+    with_ascii_spellings(
         r"(?i)\b(?:bygge|bygger|bygget|opføre|opfører|lukke|lukker|lukket|renovere|renoverer|"
         r"udvide|udvider|nedlægge|nedlægger)\s+(?:(?:et|en|det|den|de|flere|nye|nyt|ny|"
         r"gamle|store|lille|eget|egne)\s+){0,2}$"
@@ -688,7 +690,10 @@ def _ends_sentence(text: str, i: int) -> bool:
 
 # Pieces of the words that every phrase of a check holds, in lower case.
 _ONE_DAY_PIECES = (b"vis ", b" for at ", b"rygter ")
-_BUILDING_PIECES = (b"bygge", b"opf\xf8r", b"lukke", b"renover", b"udvide", b"nedl\xe6g")
+_BUILDING_PIECES = tuple(
+    piece.encode("latin-1")
+    for piece in both_spellings(("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg"))
+)
 _CARRIER_PIECES = (b"gen", b"anl", b"rer af")
 _PROCESSING_PIECES = (b"oplysning", b"data", b"hvem")
 

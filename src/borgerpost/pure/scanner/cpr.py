@@ -11,24 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .spelling import with_ascii_spellings
+
 _WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
 CPR_CUE = re.compile(
-    r"(?:cpr|c\.p\.r|personnummer|personnr|person-nr|p-nr|personnummeret|fødselsnummer)"
-    r"[\s.\-:]*(?:nr|nummer|nummeret)?[\s.:]*$",
+    with_ascii_spellings(
+        r"(?:cpr|c\.p\.r|personnummer|personnr|person-nr|p-nr|personnummeret|fødselsnummer)"
+        r"[\s.\-:]*(?:nr|nummer|nummeret)?[\s.:]*$"
+    ),
     re.IGNORECASE,
 )
 # Labels that make a following number something other than a CPR number.
 OTHER_NUMBER_CUE = re.compile(
-    r"(?:kunde|faktura|ordre|licens|afgifts|konto|reg|registrerings|bfe|matr|matrikel|sags|"
-    r"journal|j|ean|gln|cvr|se|p|tlf|telefon|mobil|mob|fax|bilag|reference|ref|lån|låner|police|"
-    r"abonnement|medlems|forsendelse|pakke|kvitterings|ordre|varenummer|vare|serie|serienummer|"
-    r"lokal|bestillings|booking|billet|sagsnummer|dokument|dok|løbe|cpr-fri|iban|bank|konto-?"
-    r"nummer|reg-?nummer|ejendoms|ejendomsnummer|kommune|postnummer|post|tlf\.?|telefonnummer|"
-    r"fakturanummer|kundenummer|ordrenummer|kontonummer|betalings|indbetalings|ocr|fik|girokort|"
-    r"afgift|afgiftsnummer|licensnummer|medlemsnummer|policenummer|aftale|aftalenummer|id|"
-    r"transaktions|transaktion|kvittering)"
-    r"[\s.\-:]*(?:nr|nummer|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$",
+    with_ascii_spellings(
+        r"(?:kunde|faktura|ordre|licens|afgifts|konto|reg|registrerings|bfe|matr|matrikel|sags|"
+        r"journal|j|ean|gln|cvr|se|p|tlf|telefon|mobil|mob|fax|bilag|reference|ref|lån|låner|police|"
+        r"abonnement|medlems|forsendelse|pakke|kvitterings|ordre|varenummer|vare|serie|serienummer|"
+        r"lokal|bestillings|booking|billet|sagsnummer|dokument|dok|løbe|cpr-fri|iban|bank|konto-?"
+        r"nummer|reg-?nummer|ejendoms|ejendomsnummer|kommune|postnummer|post|tlf\.?|telefonnummer|"
+        r"fakturanummer|kundenummer|ordrenummer|kontonummer|betalings|indbetalings|ocr|fik|girokort|"
+        r"afgift|afgiftsnummer|licensnummer|medlemsnummer|policenummer|aftale|aftalenummer|id|"
+        r"transaktions|transaktion|kvittering)"
+        r"[\s.\-:]*(?:nr|nummer|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$"
+    ),
     re.IGNORECASE,
 )
 # A document named as a whole word, in its definite form or with the number it »has« or

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from .cache import cache_dir, store
 from .lexicon import W
+from .spelling import map_letters
 
 # A candidate: (pattern id, start, end), in the order the scanner confirms them. Plain
 # tuples: a dense mail has thousands, and a tuple is made and read in C.
@@ -50,25 +51,6 @@ def _for_hyperscan(pattern: str, head: bool = False) -> str:
     if stem.startswith("[0-9]"):
         return f"{_NUMBER_ANCHOR}(?:{stem})"  # numbers: not in the middle of a longer number
     return stem if head else f"{_WORD_ANCHOR}(?:{stem})"
-
-
-def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -> str:
-    """The pattern with letters replaced, by one table outside character classes and
-    another inside them; escaped characters are left alone."""
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class and ch == "]":
-            in_class = False
-        elif ch == "[":
-            in_class = True
-        else:
-            ch = (inside if in_class else outside).get(ch, ch)
-        out.append(ch)
-    return "".join(out)
 
 
 def _both_cases(pattern: str) -> str:

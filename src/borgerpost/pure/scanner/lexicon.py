@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .countries import country_pattern
 from .partners import PATTERN as PARTNER_PATTERN
+from .spelling import both_spellings, with_ascii_spellings
 
 W = r"[a-zæøåéü]*"  # the rest of a word: Danish inflections and compounds
 
@@ -1594,12 +1595,13 @@ TOPIC_NOUNS = frozenset(
     ]
 )  # fmt: skip
 LABELLED_PERSON = re.compile(
-    r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:", re.IGNORECASE
+    with_ascii_spellings(r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:"),
+    re.IGNORECASE,
 )
 # A council member's statements in that role are not about a private person's beliefs.
 # A word that ends in one of these is about a place, a thing or the system, not a person:
 # »medicinrummet«, »psykiatriområdet«, »sundhedspolitikken«, »kriminalitetsforebyggelse«.
-SYSTEM_HEADS = (
+SYSTEM_HEADS_WORDS = (
     "rum",
     "rummet",
     "center",
@@ -1643,6 +1645,7 @@ SYSTEM_HEADS = (
     "familier",
     "familierne",
 )
+SYSTEM_HEADS = tuple(sorted(both_spellings(SYSTEM_HEADS_WORDS)))
 # Asking whether or how the municipality processes a kind of data is no disclosure of it
 # (»Gemmer kommunen oplysninger om borgernes religion?«), unless the sentence is about
 # someone's own ("min søns diagnose").
@@ -1666,7 +1669,9 @@ CARRIER_BEFORE = re.compile(
 INDIRECT_QUESTION = re.compile(r"\b(om|hvordan|hvorvidt|hvilke|hvad|hvorfor)\b", re.IGNORECASE)
 
 POLITICAL_ROLE = re.compile(
-    r"\b(stemme (for|imod)|byrådsmødet|i byrådet|som byrådsmedlem|vores budgetforslag|"
-    r"min gruppe|vores gruppe|partiets holdning|mit parti mener)\b",
+    with_ascii_spellings(
+        r"\b(stemme (for|imod)|byrådsmødet|i byrådet|som byrådsmedlem|vores budgetforslag|"
+        r"min gruppe|vores gruppe|partiets holdning|mit parti mener)\b"
+    ),
     re.IGNORECASE,
 )

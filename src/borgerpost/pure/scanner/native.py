@@ -23,7 +23,17 @@ from pathlib import Path
 
 # The modules that are compiled, in the order mypy is given them. The lexicon and the
 # command stay Python: they hold data and I/O, not the per-candidate work.
-MODULES = ("normalise", "cpr", "partners", "lexicon", "person", "engine", "model", "core")
+MODULES = (
+    "spelling",
+    "normalise",
+    "cpr",
+    "partners",
+    "lexicon",
+    "person",
+    "engine",
+    "model",
+    "core",
+)
 # What the compiled modules import from the package and is not compiled (pycountry's
 # names, the cache): a change there may change what they were compiled against.
 IMPORTED = ("countries", "cache")

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import for_package_files, store
+from .spelling import ascii_spelling, both_spellings
 
 FEMALE, MALE = "f", "m"
 
@@ -84,6 +85,9 @@ PERSON_WORDS = {
         MALE,
     ),
 }
+# Each word in its spelling without æ, ø and å too (»kaereste«, »soester«).
+PARTNERS.update({ascii_spelling(word): sex for word, sex in list(PARTNERS.items())})
+PERSON_WORDS.update({ascii_spelling(word): sex for word, sex in list(PERSON_WORDS.items())})
 OWNERS = ("min", "sin", "hans", "hendes", "din")
 PATTERN = (
     r"(" + "|".join(OWNERS) + r") (" + "|".join(sorted(PARTNERS, key=len, reverse=True)) + r")s?"
@@ -104,7 +108,7 @@ _OTHER_CLOSINGS = (
 )
 _TWO_SIGN = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
 # The words a mail opens with, before the name of the one it is written to.
-GREETINGS = ("kære", "hej", "hejsa", "hey", "hi", "dear", "goddag")
+GREETINGS = ("kære", "kaere", "hej", "hejsa", "hey", "hi", "dear", "goddag")
 _GREETING = re.compile(r"(?:" + "|".join(GREETINGS) + r")[ \t]+([a-zæøåéü][a-zæøåéü]+)")
 _WORDS = re.compile(r"[A-Za-zÆØÅæøåéü]+")
 
@@ -138,6 +142,8 @@ def _from_faker() -> dict[str, str]:
 
     women = {name.lower() for name in Provider.first_names_female}
     men = {name.lower() for name in Provider.first_names_male}
+    # »Søren« written »Soeren«; a spelling that is also another's name decides nothing.
+    women, men = both_spellings(women), both_spellings(men)
     return {
         **dict.fromkeys(women - men, FEMALE),
         **dict.fromkeys(men - women, MALE),
@@ -146,7 +152,10 @@ def _from_faker() -> dict[str, str]:
 
 def _names_cache_path() -> Path | None:
     """The cache file for the installed Faker's Danish person provider."""
-    return for_package_files("first-names", "faker", ("providers/person/da_DK/__init__.py",))
+    # `extra` names how the list is made from Faker's: a cache made another way is not read.
+    return for_package_files(
+        "first-names", "faker", ("providers/person/da_DK/__init__.py",), b"both spellings"
+    )
 
 
 def sex_of_name(word: str) -> str | None:
@@ -160,12 +169,28 @@ def sex_of_name(word: str) -> str | None:
 
 def writer(text: str, after: int) -> str | None:
     """The sex of whoever signs the message that holds position `after`: the first
-    closing after it, else the last one before it."""
-    signed = _signatures(text)
+    closing after it, else the last one before it. A quoted line (»> Min mand ...« in a
+    reply) is the quoted message's: only closings quoted as deeply sign it, and a reply
+    that quotes an unsigned message greets its writer (»Kære Hanne ... > Min mand«)."""
+    depth = quote_depth(text, after)
+    signed = [(at, sex) for at, sex in _signatures(text) if quote_depth(text, at) == depth]
     later = [sex for position, sex in signed if position >= after]
     if later:
         return later[0]
-    return signed[-1][1] if signed else None
+    if signed:
+        return signed[-1][1]
+    if depth == 0:
+        return None
+    greeted = [sex for at, sex in _greetings(text) if at < after and quote_depth(text, at) < depth]
+    return greeted[-1] if greeted else None
+
+
+def quote_depth(text: str, position: int) -> int:
+    """How many messages deep the line holding `position` is quoted: »> « once, »> > « or
+    »>> « twice."""
+    line_start = text.rfind("\n", 0, position) + 1
+    head = text[line_start : line_start + 12]
+    return head[: len(head) - len(head.lstrip(" \t>"))].count(">")
 
 
 @lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
@@ -240,9 +265,12 @@ def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
     """Is the phrase at [start, end) (»min kone«, »sin kæreste«) a partner of the same
     sex as the person whose partner it is?"""
     phrase = text[start:end]
-    if phrase[0].isupper() and text[s_start:start].strip():
-        return False  # »Hans« in the middle of a sentence is a name, not »his«
     owner, word = phrase.lower().split(" ", 1)
+    # »Hans« in the middle of a sentence is a name, not »his«; after nothing but marks it
+    # opens the sentence (»> Hans kone« in a quoted mail). The other owners are no names:
+    # »Kære Jan Min kone og jeg ...« with the line break lost is still »min«.
+    if owner == "hans" and phrase[0] == "H" and any(ch.isalnum() for ch in text[s_start:start]):
+        return False
     partner = PARTNERS.get(word) if word in PARTNERS else PARTNERS.get(word[:-1])
     if partner is None:
         named = _NAME_AFTER.match(text, end)

@@ -32,6 +32,7 @@ from .lexicon import (
     TOPIC_NOUNS,
     WEAK_WORDS,
 )
+from .spelling import both_spellings, with_ascii_spellings
 
 
 def _is_word_byte(code: int) -> bool:
@@ -53,11 +54,14 @@ _UPPER = frozenset(code for code in range(256) if chr(code).isupper())
 
 
 def _encoded(words: Iterable[str]) -> frozenset[bytes]:
-    return frozenset(word.encode("latin-1") for word in words)
+    """The words as Latin-1 bytes, in both spellings (»får« and »faar«)."""
+    return frozenset(word.encode("latin-1") for word in both_spellings(words))
 
 
 def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, bytes]]:
-    return frozenset((a.encode("latin-1"), b.encode("latin-1")) for a, b in pairs)
+    return frozenset(
+        (a, b) for first, second in pairs for a in _encoded([first]) for b in _encoded([second])
+    )
 
 
 _POSSESSIVES = _encoded(POSSESSIVES)
@@ -98,8 +102,10 @@ _DEFINITE_PEOPLE = _encoded(
      "udlejeren"]
 )  # fmt: skip
 _PAST_TENSE = re.compile(
-    "(?:^| )(?:jeg|vi|han|hun) +(?!(?:troede|håbede|regnede|forventede|formodede|ønskede) )"
-    "[a-zæøåéü]{2,}ede(?: |$)".encode("latin-1")
+    with_ascii_spellings(
+        "(?:^| )(?:jeg|vi|han|hun) +(?!(?:troede|håbede|regnede|forventede|formodede|ønskede) )"
+        "[a-zæøåéü]{2,}ede(?: |$)"
+    ).encode("latin-1")
 )
 _PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
 _HEADER_WORDS = _encoded(HEADER_WORDS)

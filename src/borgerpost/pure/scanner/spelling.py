@@ -1,0 +1,55 @@
+"""Danish written without æ, ø and å: on phones and keyboards set to English citizens
+write »kæreste« as »kaereste«, »Søren« as »Soeren« and »får« as »faar«. The scanner's
+expressions and the word lists its cues look words up in take both spellings through
+these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# The two-letter spelling of each Danish letter, as Danish orthography itself gives it
+# (»aa« was the spelling of »å« until 1948 and still is in names).
+ASCII_SPELLINGS = {"æ": "ae", "ø": "oe", "å": "aa"}
+_ASCII = str.maketrans(
+    {**ASCII_SPELLINGS, **{k.upper(): v.title() for k, v in ASCII_SPELLINGS.items()}}
+)
+
+
+def ascii_spelling(word: str) -> str:
+    """»kæreste« as »kaereste«; a word without æ, ø and å as it is."""
+    return word.translate(_ASCII)
+
+
+def both_spellings(words: Iterable[str]) -> set[str]:
+    """The words and their spellings without æ, ø and å."""
+    found = set(words)
+    return found | {ascii_spelling(word) for word in found}
+
+
+def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -> str:
+    """The pattern with letters replaced, by one table outside character classes and
+    another inside them; escaped characters are left alone."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class and ch == "]":
+            in_class = False
+        elif ch == "[":
+            in_class = True
+        else:
+            ch = (inside if in_class else outside).get(ch, ch)
+        out.append(ch)
+    return "".join(out)
+
+
+_SPELLED_OUT = {letter: f"(?:{letter}|{spelled})" for letter, spelled in ASCII_SPELLINGS.items()}
+
+
+def with_ascii_spellings(pattern: str) -> str:
+    """The expression also matching Danish written without æ, ø and å (»kontanthjaelp«,
+    »varetaegt«, »maend«): outside character classes each letter becomes its two-letter
+    spelling too."""
+    return map_letters(pattern, _SPELLED_OUT, {})
