@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -1399,11 +1400,37 @@ def test_a_build_is_used_only_for_the_sources_it_was_built_from(tmp_path, monkey
     ],
 )
 def test_sentences_end_without_relying_on_capital_letters(text, ends):
-    from borgerpost.pure.scanner.core import _SENTENCE_END
+    from borgerpost.pure.scanner.sentence import SENTENCE_END
 
-    cuts = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
+    cuts = [m.start() + 1 for m in SENTENCE_END.finditer(text)]
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     assert [p for p in pieces if p] == ends
+
+
+def test_a_finding_of_the_model_marks_the_sentence_the_rules_read():
+    # One definition of a sentence for both: the model's marked sentence runs over
+    # »f.eks.«, »kl. 10« and »den 1. maj« as the rules' person cues do.
+    from borgerpost.pure.scanner.sentence import sentences
+
+    text = "hej ib. min mor skal f.eks. til kontrol kl. 10 den 1. maj hos lægen.\nHun er bange! ok"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "hej ib.",
+        "min mor skal f.eks. til kontrol kl. 10 den 1. maj hos lægen.",
+        "Hun er bange!",
+        "ok",
+    ]
+
+
+def test_the_models_sentences_end_where_the_rules_sentences_end():
+    from borgerpost.pure.scanner.sentence import SENTENCE_END, sentences
+
+    for text in _labelled_texts():
+        ends = {m.start() for m in SENTENCE_END.finditer(text)}
+        spans = list(sentences(text))
+        assert all(text[a:b].strip() == text[a:b] != "" for a, b in spans)
+        # an end of a sentence between each span and the next, and none inside a span
+        assert all(any(b - 1 <= e < c for e in ends) for (_, b), (c, _) in pairwise(spans))
+        assert not any(a <= e < b - 1 for a, b in spans for e in ends)
 
 
 def _labelled_texts() -> list[str]:
@@ -1433,7 +1460,8 @@ def test_the_sentence_of_each_candidate_is_the_one_the_definition_gives():
     # the next candidate in it; on every labelled text, in one block larger than a
     # mail, and around a sentence end inside a candidate, it must give the same sentence
     # as all ends found first.
-    from borgerpost.pure.scanner.core import _SENTENCE_END, _Context
+    from borgerpost.pure.scanner.core import _Context
+    from borgerpost.pure.scanner.sentence import SENTENCE_END
 
     scanner = Scanner()
     texts = [*_labelled_texts(), "Hej.\n" * 40_000 + "\n\n".join(_labelled_texts()[:40])]
@@ -1444,7 +1472,7 @@ def test_the_sentence_of_each_candidate_is_the_one_the_definition_gives():
         spans = [(s, e) for _, s, e in scanner.engine.candidates(norm.text, norm.data)]
         spans += [(i, i + 9) for i in range(0, len(norm.text) - 9, 97)]  # across ends too
         spans.sort()
-        ends = [m.start() for m in _SENTENCE_END.finditer(norm.text)]
+        ends = [m.start() for m in SENTENCE_END.finditer(norm.text)]
         for start, end in spans:
             expected = _sentence_by_definition(norm.text, ends, start, end)
             assert context.sentence(start, end) == expected, (start, end)

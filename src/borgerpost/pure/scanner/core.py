@@ -22,6 +22,7 @@ from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import LOWER_LATIN1, about_a_person, group_before, has_possessive, strong_person
+from .sentence import MARKS, ends_sentence
 from .spelling import both_spellings, with_ascii_spellings
 
 CATEGORIES = (
@@ -535,18 +536,18 @@ class _Context:
         if self._marks is None:
             # Every ».«, »!«, »?« and newline as one byte value, so that one find() in C
             # reaches the next possible end however far it is; only those are checked.
-            self._marks = self.data.translate(_MARKS)
+            self._marks = self.data.translate(MARKS)
         marks = self._marks
         lo, hi = max(0, start - 300), min(len(text), end + 300)
         s_start, s_end, closed = lo, hi, 0
         i = start
         while (i := marks.rfind(b"\0", lo, i)) >= 0:
-            if _ends_sentence(text, i):
+            if ends_sentence(text, i):
                 s_start, closed = i + 1, 1
                 break
         i = end
         while (i := marks.find(b"\0", i, hi)) >= 0:
-            if _ends_sentence(text, i):
+            if ends_sentence(text, i):
                 s_end, closed = i, closed + 1
                 break
             i += 1
@@ -654,40 +655,6 @@ class _Context:
 
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _LETTERS = "".join(ch for ch in map(chr, range(256)) if ch.isalpha())
-# Where a sentence ends, without relying on capital letters: citizens write from phones
-# in lower case ("hej ib. min mor er blevet dement"). A newline; ! or ? before white
-# space or the end; a full stop before white space or the end, unless it closes a
-# common abbreviation ("f.eks.", "nr.", "kl."), a single letter ("H. C. Andersen") or
-# an ordinal number before a lower-case word ("den 1. maj", "2. sal").
-ABBREVIATIONS = (
-    "f.eks", "bl.a", "m.m", "m.v", "o.l", "s.u", "p.t", "ca", "nr", "mv", "osv", "evt",
-    "jf", "kl", "mht", "pga", "dvs", "tlf", "hhv", "inkl", "ekskl", "vedr", "att", "ang",
-    "iflg", "ifm", "mvh", "vh", "st", "tv", "th", "sagsnr", "journalnr", "cpr", "cpr-nr",
-    "max", "min", "stk", "pkt", "bl", "dr", "hr", "fr", "jan", "feb", "aug", "sep",
-    "sept", "okt", "nov", "dec", "kr", "mio", "mia", "md", "mdr", "pr", "str", "ml", "mg",
-)  # fmt: skip
-# Matched where one of the four characters is (found by _Context), then the look back,
-# which only a full stop needs. Abbreviations in any case (»Nr.«, »KL.«).
-# One look back per length (Python's look back has a fixed width), not one per word.
-_NOT_AFTER = "".join(
-    f"(?<!\\b(?i:{'|'.join(re.escape(a) for a in ABBREVIATIONS if len(a) == n)})\\.)"
-    for n in sorted({len(a) for a in ABBREVIATIONS})
-)
-_SENTENCE_END = re.compile(
-    r"[.!?\n](?:(?<=\n)|(?<=[!?])(?=\s|\Z)|(?<=\.)"
-    + _NOT_AFTER
-    + r"(?<![^\w.][^\W\d_]\.)(?<!^[^\W\d_]\.)(?=\s|\Z)(?!(?<=[0-9]\.)[ \t]+[a-zæøå]))"
-)
-
-
-_MARKS = bytes(0 if chr(code) in ".!?\n" else 1 for code in range(256))
-
-
-def _ends_sentence(text: str, i: int) -> bool:
-    # A newline always ends one; the expression checks the rest.
-    return text[i] == "\n" or _SENTENCE_END.match(text, i) is not None
-
-
 # Pieces of the words that every phrase of a check holds, in lower case.
 _ONE_DAY_PIECES = (b"vis ", b" for at ", b"rygter ")
 _BUILDING_PIECES = tuple(

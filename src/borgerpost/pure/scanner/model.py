@@ -25,13 +25,14 @@ import marshal
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import chain, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .cache import cache_dir, store
 from .native import HERE
+from .sentence import sentences
 
 if TYPE_CHECKING:
     from ._kernel import Kernel  # built with the compiled modules only (native)
@@ -63,7 +64,6 @@ MIN_WORDS = 20
 # A long text's words are taken this many characters at a time.
 _PIECE = 65_536
 # A sentence ends at . ! ? followed by white space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 
 
 def fold(raw: str) -> str:
@@ -365,27 +365,6 @@ class Model:
             for c, weight in enumerate(self.rows[i]):
                 weights[c] += weight * v
         return weights
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of the text's sentences, without surrounding white space; none empty."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        span = _trimmed(text, start, match.end())
-        if span[0] < span[1]:
-            yield span
-        start = match.end()
-    span = _trimmed(text, start, len(text))
-    if span[0] < span[1]:
-        yield span
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _list(value: object) -> list[object]:

@@ -31,6 +31,7 @@ MODULES = (
     "lexicon",
     "person",
     "engine",
+    "sentence",
     "model",
     "core",
 )

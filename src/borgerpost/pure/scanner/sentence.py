@@ -1,0 +1,71 @@
+"""Where a sentence ends: one definition for the rules' person cues (core) and for the
+sentence a finding of the model marks (model).
+
+Citizens write from phones in lower case and without capitals after a full stop, and
+write »f.eks.«, »kl. 10« and »den 1. maj« in the middle of a sentence: a sentence must
+end neither at every full stop nor only before a capital letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Where a sentence ends, without relying on capital letters: citizens write from phones
+# in lower case ("hej ib. min mor er blevet dement"). A newline; ! or ? before white
+# space or the end; a full stop before white space or the end, unless it closes a
+# common abbreviation ("f.eks.", "nr.", "kl."), a single letter ("H. C. Andersen") or
+# an ordinal number before a lower-case word ("den 1. maj", "2. sal").
+ABBREVIATIONS = (
+    "f.eks", "bl.a", "m.m", "m.v", "o.l", "s.u", "p.t", "ca", "nr", "mv", "osv", "evt",
+    "jf", "kl", "mht", "pga", "dvs", "tlf", "hhv", "inkl", "ekskl", "vedr", "att", "ang",
+    "iflg", "ifm", "mvh", "vh", "st", "tv", "th", "sagsnr", "journalnr", "cpr", "cpr-nr",
+    "max", "min", "stk", "pkt", "bl", "dr", "hr", "fr", "jan", "feb", "aug", "sep",
+    "sept", "okt", "nov", "dec", "kr", "mio", "mia", "md", "mdr", "pr", "str", "ml", "mg",
+)  # fmt: skip
+# Matched where one of the four characters is (found by core._Context or sentences()),
+# then the look back, which only a full stop needs. Abbreviations in any case (»Nr.«).
+# One look back per length (Python's look back has a fixed width), not one per word.
+_NOT_AFTER = "".join(
+    f"(?<!\\b(?i:{'|'.join(re.escape(a) for a in ABBREVIATIONS if len(a) == n)})\\.)"
+    for n in sorted({len(a) for a in ABBREVIATIONS})
+)
+SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=\n)|(?<=[!?])(?=\s|\Z)|(?<=\.)"
+    + _NOT_AFTER
+    + r"(?<![^\w.][^\W\d_]\.)(?<!^[^\W\d_]\.)(?=\s|\Z)(?!(?<=[0-9]\.)[ \t]+[a-zæøå]))"
+)
+
+
+MARKS = bytes(0 if chr(code) in ".!?\n" else 1 for code in range(256))
+
+
+def ends_sentence(text: str, i: int) -> bool:
+    # A newline always ends one; the expression checks the rest.
+    return text[i] == "\n" or SENTENCE_END.match(text, i) is not None
+
+
+_MARK = re.compile(r"[.!?\n]")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the text's sentences, each with the mark that ends it and without
+    surrounding white space; none empty."""
+    start = 0
+    for match in _MARK.finditer(text):
+        if ends_sentence(text, match.start()):
+            span = _trimmed(text, start, match.end())
+            if span[0] < span[1]:
+                yield span
+            start = match.end()
+    span = _trimmed(text, start, len(text))
+    if span[0] < span[1]:
+        yield span
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
