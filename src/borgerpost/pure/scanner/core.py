@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
+from .latin1 import LOWER_LATIN1
 from .lexicon import (
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
@@ -21,7 +22,7 @@ from .lexicon import (
 from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
-from .person import LOWER_LATIN1, about_a_person, group_before, has_possessive, strong_person
+from .person import about_a_person, group_before, has_possessive, strong_person
 from .sentence import MARKS, ends_sentence
 from .spelling import both_spellings, with_ascii_spellings
 
@@ -584,7 +585,7 @@ class _Context:
 
     def _low(self) -> bytes:
         if self._lowered is None:
-            self._lowered = self.data.lower()
+            self._lowered = self.data.translate(LOWER_LATIN1)  # Danish letters too
         return self._lowered
 
     def _has_any(self, pieces: tuple[bytes, ...], start: int, end: int) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 # The modules that are compiled, in the order mypy is given them. The lexicon and the
 # command stay Python: they hold data and I/O, not the per-candidate work.
 MODULES = (
+    "latin1",
     "spelling",
     "normalise",
     "cpr",

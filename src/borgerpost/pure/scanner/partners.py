@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import for_package_files, store
+from .latin1 import lower
 from .spelling import ascii_spelling, both_spellings
 
 FEMALE, MALE = "f", "m"
@@ -197,7 +198,7 @@ def quote_depth(text: str, position: int) -> int:
 def _signatures(text: str) -> tuple[tuple[int, str | None], ...]:
     """Where the text's closings are and the sex of their names, once per text (a mail
     that mentions »min mand« twice is searched once)."""
-    low = text.lower()
+    low = lower(text)
     signed: list[tuple[int, str | None]] = []
     for start, end, name in _closings(low):
         if not _starts_a_word(low, start):
@@ -241,7 +242,7 @@ def addressee(text: str, before: int) -> str | None:
 
 @lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
 def _greetings(text: str) -> tuple[tuple[int, str | None], ...]:
-    low = text.lower()
+    low = lower(text)
     return tuple(
         (match.start(), sex_of_name(match.group(1)))
         for match in _GREETING.finditer(low)

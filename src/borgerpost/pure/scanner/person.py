@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+from .latin1 import LOWER_LATIN1
 from .lexicon import (
     FIGURATIVE_OWNERS,
     GENERAL_PAIRS,
@@ -39,17 +40,8 @@ def _is_word_byte(code: int) -> bool:
     return chr(code).isalnum()
 
 
-def _lower_byte(code: int) -> int:
-    lowered = chr(code).lower()
-    # Every Latin-1 letter lower-cases to one Latin-1 letter; checked, not assumed.
-    assert len(lowered) == 1 and ord(lowered) < 256
-    return ord(lowered)
-
-
 _WORDS = bytes(code if _is_word_byte(code) else 32 for code in range(256))
-_LOWER_WORDS = bytes(_lower_byte(code) if _is_word_byte(code) else 32 for code in range(256))
-# Every Latin-1 byte lower-cased, the rest kept (for one word compared as it stands).
-LOWER_LATIN1 = bytes(_lower_byte(code) for code in range(256))
+_LOWER_WORDS = bytes(LOWER_LATIN1[code] if _is_word_byte(code) else 32 for code in range(256))
 _UPPER = frozenset(code for code in range(256) if chr(code).isupper())
 
 

@@ -1,0 +1,26 @@
+"""The scanner reads a Latin-1 view of the text (normalise.py): one byte per character,
+so whole-text work can run on bytes in C."""
+
+from __future__ import annotations
+
+
+def _lower_byte(code: int) -> int:
+    lowered = chr(code).lower()
+    # Every Latin-1 letter lower-cases to one Latin-1 letter; checked, not assumed.
+    assert len(lowered) == 1 and ord(lowered) < 256
+    return ord(lowered)
+
+
+# Every Latin-1 byte lower-cased, the rest kept.
+LOWER_LATIN1 = bytes(_lower_byte(code) for code in range(256))
+
+
+def lower(text: str) -> str:
+    """text.lower(), for a Latin-1 text by one bytes.translate(): str.lower() looks up
+    each character's case in the Unicode tables, a fifth of the time it takes to read
+    a mail's closings."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
+    return data.translate(LOWER_LATIN1).decode("latin-1")
