@@ -325,6 +325,24 @@ def test_the_sums_in_c_are_the_sums_in_python_on_every_labelled_text():
     assert known >= MIN_WORDS and len(logits) == 9
 
 
+def _fnv1a(word: str) -> int:
+    found = 2166136261
+    for byte in word.encode("latin-1"):
+        found = ((found ^ byte) * 16777619) % 2**32
+    return found
+
+
+def test_a_word_remembered_by_the_sums_in_c_is_told_from_another_of_the_same_hash():
+    # The C sums remember a word's entry by the hash of its characters (_kernel.c's
+    # memo): a known word and a nonsense word of the same length and the same 32-bit
+    # hash (found by a search) must each get their own entry, whichever comes first.
+    for known, other in [("faster", "uyxvoj"), ("adresse", "amilgyd"), ("godkende", "ffwemqyx")]:
+        assert _fnv1a(known) == _fnv1a(other) and known in SHIPPED.index
+        for first, second in [(known, other), (other, known)]:
+            same_sums(SHIPPED, f"{first} {second} " + FORGETTING_MOTHER)
+            same_sums(SHIPPED, f"{first} {first} {second} {second}. " + FORGETTING_MOTHER)
+
+
 # Words of the tiny model and of Danish, written as a phone would, with what tokenising
 # and folding must get right: numbers in any script, the underscore, letters outside
 # Latin-1, combining accents, a ligature, a dotted capital I that lowers to two letters,
