@@ -1296,6 +1296,26 @@ def test_danish_written_without_æøå_is_read_as_danish(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitals only: read as lower case, so every word is no named person
+        ("MIN MOR HAR FÅET KONSTATERET DEMENS. HUN BOR ALENE I HUSET PÅ SKOVVEJ.", {"health"}),
+        (
+            "HVORFOR LUKKER KOMMUNEN PLEJEHJEMMET I ØSTERBY? DET ER EN SKANDALE FOR DE "
+            "ÆLDRE BORGERE I BYEN.",
+            set(),
+        ),
+        # a first name in lower case, as a phone writes it, where it is no Danish word
+        ("hej. min kæreste anne og jeg skal giftes til sommer. mvh louise", {"sexual"}),
+        ("psykologen har fundet adhd hos lucas", {"health"}),
+        ("vi bor hos per og hans kone", set()),
+    ],
+)
+def test_names_and_persons_are_read_whatever_the_case_of_the_text(text, expected):
+    assert categories(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "sexual"),
     [
         # the quoted line is Hanne's, whom the reply greets, not Morten's who signs it

@@ -4,7 +4,7 @@ then confirm each candidate against its own context."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import cpr as cprmod
@@ -145,7 +145,7 @@ class Scanner:
                 f"Teksten er for stor til at blive scannet ({len(text):,} tegn; grænsen er "
                 f"{MAX_CHARS:,}). Del den op."
             )
-        norm = normalise(text)
+        norm = _in_lower_case_if_all_capitals(normalise(text))
         findings = self._confirm(norm, text, self.engine.candidates(norm.text, norm.data))
         if self.model is not None:
             findings.extend(self._opinions(self.model, norm, text, findings))
@@ -336,6 +336,21 @@ class Scanner:
             f"»{word}« er {term.explanation} om en bestemt person.",
             word,
         )
+
+
+_NOT_LOWER_CASE = bytes(code for code in range(256) if not chr(code).islower())
+
+
+def _in_lower_case_if_all_capitals(norm: Normalised) -> Normalised:
+    """A text written in capitals only (»MIN MOR HAR DEMENS. HUN BOR ALENE«) is read in
+    lower case, as the cues read a phone's lower-case text: its capitals tell neither a
+    name from a word nor where a sentence starts. Every Latin-1 letter lowers to one, so
+    the offsets stay, and what is shown is taken from the original."""
+    data = norm.data
+    lowered = data.translate(LOWER_LATIN1)
+    if lowered == data or data.translate(None, _NOT_LOWER_CASE):
+        return norm  # no capitals, or some lower-case letters
+    return replace(norm, text=lowered.decode("latin-1"), data=lowered)
 
 
 def _masked(original: str, start: int, end: int, cprs: list[Finding]) -> str:

@@ -95,6 +95,8 @@ PATTERN = (
 )
 
 _NAME_AFTER = re.compile(r",?[ \t]+([A-ZÆØÅ][a-zæøåéü]+)")
+# »min kæreste hanne«: a name in lower case, where it is no Danish word (see _HOMOGRAPHS).
+_LOWER_CASE_NAME_AFTER = re.compile(r",?[ \t]+([a-zæøåéü]+)\b")
 # A closing's first word, then the name after it (»mvh\nCamilla«, »Venlig hilsen Ib«).
 # Each first word is found by str.find, which skips through a mail in C many times
 # faster than a regular expression's alternatives tried at every letter (that search
@@ -157,6 +159,29 @@ def _names_cache_path() -> Path | None:
     return for_package_files(
         "first-names", "faker", ("providers/person/da_DK/__init__.py",), b"both spellings"
     )
+
+
+# First names that are Danish words too (»bo«, »per«, »tom«, »sten«, »line«, »sine«,
+# »stig«): written in lower case they are the word, not the name.
+_HOMOGRAPHS = frozenset(
+    ["bo", "hans", "per", "tom", "sten", "mark", "line", "sine", "trine", "stig", "else",
+     "frank", "rosa", "nick", "mie", "sys", "ken"]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _lower_case_names() -> frozenset[bytes]:
+    return frozenset(
+        name.encode("latin-1")
+        for name in first_names()
+        if name not in _HOMOGRAPHS and name.isalpha() and max(name) <= "\xff"
+    )
+
+
+def lower_case_first_name(word: bytes) -> bool:
+    """Is the lower-cased Latin-1 word a first name whatever its case (»hos lucas«, »min
+    kæreste hanne«), as a phone writes it in lower case?"""
+    return word in _lower_case_names()
 
 
 def sex_of_name(word: str) -> str | None:
@@ -274,8 +299,7 @@ def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
         return False
     partner = PARTNERS.get(word) if word in PARTNERS else PARTNERS.get(word[:-1])
     if partner is None:
-        named = _NAME_AFTER.match(text, end)
-        partner = sex_of_name(named.group(1)) if named else None
+        partner = _sex_of_name_after(text, end)
     if partner is None:
         return False
     if owner == "hans":
@@ -287,3 +311,13 @@ def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
     if owner == "din":
         return addressee(text, start) == partner
     return subject_before(text, s_start, start) == partner
+
+
+def _sex_of_name_after(text: str, end: int) -> str | None:
+    """The sex of the first name right after a neutral word (»kæreste Hanne«)."""
+    named = _NAME_AFTER.match(text, end)
+    if named is None:
+        named = _LOWER_CASE_NAME_AFTER.match(text, end)
+        if named is None or not lower_case_first_name(named.group(1).encode("latin-1")):
+            return None
+    return sex_of_name(named.group(1))

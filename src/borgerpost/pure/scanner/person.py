@@ -33,6 +33,7 @@ from .lexicon import (
     TOPIC_NOUNS,
     WEAK_WORDS,
 )
+from .partners import lower_case_first_name
 from .spelling import both_spellings, with_ascii_spellings
 
 
@@ -171,7 +172,9 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
         return True
     if not _BEFORE_A_NAME.isdisjoint(head):
         for i, word in enumerate(head):
-            if word in _BEFORE_A_NAME and words[i + 1][0] in _UPPER:
+            if word in _BEFORE_A_NAME and (
+                words[i + 1][0] in _UPPER or lower_case_first_name(low[i + 1])
+            ):
                 return True
     return b":" in sentence and LABELLED_PERSON.search(sentence.decode("latin-1")) is not None
 
