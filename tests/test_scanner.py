@@ -1316,6 +1316,43 @@ def test_names_and_persons_are_read_whatever_the_case_of_the_text(text, expected
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a message without commas runs on through main clauses: the one that names the
+        # term is read, not the writer's »jeg er imod« after it
+        (
+            "hej jesper vil kommunen bruge ansigtsgenkendelse i de nye parkeringshuse til "
+            "alle bilister jeg er imod mvh klaus",
+            set(),
+        ),
+        (
+            "hvorfor skal vi betale så meget for at parkere ved hospitalet når vi besøger "
+            "familie jeg synes det er urimeligt",
+            set(),
+        ),
+        # each clause keeps its own person: »min mor« and »hun«
+        (
+            "min mor har fået konstateret demens hun kan ikke længere bo alene og vi ved "
+            "ikke hvad vi skal gøre",
+            {"health"},
+        ),
+    ],
+)
+def test_a_sentence_without_commas_is_read_a_main_clause_at_a_time(text, expected):
+    assert categories(text) == expected
+
+
+def test_a_main_clause_begins_at_a_subject_and_its_verb_not_after_a_joining_word():
+    from borgerpost.pure.scanner.sentence import clause_starts
+
+    text = "min mor har demens hun kan ikke bo alene og hun har ingen hjælp nu har jeg ringet"
+    assert [text[i : i + 7] for i in clause_starts(text, 0, len(text))] == ["hun kan"]
+    with_comma = "min mor har demens, hun kan ikke bo alene og hun har ingen hjælp nu har jeg"
+    assert clause_starts(with_comma, 0, len(with_comma)) == []
+    assert clause_starts("min mor har demens hun kan ikke", 0, 31) == []  # short
+
+
+@pytest.mark.parametrize(
     ("text", "sexual"),
     [
         # the quoted line is Hanne's, whom the reply greets, not Morten's who signs it

@@ -23,7 +23,7 @@ from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import about_a_person, group_before, has_possessive, strong_person
-from .sentence import MARKS, ends_sentence
+from .sentence import MARKS, clause_starts, ends_sentence
 from .spelling import both_spellings, with_ascii_spellings
 
 CATEGORIES = (
@@ -278,7 +278,7 @@ class Scanner:
         # match itself: »krisecenter« is a term of its own, where someone lives.
         if end - start > 6 and text[stem_end:end].lower().endswith(SYSTEM_HEADS):
             return None
-        s_start, s_end = context.sentence(start, end)
+        s_start, s_end = context.clause(*context.sentence(start, end), start)
         if context.asks_about_processing(s_start, s_end):
             return None
         if self._exceptions:
@@ -530,6 +530,7 @@ class _Context:
         # inside it; (1, 0) holds nothing.
         self._last_sentence = (1, 0)
         self._about: dict[int, bool] = {}
+        self._clause_starts: dict[int, list[int]] = {}
         self._processing: dict[int, bool] = {}
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
@@ -569,6 +570,18 @@ class _Context:
             i += 1
         if closed == 2 and marks.find(b"\0", start, end) < 0:
             self._last_sentence = (s_start, s_end)
+        return s_start, s_end
+
+    def clause(self, s_start: int, s_end: int, position: int) -> tuple[int, int]:
+        """The main clause of the sentence [s_start, s_end) that holds `position`: the
+        sentence itself unless it runs on without commas (sentence.clause_starts)."""
+        starts = self._clause_starts.get(s_start)
+        if starts is None:
+            starts = self._clause_starts[s_start] = clause_starts(self.text, s_start, s_end)
+        for cut in starts:
+            if cut > position:
+                return s_start, cut
+            s_start = cut
         return s_start, s_end
 
     def about_a_person(self, s_start: int, s_end: int) -> bool:

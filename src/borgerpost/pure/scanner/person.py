@@ -33,7 +33,7 @@ from .lexicon import (
     TOPIC_NOUNS,
     WEAK_WORDS,
 )
-from .partners import lower_case_first_name
+from .partners import GREETINGS, lower_case_first_name
 from .spelling import both_spellings, with_ascii_spellings
 
 
@@ -102,6 +102,7 @@ _PAST_TENSE = re.compile(
 )
 _PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
 _HEADER_WORDS = _encoded(HEADER_WORDS)
+_GREETINGS = _encoded(GREETINGS)
 _FIGURATIVE_OWNERS = _encoded(FIGURATIVE_OWNERS)
 _KIN = _encoded(KIN)
 _TOPIC_NOUNS = _encoded(TOPIC_NOUNS)
@@ -122,14 +123,16 @@ def about_a_person(sentence: bytes) -> bool:
     present = set(low)
     general = not present.isdisjoint(_GENERAL_WORDS) or not _GENERAL_PAIRS.isdisjoint(pairwise(low))
     # Two capitalised words that do not start the sentence: a named person, unless they
-    # name a place or an organisation (»Ishøj Station«, »Plejecenter Lyngbo«) or start
-    # a header (»Invitation: Borgermøde«).
+    # name a place or an organisation (»Ishøj Station«, »Plejecenter Lyngbo«), start a
+    # header (»Invitation: Borgermøde«) or name whom the mail greets (»Kære Kirsten
+    # Lauritsen Tak for din henvendelse om ...« where the line break was lost).
     named = any(
         words[i][0] in _UPPER
         and words[i + 1][0] in _UPPER
         and not low[i].endswith(_PLACE_ENDINGS)
         and not low[i + 1].endswith(_PLACE_ENDINGS)
         and low[i] not in _HEADER_WORDS
+        and low[i - 1] not in _GREETINGS
         for i in range(1, len(words) - 1)
     )
     if (

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .lexicon import PRONOUN_VERBS, PRONOUNS
+from .spelling import both_spellings
+
 # Where a sentence ends, without relying on capital letters: citizens write from phones
 # in lower case ("hej ib. min mor er blevet dement"). A newline; ! or ? before white
 # space or the end; a full stop before white space or the end, unless it closes a
@@ -69,3 +72,45 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# Phones write without commas, and then a sentence may run on through several main
+# clauses: »vil kommunen bruge ansigtsgenkendelse i de nye parkeringshuse jeg er imod«.
+# Danish puts the finite verb second in a main clause, so a subject pronoun followed by a
+# finite verb begins a new one, unless the word before joins it to what went before
+# (»og hun har«, »fordi jeg kan«, »hvad jeg skal«) or is the verb of an inverted clause
+# (»nu har jeg«). A sentence shorter than this, or with a comma, is read whole.
+CLAUSES_FROM = 80
+_SUBJECTS = frozenset(PRONOUNS | {"det", "man"})
+_FINITE_VERBS = frozenset(
+    both_spellings(
+        PRONOUN_VERBS
+        | {"kan", "skal", "vil", "må", "kunne", "skulle", "ville", "måtte", "synes", "ved",
+           "tror", "bor", "går", "kommer", "mener", "håber", "bliver", "gider", "orker"}
+    )
+)  # fmt: skip
+_JOINING = frozenset(
+    both_spellings(
+        {"og", "men", "eller", "for", "så", "at", "som", "hvis", "når", "da", "fordi", "om",
+         "hvad", "hvor", "hvordan", "hvorfor", "hvem", "hvornår", "hvilken", "hvilke",
+         "hvorvidt", "der", "end", "mens", "selvom", "efter", "før", "indtil", "siden",
+         "nu", "også", "bare", "jo", "vel", "nok", "ikke"}
+    )
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Where main clauses after the first begin in the sentence text[start:end], when it
+    is long and has no comma; else none."""
+    if end - start < CLAUSES_FROM or text.find(",", start, end) >= 0:
+        return []
+    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    return [
+        words[i][0]
+        for i in range(1, len(words) - 1)
+        if words[i][1] in _SUBJECTS
+        and words[i + 1][1] in _FINITE_VERBS
+        and words[i - 1][1] not in _JOINING
+        and words[i - 1][1] not in _FINITE_VERBS
+    ]
