@@ -1075,6 +1075,16 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søster ligger på Rigshospitalet.", "health"),
         # a possessive after »om« names whose it is
         ("Jeg skrev et læserbrev om min søns skizofreni.", "health"),
+        # a debtor registered or garnished, a home on a sofa, fraud and stolen goods,
+        # physiotherapy (rules of 2026-12-06, from probing the vocabulary)
+        ("Jeg er registreret i RKI og kan ikke få et lån.", "social_economic"),
+        ("Min mor har fået lønindeholdelse fra Gældsstyrelsen.", "social_economic"),
+        ("Min bror er gået personlig konkurs.", "social_economic"),
+        ("Min bror er sofasurfer hos venner.", "social_economic"),
+        ("Min far er blevet udsat for svindel.", "criminal"),
+        ("Min bror har snydt med sine ydelser.", "criminal"),
+        ("Min bror solgte hælervarer.", "criminal"),
+        ("Jeg går til fysioterapeut for min ryg.", "health"),
         # a department as where one is treated, not where one works
         ("Min far ligger på neurologisk afdeling efter en blodprop.", "health"),
         ("Min søn blev kørt på akutmodtagelsen i nat.", "health"),
@@ -1179,6 +1189,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # becoming a foster family
         ("Min leder på plejehjemmet har ændret mine vagter.", "health"),
         ("Jeg har fået en stilling på sygehuset i Køge.", "health"),
+        # a reminder for a library book, an employer cheating, a profession
+        ("Jeg har fået en rykker fra biblioteket for en bog.", "social_economic"),
+        ("Kommunen snyder med vores overtid på vejene.", "criminal"),
+        ("Min kone er fysioterapeut.", "health"),
+        ("Kommunen skal bekæmpe svindel med ydelser.", "criminal"),
         # a hospital's departments as a workplace, by place or by speciality
         ("Jeg er sygeplejerske og arbejder på akutmodtagelsen.", "health"),
         ("Min mand arbejder på skadestuen i Holbæk.", "health"),

@@ -301,6 +301,9 @@ TERMS: list[Term] = [
         # a joint replaced: »fået ny hofte«, »et nyt knæ«
         r"(?:ny|nyt|nye|kunstig|kunstigt) (?:hofte|knæ|hofteled|knæled|skulder)\b|"
         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|"
+        # treated by a physiotherapist or a chiropractor: »går til fysioterapeut for min
+        # ryg« (not »min kone er fysioterapeut«, a profession)
+        r"fysioterapi\b|(?:til|hos) (?:en )?(?:fysioterapeut|kiropraktor)|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         # medicines by what they are for
         r"sovemedicin|smertestillende|antidepressiv|nervemedicin|hjertemedicin|blodfortyndende|"
@@ -636,7 +639,11 @@ TERMS: list[Term] = [
         # cruelty to an animal, and being cheated of money, are offences too
         r"(?:slår|slog|slået|sparker|sparkede|sparket) (?:sin|sine|hans|hendes|deres) "
         r"(?:hund|hunde|kat|katte|hest|heste|dyr)|dyremishandling|vanrøgt|"
-        r"blive snydt|blevet snydt|bliver snydt|blev snydt|svindlet|svindler|"
+        r"blive snydt|blevet snydt|bliver snydt|blev snydt|svindlet|svindler|svindel|"
+        # benefits cheated on (not »kommunen snyder med vores overtid«), stolen goods
+        r"(?:snyd|snyde|snyder|snydt|snød) med (?:[a-zæøå]+ )?(?:ydelse|kontanthjælp|"
+        r"dagpenge|sygedagpenge|boligstøtte|boligsikring|pension|førtidspension|su\b|"
+        r"børnepenge|børnecheck)|hæleri|hælervare|"
         # fraud by phone: talked into transferring money, a false bank adviser
         r"(?:lokket|narret|presset|snydt|manipuleret) til at (?:overføre|betale|give)|"
         r"falsk(?:e)? (?:bankmand|bankrådgiver|betjent|politibetjent|håndværker)|"
@@ -958,6 +965,9 @@ TERMS: list[Term] = [
         r"smidt ud hjemmefra|smidt hjemmefra|sover i en opgang|sover i opgange|"
         r"ingen steder at (?:tage hen|bo|gå hen|være)|intet sted at (?:tage hen|gå hen)|"
         r"udsat af|tvangsauktion|betalingsanmærkning|"
+        # a debtor registered, a wage garnished (not a reminder: one for a library book
+        # or a tax is no debt of one's circumstances)
+        r"rki\b|skyldnerregist|lønindeholdelse|personlig konkurs|"
         r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
         # making money last, said of one's own: »få pensionen til at slå til«, »det løber
         # ikke rundt«; an account in the red; paying off a debt by instalments; money short
@@ -1113,7 +1123,7 @@ TERMS: list[Term] = [
     Term(
         "social.situation",
         "social_economic",
-        r"(hjemløs)" + W,
+        r"(hjemløs|sofasurf)" + W,
         0.75,
         "sociale forhold",
         # »en café for hjemløse«, »de hjemløse«: the group, not someone
