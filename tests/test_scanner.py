@@ -1361,10 +1361,14 @@ def test_a_main_clause_begins_at_a_subject_and_its_verb_not_after_a_joining_word
     from borgerpost.pure.scanner.sentence import clause_starts
 
     text = "min mor har demens hun kan ikke bo alene og hun har ingen hjælp nu har jeg ringet"
-    assert [text[i : i + 7] for i in clause_starts(text, 0, len(text))] == ["hun kan"]
-    with_comma = "min mor har demens, hun kan ikke bo alene og hun har ingen hjælp nu har jeg"
+    data = text.encode("latin-1")
+    assert [text[i : i + 7] for i in clause_starts(data, 0, len(data))] == ["hun kan"]
+    with_comma = b"min mor har demens, hun kan ikke bo alene og hun har ingen hjaelp nu har jeg"
     assert clause_starts(with_comma, 0, len(with_comma)) == []
-    assert clause_starts("min mor har demens hun kan ikke", 0, 31) == []  # short
+    assert clause_starts(b"min mor har demens hun kan ikke", 0, 31) == []  # short
+    # within a longer text, at the text's own offsets
+    longer = b"Hej. " + data
+    assert [longer[i : i + 7] for i in clause_starts(longer, 5, len(longer))] == [b"hun kan"]
 
 
 @pytest.mark.parametrize(

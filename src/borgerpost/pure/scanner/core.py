@@ -347,9 +347,11 @@ def _in_lower_case_if_all_capitals(norm: Normalised) -> Normalised:
     name from a word nor where a sentence starts. Every Latin-1 letter lowers to one, so
     the offsets stay, and what is shown is taken from the original."""
     data = norm.data
+    # bytes.isupper() (ASCII letters only, in C, with no copy) rules out almost every
+    # text at once; the Danish lower-case letters are looked for after.
+    if not data.isupper() or data.translate(None, _NOT_LOWER_CASE):
+        return norm
     lowered = data.translate(LOWER_LATIN1)
-    if lowered == data or data.translate(None, _NOT_LOWER_CASE):
-        return norm  # no capitals, or some lower-case letters
     return replace(norm, text=lowered.decode("latin-1"), data=lowered)
 
 
@@ -577,7 +579,7 @@ class _Context:
         sentence itself unless it runs on without commas (sentence.clause_starts)."""
         starts = self._clause_starts.get(s_start)
         if starts is None:
-            starts = self._clause_starts[s_start] = clause_starts(self.text, s_start, s_end)
+            starts = self._clause_starts[s_start] = clause_starts(self.data, s_start, s_end)
         for cut in starts:
             if cut > position:
                 return s_start, cut

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from .latin1 import LOWER_LATIN1
+from .latin1 import LOWER_WORDS, WORDS
 from .lexicon import (
     FIGURATIVE_OWNERS,
     GENERAL_PAIRS,
@@ -36,13 +36,7 @@ from .lexicon import (
 from .partners import GREETINGS, lower_case_first_name
 from .spelling import both_spellings, with_ascii_spellings
 
-
-def _is_word_byte(code: int) -> bool:
-    return chr(code).isalnum()
-
-
-_WORDS = bytes(code if _is_word_byte(code) else 32 for code in range(256))
-_LOWER_WORDS = bytes(LOWER_LATIN1[code] if _is_word_byte(code) else 32 for code in range(256))
+_WORDS, _LOWER_WORDS = WORDS, LOWER_WORDS
 _UPPER = frozenset(code for code in range(256) if chr(code).isupper())
 
 

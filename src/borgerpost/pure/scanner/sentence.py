@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .latin1 import LOWER_WORDS
 from .lexicon import PRONOUN_VERBS, PRONOUNS
 from .spelling import both_spellings
 
@@ -81,36 +82,45 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 # (»og hun har«, »fordi jeg kan«, »hvad jeg skal«) or is the verb of an inverted clause
 # (»nu har jeg«). A sentence shorter than this, or with a comma, is read whole.
 CLAUSES_FROM = 80
-_SUBJECTS = frozenset(PRONOUNS | {"det", "man"})
+_SUBJECTS = frozenset(word.encode("latin-1") for word in PRONOUNS | {"det", "man"})
 _FINITE_VERBS = frozenset(
-    both_spellings(
+    word.encode("latin-1")
+    for word in both_spellings(
         PRONOUN_VERBS
         | {"kan", "skal", "vil", "må", "kunne", "skulle", "ville", "måtte", "synes", "ved",
            "tror", "bor", "går", "kommer", "mener", "håber", "bliver", "gider", "orker"}
     )
 )  # fmt: skip
 _JOINING = frozenset(
-    both_spellings(
+    word.encode("latin-1")
+    for word in both_spellings(
         {"og", "men", "eller", "for", "så", "at", "som", "hvis", "når", "da", "fordi", "om",
          "hvad", "hvor", "hvordan", "hvorfor", "hvem", "hvornår", "hvilken", "hvilke",
          "hvorvidt", "der", "end", "mens", "selvom", "efter", "før", "indtil", "siden",
          "nu", "også", "bare", "jo", "vel", "nok", "ikke"}
     )
 )  # fmt: skip
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(rb"\S+")
 
 
-def clause_starts(text: str, start: int, end: int) -> list[int]:
-    """Where main clauses after the first begin in the sentence text[start:end], when it
-    is long and has no comma; else none."""
-    if end - start < CLAUSES_FROM or text.find(",", start, end) >= 0:
+def clause_starts(data: bytes, start: int, end: int) -> list[int]:
+    """Where main clauses after the first begin in the sentence data[start:end] (the
+    Latin-1 view), when it is long and has no comma; else none."""
+    if end - start < CLAUSES_FROM or data.find(b",", start, end) >= 0:
         return []
-    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
-    return [
-        words[i][0]
-        for i in range(1, len(words) - 1)
-        if words[i][1] in _SUBJECTS
-        and words[i + 1][1] in _FINITE_VERBS
-        and words[i - 1][1] not in _JOINING
-        and words[i - 1][1] not in _FINITE_VERBS
-    ]
+    low = data[start:end].translate(LOWER_WORDS)
+    words = low.split()
+    if not any(_begins_a_clause(words, i) for i in range(1, len(words) - 1)):
+        return []  # the common case, found in C without a word's place
+    found = [(m.start(), m.group()) for m in _WORD.finditer(low)]
+    at = [where for where, _ in found]
+    return [start + at[i] for i in range(1, len(at) - 1) if _begins_a_clause(words, i)]
+
+
+def _begins_a_clause(words: list[bytes], i: int) -> bool:
+    return (
+        words[i] in _SUBJECTS
+        and words[i + 1] in _FINITE_VERBS
+        and words[i - 1] not in _JOINING
+        and words[i - 1] not in _FINITE_VERBS
+    )
