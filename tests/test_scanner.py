@@ -1085,6 +1085,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min bror har snydt med sine ydelser.", "criminal"),
         ("Min bror solgte hælervarer.", "criminal"),
         ("Jeg går til fysioterapeut for min ryg.", "health"),
+        ("Jeg forstår ikke, hvorfor satserne for min kontanthjælp er sat ned.", "social_economic"),
         # a department as where one is treated, not where one works
         ("Min far ligger på neurologisk afdeling efter en blodprop.", "health"),
         ("Min søn blev kørt på akutmodtagelsen i nat.", "health"),
@@ -1189,6 +1190,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # becoming a foster family
         ("Min leder på plejehjemmet har ændret mine vagter.", "health"),
         ("Jeg har fået en stilling på sygehuset i Køge.", "health"),
+        # the rules or rates of a benefit, asked about: »reglerne for«, »satserne for«
+        ("Kan du forklare reglerne for boligstøtte på jeres hjemmeside?", "social_economic"),
+        ("Jeg har læst om satserne for kontanthjælp i avisen.", "social_economic"),
         # a reminder for a library book, an employer cheating, a profession
         ("Jeg har fået en rykker fra biblioteket for en bog.", "social_economic"),
         ("Kommunen snyder med vores overtid på vejene.", "criminal"),

@@ -1596,6 +1596,9 @@ TOPIC_NOUNS = frozenset(
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
         "læserbrevet", "planer", "planerne", "beslutning", "beslutningen", "udspil",
         "udspillet", "dagsordenspunkt", "dagsordenspunktet",
+        # the rules and rates of a benefit: »satserne for kontanthjælp«
+        "satser", "satserne", "satsen", "krav", "kravene", "vilkår", "vilkårene", "takster",
+        "taksterne", "betingelser", "betingelserne",
         # talking, reading or hearing about a subject: »vi talte om demens«
         "talte", "snakkede", "diskuterede", "debatterede", "hørte", "læste", "skrev",
         "talt", "snakket", "diskuteret", "hørt", "læst", "skrevet",

@@ -224,16 +224,20 @@ def _a_body_has(low: list[bytes]) -> bool:
 
 
 def _a_topic(low: list[bytes]) -> bool:
-    """»debatten om misbrugsbehandling«, »reglerne om fri kontanthjælp«: a word for
-    public talk or rules, »om«, and at most one word that names no one."""
-    if len(low) >= 2 and low[-1] == b"om":
+    """»debatten om misbrugsbehandling«, »reglerne om fri kontanthjælp«, »reglerne for
+    boligstøtte«: a word for public talk or rules, »om« or »for«, and at most one word
+    that names no one."""
+    if len(low) >= 2 and low[-1] in _ABOUT:
         return low[-2] in _TOPIC_NOUNS
     return (
         len(low) >= 3
-        and low[-2] == b"om"
+        and low[-2] in _ABOUT
         and low[-3] in _TOPIC_NOUNS
         and low[-1] not in _NOT_A_TOPIC
     )
+
+
+_ABOUT = frozenset([b"om", b"for"])
 
 
 def group_before(before: bytes) -> bool:
