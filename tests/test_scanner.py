@@ -1086,6 +1086,17 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min bror solgte hælervarer.", "criminal"),
         ("Jeg går til fysioterapeut for min ryg.", "health"),
         ("Jeg forstår ikke, hvorfor satserne for min kontanthjælp er sat ned.", "social_economic"),
+        # an offence told by what the police and the courts did, or by its consequence
+        ("Politiet kom i nat og hentede min søn.", "criminal"),
+        ("Min bror har fået en sag på halsen for vold.", "criminal"),
+        ("Sagen mod min søn ligger hos anklagemyndigheden.", "criminal"),
+        ("Min søn har fået en forsvarer.", "criminal"),
+        ("Min svigerfar fik en voldsdom sidste år.", "criminal"),
+        ("Min datter blev taget i at stjæle i Netto.", "criminal"),
+        ("Min søn blev stoppet af politiet og blæste for meget.", "criminal"),
+        ("Min mand har mistet sit kørekort for at køre for stærkt.", "criminal"),
+        ("Min mor må vælge mellem mad og medicin.", "social_economic"),
+        ("Jeg har ikke haft arbejde i tre år.", "social_economic"),
         # a department as where one is treated, not where one works
         ("Min far ligger på neurologisk afdeling efter en blodprop.", "health"),
         ("Min søn blev kørt på akutmodtagelsen i nat.", "health"),
@@ -1193,6 +1204,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # the rules or rates of a benefit, asked about: »reglerne for«, »satserne for«
         ("Kan du forklare reglerne for boligstøtte på jeres hjemmeside?", "social_economic"),
         ("Jeg har læst om satserne for kontanthjælp i avisen.", "social_economic"),
+        # the police at work in general, a defender in a figure of speech
+        ("Jeg synes, politiet skal have flere folk, så de kan anholde tyvene.", "criminal"),
+        ("Han er ikke min forsvarer i denne sag, sagde borgmesteren.", "criminal"),
         # a reminder for a library book, an employer cheating, a profession
         ("Jeg har fået en rykker fra biblioteket for en bog.", "social_economic"),
         ("Kommunen snyder med vores overtid på vejene.", "criminal"),

@@ -634,6 +634,17 @@ TERMS: list[Term] = [
         # arrested, said as what the police did; the hearing that follows an arrest; a
         # fine given with its amount (»en bøde på 3.000 kr. for at køre uden forsikring«)
         r"taget af politiet|hentet af politiet|grundlovsforhør|"
+        # the same said with the police as the subject, and the case that follows: »politiet
+        # kom og hentede min søn«, »en sag på halsen«, »anklagemyndigheden«, a defence
+        # lawyer, a sentence named by its offence, caught in the act
+        r"politiet (?:[a-zæøå]+ ){0,4}(?:hentede|hentet|anholdt)\b|"
+        r"sag på halsen|anklagemyndighed|forsvarsadvokat|"
+        r"(?:fået|få|får|fik|har|beskikket) (?:en )?forsvarer\b|"
+        r"(?:volds|fængsels|narko|drabs|voldtægts)dom|politiets søgelys|"
+        r"taget i at (?:stjæle|snyde|køre|sælge|ryge|bryde)|siddet inde|været inde for|"
+        # over the limit, or the licence lost: »blæste for meget«, »mistet sit kørekort«
+        r"(?:blæste|blæst|blæse|puste|pustede) (?:for meget|over|rødt)|"
+        r"(?:mistet|miste|mistede) (?:sit|mit|hans|hendes|dit|vores|deres) kørekort|"
         # undeclared work, benefit fraud
         r"arbejder sort|arbejdet sort|arbejde sort|sort arbejde|socialt bedrageri|socialbedrageri|"
         # cruelty to an animal, and being cheated of money, are offences too
@@ -991,7 +1002,9 @@ TERMS: list[Term] = [
         r"restskat|dødsbo|"
         # money lost or nothing to live on, said with the sum
         r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
-        r"har ingen penge|har ikke nogen penge|"
+        r"har ingen penge|har ikke nogen penge|vælge mellem mad og|"
+        # out of work said as work not had: »ikke haft arbejde i tre år«
+        r"ikke (?:har|haft|havde) (?:noget |et )?(?:arbejde|job)\b|"
         r"ikke flere penge|ikke nok penge til|ingen penge til|"
         # living on one's savings: »må bruge af sin lille opsparing hver måned«
         r"(?:bruge|bruger|brugt|tære|tærer|tæret) (?:af|på) (?:sin|min|hans|hendes|vores|deres|"
