@@ -430,7 +430,7 @@ _FULL_NAME_SALUTATION = re.compile(
     "(?:[A-ZÆØÅ]\\. )?[A-ZÆØÅ][a-zæøåéü]+(?:,|[ \t]*\n)".encode("latin-1")
 )
 # Whole first words (»Hillerød Kommune« is a heading, not »hi«).
-_OPENINGS = frozenset(g.encode("latin-1") for g in (*GREETINGS, "kæreste", "kaereste", "til"))
+_OPENINGS = frozenset(g.encode("latin-1") for g in both_spellings((*GREETINGS, "kæreste", "til")))
 
 
 def _a_letter_to_one_person(data: bytes) -> bool:
@@ -444,9 +444,10 @@ def _a_letter_to_one_person(data: bytes) -> bool:
 # plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på akutmodtagelsen«; a
 # hospital's departments too, by their place or their speciality (»neurologisk afdeling«).
 _CARE_PLACE = re.compile(
-    r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice|skadestue|"
-    r"akutmodtag|lægevagt|laegevagt|børnepsykiatri|boernepsykiatri|ungdomspsykiatri|"
-    r"[a-zæøå]+logisk)",
+    with_ascii_spellings(
+        r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice|skadestue|"
+        r"akutmodtag|lægevagt|børnepsykiatri|ungdomspsykiatri|[a-zæøå]+logisk)"
+    ),
     re.IGNORECASE,
 )
 _WORK_BEFORE = re.compile(

@@ -1688,8 +1688,9 @@ PROCESSING = re.compile(
 # A carrier of a gene for an illness is not ill: »bærer af genet for cystisk fibrose« is
 # genetic information, not a diagnosis.
 CARRIER_BEFORE = re.compile(
-    r"\b(b(æ|ae)rer af|anl(æ|ae)g for|genet for|gen for|genfejl for|arveanl(æ|ae)g for)\b"
-    r"[^.!?\n]{0,30}$",
+    with_ascii_spellings(
+        r"\b(bærer af|anlæg for|genet for|gen for|genfejl for|arveanlæg for)\b[^.!?\n]{0,30}$"
+    ),
     re.IGNORECASE,
 )
 INDIRECT_QUESTION = re.compile(r"\b(om|hvordan|hvorvidt|hvilke|hvad|hvorfor)\b", re.IGNORECASE)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from .cache import cache_dir, store
 from .native import HERE
 from .sentence import sentences
+from .spelling import ASCII_SPELLINGS
 
 if TYPE_CHECKING:
     from ._kernel import Kernel  # built with the compiled modules only (native)
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 MODEL_FILE = HERE / "model.json.gz"
 
 # Danish written without æ, ø and å (phones, English keyboards) reads as the same word.
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"})
+_FOLD = str.maketrans({**ASCII_SPELLINGS, "é": "e"})
 _WORD = re.compile(r"\w+")
 _NOT_WORD = re.compile(r"\W")
 # Compounds carry their meaning in their head and their first part (»lunge|kræft«,
@@ -63,7 +64,6 @@ _MAX_CACHED_WORD_LENGTH = 48
 MIN_WORDS = 20
 # A long text's words are taken this many characters at a time.
 _PIECE = 65_536
-# A sentence ends at . ! ? followed by white space, or at a line break.
 
 
 def fold(raw: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .cache import for_package_files, store
 from .latin1 import lower
+from .native import HERE
 from .spelling import ascii_spelling, both_spellings
 
 FEMALE, MALE = "f", "m"
@@ -111,7 +112,7 @@ _OTHER_CLOSINGS = (
 )
 _TWO_SIGN = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
 # The words a mail opens with, before the name of the one it is written to.
-GREETINGS = ("kære", "kaere", "hej", "hejsa", "hey", "hi", "dear", "goddag")
+GREETINGS = tuple(sorted(both_spellings(["kære", "hej", "hejsa", "hey", "hi", "dear", "goddag"])))
 _GREETING = re.compile(r"(?:" + "|".join(GREETINGS) + r")[ \t]+([a-zæøåéü][a-zæøåéü]+)")
 _WORDS = re.compile(r"[A-Za-zÆØÅæøåéü]+")
 
@@ -155,9 +156,13 @@ def _from_faker() -> dict[str, str]:
 
 def _names_cache_path() -> Path | None:
     """The cache file for the installed Faker's Danish person provider."""
-    # `extra` names how the list is made from Faker's: a cache made another way is not read.
+    # Keyed by this source too, whose _from_faker made what is kept: a list made another
+    # way (before both spellings, say) is not read back.
     return for_package_files(
-        "first-names", "faker", ("providers/person/da_DK/__init__.py",), b"both spellings"
+        "first-names",
+        "faker",
+        ("providers/person/da_DK/__init__.py",),
+        (HERE / "partners.py").read_bytes(),
     )
 
 

@@ -36,7 +36,6 @@ from .lexicon import (
 from .partners import GREETINGS, lower_case_first_name
 from .spelling import both_spellings, with_ascii_spellings
 
-_WORDS, _LOWER_WORDS = WORDS, LOWER_WORDS
 _UPPER = frozenset(code for code in range(256) if chr(code).isupper())
 
 
@@ -109,8 +108,8 @@ _PLURAL_GENITIVES = (b"ernes", b"enes")
 
 def about_a_person(sentence: bytes) -> bool:
     """A personal cue, or a named person or weak pronoun that is not about a group."""
-    words = sentence.translate(_WORDS).split()
-    lowered = sentence.translate(_LOWER_WORDS)
+    words = sentence.translate(WORDS).split()
+    lowered = sentence.translate(LOWER_WORDS)
     low = lowered.split()
     if _strong(words, low, lowered, sentence):
         return True
@@ -141,8 +140,8 @@ def about_a_person(sentence: bytes) -> bool:
 def strong_person(sentence: bytes) -> bool:
     """A possessive ("min søn"), a pronoun with a verb ("hun har"), a relation or "hos"
     followed by a name ("søn Oliver", "hos Lucas"), or a label ("Barn:")."""
-    lowered = sentence.translate(_LOWER_WORDS)
-    return _strong(sentence.translate(_WORDS).split(), lowered.split(), lowered, sentence)
+    lowered = sentence.translate(LOWER_WORDS)
+    return _strong(sentence.translate(WORDS).split(), lowered.split(), lowered, sentence)
 
 
 def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: bytes) -> bool:
@@ -191,7 +190,7 @@ def _named_kin(low: list[bytes]) -> bool:
 
 def has_possessive(sentence: bytes) -> bool:
     """ "min", "hans", "vores": the sentence is about someone's own."""
-    return not _POSSESSIVES.isdisjoint(sentence.translate(_LOWER_WORDS).split())
+    return not _POSSESSIVES.isdisjoint(sentence.translate(LOWER_WORDS).split())
 
 
 # A body that has the term itself, as a noun after an article or an adjective:
@@ -244,7 +243,7 @@ def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
     psykologer", "borgere med angst"; or of a place or body in a figure of speech:
     "byens DNA", "kommunens syge økonomi"."""
-    low = before.translate(_LOWER_WORDS).split()[-5:]
+    low = before.translate(LOWER_WORDS).split()[-5:]
     if low and low[-1] in _FIGURATIVE_OWNERS:
         return True
     if _a_body_has(low) or _a_topic(low):
