@@ -87,13 +87,14 @@ PERSON_WORDS = {
         MALE,
     ),
 }
-# Each word in its spelling without æ, ø and å too (»kaereste«, »soester«).
-PARTNERS.update({ascii_spelling(word): sex for word, sex in list(PARTNERS.items())})
-PERSON_WORDS.update({ascii_spelling(word): sex for word, sex in list(PERSON_WORDS.items())})
 OWNERS = ("min", "sin", "hans", "hendes", "din")
+# (The scanner gives every term's expression both spellings itself.)
 PATTERN = (
     r"(" + "|".join(OWNERS) + r") (" + "|".join(sorted(PARTNERS, key=len, reverse=True)) + r")s?"
 )
+# Each word looked up in its spelling without æ, ø and å too (»kaereste«, »soester«).
+PARTNERS.update({ascii_spelling(word): sex for word, sex in list(PARTNERS.items())})
+PERSON_WORDS.update({ascii_spelling(word): sex for word, sex in list(PERSON_WORDS.items())})
 
 _NAME_AFTER = re.compile(r",?[ \t]+([A-ZÆØÅ][a-zæøåéü]+)")
 # »min kæreste hanne«: a name in lower case, where it is no Danish word (see _HOMOGRAPHS).
