@@ -266,6 +266,32 @@ def test_regex_engine_finds_the_same_as_hyperscan():
     assert [f.as_dict() for f in fast.scan(text)] == [f.as_dict() for f in slow.scan(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kræft har min mor fået.",  # a term first in the text
+        "091213-4290 er min søns CPR-nummer.",  # a number first
+        "Nøddeallergi har min søn.",  # a compound's head at the very start of a word
+        "allergi",  # a head that is the whole text
+        "Min søn har nøddeallergi",  # a head last in the text
+        "»Skilsmisse«: min kone og jeg skal skilles.",  # a mark before the first term
+    ],
+)
+def test_hyperscan_reports_the_same_starts_with_and_without_start_of_match(text, monkeypatch):
+    """Mails are scanned behind a space with start of match; a large text is scanned as
+    it is, its starts found by Python. Both must put every candidate where it starts,
+    at the very start and end of the text too."""
+    from borgerpost.pure.scanner import engine as engine_module
+    from borgerpost.pure.scanner.normalise import normalise
+
+    scanner = Scanner(model=None)
+    norm = normalise(text)
+    with_start = scanner.engine.candidates(norm.text, norm.data)
+    monkeypatch.setattr(engine_module, "WITH_START_UP_TO", 0)
+    assert scanner.engine.candidates(norm.text, norm.data) == with_start
+    assert with_start and all(0 <= start < end <= len(text) for _, start, end in with_start)
+
+
 def test_danish_letters_inside_a_character_class_stay_letters_for_hyperscan():
     """Hyperscan's caseless mode knows only ASCII, so æ, ø and å are given in both cases.
     Inside a character class that must be the two letters, not a group: a group there
