@@ -298,7 +298,7 @@ class Scanner:
             return None
         if term.category == "health" and _at_work(before_term, text, start):
             return None
-        if _a_profession(before_term) or context.built_before(before_term):
+        if _a_profession(before_term) or context.built_before(before_term, start):
             return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
         unless_followed_by = self._unless_followed_by[pattern_id - 1]
         if unless_followed_by and _following(text, end).startswith(unless_followed_by):
@@ -537,9 +537,7 @@ class _Context:
         self._processing: dict[int, bool] = {}
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
-        self._text_has: dict[tuple[bytes, ...], bool] = {}
         self._company: bool | None = None
-        self._building: bool | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""
@@ -619,37 +617,28 @@ class _Context:
             self._lowered = self.data.translate(LOWER_LATIN1)  # Danish letters too
         return self._lowered
 
-    def _has_any(self, pieces: tuple[bytes, ...], start: int, end: int) -> bool:
-        """Does the lower-cased text hold one of `pieces` in [start, end)? Looked for in
-        C with no copy, before an expression runs."""
-        low = self._low()
-        return any(low.find(piece, start, end) >= 0 for piece in pieces)
+    def _has_any(self, pieces: _Pieces, start: int, end: int) -> bool:
+        """Does the lower-cased text hold one of the `pieces` in [start, end), a few
+        words? Looked for with no copy, before an expression runs."""
+        return pieces[1].search(self._low(), start, end) is not None
 
-    def _in_text(self, pieces: tuple[bytes, ...]) -> bool:
-        """Does the text hold one of `pieces` anywhere? Once per text, so a mail without
-        them skips the check for every candidate."""
-        found = self._text_has.get(pieces)
-        if found is None:
-            found = self._text_has[pieces] = self._has_any(pieces, 0, len(self.data))
-        return found
-
-    def built_before(self, before_term: bytes) -> bool:
-        # Most mails name no building work: the expression runs only in those that do.
-        if self._building is None:
-            self._building = self._has_any(_BUILDING_PIECES, 0, len(self.data))
-        # (the verb is within the last words: the expression starts 32 characters back)
+    def built_before(self, before_term: bytes, start: int) -> bool:
+        # Most mails name no building work: the expression runs only in those that do,
+        # and only where a piece of the verb is among the last words before the term: it
+        # is within 32 characters (the expression starts there), and the expression costs
+        # a try at every one of them.
         return (
-            self._building
+            self._has_any(_BUILDING_PIECES, start - min(32, len(before_term)), start)
             and _BUILDING_BEFORE.search(before_term, max(0, len(before_term) - 32)) is not None
         )
 
     def maybe_one_day(self, start: int, end: int) -> bool:
         # A piece of each phrase (»hvis «, »bange for at«, »frygter «).
-        return self._in_text(_ONE_DAY_PIECES) and self._has_any(_ONE_DAY_PIECES, start, end)
+        return self._has_any(_ONE_DAY_PIECES, start, end)
 
     def carrier_before(self, s_start: int, start: int) -> bool:
         lo = max(s_start, start - 60)
-        if not (self._in_text(_CARRIER_PIECES) and self._has_any(_CARRIER_PIECES, lo, start)):
+        if not self._has_any(_CARRIER_PIECES, lo, start):
             return False
         return CARRIER_BEFORE.search(self.text, lo, start) is not None
 
@@ -659,8 +648,7 @@ class _Context:
             # The words every such question holds, looked for in C before the expression.
             match = (
                 PROCESSING.search(self.text, s_start, s_end)
-                if self._in_text(_PROCESSING_PIECES)
-                and self._has_any(_PROCESSING_PIECES, s_start, s_end)
+                if self._has_any(_PROCESSING_PIECES, s_start, s_end)
                 else None
             )
             found = self._processing[s_start] = bool(
@@ -687,14 +675,24 @@ class _Context:
 
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _LETTERS = "".join(ch for ch in map(chr, range(256)) if ch.isalpha())
-# Pieces of the words that every phrase of a check holds, in lower case.
-_ONE_DAY_PIECES = (b"vis ", b" for at ", b"rygter ")
-_BUILDING_PIECES = tuple(
-    piece.encode("latin-1")
-    for piece in both_spellings(("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg"))
-)
-_CARRIER_PIECES = (b"gen", b"anl", b"rer af")
-_PROCESSING_PIECES = (b"oplysning", b"data", b"hvem")
+
+
+# Pieces of the words that every phrase of a check holds, in lower case and both
+# spellings, and one expression for any of them: in the few words before a term one
+# search finds any (a find() per piece cost more than the check it spared, each call's
+# arguments parsed anew).
+_Pieces = tuple[tuple[bytes, ...], re.Pattern[bytes]]
+
+
+def _pieces(*words: str) -> _Pieces:
+    pieces = tuple(sorted(p.encode("latin-1") for p in both_spellings(words)))
+    return pieces, re.compile(b"|".join(map(re.escape, pieces)))
+
+
+_ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
+_BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg")
+_CARRIER_PIECES = _pieces("gen", "anl", "rer af")
+_PROCESSING_PIECES = _pieces("oplysning", "data", "hvem")
 
 
 _DEFAULT: Scanner | None = None
