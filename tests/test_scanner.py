@@ -1126,6 +1126,16 @@ def test_scan_command_starts_without_django(tmp_path):
         # a department as where one is treated, not where one works
         ("Min far ligger på neurologisk afdeling efter en blodprop.", "health"),
         ("Min søn blev kørt på akutmodtagelsen i nat.", "health"),
+        # next to the rules that leave a profession, a group, an animal or a place
+        ("Min søn går til psykolog for sin angst.", "health"),
+        ("Jeg underviser på sprogskolen og er selv flygtning fra Syrien.", "ethnic_origin"),
+        ("Vores hund døde, og min datter har fået en depression.", "health"),
+        ("Nogle af dem ved ikke, at min søn har autisme.", "health"),
+        ("Jeg besøger min søn i fængslet hver søndag.", "criminal"),
+        ("Der er ikke plads til min mor på plejehjemmet, selvom hun har demens.", "health"),
+        ("Der kommer en psykolog hjem til min søn hver tirsdag.", "health"),
+        ("Jeg har store udgifter til medicin, efter jeg fik sukkersyge.", "health"),
+        ("Min sag om kontanthjælp er blevet afvist.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1330,6 +1340,26 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a topic of public talk or of rules, after »om«
         ("Jeg har fulgt debatten om misbrugsbehandling i byrådet.", "health"),
         ("Jeg har læst reglerne om fri kontanthjælp, men forstår dem ikke.", "social_economic"),
+        # a profession as what one is (a bare noun after »er«), or what one will study
+        ("Min mand er psykolog i PPR og siger, at ventetiden er for lang.", "health"),
+        ("Min søn vil gerne læse til psykolog.", "health"),
+        # the people one teaches or helps, an animal, a share of a group
+        ("Min kone underviser flygtninge i dansk på sprogskolen.", "ethnic_origin"),
+        ("Vores hund er syg, og vi kan ikke finde en dyrlæge i weekenden.", "health"),
+        ("Mange af mine kolleger er syge med stress.", "health"),
+        # a prison or a hospital as a workplace, its staff
+        ("Min mand arbejder på fængslet i Horserød.", "criminal"),
+        ("Jeg ved, hvor presset personalet på sygehuset er.", "health"),
+        # a place of care that is, is no longer or will be there; a public body's spending
+        ("Det er trist, at der ikke længere er en psykiatrisk skadestue i byen.", "health"),
+        ("Jeg har hørt, at der kommer en ny skadestue i byen.", "health"),
+        ("Jeg skriver om kommunens udgifter til anbringelser.", "social_economic"),
+        # a professional's cases, a meeting on a topic, the last of several topics
+        (
+            "Hun er advokat og har mange sager om skilsmisse og forældremyndighed.",
+            "social_economic",
+        ),
+        ("Jeg var til borgermødet om det nye asylcenter.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

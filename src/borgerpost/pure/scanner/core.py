@@ -296,9 +296,11 @@ class Scanner:
             return None
         if term.category == "health" and context.carrier_before(s_start, start):
             return None
-        if term.category == "health" and _at_work(before_term, text, start):
+        if term.category in _PLACES_OF_WORK and _at_work(before_term, text, start):
             return None
-        if _a_profession(before_term) or context.built_before(before_term, start):
+        if _a_profession(before_term, data, start, end) or (
+            context.built_before(before_term, start)
+        ):
             return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
         unless_followed_by = self._unless_followed_by[pattern_id - 1]
         if unless_followed_by and _following(text, end).startswith(unless_followed_by):
@@ -440,23 +442,28 @@ def _a_letter_to_one_person(data: bytes) -> bool:
     return _FULL_NAME_SALUTATION.search(data, 0, 400) is not None
 
 
-# A place of care as someone's workplace is no health information: »min leder på
+# A place of care as someone's workplace is no health information, nor a prison a crime: »min leder på
 # plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på akutmodtagelsen«; a
 # hospital's departments too, by their place or their speciality (»neurologisk afdeling«).
 _CARE_PLACE = re.compile(
     with_ascii_spellings(
         r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice|skadestue|"
-        r"akutmodtag|lægevagt|børnepsykiatri|ungdomspsykiatri|[a-zæøå]+logisk)"
+        r"akutmodtag|lægevagt|psykiatri|børnepsykiatri|ungdomspsykiatri|[a-zæøå]+logisk|"
+        # a prison too: »min mand arbejder på fængslet i Horserød«
+        r"fængsel|fængslet|arresthus|kriminalforsorg)"
     ),
     re.IGNORECASE,
 )
+_PLACES_OF_WORK = frozenset(["health", "criminal"])
 _WORK_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
         r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
         # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
         r"sygeplejersker?|læge|portør|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
-        r"[a-z]*assistent|[a-z]*hjælper|pædagog|sekretær|rengøring[a-z]*)\b"
+        r"[a-z]*assistent|[a-z]*hjælper|pædagog|sekretær|rengøring[a-z]*|"
+        # its staff: »hvor presset personalet på sygehuset er«
+        r"personalet?|medarbejdere|medarbejderne|lægerne|sygeplejerskerne)\b"
         r"[^.!?\n]{0,30}$"
     ).encode("latin-1")
 )
@@ -493,25 +500,63 @@ _PROFESSION_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:arbejder|arbejdede|arbejdet|ansat|ansættes|job|jobbet|stilling|stillingen|"
         r"vikar|vikarierer|praktik|uddannet|uddannelse|uddannelsen|uddanner (?:mig|sig)|"
-        r"læser|studerer)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+(?:en\s+|et\s+)?$"
+        r"læser|læse|studerer|studere)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+(?:en\s+|et\s+)?$"
     ).encode("latin-1")
 )
 
 
 # A place built, closed or opened is a building, not a stay in it: »kommunen skal bygge
-# et nyt plejehjem«, »lukke krisecentret«.
+# et nyt plejehjem«, »lukke krisecentret«, »åbne et nyt hospice«.
 _BUILDING_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:bygge|bygger|bygget|opføre|opfører|lukke|lukker|lukket|renovere|renoverer|"
-        r"udvide|udvider|nedlægge|nedlægger)\s+(?:(?:et|en|det|den|de|flere|nye|nyt|ny|"
+        r"udvide|udvider|nedlægge|nedlægger|åbne|åbner|åbnet|åbnes)\s+"
+        r"(?:(?:et|en|det|den|de|flere|nye|nyt|ny|[a-zæøå]+iske?|"
         r"gamle|store|lille|eget|egne)\s+){0,2}$"
+    ).encode("latin-1")
+)
+# A place of care that is, is no longer or will be there (»der ikke længere er en
+# psykiatrisk skadestue i byen«, »der kommer et nyt hospice«): the place, not a stay.
+# (Not any term: »der kommer en psykolog hjem til min søn« is his.)
+_THERE_IS_BEFORE = re.compile(
+    with_ascii_spellings(
+        r"(?i)\bder (?:ikke )?(?:længere )?(?:er|findes|kommer)\s+"
+        r"(?:(?:et|en|nye|nyt|ny|[a-zæøå]+iske?|store|lille)\s+){0,2}$"
     ).encode("latin-1")
 )
 
 
-def _a_profession(before_term: bytes) -> bool:
+def _a_profession(before_term: bytes, data: bytes, start: int, end: int) -> bool:
     tail = before_term[-8:]
-    return (b"som" in tail or b"til" in tail) and _PROFESSION_BEFORE.search(before_term) is not None
+    if (b"som" in tail or b"til" in tail) and _PROFESSION_BEFORE.search(before_term) is not None:
+        return True
+    # A profession as the predicate, a bare noun after »er« (»min mand er psykolog i
+    # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
+    # an article; going to one takes a preposition (»går til psykolog«).
+    return (
+        _word_before(before_term) in _BEFORE_A_PROFESSION
+        and data[start:end].translate(LOWER_LATIN1) in _PROFESSIONS
+    )
+
+
+_PROFESSIONS = frozenset(
+    w.encode("latin-1")
+    for w in both_spellings(
+        [
+            f"{noun}{ending}"
+            for noun in ("psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut",
+                         "ergoterapeut", "kiropraktor", "sexolog", "misbrugsbehandler",
+                         "misbrugskonsulent", "forsvarer", "fængselsbetjent")
+            for ending in ("", "er", "e")
+        ]
+    )
+)  # fmt: skip
+_BEFORE_A_PROFESSION = frozenset(
+    w.encode("latin-1")
+    for w in both_spellings(
+        ["er", "var", "blev", "bliver", "været", "blevet", "være", "blive", "uddannet"]
+    )
+)
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:
@@ -627,9 +672,18 @@ class _Context:
         # and only where a piece of the verb is among the last words before the term: it
         # is within 32 characters (the expression starts there), and the expression costs
         # a try at every one of them.
+        lo, near = start - min(32, len(before_term)), max(0, len(before_term) - 32)
+        if (
+            self._has_any(_BUILDING_PIECES, lo, start)
+            and _BUILDING_BEFORE.search(before_term, near) is not None
+        ):
+            return True
+        # (»der ikke længere er en psykiatrisk« is longer: 48 characters)
+        lo, near = start - min(48, len(before_term)), max(0, len(before_term) - 48)
         return (
-            self._has_any(_BUILDING_PIECES, start - min(32, len(before_term)), start)
-            and _BUILDING_BEFORE.search(before_term, max(0, len(before_term) - 32)) is not None
+            self._has_any(_THERE_PIECES, lo, start)
+            and _CARE_PLACE.match(self.text, start) is not None
+            and _THERE_IS_BEFORE.search(before_term, near) is not None
         )
 
     def maybe_one_day(self, start: int, end: int) -> bool:
@@ -690,7 +744,8 @@ def _pieces(*words: str) -> _Pieces:
 
 
 _ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
-_BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg")
+_BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne")
+_THERE_PIECES = _pieces("der ")
 _CARRIER_PIECES = _pieces("gen", "anl", "rer af")
 _PROCESSING_PIECES = _pieces("oplysning", "data", "hvem")
 

@@ -1425,6 +1425,15 @@ KIN = frozenset(
      "farmor", "farfar", "forældre", "bedstemor", "bedstefar", "svigermor", "svigerfar",
      "moster", "faster", "morbror", "farbror", "onkel", "tante", "nevø", "niece"]
 )  # fmt: skip
+# An animal the term is said of is no person: »vores hund er syg«, »katten har fået
+# sukkersyge«. (Not »får«, a verb too.)
+ANIMALS = frozenset(
+    ["hund", "hunden", "hunde", "hundene", "hvalp", "hvalpen", "kat", "katten", "katte",
+     "kattene", "killing", "killingen", "hest", "hesten", "heste", "hestene", "pony",
+     "ponyen", "kanin", "kaninen", "marsvin", "marsvinet", "hamster", "hamsteren", "fugl",
+     "fuglen", "undulat", "undulaten", "ko", "koen", "køer", "køerne", "gris", "grisen",
+     "dyr", "dyret", "dyrene", "kæledyr", "kæledyret"]
+)  # fmt: skip
 # What a possessive may own without being about one person: the place and the public
 # everyone shares (»vores kommune«, »vores ældre«, »jeres borgere«).
 SHARED_OWNED = frozenset(
@@ -1434,7 +1443,9 @@ SHARED_OWNED = frozenset(
      "ældre", "unge", "borgere", "borgeres", "medborgere", "politikere", "byråd",
      "forening", "klub", "bestyrelse", "gruppe", "organisation", "afdeling",
      # a reply's »tak for din mail«: the message, not the person's situation
-     "mail", "e-mail", "henvendelse", "besked", "spørgsmål", "brev", "invitation"]
+     "mail", "e-mail", "henvendelse", "besked", "spørgsmål", "brev", "invitation",
+     # an animal: »vores hund er syg«
+     *ANIMALS]
 )  # fmt: skip
 PRONOUNS = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
 PRONOUN_VERBS = frozenset(
@@ -1544,6 +1555,13 @@ GROUP_WORDS = frozenset(
      # people in the definite plural: »at borgerne får ny medicin«
      "borgerne", "beboerne", "patienterne", "eleverne", "brugerne", "pårørende"]
 )  # fmt: skip
+# Verbs of working with people, before a bare plural: the people one teaches, helps or
+# meets are a group, not one person (»min kone underviser flygtninge i dansk«, »jeg
+# møder mange hjemløse«). (Not »behandler«: »hun behandler sin angst«.)
+SERVING_VERBS = frozenset(
+    ["underviser", "underviste", "hjælper", "hjalp", "møder", "mødte", "rådgiver",
+     "rådgav", "besøger", "besøgte", "støtter", "støttede", "vejleder", "vejledte"]
+)  # fmt: skip
 # "i flere måneder", "mange gange": a group word before a word of time or count speaks of
 # how long or how often, not of a group of people.
 TIME_WORDS = frozenset(
@@ -1612,6 +1630,10 @@ TOPIC_NOUNS = frozenset(
         # the rules and rates of a benefit: »satserne for kontanthjælp«
         "satser", "satserne", "satsen", "krav", "kravene", "vilkår", "vilkårene", "takster",
         "taksterne", "betingelser", "betingelserne",
+        # a professional's cases, many of them: »mange sager om skilsmisse«
+        "sager", "sagerne",
+        # a meeting held on it: »borgermødet om det nye asylcenter«
+        "møde", "mødet", "borgermøde", "borgermødet", "informationsmøde", "informationsmødet",
         # talking, reading or hearing about a subject: »vi talte om demens«
         "talte", "snakkede", "diskuterede", "debatterede", "hørte", "læste", "skrev",
         "talt", "snakket", "diskuteret", "hørt", "læst", "skrevet",

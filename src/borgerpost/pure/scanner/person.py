@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from .latin1 import LOWER_WORDS, WORDS
 from .lexicon import (
+    ANIMALS,
     FIGURATIVE_OWNERS,
     GENERAL_PAIRS,
     GENERAL_WORDS,
@@ -28,6 +29,7 @@ from .lexicon import (
     PRONOUN_VERBS,
     PRONOUNS,
     RELATIONS,
+    SERVING_VERBS,
     SHARED_OWNED,
     TIME_WORDS,
     TOPIC_NOUNS,
@@ -56,6 +58,8 @@ _WEAK_WORDS = _encoded(WEAK_WORDS)
 _PERSONAL_VERBS = _encoded(PERSONAL_VERBS)
 _GENERAL_WORDS = _encoded(GENERAL_WORDS)
 _GROUP_WORDS = _encoded(GROUP_WORDS)
+_ANIMALS = _encoded(ANIMALS)
+_SERVING_VERBS = _encoded(SERVING_VERBS)
 _TIME_WORDS = _encoded(TIME_WORDS)
 _GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
 # "hun har", "vi fik", "har vi"; and "I har" with a capital I (you, plural; "i" is "in").
@@ -207,6 +211,19 @@ _BETWEEN_HAS_AND_TERM = _encoded(
 )  # fmt: skip
 
 
+def _many_of(low: list[bytes]) -> bool:
+    """»Mange af mine kolleger er syge med stress«: a share of a group as the clause's
+    subject, with no new clause (»at«, »der«) or subject (»jeg«) before the term."""
+    for i in range(len(low) - 1):
+        if low[i] in _GROUP_WORDS and low[i + 1] == b"af":
+            return _NEW_CLAUSE.isdisjoint(low[i + 2 :])
+    return False
+
+
+# (»flere af os«: the writer is one of them)
+_NEW_CLAUSE = _encoded(["at", "der", "som", "hvis", "fordi", "men", "os", *PRONOUNS])
+
+
 def _a_body_has(low: list[bytes]) -> bool:
     if _BODIES.isdisjoint(low):
         return False
@@ -225,7 +242,14 @@ def _a_body_has(low: list[bytes]) -> bool:
 def _a_topic(low: list[bytes]) -> bool:
     """»debatten om misbrugsbehandling«, »reglerne om fri kontanthjælp«, »reglerne for
     boligstøtte«: a word for public talk or rules, »om« or »for«, and at most one word
-    that names no one."""
+    that names no one; the topic may be the last of several (»sager om skilsmisse og
+    forældremyndighed«)."""
+    while len(low) >= 4 and low[-1] in _AND:
+        low = low[:-2]
+    while low and low[-1] in _DETERMINERS:
+        low = low[:-1]  # »borgermødet om det nye asylcenter«
+    if len(low) >= 3 and low[-3] in _PUBLIC_OWNERS and low[-2] in _SPENDING:
+        return True  # »kommunens udgifter til anbringelser«
     if len(low) >= 2 and low[-1] in _ABOUT:
         return low[-2] in _TOPIC_NOUNS
     return (
@@ -237,15 +261,33 @@ def _a_topic(low: list[bytes]) -> bool:
 
 
 _ABOUT = frozenset([b"om", b"for"])
+_DETERMINERS = _encoded(
+    ["det", "den", "de", "en", "et", "ny", "nyt", "nye", "kommende", "planlagte"]
+)
+# What a public body spends or does, not a person's own: »kommunens udgifter til
+# anbringelser«, »regionens indsats mod misbrug« (»mine udgifter til medicin« are mine).
+_PUBLIC_OWNERS = _encoded(
+    ["kommunens", "regionens", "statens", "byrådets", "landets", "samfundets", "skolens"]
+)
+_SPENDING = _encoded(
+    ["udgifter", "udgifterne", "budget", "budgettet", "forbrug", "forbruget", "indsats",
+     "indsatsen", "brug", "regning", "regningen"]
+)  # fmt: skip
+_AND = frozenset([b"og", b"eller"])
 
 
 def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
     psykologer", "borgere med angst"; or of a place or body in a figure of speech:
     "byens DNA", "kommunens syge økonomi"."""
-    low = before.translate(LOWER_WORDS).split()[-5:]
-    if low and low[-1] in _FIGURATIVE_OWNERS:
+    words = before.translate(LOWER_WORDS).split()
+    low = words[-5:]
+    if b"af" in words and _many_of(words[-7:]):
         return True
+    if low and (low[-1] in _FIGURATIVE_OWNERS or low[-1] in _SERVING_VERBS):
+        return True
+    if not _ANIMALS.isdisjoint(low[-3:]):
+        return True  # »vores hund er syg«
     if _a_body_has(low) or _a_topic(low):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
