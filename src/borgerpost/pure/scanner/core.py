@@ -402,6 +402,7 @@ _COMPANY_SIGNATURE = re.compile(rb"(?im)\b(?:aps|a/s|i/s|ivs|p/s|k/s|amba|a\.m\.
 _PUBLIC_SELLER = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:kommunen|regionen|staten|byrådet|forsvaret)\s+(?:(?:vil|skal|kan|gerne|"
+        r"ikke|nu|snart|måske|alligevel|også|endnu|først|"
         r"har tænkt sig at|ønsker at|overvejer at|planlægger at|har planer om at)\s+)*$"
     ).encode("latin-1")
 )
@@ -560,9 +561,19 @@ _BEFORE_A_PROFESSION = frozenset(
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:
-    return (
-        _CARE_PLACE.match(text, start) is not None and _WORK_BEFORE.search(before_term) is not None
+    if _CARE_PLACE.match(text, start) is None:
+        return False
+    # A place of care as where something is (»parkeringen ved sygehuset«, »foran
+    # hospitalet«): no one's stay in it.
+    return _word_before(before_term) in _NEAR or _WORK_BEFORE.search(before_term) is not None
+
+
+_NEAR = frozenset(
+    w.encode("latin-1")
+    for w in both_spellings(
+        ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
     )
+)
 
 
 class _Context:

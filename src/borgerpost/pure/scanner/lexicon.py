@@ -543,7 +543,9 @@ TERMS: list[Term] = [
         # »med i Dansk Metal«, »været i 3F i 20 år«, dues paid, the union's own adviser
         r"med i|været i|kontingent til|faglige konsulent i|faglig konsulent i|"
         # leaving a union says one belonged to it
-        r"meldte mig ud af|meldt mig ud af|melder mig ud af|meldt ud af|udmeldt af)\s*"
+        r"meldte mig ud af|meldt mig ud af|melder mig ud af|meldt ud af|udmeldt af|"
+        # help from one's union in one's own case: »jeg har fået hjælp af BUPL«
+        r"(?:fået|får|fik) (?:hjælp|råd|rådgivning|bistand|juridisk bistand) (?:af|fra|hos))\s*"
         + _UNIONS
         + W
         + "|"
@@ -561,7 +563,9 @@ TERMS: list[Term] = [
         + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer|"
         r"rådgiver|rådgivet|vejleder|vejledt|lovet at hjælpe)\s+(mig|dig|ham|hende|os)\b|"
         # the union's view of someone's case: »Djøf siger, at opsigelsen er usaglig«
-         + _UNIONS + r"\s+(?:siger|mener|vurderer|skriver|har sagt|har vurderet|har skrevet),? at "
+        # (also in a clause of its own: »BUPL, som mener, at fyringen er usaglig«)
+         + _UNIONS + r",?\s+(?:som\s+)?(?:siger|mener|vurderer|skriver|har sagt|har vurderet|"
+        r"har skrevet),? at "
         r"(?:jeg|han|hun|min|mit|mine|hans|hendes|opsigelsen|afskedigelsen|fyringen|"
         r"advarslen|bortvisningen)\b|"
         # the union taking up someone's case: »FOA har anmeldt det som arbejdsskade«
@@ -987,6 +991,9 @@ TERMS: list[Term] = [
         r"(?:det|økonomien|pengene|budgettet) (?:løber|hænger) ikke (?:rundt|sammen)|"
         r"står i minus|i minus på (?:min|sin|hans|hendes|vores|deres) konto|afdragsordning|"
         r"mangler (?:vi|jeg|han|hun|de) penge|(?:vi|jeg|han|hun|de) mangler penge|"
+        # a bill still unpaid: »jeg mangler at betale husleje for to måneder«
+        r"mangle[rt]? at betale (?:husleje|huslejen|regninge[rn]|el|varme|gas|vand|"
+        r"børnehave|daginstitution|skat)|"
         # living on nothing but a pension or a benefit; no wage; not afforded
         r"(?:kun|bare) (?:har|får) (?:sin|min|hans|hendes|vores|deres) (?:pension|folkepension|"
         r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp)\b|får ingen løn|"
@@ -1692,6 +1699,17 @@ SYSTEM_HEADS_WORDS = (
     "børnene",
     "familier",
     "familierne",
+    # an organisation or a council named by it: »Nordby Handicapforening«, »Ældrerådet«
+    "forening",
+    "foreningen",
+    "foreninger",
+    "foreningens",
+    "forbund",
+    "forbundet",
+    "organisation",
+    "organisationen",
+    "råd",
+    "rådet",
 )
 SYSTEM_HEADS = tuple(sorted(both_spellings(SYSTEM_HEADS_WORDS)))
 # Asking whether or how the municipality processes a kind of data is no disclosure of it

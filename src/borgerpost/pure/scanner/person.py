@@ -248,6 +248,8 @@ def _a_topic(low: list[bytes]) -> bool:
         low = low[:-2]
     while low and low[-1] in _DETERMINERS:
         low = low[:-1]  # »borgermødet om det nye asylcenter«
+    if low and low[-1] == b"imod":
+        return True  # what one is against: »vi er imod det nye asylcenter«
     if len(low) >= 3 and low[-3] in _PUBLIC_OWNERS and low[-2] in _SPENDING:
         return True  # »kommunens udgifter til anbringelser«
     if len(low) >= 2 and low[-1] in _ABOUT:
