@@ -1136,6 +1136,13 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Der kommer en psykolog hjem til min søn hver tirsdag.", "health"),
         ("Jeg har store udgifter til medicin, efter jeg fik sukkersyge.", "health"),
         ("Min sag om kontanthjælp er blevet afvist.", "social_economic"),
+        # a bill still unpaid; help from one's union, its view in a clause of its own
+        ("Jeg mangler at betale husleje for to måneder.", "social_economic"),
+        ("Jeg har fået hjælp af BUPL i sagen.", "trade_union"),
+        (
+            "Jeg er blevet fyret og har talt med BUPL, som mener, at fyringen er usaglig.",
+            "trade_union",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1360,6 +1367,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "social_economic",
         ),
         ("Jeg var til borgermødet om det nye asylcenter.", "ethnic_origin"),
+        # a public body that will not sell, a place as where something is, what one is
+        # against, an organisation named by a term
+        ("Jeg kan bekræfte, at kommunen ikke vil sælge grunden ved stationen.", "property_deal"),
+        ("Jeg forstår din frustration over parkeringen ved sygehuset.", "health"),
+        ("Vi er en gruppe borgere, der er imod det nye asylcenter.", "ethnic_origin"),
+        ("Som formand for Nordby Handicapforening inviterer jeg jer.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):
