@@ -297,6 +297,8 @@ TERMS: list[Term] = [
         "health.care",
         "health",
         r"(sygemeld|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
+        # sickness benefit is paid to the sick only: on it, one is ill
+        r"(?:på|fået|får|fik|modtager|modtog) sygedagpenge|"
         r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|udskrives|"
         # a joint replaced: »fået ny hofte«, »et nyt knæ«
         r"(?:ny|nyt|nye|kunstig|kunstigt) (?:hofte|knæ|hofteled|knæled|skulder)\b|"
