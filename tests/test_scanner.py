@@ -1143,6 +1143,19 @@ def test_scan_command_starts_without_django(tmp_path):
             "Jeg er blevet fyret og har talt med BUPL, som mener, at fyringen er usaglig.",
             "trade_union",
         ),
+        # a denial that tells: what is no longer, what one is unable to get or has not
+        # received, a change that has not come; »man« as whoever did it
+        ("Jeg er ikke længere medlem af FOA, men de hjalp mig før.", "trade_union"),
+        ("Min søn har ikke fået sin medicin i tre dage.", "health"),
+        ("Min mor har ikke fået hjemmehjælp i tre uger.", "health"),
+        ("Jeg kan ikke få hjælp til min gæld.", "social_economic"),
+        (
+            "det er uretfærdigt at jeg ikke kan faa su fordi min far tjener for meget",
+            "social_economic",
+        ),
+        ("Han er ikke blevet løsladt endnu, selvom dommen er afsonet.", "criminal"),
+        ("Man har fundet kræft hos min mor.", "health"),
+        ("Kommunen vil købe vores hus for at lave en vej.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1373,6 +1386,21 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg forstår din frustration over parkeringen ved sygehuset.", "health"),
         ("Vi er en gruppe borgere, der er imod det nye asylcenter.", "ethnic_origin"),
         ("Som formand for Nordby Handicapforening inviterer jeg jer.", "health"),
+        # denied in its own clause
+        ("Jeg er ikke syg, men vil gerne vide, hvordan man bestiller en lægetid.", "health"),
+        ("Jeg har ingen gæld og har altid betalt til tiden.", "social_economic"),
+        ("Jeg har aldrig været i fængsel.", "criminal"),
+        ("Min mor har aldrig fået hjemmehjælp og klarer sig selv.", "health"),
+        ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
+        # anyone (»man«), a sale one may make, a need one may have one day
+        ("Min søn spørger, om man kan få SU, hvis man går på HF.", "social_economic"),
+        ("Hvad gør man, hvis man bliver uenig med sin sagsbehandler?", "social_economic"),
+        ("Hvis vi sælger vores hus om nogle år, skal vi så betale lånet tilbage?", "property_deal"),
+        ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
+        # a public body buying, a prison sold, not affording to wait
+        ("Jeg har hørt, at kommunen vil købe grunden ved siden af skolen.", "property_deal"),
+        ("Jeg har læst, at staten vil sælge fængslet i Horsens.", "criminal"),
+        ("Vi har ikke råd til at vente på, at kommunen laver cykelstien.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -151,11 +151,14 @@ def _traps() -> list[tuple[str, str]]:
     return list(parametrize.args[1])
 
 
-# The two the model gets wrong even in a mail, and why: it cannot tell a partner's sex
-# from a name, nor read »ingen« before the noun (docs/performance.md).
+# The four the model gets wrong even in a mail, and why: it cannot tell a partner's sex
+# from a name, nor read a denial (»ingen«, »ikke ... nogen«) or a condition (»hvis ... en
+# dag«) before the noun: it weighs words, not their order (docs/performance.md).
 KNOWN_WRONG = {
     "Min søster bor sammen med sin kæreste Mads i Tåstrup.",
     "Jeg har ingen a-kasse og er uden fagforening.",
+    "Jeg er ikke medlem af nogen fagforening.",
+    "Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?",
 }
 MAIL = (
     "Kære Anne\n\nTak for dit svar på mit spørgsmål fra sidste uge. {} Jeg håber, at I vil "

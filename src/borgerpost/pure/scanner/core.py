@@ -22,7 +22,12 @@ from .lexicon import (
 from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
-from .person import about_a_person, group_before, has_possessive, strong_person
+from .person import (
+    about_a_person,
+    group_before,
+    has_possessive,
+    strong_person,
+)
 from .sentence import MARKS, clause_starts, ends_sentence
 from .spelling import both_spellings, with_ascii_spellings
 
@@ -406,17 +411,26 @@ _PUBLIC_SELLER = re.compile(
         r"har tænkt sig at|ønsker at|overvejer at|planlægger at|har planer om at)\s+)*$"
     ).encode("latin-1")
 )
+_IF_WE = re.compile(
+    rb"(?i)\bhvis (?:jeg|vi|han|hun|de|man) (?:en dag |engang |nu |alligevel )?(?:skulle |vil )?$"
+)
 _INDEFINITE_PLURALS = tuple(
     both_spellings(("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer"))
 )
-_SALE = tuple(both_spellings(("sælg", "salg")))
+_SALE = tuple(both_spellings(("sælg", "salg", "køb")))
 
 
 def _no_persons_property(text: str, start: int, end: int, before_term: bytes) -> bool:
     if text[start:end].lower().endswith(_INDEFINITE_PLURALS):
         return True
-    return text[start : start + 5].lower().startswith(_SALE) and (
-        _PUBLIC_SELLER.search(before_term) is not None
+    if _IF_WE.search(before_term) is not None:
+        return True  # a sale one may make: »hvis vi sælger vores hus om nogle år«
+    # The public body buying or selling: no person's deal, unless the property is someone's
+    # own (»kommunen vil købe vores hus«).
+    return (
+        text[start : start + 5].lower().startswith(_SALE)
+        and _PUBLIC_SELLER.search(before_term) is not None
+        and not has_possessive(text[start:end].encode("latin-1", "replace"))
     )
 
 
@@ -476,7 +490,9 @@ _WORK_BEFORE = re.compile(
 # for at miste min SU« still tells that one has it.)
 _IF_ONE_DAY = re.compile(
     with_ascii_spellings(
-        r"(?i)\b(?:hvis (?:jeg|vi) (?:en dag )?(?:skal|skulle|får brug for|fik brug for)|"
+        # (the one it may happen to: »hvis min mor en dag skal på plejehjem«)
+        r"(?i)\b(?:hvis (?:jeg|vi|han|hun|de|(?:min|mit|mine|hans|hendes|vores|deres) [a-zæøå]+) "
+        r"(?:en dag |engang |på et tidspunkt )?(?:skal|skulle|får brug for|fik brug for)|"
         r"(?:bange|bekymret|nervøs|utryg|ængstelig) for at (?:skulle|få brug for|komme|"
         r"blive)|"
         r"frygter (?:for )?at (?:skulle|få brug for|komme|blive))\b[^.!?\n,]{0,20}$"
@@ -516,12 +532,15 @@ _BUILDING_BEFORE = re.compile(
         r"gamle|store|lille|eget|egne)\s+){0,2}$"
     ).encode("latin-1")
 )
-# A place of care that is, is no longer or will be there (»der ikke længere er en
-# psykiatrisk skadestue i byen«, »der kommer et nyt hospice«): the place, not a stay.
+# A place of care (or a prison) that is, is no longer or will be there (»der ikke længere
+# er en psykiatrisk skadestue i byen«, »der kommer et nyt hospice«), or is sold: the
+# place, not a stay.
 # (Not any term: »der kommer en psykolog hjem til min søn« is his.)
 _THERE_IS_BEFORE = re.compile(
     with_ascii_spellings(
-        r"(?i)\bder (?:ikke )?(?:længere )?(?:er|findes|kommer)\s+"
+        r"(?i)\b(?:der (?:ikke )?(?:længere )?(?:er|findes|kommer)|"
+        # one bought or sold: »staten vil sælge fængslet i Horsens«
+        r"sælge|sælger|sælges|solgt|købe|køber|købes|købt)\s+"
         r"(?:(?:et|en|nye|nyt|ny|[a-zæøå]+iske?|store|lille)\s+){0,2}$"
     ).encode("latin-1")
 )
@@ -756,7 +775,7 @@ def _pieces(*words: str) -> _Pieces:
 
 _ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
 _BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne")
-_THERE_PIECES = _pieces("der ")
+_THERE_PIECES = _pieces("der ", "sælg", "solgt", "køb")
 _CARRIER_PIECES = _pieces("gen", "anl", "rer af")
 _PROCESSING_PIECES = _pieces("oplysning", "data", "hvem")
 

@@ -1051,6 +1051,23 @@ TERMS: list[Term] = [
         r"deres) (?:opsparing|penge) op)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
+        # not affording to wait is no money: »vi har ikke råd til at vente på cykelstien«
+        unless_followed_by=tuple(
+            f"{before}at {verb}"
+            for before in ("", "til ")
+            for verb in (
+                "vente",
+                "lade",
+                "miste",
+                "tabe",
+                "spilde",
+                "sidde",
+                "overse",
+                "ignorere",
+                "vælge",
+                "sige nej",
+            )
+        ),
     ),
     Term(
         "social.situation",

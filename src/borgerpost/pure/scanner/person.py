@@ -211,6 +211,66 @@ _BETWEEN_HAS_AND_TERM = _encoded(
 )  # fmt: skip
 
 
+def _negated(low: list[bytes]) -> bool:
+    """The term is denied in its own clause: »jeg er ikke syg«, »har ingen gæld«, »aldrig
+    været i fængsel«, »ikke medlem af nogen fagforening«. Between the denial and the term
+    only verbs of being and having, articles and prepositions: past a possessive (»har
+    ikke fået sin medicin«) or another word the denial is of something else. Not »ikke
+    længere« or »ikke mere«: what no longer is, was. Not »ikke fået«: what one has not
+    received (»har ikke fået hjemmehjælp i tre uger«) one needs; »aldrig fået« is denied."""
+    for i in range(len(low) - 1, -1, -1):
+        word = low[i]
+        if word in _NEGATIONS:
+            between = low[i + 1 :]
+            if between and between[0] in _NO_LONGER:
+                return False
+            if i and low[i - 1] in _MODALS:
+                return False  # »vi kan ikke få pengene til at slå til«: unable, not denied
+            received_denied = word == b"aldrig" or word == b"ingen"
+            return all(w in _DENIED_SCOPE or (received_denied and w in _RECEIVED) for w in between)
+        if word not in _DENIED_SCOPE and word not in _RECEIVED:
+            return False
+    return False
+
+
+_NEGATIONS = _encoded(["ikke", "aldrig", "ingen", "intet"])
+_NO_LONGER = _encoded(["længere", "mere"])
+_RECEIVED = _encoded(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
+_DENIED_SCOPE = _encoded(
+    ["er", "var", "har", "havde", "været", "haft", "nogen",
+     "noget", "nogle", "en", "et", "nogensinde", "selv", "heller", "i", "på", "af", "til",
+     "med", "hos", "for", "medlem", "brug"]
+)  # fmt: skip
+# (Not »kan ikke få«, »må ikke få«: a benefit refused is one's circumstance; nor »ikke
+# blevet«: »han er ikke blevet løsladt endnu« tells where he is.)
+_MODALS = _encoded(
+    ["kan", "kunne", "må", "måtte", "skal", "skulle", "vil", "ville", "tør", "orker", "magter"]
+)
+
+
+def _of_anyone(low: list[bytes]) -> bool:
+    """The clause speaks of anyone: »om man kan få SU«, »hvis man bliver uenig med sin
+    sagsbehandler«, »når man er på kontanthjælp«. »Man« with a verb of what may or does
+    happen to one; not »man har fundet kræft hos min mor«, where »man« is whoever did it."""
+    if b"man" not in low:
+        return False
+    at = len(low) - 1 - low[::-1].index(b"man")
+    rest = low[at + 1 :]
+    return (
+        bool(rest)
+        and rest[0] in _WHAT_HAPPENS_TO_ONE
+        and _POSSESSIVES.isdisjoint(rest)
+        and _PRONOUN_WORDS.isdisjoint(rest)
+        and b"hos" not in rest
+    )
+
+
+_WHAT_HAPPENS_TO_ONE = _encoded(
+    ["kan", "kunne", "skal", "skulle", "må", "bør", "bliver", "blev", "er", "får", "fik"]
+)
+_PRONOUN_WORDS = _encoded([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
+
+
 def _many_of(low: list[bytes]) -> bool:
     """»Mange af mine kolleger er syge med stress«: a share of a group as the clause's
     subject, with no new clause (»at«, »der«) or subject (»jeg«) before the term."""
@@ -280,11 +340,14 @@ _AND = frozenset([b"og", b"eller"])
 
 def group_before(before: bytes) -> bool:
     """The words just before a term speak of a group, not one person: "flere lærere og
-    psykologer", "borgere med angst"; or of a place or body in a figure of speech:
-    "byens DNA", "kommunens syge økonomi"."""
+    psykologer", "borgere med angst"; of anyone ("om man kan få SU"); of a place or body
+    in a figure of speech: "byens DNA", "kommunens syge økonomi"; or deny it ("jeg er
+    ikke syg")."""
     words = before.translate(LOWER_WORDS).split()
     low = words[-5:]
     if b"af" in words and _many_of(words[-7:]):
+        return True
+    if _negated(low) or _of_anyone(words[-6:]):
         return True
     if low and (low[-1] in _FIGURATIVE_OWNERS or low[-1] in _SERVING_VERBS):
         return True
