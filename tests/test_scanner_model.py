@@ -180,6 +180,26 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
     assert len(_traps()) > 100
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
+        ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
+        ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
+    ],
+)
+def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_come(
+    text, category
+):
+    """The model alone finds these (it weighs words, not their order); the rules read the
+    sentence, and their reading stands."""
+    scanner = Scanner()
+    assert scanner.model is not None
+    mail = MAIL.format(text)
+    assert category in {o.category for o in scanner.model.opinions(mail)}
+    assert category not in {f.category for f in scanner.scan(mail)}
+
+
 def test_the_shipped_model_was_trained_on_no_held_out_set():
     data = json.loads(gzip.decompress(MODEL_FILE.read_bytes()))
     held_out = set((ROOT / "benchmarks" / "corpus" / "held-out.txt").read_text().split())

@@ -24,6 +24,7 @@ from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import (
     about_a_person,
+    denied_before,
     group_before,
     has_possessive,
     strong_person,
@@ -151,22 +152,32 @@ class Scanner:
                 f"{MAX_CHARS:,}). Del den op."
             )
         norm = _in_lower_case_if_all_capitals(normalise(text))
-        findings = self._confirm(norm, text, self.engine.candidates(norm.text, norm.data))
+        context = _Context(norm)
+        findings = self._confirm(context, text, self.engine.candidates(norm.text, norm.data))
         if self.model is not None:
-            findings.extend(self._opinions(self.model, norm, text, findings))
+            findings.extend(self._opinions(self.model, context, text, findings))
         findings.sort(key=lambda f: (f.start, f.category))
         return findings
 
     def _opinions(
-        self, model: Model, norm: Normalised, original: str, by_rules: list[Finding]
+        self, model: Model, context: _Context, original: str, by_rules: list[Finding]
     ) -> list[Finding]:
         """The model's findings in categories the rules found nothing of: each marks the
-        sentence that weighs most for its category."""
+        sentence that weighs most for its category. Not where that sentence holds a term
+        of the category that the rules read as denied or as what may happen one day
+        (»jeg er ikke medlem af nogen fagforening«): the model weighs words, not their
+        order."""
+        norm = context.norm
         findings: list[Finding] = []
         cprs = sorted((f for f in by_rules if f.category == "cpr"), key=lambda f: f.start)
         for opinion in model.opinions(norm.text, {f.category for f in by_rules}):
             sentence = norm.text[opinion.start : opinion.end].casefold()
             if any(e in sentence for e in self._exceptions):
+                continue
+            if any(
+                category == opinion.category and opinion.start <= at < opinion.end
+                for at, category in context.denied
+            ):
                 continue
             o_start, o_end = norm.original_span(opinion.start, opinion.end)
             label = CATEGORY_LABELS[opinion.category].lower()
@@ -185,12 +196,12 @@ class Scanner:
         return findings
 
     def _confirm(
-        self, norm: Normalised, original: str, candidates: list[Candidate]
+        self, context: _Context, original: str, candidates: list[Candidate]
     ) -> list[Finding]:
+        norm = context.norm
         findings: list[Finding] = []
         reported: dict[str, int] = {}  # category: where its last finding ended
         confirmed: set[tuple[int, int]] = set()
-        context = _Context(norm)
         for pattern_id, start, end in candidates:
             # Candidates come by start, the longest first: when a long and a short
             # alternative of a term start at one word ("handlen falder", "handlen"), the
@@ -293,6 +304,8 @@ class Scanner:
         data = context.data
         before_term = data[max(s_start, start - 60) : start]
         if group_before(before_term):
+            if denied_before(before_term):
+                context.denied.append((start, term.category))
             return None
         if (
             term.unless_after_word
@@ -313,6 +326,7 @@ class Scanner:
         if context.maybe_one_day(start - len(before_term), start) and _IF_ONE_DAY.search(
             before_term
         ):
+            context.denied.append((start, term.category))
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
@@ -613,6 +627,9 @@ class _Context:
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
         self._company: bool | None = None
+        # Where a term was read as denied or as what may happen one day, and its
+        # category: the model is not asked about that sentence (Scanner._opinions).
+        self.denied: list[tuple[int, str]] = []
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end), at most 300 characters each way."""

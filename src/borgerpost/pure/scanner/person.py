@@ -211,6 +211,13 @@ _BETWEEN_HAS_AND_TERM = _encoded(
 )  # fmt: skip
 
 
+def denied_before(before: bytes) -> bool:
+    """The term is denied, or said of anyone: group_before's readings that the learned
+    model cannot make, as it weighs words and not their order."""
+    words = before.translate(LOWER_WORDS).split()
+    return _negated(words[-5:]) or _of_anyone(words[-6:])
+
+
 def _negated(low: list[bytes]) -> bool:
     """The term is denied in its own clause: »jeg er ikke syg«, »har ingen gæld«, »aldrig
     været i fængsel«, »ikke medlem af nogen fagforening«. Between the denial and the term
