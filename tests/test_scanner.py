@@ -1156,6 +1156,16 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Han er ikke blevet løsladt endnu, selvom dommen er afsonet.", "criminal"),
         ("Man har fundet kræft hos min mor.", "health"),
         ("Kommunen vil købe vores hus for at lave en vej.", "property_deal"),
+        # since (a fact), a refusal, one's own case; someone unknown who harmed one's own
+        (
+            "Da du modtager kontanthjælp, bevilger kommunen hjælp til tandbehandling.",
+            "social_economic",
+        ),
+        ("Du kan ikke få kontanthjælp, fordi din mand tjener for meget.", "social_economic"),
+        ("Hvis du har spørgsmål til din sag om kontanthjælp, kan du ringe.", "social_economic"),
+        ("En mand har slået min søn i bussen.", "criminal"),
+        ("At en medarbejder slog ham, har en anden beboer fortalt mig.", "criminal"),
+        ("Vi er flygtninge fra Syrien og har boet her i to år.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1401,6 +1411,16 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har hørt, at kommunen vil købe grunden ved siden af skolen.", "property_deal"),
         ("Jeg har læst, at staten vil sælge fængslet i Horsens.", "criminal"),
         ("Vi har ikke råd til at vente på, at kommunen laver cykelstien.", "social_economic"),
+        # information for whoever it applies to: a condition or a question with »du«, what
+        # »du« may get or apply for
+        ("Hvis du modtager kontanthjælp, kan du søge om tilskud til briller.", "social_economic"),
+        ("Hvis du bliver syg, skal du melde det til Jobcentret senest kl. 9.", "health"),
+        ("Er du på førtidspension, kan du have ret til boligydelse.", "social_economic"),
+        ("Du kan få hjælp til medicin, hvis du har en lav indkomst.", "health"),
+        # someone unknown, as the news tells it; an organisation; a group one collects for
+        ("Jeg så i avisen, at en mand er blevet dømt for vold mod en pædagog.", "criminal"),
+        ("Vi holder loppemarked til fordel for Kræftens Bekæmpelse på lørdag.", "health"),
+        ("Tak for jeres støtte til indsamlingen for flygtninge fra Ukraine.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -334,8 +334,18 @@ class Scanner:
             context.signed_by_a_company() or _no_persons_property(text, start, end, before_term)
         ):
             return None
-        if text[start].isupper() and _word_before(before_term) in _ORGANISATION_OPENINGS:
-            return None  # »Dansk Flygtningehjælp«, »Danske Handicaporganisationer«
+        if text[start].isupper() and (
+            _word_before(before_term) in _ORGANISATION_OPENINGS
+            or _ORGANISATION_GENITIVE.match(text, end) is not None
+        ):
+            # »Dansk Flygtningehjælp«, »Danske Handicaporganisationer«, »Kræftens Bekæmpelse«
+            return None
+        if _if_you(text, s_start, start) or _someone_unknown(before_term, text, start, end):
+            return None
+        if _word_before(before_term) in _FOR_A_GROUP and (
+            data[start:end].translate(LOWER_LATIN1) in _GROUPS_OF_PEOPLE
+        ):
+            return None  # »indsamlingen for flygtninge fra Ukraine«
         confidence = term.confidence
         if term.needs == "partner" and not same_sex(text, start, end, s_start):
             return None
@@ -450,6 +460,76 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 
 # The first word of an organisation's name: »Dansk Flygtningehjælp«.
 _ORGANISATION_OPENINGS = frozenset([b"dansk", b"danske", b"danmarks", b"landsforeningen"])
+# A capitalised genitive before a capitalised word, inside a sentence: an organisation's
+# name (»Kræftens Bekæmpelse«, »Hjertets Hus«), not a person's illness.
+_ORGANISATION_GENITIVE = re.compile(r"(?<=s) [A-ZÆØÅ][a-zæøåéü]")
+
+
+# Information for whoever it applies to, as the administration and council members write
+# it: a condition with »du« (»Hvis du modtager kontanthjælp, kan du ...«, »Er du på
+# førtidspension, kan du have ret til boligydelse«, a question »Har du gæld?«), or what
+# »du« may get or apply for (»Du kan få hjælp til medicin«). Not »da du modtager
+# kontanthjælp« (since: a fact), nor »du kan ikke få« (a refusal).
+_IF_YOU = re.compile(
+    with_ascii_spellings(
+        # (not past »din«: »hvis du har spørgsmål til din sag om kontanthjælp« is yours)
+        r"(?i)(?:\bhvis du\b(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,50}|"
+        r"^\W*(?:er|har|får|modtager|bliver|skylder|mangler|søger) du\b"
+        r"(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,40}|"
+        r"\b(?:du kan|kan du|du vil kunne|vil du kunne) (?:få|søge|søge om|ansøge om|"
+        r"have ret til)\b[^,.!?\n]{0,30}|"
+        r"\b(?:du har|har du) ret til\b[^,.!?\n]{0,30})$"
+    )
+)
+
+
+# People as a group, in the indefinite plural, after a preposition: those one collects
+# for, works with or speaks of (»indsamlingen for flygtninge«, »tilbud til hjemløse«).
+# Not after »er« or »som«: »vi er flygtninge«, »vi kom som flygtninge«.
+_FOR_A_GROUP = frozenset(
+    w.encode("latin-1")
+    for w in both_spellings(["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos"])
+)
+_GROUPS_OF_PEOPLE = frozenset(
+    w.encode("latin-1")
+    for w in both_spellings(
+        ["flygtninge", "indvandrere", "efterkommere", "asylansøgere", "hjemløse", "misbrugere",
+         "handicappede", "udviklingshæmmede", "demente", "kontanthjælpsmodtagere",
+         "ledige", "arbejdsløse", "indsatte", "kriminelle", "muslimer", "jøder", "kristne",
+         "homoseksuelle", "transkønnede", "bøsser", "lesbiske"]
+    )
+)  # fmt: skip
+
+
+# Someone unknown as the subject, as the news tells it: »at en mand er blevet dømt for
+# vold«, »en ung kvinde blev anholdt«. Not when someone's own follows or comes before:
+# »en mand har truet min datter«.
+_SOMEONE = re.compile(
+    with_ascii_spellings(
+        r"(?i)(?:^|[,:;]|\bat|\bhvor|\bda)\s+(?:en|et)\s+(?:(?:ung|ældre|anden|midaldrende|"
+        r"yngre)\s+)?(?:mand|kvinde|dreng|pige|person|borger|fyr|herre|dame|mor|far|patient|"
+        r"beboer|ansat|medarbejder|bilist|cyklist|fodgænger)\b[^,.!?\n]*$"
+    ).encode("latin-1")
+)
+_ONES_OWN = re.compile(
+    with_ascii_spellings(
+        r"(?i)\b(?:min|mit|mine|din|dit|dine|hans|hendes|vores|deres|jeres|sin|sit|sine|"
+        r"mig|os|ham|hende|dem)\b"
+    ).encode("latin-1")
+)
+
+
+def _someone_unknown(before_term: bytes, text: str, start: int, end: int) -> bool:
+    found = _SOMEONE.search(before_term)
+    if found is None or _ONES_OWN.search(before_term, found.start()) is not None:
+        return False
+    # (the term itself may name whom it befell: »en medarbejder slog ham«)
+    return _ONES_OWN.search(text[start : end + 40].encode("latin-1", "replace")) is None
+
+
+def _if_you(text: str, s_start: int, start: int) -> bool:
+    lo = max(s_start, start - 70)
+    return "du" in text[lo:start].lower() and _IF_YOU.search(text, lo, start) is not None
 
 
 # The administration's letter: a heading (the authority, the subject) and then, within the
