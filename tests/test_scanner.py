@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from itertools import pairwise
@@ -1416,6 +1417,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Hvis du modtager kontanthjælp, kan du søge om tilskud til briller.", "social_economic"),
         ("Hvis du bliver syg, skal du melde det til Jobcentret senest kl. 9.", "health"),
         ("Er du på førtidspension, kan du have ret til boligydelse.", "social_economic"),
+        ("Kære borger. Har du gæld til det offentlige? Så kan vi hjælpe.", "social_economic"),
         ("Du kan få hjælp til medicin, hvis du har en lav indkomst.", "health"),
         # someone unknown, as the news tells it; an organisation; a group one collects for
         ("Jeg så i avisen, at en mand er blevet dømt for vold mod en pædagog.", "criminal"),
@@ -1719,3 +1721,65 @@ def test_closings_are_those_one_expression_finds(text):
             (m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)
         ]
         assert _closings(low) == found
+
+
+# The labels of other numbers as one expression searched forwards: the definition that
+# cpr.other_number_label, which matches the words before a number reversed, must keep.
+_OTHER_NUMBER_SEARCHED = re.compile(
+    with_ascii_spellings(
+        r"(?:kunde|faktura|ordre|licens|afgifts|konto|reg|registrerings|bfe|matr|matrikel|sags|"
+        r"journal|j|ean|gln|cvr|se|p|tlf|telefon|mobil|mob|fax|bilag|reference|ref|lån|låner|police|"
+        r"abonnement|medlems|forsendelse|pakke|kvitterings|ordre|varenummer|vare|serie|serienummer|"
+        r"lokal|bestillings|booking|billet|sagsnummer|dokument|dok|løbe|cpr-fri|iban|bank|konto-?"
+        r"nummer|reg-?nummer|ejendoms|ejendomsnummer|kommune|postnummer|post|tlf\.?|telefonnummer|"
+        r"fakturanummer|kundenummer|ordrenummer|kontonummer|betalings|indbetalings|ocr|fik|girokort|"
+        r"afgift|afgiftsnummer|licensnummer|medlemsnummer|policenummer|aftale|aftalenummer|id|"
+        r"transaktions|transaktion|kvittering)"
+        r"[\s.\-:]*(?:nr|nummer|no|id)?[\s.:]*(?:er|hos \w+ er|lyder på|:)?\s*$"
+    ),
+    re.IGNORECASE,
+)
+
+
+def _words_before_numbers() -> list[str]:
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(CORPUS.glob("sensitive-own*.jsonl"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    return [
+        text[max(0, m.start() - 40) : m.start()]
+        for text in texts
+        for m in re.finditer(r"\d{6}", text)
+    ]
+
+
+def test_the_labels_of_other_numbers_read_backwards_as_searched_forwards():
+    tails = [
+        *_words_before_numbers(),
+        "Kundenr.: ",
+        "Storkunde-nummer: ",
+        "kontonummer er ",
+        "Tlf. ",
+        "mit lån hos Nykredit er ",
+        "Fakturaen lyder på ",
+        "LÅN NR. ",
+        "laan nr ",
+        "Min mors personnummer er ",
+        "ref:",
+        "jeg bor på Søvej 2, ",
+        "sagen: ",
+        "id ",
+        "hos banken er ",
+    ]
+    assert len(tails) > 100
+    for tail in tails:
+        assert cprmod.other_number_label(tail) == (
+            _OTHER_NUMBER_SEARCHED.search(tail) is not None
+        ), tail
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="kundefatrolsgijpmbæøå .-:nrhyNRKTLF", max_size=40))
+def test_the_labels_of_other_numbers_agree_on_any_text(tail):
+    assert cprmod.other_number_label(tail) == (_OTHER_NUMBER_SEARCHED.search(tail) is not None)

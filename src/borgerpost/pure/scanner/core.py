@@ -28,6 +28,7 @@ from .person import (
     group_before,
     has_possessive,
     strong_person,
+    words_before,
 )
 from .sentence import MARKS, clause_starts, ends_sentence
 from .spelling import both_spellings, with_ascii_spellings
@@ -130,6 +131,14 @@ class Scanner:
         # What makes a term something else when it follows, in both spellings too.
         self._unless_followed_by = [
             tuple(sorted(both_spellings(t.unless_followed_by))) for t in self.terms
+        ]
+        # The terms that can name a profession (»psykolog«) or a group of people
+        # (»flygtninge«): the checks for those run only on their candidates.
+        self._may_be_profession = [_names_any(t.pattern, _PROFESSION_NOUNS) for t in self.terms]
+        self._may_be_a_group = [_names_any(t.pattern, _GROUP_NOUNS) for t in self.terms]
+        # (»[a-zæøå]+logisk«: a department, »neurologisk afdeling«)
+        self._may_be_place = [
+            _names_any(t.pattern, (*_CARE_PLACE_WORDS, "logisk")) for t in self.terms
         ]
 
     def prepare(self) -> None:
@@ -303,8 +312,9 @@ class Scanner:
                 return None
         data = context.data
         before_term = data[max(s_start, start - 60) : start]
-        if group_before(before_term):
-            if denied_before(before_term):
+        before_words = words_before(before_term)
+        if group_before(before_words):
+            if denied_before(before_words):
                 context.denied.append((start, term.category))
             return None
         if (
@@ -314,11 +324,12 @@ class Scanner:
             return None
         if term.category == "health" and context.carrier_before(s_start, start):
             return None
-        if term.category in _PLACES_OF_WORK and _at_work(before_term, text, start):
+        may_be_place = self._may_be_place[pattern_id - 1]
+        if may_be_place and term.category in _PLACES_OF_WORK and _at_work(before_term, text, start):
             return None
-        if _a_profession(before_term, data, start, end) or (
-            context.built_before(before_term, start)
-        ):
+        if _a_profession(
+            before_term, data, start, end, self._may_be_profession[pattern_id - 1]
+        ) or (context.built_before(before_term, start, may_be_place)):
             return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
         unless_followed_by = self._unless_followed_by[pattern_id - 1]
         if unless_followed_by and _following(text, end).startswith(unless_followed_by):
@@ -340,10 +351,14 @@ class Scanner:
         ):
             # »Dansk Flygtningehjælp«, »Danske Handicaporganisationer«, »Kræftens Bekæmpelse«
             return None
-        if _if_you(text, s_start, start) or _someone_unknown(before_term, text, start, end):
+        if context.if_you(s_start, start) or context.someone_unknown(
+            before_term, before_words, start, end
+        ):
             return None
-        if _word_before(before_term) in _FOR_A_GROUP and (
-            data[start:end].translate(LOWER_LATIN1) in _GROUPS_OF_PEOPLE
+        if (
+            self._may_be_a_group[pattern_id - 1]
+            and _word_before(before_term) in _FOR_A_GROUP
+            and (data[start:end].translate(LOWER_LATIN1) in _GROUPS_OF_PEOPLE)
         ):
             return None  # »indsamlingen for flygtninge fra Ukraine«
         confidence = term.confidence
@@ -474,11 +489,17 @@ _IF_YOU = re.compile(
     with_ascii_spellings(
         # (not past »din«: »hvis du har spørgsmål til din sag om kontanthjælp« is yours)
         r"(?i)(?:\bhvis du\b(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,50}|"
-        r"^\W*(?:er|har|får|modtager|bliver|skylder|mangler|søger) du\b"
-        r"(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,40}|"
         r"\b(?:du kan|kan du|du vil kunne|vil du kunne) (?:få|søge|søge om|ansøge om|"
         r"have ret til)\b[^,.!?\n]{0,30}|"
         r"\b(?:du har|har du) ret til\b[^,.!?\n]{0,30})$"
+    )
+)
+# A sentence that opens with a verb and »du«: a condition (»Er du på førtidspension, kan
+# du ...«) or a question (»Har du gæld?«).
+_YOU_FIRST = re.compile(
+    with_ascii_spellings(
+        r"(?i)\W*(?:er|har|får|modtager|bliver|skylder|mangler|søger) du\b"
+        r"(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,40}"
     )
 )
 
@@ -490,14 +511,18 @@ _FOR_A_GROUP = frozenset(
     w.encode("latin-1")
     for w in both_spellings(["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos"])
 )
-_GROUPS_OF_PEOPLE = frozenset(
-    w.encode("latin-1")
-    for w in both_spellings(
-        ["flygtninge", "indvandrere", "efterkommere", "asylansøgere", "hjemløse", "misbrugere",
-         "handicappede", "udviklingshæmmede", "demente", "kontanthjælpsmodtagere",
-         "ledige", "arbejdsløse", "indsatte", "kriminelle", "muslimer", "jøder", "kristne",
-         "homoseksuelle", "transkønnede", "bøsser", "lesbiske"]
-    )
+_GROUP_NOUNS = (
+    "flygtninge", "indvandrere", "efterkommere", "asylansøgere", "hjemløse", "misbrugere",
+    "handicappede", "udviklingshæmmede", "demente", "kontanthjælpsmodtagere", "ledige",
+    "arbejdsløse", "indsatte", "kriminelle", "muslimer", "jøder", "kristne", "homoseksuelle",
+    "transkønnede", "bøsser", "lesbiske",
+)  # fmt: skip
+_GROUPS_OF_PEOPLE = frozenset(w.encode("latin-1") for w in both_spellings(_GROUP_NOUNS))
+
+
+_SOMEONE_NOUNS = (
+    "mand", "kvinde", "dreng", "pige", "person", "borger", "fyr", "herre", "dame",
+    "patient", "beboer", "ansat", "medarbejder", "bilist", "cyklist", "fodgænger",
 )  # fmt: skip
 
 
@@ -507,8 +532,7 @@ _GROUPS_OF_PEOPLE = frozenset(
 _SOMEONE = re.compile(
     with_ascii_spellings(
         r"(?i)(?:^|[,:;]|\bat|\bhvor|\bda)\s+(?:en|et)\s+(?:(?:ung|ældre|anden|midaldrende|"
-        r"yngre)\s+)?(?:mand|kvinde|dreng|pige|person|borger|fyr|herre|dame|mor|far|patient|"
-        r"beboer|ansat|medarbejder|bilist|cyklist|fodgænger)\b[^,.!?\n]*$"
+        r"yngre)\s+)?(?:" + "|".join(_SOMEONE_NOUNS) + r")\b[^,.!?\n]*$"
     ).encode("latin-1")
 )
 _ONES_OWN = re.compile(
@@ -517,19 +541,6 @@ _ONES_OWN = re.compile(
         r"mig|os|ham|hende|dem)\b"
     ).encode("latin-1")
 )
-
-
-def _someone_unknown(before_term: bytes, text: str, start: int, end: int) -> bool:
-    found = _SOMEONE.search(before_term)
-    if found is None or _ONES_OWN.search(before_term, found.start()) is not None:
-        return False
-    # (the term itself may name whom it befell: »en medarbejder slog ham«)
-    return _ONES_OWN.search(text[start : end + 40].encode("latin-1", "replace")) is None
-
-
-def _if_you(text: str, s_start: int, start: int) -> bool:
-    lo = max(s_start, start - 70)
-    return "du" in text[lo:start].lower() and _IF_YOU.search(text, lo, start) is not None
 
 
 # The administration's letter: a heading (the authority, the subject) and then, within the
@@ -554,13 +565,15 @@ def _a_letter_to_one_person(data: bytes) -> bool:
 # A place of care as someone's workplace is no health information, nor a prison a crime: »min leder på
 # plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på akutmodtagelsen«; a
 # hospital's departments too, by their place or their speciality (»neurologisk afdeling«).
+_CARE_PLACE_WORDS = (
+    "plejehjem", "plejecent", "hospital", "sygehus", "hjemmepleje", "hjemmesygepleje",
+    "hospice", "skadestue", "akutmodtag", "lægevagt", "psykiatri", "børnepsykiatri",
+    "ungdomspsykiatri",
+    # a prison too: »min mand arbejder på fængslet i Horserød«
+    "fængsel", "fængslet", "arresthus", "kriminalforsorg",
+)  # fmt: skip
 _CARE_PLACE = re.compile(
-    with_ascii_spellings(
-        r"(plejehjem|plejecent|hospital|sygehus|hjemmepleje|hjemmesygepleje|hospice|skadestue|"
-        r"akutmodtag|lægevagt|psykiatri|børnepsykiatri|ungdomspsykiatri|[a-zæøå]+logisk|"
-        # a prison too: »min mand arbejder på fængslet i Horserød«
-        r"fængsel|fængslet|arresthus|kriminalforsorg)"
-    ),
+    with_ascii_spellings("(" + "|".join(_CARE_PLACE_WORDS) + "|[a-zæøå]+logisk)"),
     re.IGNORECASE,
 )
 _PLACES_OF_WORK = frozenset(["health", "criminal"])
@@ -640,10 +653,14 @@ _THERE_IS_BEFORE = re.compile(
 )
 
 
-def _a_profession(before_term: bytes, data: bytes, start: int, end: int) -> bool:
+def _a_profession(
+    before_term: bytes, data: bytes, start: int, end: int, may_be_profession: bool
+) -> bool:
     tail = before_term[-8:]
     if (b"som" in tail or b"til" in tail) and _PROFESSION_BEFORE.search(before_term) is not None:
         return True
+    if not may_be_profession:
+        return False
     # A profession as the predicate, a bare noun after »er« (»min mand er psykolog i
     # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
     # an article; going to one takes a preposition (»går til psykolog«).
@@ -653,18 +670,24 @@ def _a_profession(before_term: bytes, data: bytes, start: int, end: int) -> bool
     )
 
 
+_PROFESSION_NOUNS = (
+    "psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut", "ergoterapeut",
+    "kiropraktor", "sexolog", "misbrugsbehandler", "misbrugskonsulent", "forsvarer",
+    "fængselsbetjent",
+)  # fmt: skip
 _PROFESSIONS = frozenset(
     w.encode("latin-1")
     for w in both_spellings(
-        [
-            f"{noun}{ending}"
-            for noun in ("psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut",
-                         "ergoterapeut", "kiropraktor", "sexolog", "misbrugsbehandler",
-                         "misbrugskonsulent", "forsvarer", "fængselsbetjent")
-            for ending in ("", "er", "e")
-        ]
+        [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]
     )
-)  # fmt: skip
+)
+
+
+def _names_any(pattern: str, nouns: tuple[str, ...]) -> bool:
+    """Does a term's expression hold one of the nouns (or its stem, the last letter off)?"""
+    return any(noun[:-1] in pattern for noun in nouns)
+
+
 _BEFORE_A_PROFESSION = frozenset(
     w.encode("latin-1")
     for w in both_spellings(
@@ -794,7 +817,32 @@ class _Context:
         words? Looked for with no copy, before an expression runs."""
         return pieces[1].search(self._low(), start, end) is not None
 
-    def built_before(self, before_term: bytes, start: int) -> bool:
+    def if_you(self, s_start: int, start: int) -> bool:
+        # Every reading holds the word »du«, at most 16 characters into it: the
+        # expressions run only where it is, from there.
+        lo = max(s_start, start - 70)
+        at = self._low().rfind(b"du", lo, start)
+        while at >= 0 and not _word_at(self.data, at, at + 2):
+            at = self._low().rfind(b"du", lo, at)
+        if at < 0:
+            return False
+        if at - s_start <= 16 and _YOU_FIRST.fullmatch(self.text, s_start, start) is not None:
+            return True
+        return _IF_YOU.search(self.text, max(lo, at - 16), start) is not None
+
+    def someone_unknown(
+        self, before_term: bytes, before_words: list[bytes], start: int, end: int
+    ) -> bool:
+        # (the nouns looked up first: the expression costs a try at every character)
+        if _SOMEONE_WORDS.isdisjoint(before_words):
+            return False
+        found = _SOMEONE.search(before_term)
+        if found is None or _ONES_OWN.search(before_term, found.start()) is not None:
+            return False
+        # (the term itself may name whom it befell: »en medarbejder slog ham«)
+        return _ONES_OWN.search(self.data, start, end + 40) is None
+
+    def built_before(self, before_term: bytes, start: int, may_be_place: bool) -> bool:
         # Most mails name no building work: the expression runs only in those that do,
         # and only where a piece of the verb is among the last words before the term: it
         # is within 32 characters (the expression starts there), and the expression costs
@@ -808,8 +856,9 @@ class _Context:
         # (»der ikke længere er en psykiatrisk« is longer: 48 characters)
         lo, near = start - min(48, len(before_term)), max(0, len(before_term) - 48)
         return (
-            self._has_any(_THERE_PIECES, lo, start)
+            may_be_place
             and _CARE_PLACE.match(self.text, start) is not None
+            and self._has_any(_THERE_PIECES, lo, start)
             and _THERE_IS_BEFORE.search(before_term, near) is not None
         )
 
@@ -873,6 +922,16 @@ def _pieces(*words: str) -> _Pieces:
 _ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
 _BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne")
 _THERE_PIECES = _pieces("der ", "sælg", "solgt", "køb")
+_SOMEONE_WORDS = frozenset(w.encode("latin-1") for w in both_spellings(_SOMEONE_NOUNS))
+
+
+def _word_at(data: bytes, start: int, end: int) -> bool:
+    """Is data[start:end] a whole word (no letter or digit on either side)?"""
+    return (start == 0 or not data[start - 1 : start].isalnum()) and not data[
+        end : end + 1
+    ].isalnum()
+
+
 _CARRIER_PIECES = _pieces("gen", "anl", "rer af")
 _PROCESSING_PIECES = _pieces("oplysning", "data", "hvem")
 

@@ -211,10 +211,9 @@ _BETWEEN_HAS_AND_TERM = _encoded(
 )  # fmt: skip
 
 
-def denied_before(before: bytes) -> bool:
+def denied_before(words: list[bytes]) -> bool:
     """The term is denied, or said of anyone: group_before's readings that the learned
     model cannot make, as it weighs words and not their order."""
-    words = before.translate(LOWER_WORDS).split()
     return _negated(words[-5:]) or _of_anyone(words[-6:])
 
 
@@ -345,16 +344,22 @@ _SPENDING = _encoded(
 _AND = frozenset([b"og", b"eller"])
 
 
-def group_before(before: bytes) -> bool:
-    """The words just before a term speak of a group, not one person: "flere lærere og
-    psykologer", "borgere med angst"; of anyone ("om man kan få SU"); of a place or body
-    in a figure of speech: "byens DNA", "kommunens syge økonomi"; or deny it ("jeg er
-    ikke syg")."""
-    words = before.translate(LOWER_WORDS).split()
+def words_before(before: bytes) -> list[bytes]:
+    """The words just before a term, lower-cased: what group_before and denied_before read."""
+    return before.translate(LOWER_WORDS).split()
+
+
+def group_before(words: list[bytes]) -> bool:
+    """The words just before a term (words_before) speak of a group, not one person:
+    "flere lærere og psykologer", "borgere med angst"; of anyone ("om man kan få SU"); of
+    a place or body in a figure of speech: "byens DNA", "kommunens syge økonomi"; or deny
+    it ("jeg er ikke syg")."""
     low = words[-5:]
     if b"af" in words and _many_of(words[-7:]):
         return True
-    if _negated(low) or _of_anyone(words[-6:]):
+    if (not _NEGATIONS.isdisjoint(low) and _negated(low)) or (
+        b"man" in words[-6:] and _of_anyone(words[-6:])
+    ):
         return True
     if low and (low[-1] in _FIGURATIVE_OWNERS or low[-1] in _SERVING_VERBS):
         return True
