@@ -200,6 +200,21 @@ def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_
     assert category not in {f.category for f in scanner.scan(mail)}
 
 
+BENEFIT_LETTER = (
+    "Nordby Kommune\nBorgerservice\n\nKære borger\n\nFra 1. januar 2027 ændres reglerne "
+    "for boligstøtte. Hvis du modtager boligstøtte i dag, skal du ikke gøre noget, da "
+    "ændringen sker automatisk. Har du spørgsmål, kan du ringe til Udbetaling Danmark."
+    "\n\nMed venlig hilsen\nBorgerservice"
+)
+
+
+def test_the_model_is_not_asked_where_the_rules_read_a_condition_for_whoever_it_applies_to():
+    scanner = Scanner()
+    assert scanner.model is not None
+    assert "social_economic" in {o.category for o in scanner.model.opinions(BENEFIT_LETTER)}
+    assert scanner.scan(BENEFIT_LETTER) == []
+
+
 def test_the_shipped_model_was_trained_on_no_held_out_set():
     data = json.loads(gzip.decompress(MODEL_FILE.read_bytes()))
     held_out = set((ROOT / "benchmarks" / "corpus" / "held-out.txt").read_text().split())

@@ -173,9 +173,10 @@ class Scanner:
     ) -> list[Finding]:
         """The model's findings in categories the rules found nothing of: each marks the
         sentence that weighs most for its category. Not where that sentence holds a term
-        of the category that the rules read as denied or as what may happen one day
-        (»jeg er ikke medlem af nogen fagforening«): the model weighs words, not their
-        order."""
+        of the category that the rules read as denied, as what may happen one day, as a
+        condition for whoever it applies to or as said of someone unknown (»jeg er ikke
+        medlem af nogen fagforening«, »hvis du modtager boligstøtte«): the model weighs
+        words, not their order."""
         norm = context.norm
         findings: list[Finding] = []
         cprs = sorted((f for f in by_rules if f.category == "cpr"), key=lambda f: f.start)
@@ -354,6 +355,7 @@ class Scanner:
         if context.if_you(s_start, start) or context.someone_unknown(
             before_term, before_words, start, end
         ):
+            context.denied.append((start, term.category))
             return None
         if (
             self._may_be_a_group[pattern_id - 1]
@@ -730,8 +732,9 @@ class _Context:
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
         self._company: bool | None = None
-        # Where a term was read as denied or as what may happen one day, and its
-        # category: the model is not asked about that sentence (Scanner._opinions).
+        # Where a term was read as denied, as what may happen one day, as a condition
+        # for whoever it applies to, or as said of someone unknown, and its category: the
+        # model is not asked about that sentence (Scanner._opinions).
         self.denied: list[tuple[int, str]] = []
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
