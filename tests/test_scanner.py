@@ -1167,6 +1167,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("En mand har slået min søn i bussen.", "criminal"),
         ("At en medarbejder slog ham, har en anden beboer fortalt mig.", "criminal"),
         ("Vi er flygtninge fra Syrien og har boet her i to år.", "ethnic_origin"),
+        # a sale that must come, of a property named before it
+        ("Vi kan ikke blive boende i huset og må sælge det.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1423,6 +1425,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg så i avisen, at en mand er blevet dømt for vold mod en pædagog.", "criminal"),
         ("Vi holder loppemarked til fordel for Kræftens Bekæmpelse på lørdag.", "health"),
         ("Tak for jeres støtte til indsamlingen for flygtninge fra Ukraine.", "ethnic_origin"),
+        ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

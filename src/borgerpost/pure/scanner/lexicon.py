@@ -1436,6 +1436,18 @@ TERMS: list[Term] = [
         0.8,
         "en ejendomshandel, som ikke er indgået endnu",
     ),
+    Term(
+        "property.sale_of_it",
+        "property_deal",
+        # The property named, then a sale that must come, of »it«: »vi kan ikke blive
+        # boende i huset og må sælge det«.
+        r"(huset|lejligheden|ejendommen|rækkehuset|sommerhuset|villaen|gården|andelsboligen)"
+        r"\s+(?:[a-zæøåéü]+,?\s+){0,8}(?:må|skal|vil|er nødt til at|bliver nødt til at|"
+        r"er tvunget til at|blive tvunget til at)\s+sælge\s+(?:det|den)\b",
+        0.75,
+        "en ejendomshandel, som ikke er indgået endnu",
+        needs="phrase",
+    ),
 ]
 
 # Person cues, as word sets: a sentence is about an identifiable person when it has a
