@@ -31,7 +31,7 @@ from .person import (
     words_before,
 )
 from .sentence import MARKS, clause_starts, ends_sentence
-from .spelling import both_spellings, with_ascii_spellings
+from .spelling import both_spellings, spelled_bytes, with_ascii_spellings
 
 CATEGORIES = (
     "cpr",
@@ -124,10 +124,7 @@ class Scanner:
         self._exceptions = [e.casefold() for e in self.exceptions if e.strip()]
         # Each term's »unless after« words as Latin-1 bytes, to compare with the word
         # before a candidate without decoding it (a common health term has them).
-        self._after_words = [
-            frozenset(w.encode("latin-1") for w in both_spellings(t.unless_after_word))
-            for t in self.terms
-        ]
+        self._after_words = [spelled_bytes(t.unless_after_word) for t in self.terms]
         # What makes a term something else when it follows, in both spellings too.
         self._unless_followed_by = [
             tuple(sorted(both_spellings(t.unless_followed_by))) for t in self.terms
@@ -509,17 +506,14 @@ _YOU_FIRST = re.compile(
 # People as a group, in the indefinite plural, after a preposition: those one collects
 # for, works with or speaks of (»indsamlingen for flygtninge«, »tilbud til hjemløse«).
 # Not after »er« or »som«: »vi er flygtninge«, »vi kom som flygtninge«.
-_FOR_A_GROUP = frozenset(
-    w.encode("latin-1")
-    for w in both_spellings(["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos"])
-)
+_FOR_A_GROUP = spelled_bytes(["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos"])
 _GROUP_NOUNS = (
     "flygtninge", "indvandrere", "efterkommere", "asylansøgere", "hjemløse", "misbrugere",
     "handicappede", "udviklingshæmmede", "demente", "kontanthjælpsmodtagere", "ledige",
     "arbejdsløse", "indsatte", "kriminelle", "muslimer", "jøder", "kristne", "homoseksuelle",
     "transkønnede", "bøsser", "lesbiske",
 )  # fmt: skip
-_GROUPS_OF_PEOPLE = frozenset(w.encode("latin-1") for w in both_spellings(_GROUP_NOUNS))
+_GROUPS_OF_PEOPLE = spelled_bytes(_GROUP_NOUNS)
 
 
 _SOMEONE_NOUNS = (
@@ -554,7 +548,7 @@ _FULL_NAME_SALUTATION = re.compile(
     "(?:[A-ZÆØÅ]\\. )?[A-ZÆØÅ][a-zæøåéü]+(?:,|[ \t]*\n)".encode("latin-1")
 )
 # Whole first words (»Hillerød Kommune« is a heading, not »hi«).
-_OPENINGS = frozenset(g.encode("latin-1") for g in both_spellings((*GREETINGS, "kæreste", "til")))
+_OPENINGS = spelled_bytes((*GREETINGS, "kæreste", "til"))
 
 
 def _a_letter_to_one_person(data: bytes) -> bool:
@@ -677,11 +671,8 @@ _PROFESSION_NOUNS = (
     "kiropraktor", "sexolog", "misbrugsbehandler", "misbrugskonsulent", "forsvarer",
     "fængselsbetjent",
 )  # fmt: skip
-_PROFESSIONS = frozenset(
-    w.encode("latin-1")
-    for w in both_spellings(
-        [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]
-    )
+_PROFESSIONS = spelled_bytes(
+    [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]
 )
 
 
@@ -690,11 +681,8 @@ def _names_any(pattern: str, nouns: tuple[str, ...]) -> bool:
     return any(noun[:-1] in pattern for noun in nouns)
 
 
-_BEFORE_A_PROFESSION = frozenset(
-    w.encode("latin-1")
-    for w in both_spellings(
-        ["er", "var", "blev", "bliver", "været", "blevet", "være", "blive", "uddannet"]
-    )
+_BEFORE_A_PROFESSION = spelled_bytes(
+    ["er", "var", "blev", "bliver", "været", "blevet", "være", "blive", "uddannet"]
 )
 
 
@@ -706,11 +694,8 @@ def _at_work(before_term: bytes, text: str, start: int) -> bool:
     return _word_before(before_term) in _NEAR or _WORK_BEFORE.search(before_term) is not None
 
 
-_NEAR = frozenset(
-    w.encode("latin-1")
-    for w in both_spellings(
-        ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
-    )
+_NEAR = spelled_bytes(
+    ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
 )
 
 
@@ -925,7 +910,7 @@ def _pieces(*words: str) -> _Pieces:
 _ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
 _BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne")
 _THERE_PIECES = _pieces("der ", "sælg", "solgt", "køb")
-_SOMEONE_WORDS = frozenset(w.encode("latin-1") for w in both_spellings(_SOMEONE_NOUNS))
+_SOMEONE_WORDS = spelled_bytes(_SOMEONE_NOUNS)
 
 
 def _word_at(data: bytes, start: int, end: int) -> bool:

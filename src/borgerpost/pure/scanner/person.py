@@ -36,31 +36,29 @@ from .lexicon import (
     WEAK_WORDS,
 )
 from .partners import GREETINGS, lower_case_first_name
-from .spelling import both_spellings, with_ascii_spellings
+from .spelling import spelled_bytes, with_ascii_spellings
 
 _UPPER = frozenset(code for code in range(256) if chr(code).isupper())
 
 
-def _encoded(words: Iterable[str]) -> frozenset[bytes]:
-    """The words as Latin-1 bytes, in both spellings (»får« and »faar«)."""
-    return frozenset(word.encode("latin-1") for word in both_spellings(words))
-
-
 def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, bytes]]:
     return frozenset(
-        (a, b) for first, second in pairs for a in _encoded([first]) for b in _encoded([second])
+        (a, b)
+        for first, second in pairs
+        for a in spelled_bytes([first])
+        for b in spelled_bytes([second])
     )
 
 
-_POSSESSIVES = _encoded(POSSESSIVES)
-_SHARED_OWNED = _encoded(SHARED_OWNED)
-_WEAK_WORDS = _encoded(WEAK_WORDS)
-_PERSONAL_VERBS = _encoded(PERSONAL_VERBS)
-_GENERAL_WORDS = _encoded(GENERAL_WORDS)
-_GROUP_WORDS = _encoded(GROUP_WORDS)
-_ANIMALS = _encoded(ANIMALS)
-_SERVING_VERBS = _encoded(SERVING_VERBS)
-_TIME_WORDS = _encoded(TIME_WORDS)
+_POSSESSIVES = spelled_bytes(POSSESSIVES)
+_SHARED_OWNED = spelled_bytes(SHARED_OWNED)
+_WEAK_WORDS = spelled_bytes(WEAK_WORDS)
+_PERSONAL_VERBS = spelled_bytes(PERSONAL_VERBS)
+_GENERAL_WORDS = spelled_bytes(GENERAL_WORDS)
+_GROUP_WORDS = spelled_bytes(GROUP_WORDS)
+_ANIMALS = spelled_bytes(ANIMALS)
+_SERVING_VERBS = spelled_bytes(SERVING_VERBS)
+_TIME_WORDS = spelled_bytes(TIME_WORDS)
 _GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
 # "hun har", "vi fik", "har vi"; and "I har" with a capital I (you, plural; "i" is "in").
 # Danish puts the verb before the subject after a first adverb or clause ("nu får jeg",
@@ -81,13 +79,13 @@ _MODAL_PAIRS = _encoded_pairs(
 )
 # (Not "I går": that is "yesterday" at the start of a sentence.)
 _CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
-_BEFORE_A_NAME = _encoded(RELATIONS | {"hos"})
+_BEFORE_A_NAME = spelled_bytes(RELATIONS | {"hos"})
 # »En far ringede om sin datter«: someone's own relative, as a telephone note tells it
 # (not »sin« before anything: »man kan få hjælp til sin medicin« is everyone's).
-_REFLEXIVE = _encoded(["sin", "sit", "sine"])
+_REFLEXIVE = spelled_bytes(["sin", "sit", "sine"])
 _REFLEXIVE_KIN = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") for r in RELATIONS)
 # "naboen", "viceværten": the one person the writer lives beside or rents from.
-_DEFINITE_PEOPLE = _encoded(
+_DEFINITE_PEOPLE = spelled_bytes(
     ["naboen", "naboens", "genboen", "genboens", "underboen", "overboen", "viceværten",
      "udlejeren"]
 )  # fmt: skip
@@ -97,13 +95,13 @@ _PAST_TENSE = re.compile(
         "[a-zæøåéü]{2,}ede(?: |$)"
     ).encode("latin-1")
 )
-_PLACE_ENDINGS = tuple(_encoded(PLACE_ENDINGS))
-_HEADER_WORDS = _encoded(HEADER_WORDS)
-_GREETINGS = _encoded(GREETINGS)
-_FIGURATIVE_OWNERS = _encoded(FIGURATIVE_OWNERS)
-_KIN = _encoded(KIN)
-_TOPIC_NOUNS = _encoded(TOPIC_NOUNS)
-_NOT_A_TOPIC = _encoded(
+_PLACE_ENDINGS = tuple(spelled_bytes(PLACE_ENDINGS))
+_HEADER_WORDS = spelled_bytes(HEADER_WORDS)
+_GREETINGS = spelled_bytes(GREETINGS)
+_FIGURATIVE_OWNERS = spelled_bytes(FIGURATIVE_OWNERS)
+_KIN = spelled_bytes(KIN)
+_TOPIC_NOUNS = spelled_bytes(TOPIC_NOUNS)
+_NOT_A_TOPIC = spelled_bytes(
     POSSESSIVES | PRONOUNS | {"sin", "sit", "sine", "hende", "ham", "mig", "os"}
 )
 # »borgernes«, »forældrenes«: the genitive of many
@@ -200,12 +198,12 @@ def has_possessive(sentence: bytes) -> bool:
 # A body that has the term itself, as a noun after an article or an adjective:
 # »foreningen har en stor gæld« (not »kommunen har stoppet min kontanthjælp«, where a
 # person owns the term, nor »kommunen har bevilget 4.500 kr.«, a verb).
-_BODIES = _encoded(
+_BODIES = spelled_bytes(
     ["foreningen", "andelsforeningen", "ejerforeningen", "boligforeningen", "kommunen",
      "firmaet", "virksomheden", "selskabet", "klubben", "staten", "regionen", "skolen"]
 )  # fmt: skip
-_HAS = _encoded(["har", "havde", "fik", "får"])
-_BETWEEN_HAS_AND_TERM = _encoded(
+_HAS = spelled_bytes(["har", "havde", "fik", "får"])
+_BETWEEN_HAS_AND_TERM = spelled_bytes(
     ["en", "et", "stor", "stort", "store", "kæmpe", "meget", "stigende", "voksende", "ny",
      "nyt", "gammel", "gammelt", "betydelig", "betydeligt", "også", "nu", "stadig"]
 )  # fmt: skip
@@ -239,17 +237,17 @@ def _negated(low: list[bytes]) -> bool:
     return False
 
 
-_NEGATIONS = _encoded(["ikke", "aldrig", "ingen", "intet"])
-_NO_LONGER = _encoded(["længere", "mere"])
-_RECEIVED = _encoded(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
-_DENIED_SCOPE = _encoded(
+_NEGATIONS = spelled_bytes(["ikke", "aldrig", "ingen", "intet"])
+_NO_LONGER = spelled_bytes(["længere", "mere"])
+_RECEIVED = spelled_bytes(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
+_DENIED_SCOPE = spelled_bytes(
     ["er", "var", "har", "havde", "været", "haft", "nogen",
      "noget", "nogle", "en", "et", "nogensinde", "selv", "heller", "i", "på", "af", "til",
      "med", "hos", "for", "medlem", "brug"]
 )  # fmt: skip
 # (Not »kan ikke få«, »må ikke få«: a benefit refused is one's circumstance; nor »ikke
 # blevet«: »han er ikke blevet løsladt endnu« tells where he is.)
-_MODALS = _encoded(
+_MODALS = spelled_bytes(
     ["kan", "kunne", "må", "måtte", "skal", "skulle", "vil", "ville", "tør", "orker", "magter"]
 )
 
@@ -271,10 +269,10 @@ def _of_anyone(low: list[bytes]) -> bool:
     )
 
 
-_WHAT_HAPPENS_TO_ONE = _encoded(
+_WHAT_HAPPENS_TO_ONE = spelled_bytes(
     ["kan", "kunne", "skal", "skulle", "må", "bør", "bliver", "blev", "er", "får", "fik"]
 )
-_PRONOUN_WORDS = _encoded([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
+_PRONOUN_WORDS = spelled_bytes([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
 
 
 def _many_of(low: list[bytes]) -> bool:
@@ -287,7 +285,7 @@ def _many_of(low: list[bytes]) -> bool:
 
 
 # (»flere af os«: the writer is one of them)
-_NEW_CLAUSE = _encoded(["at", "der", "som", "hvis", "fordi", "men", "os", *PRONOUNS])
+_NEW_CLAUSE = spelled_bytes(["at", "der", "som", "hvis", "fordi", "men", "os", *PRONOUNS])
 
 
 def _a_body_has(low: list[bytes]) -> bool:
@@ -329,15 +327,15 @@ def _a_topic(low: list[bytes]) -> bool:
 
 
 _ABOUT = frozenset([b"om", b"for"])
-_DETERMINERS = _encoded(
+_DETERMINERS = spelled_bytes(
     ["det", "den", "de", "en", "et", "ny", "nyt", "nye", "kommende", "planlagte"]
 )
 # What a public body spends or does, not a person's own: »kommunens udgifter til
 # anbringelser«, »regionens indsats mod misbrug« (»mine udgifter til medicin« are mine).
-_PUBLIC_OWNERS = _encoded(
+_PUBLIC_OWNERS = spelled_bytes(
     ["kommunens", "regionens", "statens", "byrådets", "landets", "samfundets", "skolens"]
 )
-_SPENDING = _encoded(
+_SPENDING = spelled_bytes(
     ["udgifter", "udgifterne", "budget", "budgettet", "forbrug", "forbruget", "indsats",
      "indsatsen", "brug", "regning", "regningen"]
 )  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .latin1 import LOWER_WORDS
 from .lexicon import PRONOUN_VERBS, PRONOUNS
-from .spelling import both_spellings
+from .spelling import spelled_bytes
 
 # Where a sentence ends, without relying on capital letters: citizens write from phones
 # in lower case ("hej ib. min mor er blevet dement"). A newline; ! or ? before white
@@ -83,22 +83,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 # (»nu har jeg«). A sentence shorter than this, or with a comma, is read whole.
 CLAUSES_FROM = 80
 _SUBJECTS = frozenset(word.encode("latin-1") for word in PRONOUNS | {"det", "man"})
-_FINITE_VERBS = frozenset(
-    word.encode("latin-1")
-    for word in both_spellings(
-        PRONOUN_VERBS
+_FINITE_VERBS = spelled_bytes(
+    PRONOUN_VERBS
         | {"kan", "skal", "vil", "må", "kunne", "skulle", "ville", "måtte", "synes", "ved",
            "tror", "bor", "går", "kommer", "mener", "håber", "bliver", "gider", "orker"}
-    )
 )  # fmt: skip
-_JOINING = frozenset(
-    word.encode("latin-1")
-    for word in both_spellings(
-        {"og", "men", "eller", "for", "så", "at", "som", "hvis", "når", "da", "fordi", "om",
+_JOINING = spelled_bytes(
+    {"og", "men", "eller", "for", "så", "at", "som", "hvis", "når", "da", "fordi", "om",
          "hvad", "hvor", "hvordan", "hvorfor", "hvem", "hvornår", "hvilken", "hvilke",
          "hvorvidt", "der", "end", "mens", "selvom", "efter", "før", "indtil", "siden",
          "nu", "også", "bare", "jo", "vel", "nok", "ikke"}
-    )
 )  # fmt: skip
 _WORD = re.compile(rb"\S+")
 

@@ -26,6 +26,12 @@ def both_spellings(words: Iterable[str]) -> set[str]:
     return found | {ascii_spelling(word) for word in found}
 
 
+def spelled_bytes(words: Iterable[str]) -> frozenset[bytes]:
+    """The words in both spellings as Latin-1 bytes, to look up words of the scanner's
+    Latin-1 view of a text (normalise.py) without decoding them."""
+    return frozenset(word.encode("latin-1") for word in both_spellings(words))
+
+
 def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -> str:
     """The pattern with letters replaced, by one table outside character classes and
     another inside them; escaped characters are left alone."""
