@@ -558,9 +558,10 @@ def _a_letter_to_one_person(data: bytes) -> bool:
     return _FULL_NAME_SALUTATION.search(data, 0, 400) is not None
 
 
-# A place of care as someone's workplace is no health information, nor a prison a crime: »min leder på
-# plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på akutmodtagelsen«; a
-# hospital's departments too, by their place or their speciality (»neurologisk afdeling«).
+# A place of care as someone's workplace is no health information, nor a prison a crime:
+# »min leder på plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på
+# akutmodtagelsen«; a hospital's departments too, by their place or their speciality
+# (»neurologisk afdeling«).
 _CARE_PLACE_WORDS = (
     "plejehjem", "plejecent", "hospital", "sygehus", "hjemmepleje", "hjemmesygepleje",
     "hospice", "skadestue", "akutmodtag", "lægevagt", "psykiatri", "børnepsykiatri",

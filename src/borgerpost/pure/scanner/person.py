@@ -241,9 +241,9 @@ _NEGATIONS = spelled_bytes(["ikke", "aldrig", "ingen", "intet"])
 _NO_LONGER = spelled_bytes(["længere", "mere"])
 _RECEIVED = spelled_bytes(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
 _DENIED_SCOPE = spelled_bytes(
-    ["er", "var", "har", "havde", "været", "haft", "nogen",
-     "noget", "nogle", "en", "et", "nogensinde", "selv", "heller", "i", "på", "af", "til",
-     "med", "hos", "for", "medlem", "brug"]
+    ["er", "var", "har", "havde", "været", "haft", "nogen", "noget", "nogle", "en", "et",
+     "nogensinde", "selv", "heller", "i", "på", "af", "til", "med", "hos", "for", "medlem",
+     "brug"]
 )  # fmt: skip
 # (Not »kan ikke få«, »må ikke få«: a benefit refused is one's circumstance; nor »ikke
 # blevet«: »han er ikke blevet løsladt endnu« tells where he is.)
