@@ -1169,6 +1169,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi er flygtninge fra Syrien og har boet her i to år.", "ethnic_origin"),
         # a sale that must come, of a property named before it
         ("Vi kan ikke blive boende i huset og må sælge det.", "property_deal"),
+        ("Hun har fået en enkelt dom for butikstyveri.", "criminal"),
+        ("Min mor får 500 kr. pr. måned i boligstøtte.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1426,6 +1428,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi holder loppemarked til fordel for Kræftens Bekæmpelse på lørdag.", "health"),
         ("Tak for jeres støtte til indsamlingen for flygtninge fra Ukraine.", "ethnic_origin"),
         ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
+        # a count, not someone's
+        (
+            "Jeg læste, at kommunen har betalt 2 mio. kr. for en enkelt anbringelse.",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -340,6 +340,7 @@ _SPENDING = spelled_bytes(
      "indsatsen", "brug", "regning", "regningen"]
 )  # fmt: skip
 _AND = frozenset([b"og", b"eller"])
+_EACH = frozenset([b"pr", b"per", b"hver", b"hvert"])
 
 
 def words_before(before: bytes) -> list[bytes]:
@@ -363,6 +364,10 @@ def group_before(words: list[bytes]) -> bool:
         return True
     if not _ANIMALS.isdisjoint(low[-3:]):
         return True  # »vores hund er syg«
+    if low and (
+        low[-1] in _EACH or low[-2:] == [b"en", b"enkelt"] or low[-2:] == [b"et", b"enkelt"]
+    ):
+        return True  # a count, not someone's: »2 mio. kr. for en enkelt anbringelse«
     if _a_body_has(low) or _a_topic(low):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
