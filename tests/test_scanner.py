@@ -1171,6 +1171,24 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi kan ikke blive boende i huset og må sælge det.", "property_deal"),
         ("Hun har fået en enkelt dom for butikstyveri.", "criminal"),
         ("Min mor får 500 kr. pr. måned i boligstøtte.", "social_economic"),
+        # an obligation unmet is no denial of it
+        ("Han betaler ikke børnebidrag, og jeg har svært ved at klare mig.", "social_economic"),
+        # income said as »indtægt« or as what one earns; a deposit lent; a home to leave;
+        # power cut off; a benefit's other spelling; a child taken into care
+        ("Vi skal betale mere, fordi vores indtægt er steget.", "social_economic"),
+        ("Jeg er gået ned i tid og tjener mindre nu.", "social_economic"),
+        ("Du får hjælp til depositum som et lån, der betales tilbage.", "social_economic"),
+        ("Jeg har fået besked om, at jeg skal ud af lejligheden til januar.", "social_economic"),
+        ("min strøm er blevet lukket fordi jeg ikke har betalt", "social_economic"),
+        ("Jeg er i flexjob 12 timer om ugen.", "social_economic"),
+        ("Vi har søgt varmehjælp, fordi vores varmeregning er fordoblet.", "social_economic"),
+        ("Mit barn er blevet fjernet af kommunen.", "social_economic"),
+        # the administration's letter to the one person it decides for, greeting first
+        (
+            "Kære Kim Larsen\n\nVarsel om nedsættelse af kontanthjælp\n\n"
+            "Du er ikke mødt op til samtale den 4. november.",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1433,6 +1451,14 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "Jeg læste, at kommunen har betalt 2 mio. kr. for en enkelt anbringelse.",
             "social_economic",
         ),
+        # a mail greeting a council member by full name is no letter about that member
+        (
+            "Kære Anne Hansen\n\nHvad gør byrådet for at hjælpe folk på kontanthjælp?",
+            "social_economic",
+        ),
+        # wanting another home is no circumstance
+        ("Jeg vil gerne have en anden lejlighed tættere på mit arbejde.", "social_economic"),
+        ("Vi betaler ikke for parkering ved stationen.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

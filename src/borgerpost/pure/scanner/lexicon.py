@@ -933,7 +933,7 @@ TERMS: list[Term] = [
         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
         r"hjemrejseydelse|overgangsydelse|uddannelsesydelse|introduktionsydelse|boligydelse|"
         r"barselsdagpenge|barselspenge|"
-        r"fleksjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|jobafklaring|revalidering|"
+        r"fleksjob|flexjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|jobafklaring|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
         r"integrationsplan|integrationsprogram|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
@@ -950,7 +950,10 @@ TERMS: list[Term] = [
         r"praktik via jobcentret|praktik gennem jobcentret|"
         # help in particular cases (the Act on Active Social Policy, ch. 10) and proof of
         # having nothing: means-tested help
-        r"hjælp i særlige tilfælde|ikke har nogen formue|ikke har formue|ingen formue|"
+        r"hjælp i særlige tilfælde|"
+        # help with a deposit for a home, a loan from the municipality paid back
+        r"(?:hjælp|lån) til (?:et )?depositum|betales tilbage|tilbagebetales|"
+        r"ikke har nogen formue|ikke har formue|ingen formue|"
         # one's own course or adviser at the job centre
         r"(?:mit|sit|hans|hendes) jobcenter|"
         r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
@@ -963,7 +966,7 @@ TERMS: list[Term] = [
         # help to pay, living on a pension
         r"hjælp til at betale|(?:er|var) på (?:pension|førtidspension|folkepension|efterløn|"
         r"kontanthjælp|dagpenge|sygedagpenge)\b|"
-        r"tidlig pension|helbredstillæg|varmetillæg|personligt tillæg|ældrecheck|"
+        r"tidlig pension|helbredstillæg|varmetillæg|varmehjælp|varmecheck|personligt tillæg|ældrecheck|"
         r"opsagt fra|"
         # child benefits, a sum to pay back
         r"børneydelse|børnefamilieydelse|børnecheck|børnetilskud|børnepenge|"
@@ -1004,6 +1007,10 @@ TERMS: list[Term] = [
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
         r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
+        # income said as »indtægt«, or as earning little with the earner said before
+        # (»er gået ned i tid og tjener mindre nu«; »jeg tjener« is social.earnings)
+        r"(?:min|vores|hans|hendes|deres|sin|din|jeres) (?:samlede )?indtægt|"
+        r"tjener (?:nu )?(?:mindre|kun|under|for lidt|ikke nok)\b|"
         # what is left to live on after the fixed costs
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
@@ -1018,7 +1025,7 @@ TERMS: list[Term] = [
         # living on one's savings: »må bruge af sin lille opsparing hver måned«
         r"(?:bruge|bruger|brugt|tære|tærer|tæret) (?:af|på) (?:sin|min|hans|hendes|vores|deres|"
         r"din) (?:lille |sidste )?opsparing|"
-        r"lånt penge af|lånt af min|gået konkurs|er konkurs|konkursen|forsørge|"
+        r"lånt penge af|lånt af min|gået konkurs|gik konkurs|er konkurs|konkursen|forsørge|"
         # not affording, said in a subordinate clause; money spent, gambled, lent or
         # borrowed; a bill not paid and the power cut; a business losing money
         r"ikke har råd|ikke havde råd|ikke har haft råd|svært ved at betale|"
@@ -1029,7 +1036,10 @@ TERMS: list[Term] = [
         r"lånt [0-9][0-9.,]* kr|lånte [0-9][0-9.,]* kr|låne [0-9][0-9.,]* kr|"
         r"får ingen penge|fik ingen penge|får ikke nogen penge|fogedsag|"
         r"ikke (?:har )?betalt (?:vores|min|sin|hans|hendes|deres) (?:el|husleje|varme|vand|gas|"
-        r"regning|regninger)|strømmen bliver lukket|strømmen blev lukket|lukket for strømmen|"
+        r"regning|regninger)|"
+        # the power, heat or water cut off: »min strøm er blevet lukket«
+        r"(?:strøm|strømmen|varmen|vandet|gassen) (?:er |bliver |blev )?(?:blevet )?lukket|"
+        r"lukket for (?:strømmen|varmen|vandet|gassen)|"
         r"haft underskud|har underskud|må lukke (?:min|vores|sin) (?:forretning|butik|virksomhed|firma)|"
         # money troubles named as such, no income, help with food
         r"økonomiske problemer|økonomiske vanskeligheder|pengeproblemer|pengemangel|"
@@ -1081,6 +1091,10 @@ TERMS: list[Term] = [
         r"min eksmand|min ekskone|min exmand|min exkone|min tidligere mand|"
         r"min tidligere kone|min fraskilte|hans ekskone|hendes eksmand|fraskilt|"
         r"tvangsfjern|i plejefamilie|døgninstitution|"
+        # a child taken into care, said with the verb: »er blevet fjernet fra hjemmet«
+        # (not a guardian, »værgemål«: the labelled sets count that with health)
+        r"(?:blevet|blev|bliver) fjernet (?:af kommunen|fra (?:hjemmet|os|mig|familien|"
+        r"sin mor|sin far|sine forældre))|"
         # a child given a foster family; contact with a child under supervision
         r"(?:fået|får|fik) en plejefamilie|(?:kommet|kommer|kom|anbragt|bor) i en plejefamilie|"
         r"overvåget samvær|støttet samvær|"
@@ -1125,6 +1139,9 @@ TERMS: list[Term] = [
         r"(?:flyttet|flytte|flyttede|flytter) hjem til (?:min|mine|sin|sine|hans|hendes) "
         r"(?:mor|far|forældre)|"
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
+        # having to leave one's home: »jeg skal ud af lejligheden til 1. januar«
+        r"(?:skal|må|skulle|måtte) (?:flytte )?ud af (?:min |vores |hans |hendes |deres |sin )?"
+        r"(?:lejlighed|lejligheden|bolig|boligen|hus|huset|værelse|værelset)\b|"
         # living where no one lives for good, words between: »bor med min familie i en
         # campingvogn«
         r"(?:bor|boet|boede|bo)\s+(?:[a-zæøåéü0-9]+\s+){0,4}i (?:en |et |vores |min |sin )?"

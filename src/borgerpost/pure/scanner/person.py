@@ -230,6 +230,8 @@ def _negated(low: list[bytes]) -> bool:
                 return False
             if i and low[i - 1] in _MODALS:
                 return False  # »vi kan ikke få pengene til at slå til«: unable, not denied
+            if i and low[i - 1] in _PAYING:
+                return False  # »han betaler ikke børnebidrag«: a debt unpaid, not denied
             received_denied = word == b"aldrig" or word == b"ingen"
             return all(w in _DENIED_SCOPE or (received_denied and w in _RECEIVED) for w in between)
         if word not in _DENIED_SCOPE and word not in _RECEIVED:
@@ -238,6 +240,7 @@ def _negated(low: list[bytes]) -> bool:
 
 
 _NEGATIONS = spelled_bytes(["ikke", "aldrig", "ingen", "intet"])
+_PAYING = spelled_bytes(["betaler", "betalte", "afdrager", "afdrog", "overholder"])
 _NO_LONGER = spelled_bytes(["længere", "mere"])
 _RECEIVED = spelled_bytes(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
 _DENIED_SCOPE = spelled_bytes(
