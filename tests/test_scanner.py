@@ -1189,6 +1189,12 @@ def test_scan_command_starts_without_django(tmp_path):
             "Du er ikke mødt op til samtale den 4. november.",
             "social_economic",
         ),
+        # panic attacks; fraud by a false employee, money taken from an account, things
+        # smashed by someone
+        ("Jeg får panikanfald, hver gang jeg ser ham.", "health"),
+        ("Min svigerfar er blevet narret af en falsk bankmedarbejder i telefonen.", "criminal"),
+        ("Der er hævet 80.000 kr. fra hans konto.", "criminal"),
+        ("I sidste uge smadrede han min postkasse.", "criminal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1459,6 +1465,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # wanting another home is no circumstance
         ("Jeg vil gerne have en anden lejlighed tættere på mit arbejde.", "social_economic"),
         ("Vi betaler ikke for parkering ved stationen.", "social_economic"),
+        # nature, one's own record, one's own money moved
+        ("Stormen smadrede vores drivhus i nat.", "criminal"),
+        ("Han smadrede sin egen rekord i halvmaraton i søndags.", "criminal"),
+        ("Hun har overført 500 kr. fra sin konto til indsamlingen.", "criminal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

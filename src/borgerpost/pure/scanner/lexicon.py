@@ -164,6 +164,8 @@ TERMS: list[Term] = [
         "health.mental",
         "health",
         r"(angst|stress|psykisk|psykolog|psykiater|psykiatrisk|selvmord|selvskade|mutisme|"
+        # attacks of panic
+        r"panikanfald|panikangst|"
         # a suicide said as a life taken
         r"(?:taget|tog|tage|tager) (?:sit|hans|hendes) (?:eget )?liv|(?:taget|tog|tage) livet af sig|"
         r"(?:skade|skader|skadet|skadede) sig selv|cutter sig|cuttet sig|"
@@ -663,7 +665,16 @@ TERMS: list[Term] = [
         r"børnepenge|børnecheck)|hæleri|hælervare|"
         # fraud by phone: talked into transferring money, a false bank adviser
         r"(?:lokket|narret|presset|snydt|manipuleret) til at (?:overføre|betale|give)|"
-        r"falsk(?:e)? (?:bankmand|bankrådgiver|betjent|politibetjent|håndværker)|"
+        r"falsk(?:e)? (?:bank[a-zæøå]*|betjent|politibetjent|håndværker|sælger|læge|"
+        r"medarbejder)|"
+        # money taken from one's account by someone unnamed: »der er hævet 80.000 kr. fra
+        # hans konto« (not »jeg har hævet«)
+        r"(?:er|blev|blevet) hævet [0-9][0-9.,]* kr\.? fra (?:min|mit|hans|hendes|vores|deres) "
+        r"konto|"
+        # the writer's things smashed by someone: »smadrede han min postkasse«, »nogen har
+        # smadret vores bil« (not »stormen smadrede vores drivhus«, nor one's own record)
+        r"(?:smadrede|smadrer) (?:han|hun|de) (?:min|mit|mine|vores)\b|"
+        r"(?:nogen|han|hun|de) (?:har |havde )?(?:smadret|smadrede) (?:min|mit|mine|vores)\b|"
         # sexual offences
         r"seksuelle krænkelser|seksuel krænkelse|seksuelt krænket|krænket seksuelt|"
         r"seksuelt misbrug|seksuelle overgreb|seksuelt overgreb|blottede sig|blotter sig|"
