@@ -1195,6 +1195,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min svigerfar er blevet narret af en falsk bankmedarbejder i telefonen.", "criminal"),
         ("Der er hævet 80.000 kr. fra hans konto.", "criminal"),
         ("I sidste uge smadrede han min postkasse.", "criminal"),
+        # love or marriage said of the one loved; a report said without the police; a
+        # fine from the police; buyers yet to take over
+        ("Jeg er en 16-årig pige, og jeg er forelsket i en pige.\n\n/Ida", "sexual"),
+        ("Min søn er kæreste med en dreng fra klassen.", "sexual"),
+        ("Jeg er gift med en mand.\n\nMvh Peter", "sexual"),
+        ("Vi har anmeldt det, men politiet gør ingenting.", "criminal"),
+        ("Han fik en bøde fra politiet for at køre for stærkt.", "criminal"),
+        ("Vi har solgt vores hus, og køberne overtager 1. april.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1469,6 +1477,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Stormen smadrede vores drivhus i nat.", "criminal"),
         ("Han smadrede sin egen rekord i halvmaraton i søndags.", "criminal"),
         ("Hun har overført 500 kr. fra sin konto til indsamlingen.", "criminal"),
+        # love of the other sex; a report to someone else, or of a thing; a parking fine
+        ("Jeg er gift med en mand fra Randers.\n\nMvh Lise", "sexual"),
+        ("Min søn er forelsket i en pige fra Aarhus.", "sexual"),
+        ("Vi har anmeldt det til kommunen, men intet sker.", "criminal"),
+        ("Jeg har anmeldt det hul i vejen via appen.", "criminal"),
+        ("Kommunen har givet mig en p-bøde, selvom jeg havde p-skive.", "criminal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

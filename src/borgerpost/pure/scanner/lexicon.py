@@ -618,6 +618,8 @@ TERMS: list[Term] = [
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"kontaktforbud|forbud mod at kontakte|bandemedlem|med i en bande|rocker\b|rockerne\b|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
+        # a fine from the police (not a parking fine from the municipality)
+        r"bøde (?:på [0-9][0-9.,]* kr\.? )?(?:fra|af) politiet|politibøde|bødeforelæg|"
         # drunk at the wheel said as a state, points on a licence, a stranglehold, robbed of
         # a thing, known to the police, caught doing something
         r"taget med stjålne|stjålne varer|tyvekoster|"
@@ -920,6 +922,32 @@ TERMS: list[Term] = [
         r"mig\s+|dig\s+|ham\s+|hende\s+|dem\s+){1,2}(?:[a-zæøåéü]+\s+)?ned\b",
         0.8,
         "strafbare forhold (anmeldelse eller sigtelse)",
+    ),
+    Term(
+        "criminal.reported",
+        "criminal",
+        # A report said without the police, who are the ones one reports to: »Vi har
+        # anmeldt det, men ...« (not to anyone else: »anmeldt det til forsikringen«).
+        r"(?:vi|jeg|han|hun|de) har (?:nu |også |allerede |straks )?anmeldt (?:det|ham|hende|"
+        # the report's end: a mark or the next clause (not »anmeldt det hul i vejen«)
+        r"dem|sagen|episoden|overfaldet|tyveriet|indbruddet|forholdet)(?:[.,!?;]| og\b| men\b)",
+        0.75,
+        "strafbare forhold (anmeldelse)",
+        needs="phrase",
+        unless_followed_by=(
+            "til kommunen",
+            "til skolen",
+            "til forsikring",
+            "til arbejdstilsynet",
+            "til boligforeningen",
+            "til boligselskabet",
+            "til udlejer",
+            "til tilsynet",
+            "til styrelsen",
+            "til ankestyrelsen",
+            "til datatilsynet",
+            "som",
+        ),
     ),
     # --- genetic / biometric --------------------------------------------------------------
     Term(
@@ -1257,7 +1285,7 @@ TERMS: list[Term] = [
         r"sin|sit) (?:[a-zæøåéü]+ )?[a-zæøåéü]*(?:hus|"
         r"lejlighed|grund|gård|ejendom|villa|bolig|landbrug)|"
         r"(?:sælge|sælger) (?:den|det) til (?:naboen|kommunen|en køber|en investor)|"
-        r"køberne har|køberne vil|køberen er|køberne er|"
+        r"køberne har|køberne vil|køberen er|køberne er|køber(?:en|ne) overtager|"
         # the buyer's side still open, the takeover still ahead, a signature awaited, the
         # property shown to buyers, the reports a sale is made with, a co-op share sold
         r"køber(?:en|ne)? (?:får|har bedt om)|overtagelsen (?:er|sker|bliver) først|"

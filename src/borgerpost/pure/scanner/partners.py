@@ -89,8 +89,14 @@ PERSON_WORDS = {
 }
 OWNERS = ("min", "sin", "hans", "hendes", "din")
 # (The scanner gives every term's expression both spellings itself.)
+# Love or marriage said of the person loved: »jeg er forelsket i en pige«, »min søn er
+# kæreste med en dreng«, »hun er gift med en kvinde«. Whose it is: the clause's subject.
+LOVED_BY_SEX = {"pige": FEMALE, "kvinde": FEMALE, "dreng": MALE, "mand": MALE, "fyr": MALE}
+_LOVES = ("forelsket i", "gift med", "kæreste med", "kærester med")
+_LOVES_BOTH = tuple(sorted(both_spellings(_LOVES)))
 PATTERN = (
     r"(" + "|".join(OWNERS) + r") (" + "|".join(sorted(PARTNERS, key=len, reverse=True)) + r")s?"
+    r"|(?:" + "|".join(_LOVES) + r") (?:en )?(?:" + "|".join(LOVED_BY_SEX) + r")\b"
 )
 # Each word looked up in its spelling without æ, ø and å too (»kaereste«, »soester«).
 PARTNERS.update({ascii_spelling(word): sex for word, sex in list(PARTNERS.items())})
@@ -297,6 +303,8 @@ def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
     """Is the phrase at [start, end) (»min kone«, »sin kæreste«) a partner of the same
     sex as the person whose partner it is?"""
     phrase = text[start:end]
+    if phrase.lower().startswith(_LOVES_BOTH):
+        return _loves_the_same_sex(text, start, end, s_start)
     owner, word = phrase.lower().split(" ", 1)
     # »Hans« in the middle of a sentence is a name, not »his«; after nothing but marks it
     # opens the sentence (»> Hans kone« in a quoted mail). The other owners are no names:
@@ -317,6 +325,22 @@ def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
     if owner == "din":
         return addressee(text, start) == partner
     return subject_before(text, s_start, start) == partner
+
+
+def _loves_the_same_sex(text: str, start: int, end: int, s_start: int) -> bool:
+    """»forelsket i en pige« said of the clause's subject: the writer (»jeg«), or the
+    nearest person named before it (»min søn«, »hun«, »Mads«)."""
+    loved = LOVED_BY_SEX.get(ascii_spelling(text[start:end].lower().rsplit(" ", 1)[-1]))
+    words: list[str] = _WORDS.findall(text, s_start, start)
+    for word in reversed(words):
+        if word.lower() == "jeg":
+            return writer(text, end) == loved
+        sex = PERSON_WORDS.get(word.lower())
+        if sex is None and word[0].isupper():
+            sex = sex_of_name(word)
+        if sex is not None:
+            return sex == loved
+    return False
 
 
 def _sex_of_name_after(text: str, end: int) -> str | None:
