@@ -1203,6 +1203,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi har anmeldt det, men politiet gør ingenting.", "criminal"),
         ("Han fik en bøde fra politiet for at køre for stærkt.", "criminal"),
         ("Vi har solgt vores hus, og køberne overtager 1. april.", "property_deal"),
+        ("Min søn står på ventelisten til børnepsykiatrien.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1483,6 +1484,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi har anmeldt det til kommunen, men intet sker.", "criminal"),
         ("Jeg har anmeldt det hul i vejen via appen.", "criminal"),
         ("Kommunen har givet mig en p-bøde, selvom jeg havde p-skive.", "criminal"),
+        # a service's waiting time, an event on a topic, a volunteer's place
+        ("Venteliste til genoptræning er for lang, siger mange af mine naboer.", "health"),
+        ("Vi vil gerne invitere jer til vores arrangement om gæld for unge.", "social_economic"),
+        ("Min søn vil gerne være frivillig på plejehjemmet. Hvem skal han kontakte?", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

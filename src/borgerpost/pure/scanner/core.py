@@ -593,6 +593,8 @@ _WORK_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
         r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
+        # one who helps there unpaid: »vil gerne være frivillig på plejehjemmet«
+        r"frivillig|frivillige|"
         # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
         r"sygeplejersker?|læge|portør|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
         r"[a-z]*assistent|[a-z]*hjælper|pædagog|sekretær|rengøring[a-z]*|"

@@ -1716,6 +1716,7 @@ TOPIC_NOUNS = frozenset(
         "debat", "debatten", "diskussion", "diskussionen", "forslag", "forslaget",
         "lovforslag", "lovforslaget", "artikel", "artiklen", "artiklerne", "høring",
         "høringen", "oplæg", "oplægget", "foredrag", "foredraget", "kampagne", "kampagnen",
+        "arrangement", "arrangementet", "workshop", "workshoppen",
         "politik", "politikken", "strategi", "strategien", "rapport", "rapporten", "regler",
         "reglerne", "loven", "lovgivning", "lovgivningen", "pjece", "pjecen", "kursus",
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",

@@ -329,7 +329,29 @@ def _a_topic(low: list[bytes]) -> bool:
     )
 
 
+def _waiting_for_a_service(words: list[bytes]) -> bool:
+    """A service's waiting time or list, not someone's place on it: »ventetiden i
+    psykiatrien«, »ventelisten til genoptræning« (not »min søn står på ventelisten til
+    børnepsykiatrien«, »hun venter«); the service may be the last of several (»ventetiden
+    i børne- og ungdomspsykiatrien«)."""
+    while len(words) >= 4 and words[-1] in _AND:
+        words = words[:-2]
+    return (
+        len(words) >= 2
+        and words[-1] in _OF_A_SERVICE
+        and words[-2] in _WAITING
+        and _POSSESSIVES.isdisjoint(words)
+        and _PRONOUN_WORDS.isdisjoint(words)
+        and _KIN.isdisjoint(words)
+    )
+
+
 _ABOUT = frozenset([b"om", b"for"])
+_OF_A_SERVICE = spelled_bytes(["i", "til", "på", "hos", "ved"])
+_WAITING = spelled_bytes(
+    ["ventetid", "ventetiden", "ventetider", "ventetiderne", "venteliste", "ventelisten",
+     "ventelister", "ventelisterne"]
+)  # fmt: skip
 _DETERMINERS = spelled_bytes(
     ["det", "den", "de", "en", "et", "ny", "nyt", "nye", "kommende", "planlagte"]
 )
@@ -371,7 +393,7 @@ def group_before(words: list[bytes]) -> bool:
         low[-1] in _EACH or low[-2:] == [b"en", b"enkelt"] or low[-2:] == [b"et", b"enkelt"]
     ):
         return True  # a count, not someone's: »2 mio. kr. for en enkelt anbringelse«
-    if _a_body_has(low) or _a_topic(low):
+    if _a_body_has(low) or _a_topic(low) or _waiting_for_a_service(words):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
         # (not »en af beboerne«: one of them)
