@@ -1204,6 +1204,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Han fik en bøde fra politiet for at køre for stærkt.", "criminal"),
         ("Vi har solgt vores hus, og køberne overtager 1. april.", "property_deal"),
         ("Min søn står på ventelisten til børnepsykiatrien.", "health"),
+        # out of work said as work to be found again; job interviews through the job centre
+        ("Jeg håber, du snart finder arbejde igen.", "social_economic"),
+        ("Jeg har været til tre jobsamtaler via jobcentret.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1488,6 +1491,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Venteliste til genoptræning er for lang, siger mange af mine naboer.", "health"),
         ("Vi vil gerne invitere jer til vores arrangement om gæld for unge.", "social_economic"),
         ("Min søn vil gerne være frivillig på plejehjemmet. Hvem skal han kontakte?", "health"),
+        ("Kommunen vil hjælpe flere med at finde arbejde igen efter sygdom.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

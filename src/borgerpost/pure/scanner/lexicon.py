@@ -986,7 +986,8 @@ TERMS: list[Term] = [
         r"boligydelse|ydelse|hjælp|pension|førtidspension|børneydelse|børnepenge)|"
         # work placements through the job centre, a student's grant
         r"virksomhedspraktik|i løntilskud|job med løntilskud|ansat med løntilskud|"
-        r"praktik via jobcentret|praktik gennem jobcentret|"
+        r"(?:praktik|jobsamtaler?|jobsamtalerne|kursus|forløb|aktivering) (?:via|gennem) "
+        r"jobcentret|"
         # help in particular cases (the Act on Active Social Policy, ch. 10) and proof of
         # having nothing: means-tested help
         r"hjælp i særlige tilfælde|"
@@ -1223,6 +1224,17 @@ TERMS: list[Term] = [
         "sociale forhold",
         # »en café for hjemløse«, »de hjemløse«: the group, not someone
         unless_after_word=("for", "de", "mange", "flere", "alle", "af", "blandt", "med", "til"),
+    ),
+    Term(
+        "social.fired",
+        "social_economic",
+        # out of work, said as work to be found again by the one who lost it: »jeg håber,
+        # du snart finder arbejde igen«
+        r"(?:jeg|du|han|hun|vi|de)(?: snart| hurtigt| forhåbentlig)? (?:kan |skal )?(?:finder|"
+        r"finde|fandt|får|få) (?:et )?(?:arbejde|job|nyt job|nyt arbejde) igen\b",
+        0.75,
+        "sociale ydelser eller beskæftigelse",
+        needs="phrase",
     ),
     Term(
         "social.unpaid",
