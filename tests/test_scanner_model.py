@@ -201,10 +201,9 @@ def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_
 
 
 BENEFIT_LETTER = (
-    "Nordby Kommune\nBorgerservice\n\nKære borger\n\nFra 1. januar 2027 ændres reglerne "
-    "for boligstøtte. Hvis du modtager boligstøtte i dag, skal du ikke gøre noget, da "
-    "ændringen sker automatisk. Har du spørgsmål, kan du ringe til Udbetaling Danmark."
-    "\n\nMed venlig hilsen\nBorgerservice"
+    "Kære borger\n\nHar du gæld til det offentlige? Modtager du kontanthjælp eller "
+    "boligstøtte? Så kan du få gratis rådgivning om din økonomi i Borgerservice hver "
+    "tirsdag.\n\nMed venlig hilsen\nBorgerservice"
 )
 
 
