@@ -1207,6 +1207,14 @@ def test_scan_command_starts_without_django(tmp_path):
         # out of work said as work to be found again; job interviews through the job centre
         ("Jeg håber, du snart finder arbejde igen.", "social_economic"),
         ("Jeg har været til tre jobsamtaler via jobcentret.", "social_economic"),
+        # diagnosed with whatever; drinking begun; savings gone; aids for care at home;
+        # a faith said in the plural; a union whose name opens with »Danmarks«
+        ("Min mand fik konstateret ALS for halvandet år siden.", "health"),
+        ("Han er begyndt at drikke for meget.", "health"),
+        ("Vores opsparing er væk.", "social_economic"),
+        ("Vi har selv betalt en plejeseng til min mand.", "health"),
+        ("Vi er kristne og går ikke i moské.", "beliefs"),
+        ("Jeg er medlem af Danmarks Lærerforening.", "trade_union"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1492,6 +1500,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi vil gerne invitere jer til vores arrangement om gæld for unge.", "social_economic"),
         ("Min søn vil gerne være frivillig på plejehjemmet. Hvem skal han kontakte?", "health"),
         ("Kommunen vil hjælpe flere med at finde arbejde igen efter sygdom.", "social_economic"),
+        ("Kommunen har konstateret fejl i tre byggesager.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

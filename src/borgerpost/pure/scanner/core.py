@@ -343,11 +343,16 @@ class Scanner:
             context.signed_by_a_company() or _no_persons_property(text, start, end, before_term)
         ):
             return None
-        if text[start].isupper() and (
-            _word_before(before_term) in _ORGANISATION_OPENINGS
-            or _ORGANISATION_GENITIVE.match(text, end) is not None
+        if (
+            text[start].isupper()
+            and term.category != "trade_union"
+            and (
+                _word_before(before_term) in _ORGANISATION_OPENINGS
+                or _ORGANISATION_GENITIVE.match(text, end) is not None
+            )
         ):
             # »Dansk Flygtningehjælp«, »Danske Handicaporganisationer«, »Kræftens Bekæmpelse«
+            # (a union is itself such an organisation: »Danmarks Lærerforening«)
             return None
         if context.if_you(s_start, start) or context.someone_unknown(
             before_term, before_words, start, end

@@ -89,6 +89,9 @@ TERMS: list[Term] = [
         "health.diagnosis",
         "health",
         r"(diagnose|sclerose|epilepsi|epilepti|cerebral parese|autisme|autist|adhd|add\b|"
+        # diagnosed, whatever with: »min mand fik konstateret ALS«, »er blevet
+        # diagnosticeret med«
+        r"(?:fået|fik|får|få) (?:konstateret|stillet diagnosen|påvist)\b|diagnosticeret|"
         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
         r"udviklingsforstyrrelse|personlighedsforstyrrelse|tilknytningsforstyrrelse|"
         r"angstforstyrrelse|sprogforstyrrelse|"
@@ -176,6 +179,7 @@ TERMS: list[Term] = [
         # drinking or drugs said as a habit: »ryger hash hver dag«, »drikker for meget«
         r"ryger hash|røg hash|ryger pot|tager stoffer|tog stoffer|bruger stoffer|på stoffer|"
         r"drikker for meget|drikker hver dag|drikker dagligt|drikker sig fuld|drikker igen|"
+        r"(?:begyndt|begyndte|begynder) at drikke|drikke for meget|"
         r"alkoholproblem|drukkenbolt|drikkeproblem|drukproblem|spilleproblem|stofproblem|"
         r"(?:svært|problemer|kæmper|kæmpet) med (?:alkohol|alkoholen|druk|stoffer|hash|spil|"
         r"spillet|sprut)\b|"
@@ -309,6 +313,8 @@ TERMS: list[Term] = [
         # ryg« (not »min kone er fysioterapeut«, a profession)
         r"fysioterapi\b|(?:til|hos) (?:en )?(?:fysioterapeut|kiropraktor)|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
+        # aids for care at home: »en plejeseng og en lift«
+        r"plejeseng|loftlift|personlift|personløfter|toiletforhøjer|badebænk|badestol|"
         # medicines by what they are for
         r"sovemedicin|smertestillende|antidepressiv|nervemedicin|hjertemedicin|blodfortyndende|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
@@ -498,7 +504,7 @@ TERMS: list[Term] = [
     Term(
         "beliefs.religion",
         "beliefs",
-        r"(muslim(?:er|erne|en|sk|ske)?\b|bederum|pinsekristen|kristen\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
+        r"(muslim(?:er|erne|en|sk|ske)?\b|bederum|pinsekristen|kristen\b|(?:er|som) kristne\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
         r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
         r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|sekt\b|sekten|sekter|"
@@ -1065,6 +1071,8 @@ TERMS: list[Term] = [
         # living on one's savings: »må bruge af sin lille opsparing hver måned«
         r"(?:bruge|bruger|brugt|tære|tærer|tæret) (?:af|på) (?:sin|min|hans|hendes|vores|deres|"
         r"din) (?:lille |sidste )?opsparing|"
+        # savings gone: »vores opsparing er væk«, »jeres opsparing er brugt på plejesengen«
+        r"opsparing(?:en)? (?:er|var|blev) (?:nu )?(?:væk|brugt|opbrugt|tømt|sluppet op)|"
         r"lånt penge af|lånt af min|gået konkurs|gik konkurs|er konkurs|konkursen|forsørge|"
         # not affording, said in a subordinate clause; money spent, gambled, lent or
         # borrowed; a bill not paid and the power cut; a business losing money
