@@ -1215,6 +1215,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi har selv betalt en plejeseng til min mand.", "health"),
         ("Vi er kristne og går ikke i moské.", "beliefs"),
         ("Jeg er medlem af Danmarks Lærerforening.", "trade_union"),
+        # fewer hours done; a report by »I«; treatment somewhere
+        ("Jeg har måttet gå ned i tid for at passe på hende.", "social_economic"),
+        ("Jeg er glad for, at I har anmeldt det.", "criminal"),
+        ("Jeg har været i behandling på Sexologisk Klinik i et år.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1501,6 +1505,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min søn vil gerne være frivillig på plejehjemmet. Hvem skal han kontakte?", "health"),
         ("Kommunen vil hjælpe flere med at finde arbejde igen efter sygdom.", "social_economic"),
         ("Kommunen har konstateret fejl i tre byggesager.", "health"),
+        ("Min arbejdsplads vil ikke lade mig gå ned i tid.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -389,6 +389,8 @@ TERMS: list[Term] = [
         # born with a defect: »født med en ganespalte« (not »født med en sølvske«)
         r"født med (?:en |et )?[a-zæøå]*(?:fejl|spalte|skade|misdannelse|defekt|luksation)|"
         r"ganespalte|læbespalte|klumpfod|"
+        # being treated somewhere: »har været i behandling på Sexologisk Klinik«
+        r"(?:er|var|været|kommer|kom|går) i behandling (?:på|hos|i|for|med)\b|"
         r"(?:lægen|min læge|hans læge|hendes læge|egen læge) har henvist|henvist af (?:sin |min |"
         r"hans |hendes |egen )?læge)" + W,
         0.7,
@@ -934,7 +936,7 @@ TERMS: list[Term] = [
         "criminal",
         # A report said without the police, who are the ones one reports to: »Vi har
         # anmeldt det, men ...« (not to anyone else: »anmeldt det til forsikringen«).
-        r"(?:vi|jeg|han|hun|de) har (?:nu |også |allerede |straks )?anmeldt (?:det|ham|hende|"
+        r"(?:vi|jeg|han|hun|de|i) har (?:nu |også |allerede |straks )?anmeldt (?:det|ham|hende|"
         # the report's end: a mark or the next clause (not »anmeldt det hul i vejen«)
         r"dem|sagen|episoden|overfaldet|tyveriet|indbruddet|forholdet)(?:[.,!?;]| og\b| men\b)",
         0.75,
@@ -1057,6 +1059,8 @@ TERMS: list[Term] = [
         # (»er gået ned i tid og tjener mindre nu«; »jeg tjener« is social.earnings)
         r"(?:min|vores|hans|hendes|deres|sin|din|jeres) (?:samlede )?indtægt|"
         r"tjener (?:nu )?(?:mindre|kun|under|for lidt|ikke nok)\b|"
+        # fewer hours, less pay, done (not wished for: »vil ikke lade mig gå ned i tid«)
+        r"(?:gået|gik|måttet gå) ned i (?:tid|timer|løn)\b|"
         # what is left to live on after the fixed costs
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
