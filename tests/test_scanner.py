@@ -1219,6 +1219,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har måttet gå ned i tid for at passe på hende.", "social_economic"),
         ("Jeg er glad for, at I har anmeldt det.", "criminal"),
         ("Jeg har været i behandling på Sexologisk Klinik i et år.", "health"),
+        ("Min søn, der er indlagt på psykiatrisk afdeling, må ikke få besøg.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1506,6 +1507,14 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kommunen vil hjælpe flere med at finde arbejde igen efter sygdom.", "social_economic"),
         ("Kommunen har konstateret fejl i tre byggesager.", "health"),
         ("Min arbejdsplads vil ikke lade mig gå ned i tid.", "social_economic"),
+        # a group before »der« or »som«, or before »med«; a business's staff unpaid
+        (
+            "Jeg er bekymret for de borgere, der bliver udskrevet fra psykiatrisk afdeling.",
+            "health",
+        ),
+        ("Jeg har set mange, der ender på gaden eller i misbrug.", "health"),
+        ("Vi har beboere, der larmer, og yngre med psykiske problemer.", "health"),
+        ("Tilskuddet er ikke kommet, så jeg ikke kan betale min medhjælper.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -1113,22 +1113,34 @@ TERMS: list[Term] = [
         r"deres) (?:opsparing|penge) op)" + W,
         0.8,
         "økonomiske forhold (gæld, indkomst)",
-        # not affording to wait is no money: »vi har ikke råd til at vente på cykelstien«
-        unless_followed_by=tuple(
-            f"{before}at {verb}"
-            for before in ("", "til ")
-            for verb in (
-                "vente",
-                "lade",
-                "miste",
-                "tabe",
-                "spilde",
-                "sidde",
-                "overse",
-                "ignorere",
-                "vælge",
-                "sige nej",
-            )
+        unless_followed_by=(
+            # not affording to wait is no money: »vi har ikke råd til at vente på cykelstien«
+            *(
+                f"{before}at {verb}"
+                for before in ("", "til ")
+                for verb in (
+                    "vente",
+                    "lade",
+                    "miste",
+                    "tabe",
+                    "spilde",
+                    "sidde",
+                    "overse",
+                    "ignorere",
+                    "vælge",
+                    "sige nej",
+                )
+            ),
+            # a business's staff unpaid is the business's: »så jeg ikke kan betale min
+            # medhjælper«
+            "min medhjælper",
+            "mine medhjælpere",
+            "mine ansatte",
+            "mine medarbejdere",
+            "vores ansatte",
+            "vores medarbejdere",
+            "lønnen til",
+            "løn til",
         ),
     ),
     Term(
@@ -1697,6 +1709,12 @@ GENERAL_PAIRS = frozenset(
         "familier",
         "elever",
         "unge",
+        "yngre",
+        "voksne",
+        "patienter",
+        "beboere",
+        "brugere",
+        "pensionister",
     ]
 ) | {("de", "fleste"), ("tilbud", "til"), ("plan", "for")}
 # Two capitalised words are a place or an organisation, not a person, when one of them

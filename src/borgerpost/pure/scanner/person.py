@@ -346,6 +346,21 @@ def _waiting_for_a_service(words: list[bytes]) -> bool:
     )
 
 
+def _said_of_a_group_by_a_relative(words: list[bytes]) -> bool:
+    """The clause's subject is a group named before its »der« or »som«: »de borgere, der
+    bliver udskrevet fra psykiatrisk afdeling«, »jeg har set mange, der ender i misbrug«
+    (not »min søn, der er indlagt på psykiatrisk afdeling«)."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] == b"der" or words[i] == b"som":
+            return words[i - 1] in _GROUP_WORDS or words[i - 1] in _PEOPLE_IN_THE_PLURAL
+    return False
+
+
+_PEOPLE_IN_THE_PLURAL = spelled_bytes(
+    ["borgere", "folk", "mennesker", "menneskerne", "personer", "familier", "familierne",
+     "unge", "ældre", "yngre", "voksne", "patienter", "beboere", "brugere", "pensionister",
+     "dem", "de"]
+)  # fmt: skip
 _ABOUT = frozenset([b"om", b"for"])
 _OF_A_SERVICE = spelled_bytes(["i", "til", "på", "hos", "ved"])
 _WAITING = spelled_bytes(
@@ -394,6 +409,8 @@ def group_before(words: list[bytes]) -> bool:
     ):
         return True  # a count, not someone's: »2 mio. kr. for en enkelt anbringelse«
     if _a_body_has(low) or _a_topic(low) or _waiting_for_a_service(words):
+        return True
+    if (b"der" in words or b"som" in words) and _said_of_a_group_by_a_relative(words):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
         # (not »en af beboerne«: one of them)
