@@ -1220,6 +1220,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er glad for, at I har anmeldt det.", "criminal"),
         ("Jeg har været i behandling på Sexologisk Klinik i et år.", "health"),
         ("Min søn, der er indlagt på psykiatrisk afdeling, må ikke få besøg.", "health"),
+        # a first name as the subject, before or after its verb
+        ("Oliver er 11 og har ADHD og en angstlidelse.", "health"),
+        ("I går fik Hanne at vide, at hun har kræft.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1515,6 +1518,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har set mange, der ender på gaden eller i misbrug.", "health"),
         ("Vi har beboere, der larmer, og yngre med psykiske problemer.", "health"),
         ("Tilskuddet er ikke kommet, så jeg ikke kan betale min medhjælper.", "social_economic"),
+        ("Jens har skrevet et indlæg om psykiatrien i avisen.", "health"),
+        ("Kommunen har oprettet en fødevarebank i den gamle skole.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

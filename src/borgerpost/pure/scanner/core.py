@@ -653,7 +653,10 @@ _PROFESSION_BEFORE = re.compile(
 _BUILDING_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:bygge|bygger|bygget|opføre|opfører|lukke|lukker|lukket|renovere|renoverer|"
-        r"udvide|udvider|nedlægge|nedlægger|åbne|åbner|åbnet|åbnes)\s+"
+        r"udvide|udvider|nedlægge|nedlægger|åbne|åbner|åbnet|åbnes|"
+        # a place or an offer founded: »kommunen har oprettet en fødevarebank« (not
+        # »starte«: one starts a treatment too)
+        r"oprette|opretter|oprettet)\s+"
         r"(?:(?:et|en|det|den|de|flere|nye|nyt|ny|[a-zæøå]+iske?|"
         r"gamle|store|lille|eget|egne)\s+){0,2}$"
     ).encode("latin-1")
@@ -931,7 +934,9 @@ def _pieces(*words: str) -> _Pieces:
 
 
 _ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
-_BUILDING_PIECES = _pieces("bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne")
+_BUILDING_PIECES = _pieces(
+    "bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne", "oprett"
+)
 _THERE_PIECES = _pieces("der ", "sælg", "solgt", "køb")
 _SOMEONE_WORDS = spelled_bytes(_SOMEONE_NOUNS)
 

@@ -54,6 +54,7 @@ _POSSESSIVES = spelled_bytes(POSSESSIVES)
 _SHARED_OWNED = spelled_bytes(SHARED_OWNED)
 _WEAK_WORDS = spelled_bytes(WEAK_WORDS)
 _PERSONAL_VERBS = spelled_bytes(PERSONAL_VERBS)
+_NAME_VERBS = spelled_bytes(PRONOUN_VERBS)
 _GENERAL_WORDS = spelled_bytes(GENERAL_WORDS)
 _GROUP_WORDS = spelled_bytes(GROUP_WORDS)
 _ANIMALS = spelled_bytes(ANIMALS)
@@ -174,7 +175,25 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
                 words[i + 1][0] in _UPPER or lower_case_first_name(low[i + 1])
             ):
                 return True
+    if not _NAME_VERBS.isdisjoint(low) and _a_first_name_with_its_verb(words, low):
+        return True
     return b":" in sentence and LABELLED_PERSON.search(sentence.decode("latin-1")) is not None
+
+
+def _a_first_name_with_its_verb(words: list[bytes], low: list[bytes]) -> bool:
+    """A first name as the clause's subject, before its verb or after it: »Oliver er 11 og
+    har ADHD«, »i går fik Hanne svar«. Not a name that is also a Danish word (partners'
+    list leaves those out)."""
+    for i in range(len(words) - 1):
+        if low[i + 1] in _NAME_VERBS and words[i][0] in _UPPER and lower_case_first_name(low[i]):
+            return True
+        if (
+            low[i] in _NAME_VERBS
+            and words[i + 1][0] in _UPPER
+            and lower_case_first_name(low[i + 1])
+        ):
+            return True
+    return False
 
 
 def _named_kin(low: list[bytes]) -> bool:
