@@ -1223,6 +1223,7 @@ def test_scan_command_starts_without_django(tmp_path):
         # a first name as the subject, before or after its verb
         ("Oliver er 11 og har ADHD og en angstlidelse.", "health"),
         ("I går fik Hanne at vide, at hun har kræft.", "health"),
+        ("Han har hverken bolig, job eller penge.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1520,6 +1521,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Tilskuddet er ikke kommet, så jeg ikke kan betale min medhjælper.", "social_economic"),
         ("Jens har skrevet et indlæg om psykiatrien i avisen.", "health"),
         ("Kommunen har oprettet en fødevarebank i den gamle skole.", "social_economic"),
+        # a body speaking of its own money
+        ("Vi har ikke råd til det som forening.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

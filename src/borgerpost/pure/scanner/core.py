@@ -343,6 +343,8 @@ class Scanner:
             context.signed_by_a_company() or _no_persons_property(text, start, end, before_term)
         ):
             return None
+        if term.category in _A_BODYS_OWN and context.said_as_a_body(s_start, s_end):
+            return None  # »vi har ikke råd til det som forening«
         if (
             text[start].isupper()
             and term.category != "trade_union"
@@ -813,6 +815,11 @@ class _Context:
             )
         return self._of_one_person
 
+    def said_as_a_body(self, s_start: int, s_end: int) -> bool:
+        """The sentence's »vi« are a body speaking of its own: »som forening«, »som
+        bestyrelse«."""
+        return _AS_A_BODY.search(self.data, s_start, s_end) is not None
+
     def signed_by_a_company(self) -> bool:
         """A text that ends with a company's name (»Mvh Holm Ejendomme ApS«) is a
         business's: its property deals are no natural person's."""
@@ -949,6 +956,13 @@ def _word_at(data: bytes, start: int, end: int) -> bool:
 
 
 _CARRIER_PIECES = _pieces("gen", "anl", "rer af")
+_AS_A_BODY = re.compile(
+    with_ascii_spellings(
+        r"(?i)\bsom (?:forening|klub|bestyrelse|organisation|virksomhed|firma|institution|"
+        r"skole|børnehave|kommune|fond)\b"
+    ).encode("latin-1")
+)
+_A_BODYS_OWN = frozenset(["social_economic", "property_deal"])
 _PROCESSING_PIECES = _pieces("oplysning", "data", "hvem")
 
 
