@@ -1224,6 +1224,13 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Oliver er 11 og har ADHD og en angstlidelse.", "health"),
         ("I går fik Hanne at vide, at hun har kræft.", "health"),
         ("Han har hverken bolig, job eller penge.", "social_economic"),
+        # a name in a sentence all in lower case; a letter's heading quoted in a reply
+        ("oliver er 11 og har adhd og en angstlidelse", "health"),
+        (
+            "Hej igen, se nedenfor.\n\n> Kære Kim Larsen\n>\n> Varsel om nedsættelse af "
+            "kontanthjælp\n>\n> Du er ikke mødt op til samtale den 4. november.",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1523,6 +1530,15 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kommunen har oprettet en fødevarebank i den gamle skole.", "social_economic"),
         # a body speaking of its own money
         ("Vi har ikke råd til det som forening.", "social_economic"),
+        # the one a greeting names, with the marks lost; a citizen's mail headed »Vedr.«
+        (
+            "hej merete er det rigtigt at kommunen vil bruge ansigtsgenkendelse i svømmehallen",
+            "genetic_biometric",
+        ),
+        (
+            "Kære Anne Hansen\n\nVedr. budgettet\n\nHvor mange borgere modtager kontanthjælp?",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -561,21 +561,25 @@ _OPENINGS = spelled_bytes((*GREETINGS, "kæreste", "til"))
 def _a_letter_to_one_person(data: bytes) -> bool:
     if b"videresendt" in data[:200].lower():
         return False
+    # A greeting by full name, then a letter's heading: »Kære Kim Larsen / Varsel om
+    # nedsættelse af kontanthjælp«, as the administration writes to the one person it
+    # decides for; quoted in a reply too (»> Kære Kim Larsen«).
+    if _LETTER_HEADING.search(data, 0, 600) is not None:
+        return True
+    # Otherwise a greeting first is a mail's (»Kære Anne Hansen« to a council member).
     first_words = data[:40].lower().replace(b",", b" ").split(None, 1)
     if first_words and first_words[0] in _OPENINGS:
-        # A greeting first is a mail's (»Kære Anne Hansen« to a council member), unless
-        # a letter's heading follows it: »Kære Kim Larsen / Varsel om nedsættelse af
-        # kontanthjælp«, as the administration writes to the one person it decides for.
-        return _LETTER_HEADING.match(data) is not None
+        return False
     return _FULL_NAME_SALUTATION.search(data, 0, 400) is not None
 
 
+# (Not »Vedr.«: a citizen heads a mail to a council member so too.)
 _LETTER_HEADING = re.compile(
     with_ascii_spellings(
-        r"[ \t]*(?:Kære|Til) [A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)? (?:[A-ZÆØÅ]\. )?"
-        r"[A-ZÆØÅ][a-zæøåéü]+[ \t]*\n(?:[ \t]*\n)*[ \t]*(?i:afgørelse|varsel|bevilling|afslag|"
-        r"orientering|partshøring|indkaldelse|påbud|meddelelse|opkrævning|tilbagebetaling|"
-        r"besked|bekræftelse|din ansøgning|vedr\.?|vedrørende)\b"
+        r"(?:^|\n)[ \t>]*(?:Kære|Til) [A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)? "
+        r"(?:[A-ZÆØÅ]\. )?[A-ZÆØÅ][a-zæøåéü]+[ \t]*\n(?:[ \t>]*\n)*[ \t>]*(?i:afgørelse|"
+        r"varsel|bevilling|afslag|orientering|partshøring|indkaldelse|påbud|meddelelse|"
+        r"opkrævning|tilbagebetaling|bekræftelse|din ansøgning)\b"
     ).encode("latin-1")
 )
 

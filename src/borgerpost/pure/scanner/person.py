@@ -175,21 +175,30 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
                 words[i + 1][0] in _UPPER or lower_case_first_name(low[i + 1])
             ):
                 return True
-    if not _NAME_VERBS.isdisjoint(low) and _a_first_name_with_its_verb(words, low):
+    if not _NAME_VERBS.isdisjoint(low) and _a_first_name_with_its_verb(
+        words, low, sentence.islower()
+    ):
         return True
     return b":" in sentence and LABELLED_PERSON.search(sentence.decode("latin-1")) is not None
 
 
-def _a_first_name_with_its_verb(words: list[bytes], low: list[bytes]) -> bool:
+def _a_first_name_with_its_verb(words: list[bytes], low: list[bytes], all_lower: bool) -> bool:
     """A first name as the clause's subject, before its verb or after it: »Oliver er 11 og
-    har ADHD«, »i går fik Hanne svar«. Not a name that is also a Danish word (partners'
-    list leaves those out)."""
+    har ADHD«, »i går fik Hanne svar«; in a sentence written all in lower case (a phone's,
+    or a text in capitals read in lower case) without its capital. Not a name that is
+    also a Danish word (partners' list leaves those out), nor the one a greeting names
+    (»hej merete er det rigtigt ...« with the marks lost)."""
     for i in range(len(words) - 1):
-        if low[i + 1] in _NAME_VERBS and words[i][0] in _UPPER and lower_case_first_name(low[i]):
+        if (
+            low[i + 1] in _NAME_VERBS
+            and (all_lower or words[i][0] in _UPPER)
+            and lower_case_first_name(low[i])
+            and (i == 0 or low[i - 1] not in _GREETINGS)
+        ):
             return True
         if (
             low[i] in _NAME_VERBS
-            and words[i + 1][0] in _UPPER
+            and (all_lower or words[i + 1][0] in _UPPER)
             and lower_case_first_name(low[i + 1])
         ):
             return True
