@@ -1231,6 +1231,7 @@ def test_scan_command_starts_without_django(tmp_path):
             "kontanthjælp\n>\n> Du er ikke mødt op til samtale den 4. november.",
             "social_economic",
         ),
+        ("Jeg er en af dem, der har fået afslag på boligstøtte.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1539,6 +1540,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "Kære Anne Hansen\n\nVedr. budgettet\n\nHvor mange borgere modtager kontanthjælp?",
             "social_economic",
         ),
+        # a house's faults found; leaving a house for a while
+        ("Vi har fået konstateret skimmelsvamp i kælderen.", "health"),
+        ("Vi skal ud af huset, mens der bliver malet.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

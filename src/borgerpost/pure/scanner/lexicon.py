@@ -89,9 +89,8 @@ TERMS: list[Term] = [
         "health.diagnosis",
         "health",
         r"(diagnose|sclerose|epilepsi|epilepti|cerebral parese|autisme|autist|adhd|add\b|"
-        # diagnosed, whatever with: »min mand fik konstateret ALS«, »er blevet
-        # diagnosticeret med«
-        r"(?:fået|fik|får|få) (?:konstateret|stillet diagnosen|påvist)\b|diagnosticeret|"
+        # diagnosed: »er blevet diagnosticeret med« (»fik konstateret« is a term of its own)
+        r"diagnosticeret|(?:fået|fik|får|få) stillet diagnosen|"
         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
         r"udviklingsforstyrrelse|personlighedsforstyrrelse|tilknytningsforstyrrelse|"
         r"angstforstyrrelse|sprogforstyrrelse|"
@@ -138,6 +137,30 @@ TERMS: list[Term] = [
         unless_followed_by=_VIOLENCE,
     ),
     # A sexually transmitted infection tells of health and of sex life both.
+    Term(
+        "health.diagnosis",
+        "health",
+        # diagnosed, whatever with: »min mand fik konstateret ALS« (not a house's faults:
+        # »vi har fået konstateret skimmelsvamp i kælderen«)
+        r"(?:fået|fik|får|få) konstateret\b",
+        0.85,
+        "en diagnose eller sygdom",
+        unless_followed_by=(
+            "skimmel",
+            "svamp",
+            "råd",
+            "fejl",
+            "mangler",
+            "asbest",
+            "radon",
+            "rotter",
+            "lus",
+            "fugt",
+            "revner",
+            "skader",
+            "at ",
+        ),
+    ),
     Term(
         "health.diagnosis",
         "health",
@@ -1207,7 +1230,7 @@ TERMS: list[Term] = [
         r"mistet huset|mistet hjemmet|mistet lejligheden|mistet boligen|"
         # having to leave one's home: »jeg skal ud af lejligheden til 1. januar«
         r"(?:skal|må|skulle|måtte) (?:flytte )?ud af (?:min |vores |hans |hendes |deres |sin )?"
-        r"(?:lejlighed|lejligheden|bolig|boligen|hus|huset|værelse|værelset)\b|"
+        r"(?:lejlighed|lejligheden|bolig|boligen|værelse|værelset)\b|"
         # living where no one lives for good, words between: »bor med min familie i en
         # campingvogn«
         r"(?:bor|boet|boede|bo)\s+(?:[a-zæøåéü0-9]+\s+){0,4}i (?:en |et |vores |min |sin )?"

@@ -377,10 +377,13 @@ def _waiting_for_a_service(words: list[bytes]) -> bool:
 def _said_of_a_group_by_a_relative(words: list[bytes]) -> bool:
     """The clause's subject is a group named before its »der« or »som«: »de borgere, der
     bliver udskrevet fra psykiatrisk afdeling«, »jeg har set mange, der ender i misbrug«
-    (not »min søn, der er indlagt på psykiatrisk afdeling«)."""
+    (not »min søn, der er indlagt på psykiatrisk afdeling«, nor one of them: »jeg er en af
+    dem, der har fået afslag«)."""
     for i in range(len(words) - 1, 0, -1):
         if words[i] == b"der" or words[i] == b"som":
-            return words[i - 1] in _GROUP_WORDS or words[i - 1] in _PEOPLE_IN_THE_PLURAL
+            return (
+                words[i - 1] in _GROUP_WORDS or words[i - 1] in _PEOPLE_IN_THE_PLURAL
+            ) and b"af" not in words[max(0, i - 3) : i - 1]
     return False
 
 
