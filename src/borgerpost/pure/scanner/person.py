@@ -188,21 +188,18 @@ def _a_first_name_with_its_verb(words: list[bytes], low: list[bytes], all_lower:
     or a text in capitals read in lower case) without its capital. Not a name that is
     also a Danish word (partners' list leaves those out), nor the one a greeting names
     (»hej merete er det rigtigt ...« with the marks lost)."""
-    for i in range(len(words) - 1):
-        if (
-            low[i + 1] in _NAME_VERBS
-            and (all_lower or words[i][0] in _UPPER)
-            and lower_case_first_name(low[i])
-            and (i == 0 or low[i - 1] not in _GREETINGS)
-        ):
-            return True
-        if (
-            low[i] in _NAME_VERBS
-            and (all_lower or words[i + 1][0] in _UPPER)
-            and lower_case_first_name(low[i + 1])
-        ):
-            return True
-    return False
+
+    def a_name(k: int) -> bool:
+        return (
+            (all_lower or words[k][0] in _UPPER)
+            and lower_case_first_name(low[k])
+            and (k == 0 or low[k - 1] not in _GREETINGS)
+        )
+
+    return any(
+        (low[i + 1] in _NAME_VERBS and a_name(i)) or (low[i] in _NAME_VERBS and a_name(i + 1))
+        for i in range(len(words) - 1)
+    )
 
 
 def _named_kin(low: list[bytes]) -> bool:
@@ -339,8 +336,7 @@ def _a_topic(low: list[bytes]) -> bool:
     boligstøtte«: a word for public talk or rules, »om« or »for«, and at most one word
     that names no one; the topic may be the last of several (»sager om skilsmisse og
     forældremyndighed«)."""
-    while len(low) >= 4 and low[-1] in _AND:
-        low = low[:-2]
+    low = _last_of_several(low)
     while low and low[-1] in _DETERMINERS:
         low = low[:-1]  # »borgermødet om det nye asylcenter«
     if low and low[-1] == b"imod":
@@ -357,13 +353,20 @@ def _a_topic(low: list[bytes]) -> bool:
     )
 
 
+def _last_of_several(words: list[bytes]) -> list[bytes]:
+    """The words before the first of several that a term ends (»sager om skilsmisse og
+    forældremyndighed«, »børne- og ungdomspsykiatrien«): the »og X« pairs dropped."""
+    while len(words) >= 4 and words[-1] in _AND:
+        words = words[:-2]
+    return words
+
+
 def _waiting_for_a_service(words: list[bytes]) -> bool:
     """A service's waiting time or list, not someone's place on it: »ventetiden i
     psykiatrien«, »ventelisten til genoptræning« (not »min søn står på ventelisten til
     børnepsykiatrien«, »hun venter«); the service may be the last of several (»ventetiden
     i børne- og ungdomspsykiatrien«)."""
-    while len(words) >= 4 and words[-1] in _AND:
-        words = words[:-2]
+    words = _last_of_several(words)
     return (
         len(words) >= 2
         and words[-1] in _OF_A_SERVICE
