@@ -4,8 +4,8 @@ The rules (lexicon, person and core) find a disclosure where Danish says it in a
 they know. On labelled sets they have never seen they miss about one disclosure in
 seven, mostly crimes, pending property deals and health said in words of their own
 (docs/performance.md). A logistic regression per category over the text's words, word
-pairs, and the first and last letters of long words (the parts of Danish compounds)
-catches a good part of those. It is trained offline by `tools/train_guard_model.py`
+pairs, and the first and last letters of words (the parts of Danish compounds and the
+endings of its inflection) catches a good part of those. It is trained offline by `tools/train_guard_model.py`
 with scikit-learn on the labelled sets the rules were tuned on, never on a held-out one,
 and shipped as `model.json.gz`: the scanner needs neither scikit-learn nor numpy. The
 loops below define the model's sums; where the scanner is compiled (native) they run as
@@ -46,10 +46,14 @@ _FOLD = str.maketrans({**ASCII_SPELLINGS, "é": "e"})
 _WORD = re.compile(r"\w+")
 _NOT_WORD = re.compile(r"\W")
 # Compounds carry their meaning in their head and their first part (»lunge|kræft«,
-# »misbrugs|behandling«): a long word also gives its last 4 to 7 and first 4 to 6 letters.
-LONG_WORD = 8
-SUFFIXES = (4, 5, 6, 7)
-PREFIXES = (4, 5, 6)
+# »misbrugs|behandling«), and Danish inflects and derives at a word's end (»syg|e«,
+# »syg|dom«, »an|meldt«/»an|meldelse«): a word of four letters or more also gives its
+# first 3 to 7 and last 3 to 8 letters, each shorter than the word. In cross-validation
+# by set these ends of short words too raised the mean average precision from 0.920 to
+# 0.937 and the recall at a precision of 0.95 from 0.65 to 0.72 (docs/performance.md).
+SHORTEST_WITH_ENDS = 4
+SUFFIXES = (3, 4, 5, 6, 7, 8)
+PREFIXES = (3, 4, 5, 6, 7)
 # Words seen are kept with what they give (citizens' mails share their words); each
 # table is emptied when it grows past this, to bound a server's memory.
 _MAX_CACHED_WORDS = 200_000
@@ -72,11 +76,11 @@ def fold(raw: str) -> str:
 
 
 def word_features(word: str) -> list[str]:
-    """What one folded word gives on its own: itself and, if long, its ends."""
+    """What one folded word gives on its own: itself and, unless short, its ends."""
     features = [word]
-    if len(word) >= LONG_WORD:
-        features.extend(">" + word[-k:] for k in SUFFIXES)
-        features.extend(word[:k] + "<" for k in PREFIXES)
+    if len(word) >= SHORTEST_WITH_ENDS:
+        features.extend(">" + word[-k:] for k in SUFFIXES if k < len(word))
+        features.extend(word[:k] + "<" for k in PREFIXES if k < len(word))
     return features
 
 
