@@ -1232,6 +1232,10 @@ def test_scan_command_starts_without_django(tmp_path):
             "social_economic",
         ),
         ("Jeg er en af dem, der har fået afslag på boligstøtte.", "social_economic"),
+        # no fixed abode, as the law says homeless
+        ("Jeg har bedt dem hjælpe dig, da du ikke har fast bopæl.", "social_economic"),
+        ("Min bror er uden fast bopæl for tiden.", "social_economic"),
+        ("Min socialrådgiver siger, at jeg skal vente.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1400,6 +1404,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a profession one works as or trains for
         ("Jeg er helt enig med dig. Jeg arbejder selv som psykolog og ser det hver dag.", "health"),
         ("Min datter læser til psykolog i Aarhus.", "health"),
+        ("Jeg er socialrådgiver i en anden kommune og bor her i byen.", "social_economic"),
+        ("Kommunen skal hjælpe borgere uden fast bopæl bedre.", "social_economic"),
         # a caring profession at its workplace, a subject studied, a book or a school
         # task about a subject
         ("Min mor er sygeplejerske på hospitalet i Herlev.", "health"),

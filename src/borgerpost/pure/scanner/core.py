@@ -701,7 +701,7 @@ def _a_profession(
 _PROFESSION_NOUNS = (
     "psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut", "ergoterapeut",
     "kiropraktor", "sexolog", "misbrugsbehandler", "misbrugskonsulent", "forsvarer",
-    "fængselsbetjent",
+    "fængselsbetjent", "socialrådgiver",
 )  # fmt: skip
 _PROFESSIONS = spelled_bytes(
     [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]

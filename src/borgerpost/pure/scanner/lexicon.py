@@ -1218,6 +1218,8 @@ TERMS: list[Term] = [
         r"sagsbehandler i familie|krisecenter|netværkspleje|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
         r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
+        # no fixed abode, the law's words for homelessness
+        r"(?:ikke|ingen|uden) (?:har |havde |haft )?fast bopæl|"
         # neither home nor work nor money: »han har hverken bolig, job eller penge«
         r"(?:har|havde) hverken (?:en )?(?:bolig|job|arbejde|penge|indtægt)\b|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
