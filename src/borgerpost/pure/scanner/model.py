@@ -5,11 +5,12 @@ they know. On labelled sets they have never seen they miss about one disclosure 
 seven, mostly crimes, pending property deals and health said in words of their own
 (docs/performance.md). A logistic regression per category over the text's words, word
 pairs, and the first and last letters of words (the parts of Danish compounds and the
-endings of its inflection) catches a good part of those. It is trained offline by `tools/train_guard_model.py`
-with scikit-learn on the labelled sets the rules were tuned on, never on a held-out one,
-and shipped as `model.json.gz`: the scanner needs neither scikit-learn nor numpy. The
-loops below define the model's sums; where the scanner is compiled (native) they run as
-`_kernel.c`, about eight times as fast, and tests hold the two to the same results.
+endings of its inflection) catches a good part of those. It is trained offline by
+`tools/train_guard_model.py` with scikit-learn on the labelled sets the rules were tuned
+on, never on a held-out one, and shipped as `model.json.gz`: the scanner needs neither
+scikit-learn nor numpy. The loops below define the model's sums; where the scanner is
+compiled (native) they run as `_kernel.c`, about eight times as fast, and tests hold the
+two to the same results.
 
 The model adds a category only where the rules found none, and only above a threshold
 chosen in cross-validation for a precision of 0.95; its finding marks the sentence that
@@ -50,7 +51,8 @@ _NOT_WORD = re.compile(r"\W")
 # »syg|dom«, »an|meldt«/»an|meldelse«): a word of four letters or more also gives its
 # first 3 to 7 and last 3 to 8 letters, each shorter than the word. In cross-validation
 # by set these ends of short words too raised the mean average precision from 0.920 to
-# 0.937 and the recall at a precision of 0.95 from 0.65 to 0.72 (docs/performance.md).
+# 0.937 and the recall at a precision of 0.95 from 0.65 to 0.72; on the held-out sets
+# the guard was no better for them (docs/performance.md, eleventh session).
 SHORTEST_WITH_ENDS = 4
 SUFFIXES = (3, 4, 5, 6, 7, 8)
 PREFIXES = (3, 4, 5, 6, 7)
