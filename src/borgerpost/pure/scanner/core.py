@@ -744,6 +744,7 @@ class _Context:
         # inside it; (1, 0) holds nothing.
         self._last_sentence = (1, 0)
         self._about: dict[int, bool] = {}
+        self._as_a_body: dict[int, bool] = {}
         self._clause_starts: dict[int, list[int]] = {}
         self._processing: dict[int, bool] = {}
         self._of_one_person: bool | None = None
@@ -821,8 +822,13 @@ class _Context:
 
     def said_as_a_body(self, s_start: int, s_end: int) -> bool:
         """The sentence's »vi« are a body speaking of its own: »som forening«, »som
-        bestyrelse«."""
-        return _AS_A_BODY.search(self.data, s_start, s_end) is not None
+        bestyrelse«. Looked for once per sentence, as the person cues are."""
+        found = self._as_a_body.get(s_start)
+        if found is None:
+            found = self._as_a_body[s_start] = (
+                _AS_A_BODY.search(self.data, s_start, s_end) is not None
+            )
+        return found
 
     def signed_by_a_company(self) -> bool:
         """A text that ends with a company's name (»Mvh Holm Ejendomme ApS«) is a

@@ -287,10 +287,15 @@ def _greetings(text: str) -> tuple[tuple[int, str | None], ...]:
     )
 
 
-def subject_before(text: str, s_start: int, position: int) -> str | None:
-    """The sex of the nearest person named before `position` in the sentence."""
+def subject_before(
+    text: str, s_start: int, position: int, writer_at: int | None = None
+) -> str | None:
+    """The sex of the nearest person named before `position` in the sentence; with
+    `writer_at`, »jeg« is one too: the writer, as signed after that offset."""
     words: list[str] = _WORDS.findall(text, s_start, position)
     for word in reversed(words):
+        if writer_at is not None and word.lower() == "jeg":
+            return writer(text, writer_at)
         sex = PERSON_WORDS.get(word.lower())
         if sex is None and word[0].isupper():
             sex = sex_of_name(word)
@@ -331,16 +336,7 @@ def _loves_the_same_sex(text: str, start: int, end: int, s_start: int) -> bool:
     """»forelsket i en pige« said of the clause's subject: the writer (»jeg«), or the
     nearest person named before it (»min søn«, »hun«, »Mads«)."""
     loved = LOVED_BY_SEX.get(ascii_spelling(text[start:end].lower().rsplit(" ", 1)[-1]))
-    words: list[str] = _WORDS.findall(text, s_start, start)
-    for word in reversed(words):
-        if word.lower() == "jeg":
-            return writer(text, end) == loved
-        sex = PERSON_WORDS.get(word.lower())
-        if sex is None and word[0].isupper():
-            sex = sex_of_name(word)
-        if sex is not None:
-            return sex == loved
-    return False
+    return loved is not None and subject_before(text, s_start, start, writer_at=end) == loved
 
 
 def _sex_of_name_after(text: str, end: int) -> str | None:
