@@ -1236,6 +1236,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har bedt dem hjælpe dig, da du ikke har fast bopæl.", "social_economic"),
         ("Min bror er uden fast bopæl for tiden.", "social_economic"),
         ("Min socialrådgiver siger, at jeg skal vente.", "social_economic"),
+        # one of a group, a group said to be oneself
+        ("Jeg er en af mange polske familier i opgangen.", "ethnic_origin"),
+        ("Min mand og jeg er begge kørestolsbrugere.", "health"),
+        ("Vi er flygtninge og indvandrere fra Syrien og har boet her i to år.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1494,6 +1498,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg så i avisen, at en mand er blevet dømt for vold mod en pædagog.", "criminal"),
         ("Vi holder loppemarked til fordel for Kræftens Bekæmpelse på lørdag.", "health"),
         ("Tak for jeres støtte til indsamlingen for flygtninge fra Ukraine.", "ethnic_origin"),
+        # a group: joined to another, as whom one gets into work, of which there are many,
+        # or named by its people in the plural
+        ("Vi vil høre, hvordan I vil få flygtninge og indvandrere i arbejde.", "ethnic_origin"),
+        ("Vores menighed består af mange polske og filippinske familier.", "ethnic_origin"),
+        ("Jeg håber, at I laver en rampe, så kørestolsbrugere kan komme ind.", "health"),
         ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
         # a count, not someone's
         (

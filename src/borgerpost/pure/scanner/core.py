@@ -363,10 +363,16 @@ class Scanner:
             return None
         if (
             self._may_be_a_group[pattern_id - 1]
-            and _word_before(before_term) in _FOR_A_GROUP
             and (data[start:end].translate(LOWER_LATIN1) in _GROUPS_OF_PEOPLE)
+            and _word_before_a_group(before_words) in _FOR_A_GROUP
         ):
             return None  # »indsamlingen for flygtninge fra Ukraine«
+        if (
+            end - stem_end > 6
+            and text[stem_end:end].lower().endswith(_PEOPLE_IN_THE_PLURAL)
+            and _word_before(before_term) not in _SAID_TO_BE
+        ):
+            return None  # »så kørestolsbrugere kan komme ind«
         confidence = term.confidence
         if term.needs == "partner" and not same_sex(text, start, end, s_start):
             return None
@@ -511,9 +517,12 @@ _YOU_FIRST = re.compile(
 
 
 # People as a group, in the indefinite plural, after a preposition: those one collects
-# for, works with or speaks of (»indsamlingen for flygtninge«, »tilbud til hjemløse«).
-# Not after »er« or »som«: »vi er flygtninge«, »vi kom som flygtninge«.
-_FOR_A_GROUP = spelled_bytes(["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos"])
+# for, works with or speaks of (»indsamlingen for flygtninge«, »tilbud til hjemløse«);
+# or as whom one gets into work (»at få ledige i job«). Not after »er« or »som«: »vi er
+# flygtninge«, »vi kom som flygtninge«.
+_FOR_A_GROUP = spelled_bytes(
+    ["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos", "få"]
+)
 _GROUP_NOUNS = (
     "flygtninge", "indvandrere", "efterkommere", "asylansøgere", "hjemløse", "misbrugere",
     "handicappede", "udviklingshæmmede", "demente", "kontanthjælpsmodtagere", "ledige",
@@ -521,6 +530,26 @@ _GROUP_NOUNS = (
     "transkønnede", "bøsser", "lesbiske",
 )  # fmt: skip
 _GROUPS_OF_PEOPLE = spelled_bytes(_GROUP_NOUNS)
+
+
+def _word_before_a_group(before_words: list[bytes]) -> bytes:
+    """The word before a group and the groups joined to it: »for« in »for flygtninge og
+    indvandrere«, as it is for »flygtninge«."""
+    i = len(before_words)
+    while i >= 2 and before_words[i - 1] in _JOINING and before_words[i - 2] in _GROUPS_OF_PEOPLE:
+        i -= 2
+    return before_words[i - 1] if i else b""
+
+
+_JOINING = spelled_bytes(["og", "eller", "samt"])
+
+
+# A compound whose head is people in the plural names a group (»kørestolsbrugere«,
+# »kræftpatienterne«) unless said to be one (»vi er begge kørestolsbrugere«).
+_PEOPLE_IN_THE_PLURAL = tuple(
+    sorted(both_spellings(["brugere", "brugerne", "patienter", "patienterne"]))
+)
+_SAID_TO_BE = spelled_bytes(["er", "var", "blev", "bliver", "som", "vi", "os", "begge"])
 
 
 _SOMEONE_NOUNS = (

@@ -312,6 +312,14 @@ def _many_of(low: list[bytes]) -> bool:
     return False
 
 
+def _one_of(words: list[bytes], i: int) -> bool:
+    """words[i] is the group one of whom is meant: »en af beboerne«, »ingen af eleverne«."""
+    return i >= 2 and words[i - 1] == b"af" and words[i - 2] in _ONE
+
+
+_ONE = spelled_bytes(["en", "et", "én", "ét", "hver", "ingen", "nogen"])
+
+
 # (»flere af os«: the writer is one of them)
 _NEW_CLAUSE = spelled_bytes(["at", "der", "som", "hvis", "fordi", "men", "os", *PRONOUNS])
 
@@ -447,11 +455,13 @@ def group_before(words: list[bytes]) -> bool:
     if (b"der" in words or b"som" in words) and _said_of_a_group_by_a_relative(words):
         return True
     if not _GROUP_WORDS.isdisjoint(low[-4:]):
-        # (not »en af beboerne«: one of them)
+        # (not »en af beboerne«: one of them; but »består af mange polske familier«)
         groups = [
             i
             for i, word in enumerate(low)
-            if word in _GROUP_WORDS and i >= len(low) - 4 and (i == 0 or low[i - 1] != b"af")
+            if word in _GROUP_WORDS
+            and i >= len(low) - 4
+            and not _one_of(words, len(words) - len(low) + i)
         ]
         if any(i + 1 >= len(low) or low[i + 1] not in _TIME_WORDS for i in groups):
             return True
