@@ -1240,6 +1240,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er en af mange polske familier i opgangen.", "ethnic_origin"),
         ("Min mand og jeg er begge kørestolsbrugere.", "health"),
         ("Vi er flygtninge og indvandrere fra Syrien og har boet her i to år.", "ethnic_origin"),
+        # a stay where a place may be built; one's own professionals
+        ("Jeg har boet på et asylcenter i to år.", "ethnic_origin"),
+        ("Jeg har været hos tre forskellige psykologer.", "health"),
+        ("Min søn mangler sin psykolog, efter hun er gået på barsel.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1503,6 +1507,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi vil høre, hvordan I vil få flygtninge og indvandrere i arbejde.", "ethnic_origin"),
         ("Vores menighed består af mange polske og filippinske familier.", "ethnic_origin"),
         ("Jeg håber, at I laver en rampe, så kørestolsbrugere kan komme ind.", "health"),
+        # a place built (said in the passive too), staff a place lacks, a share of a group
+        ("Jeg har hørt, at der skal bygges et nyt asylcenter i byen.", "ethnic_origin"),
+        ("Vi mangler både AKT-lærere og psykologer på skolen.", "health"),
+        ("Mange af vores beboere er ældre eller har et handicap.", "health"),
         ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
         # a count, not someone's
         (

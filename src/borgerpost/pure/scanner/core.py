@@ -623,12 +623,14 @@ _CARE_PLACE_WORDS = (
     "ungdomspsykiatri",
     # a prison too: »min mand arbejder på fængslet i Horserød«
     "fængsel", "fængslet", "arresthus", "kriminalforsorg",
+    # and where asylum seekers live: »der skal bygges et nyt asylcenter«
+    "asylcent",
 )  # fmt: skip
 _CARE_PLACE = re.compile(
     with_ascii_spellings("(" + "|".join(_CARE_PLACE_WORDS) + "|[a-zæøå]+logisk)"),
     re.IGNORECASE,
 )
-_PLACES_OF_WORK = frozenset(["health", "criminal"])
+_PLACES_OF_WORK = frozenset(["health", "criminal", "ethnic_origin"])
 _WORK_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
@@ -689,6 +691,8 @@ _BUILDING_BEFORE = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:bygge|bygger|bygget|opføre|opfører|lukke|lukker|lukket|renovere|renoverer|"
         r"udvide|udvider|nedlægge|nedlægger|åbne|åbner|åbnet|åbnes|"
+        # the same in the passive: »der skal bygges et nyt asylcenter«
+        r"bygges|opføres|lukkes|renoveres|udvides|nedlægges|"
         # a place or an offer founded: »kommunen har oprettet en fødevarebank« (not
         # »starte«: one starts a treatment too)
         r"oprette|opretter|oprettet)\s+"
@@ -718,6 +722,8 @@ def _a_profession(
         return True
     if not may_be_profession:
         return False
+    if _staff_wanted(before_term, data[start:end].translate(LOWER_LATIN1)):
+        return True
     # A profession as the predicate, a bare noun after »er« (»min mand er psykolog i
     # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
     # an article; going to one takes a preposition (»går til psykolog«).
@@ -740,6 +746,33 @@ _PROFESSIONS = spelled_bytes(
 def _names_any(pattern: str, nouns: tuple[str, ...]) -> bool:
     """Does a term's expression hold one of the nouns (or its stem, the last letter off)?"""
     return any(noun[:-1] in pattern for noun in nouns)
+
+
+def _staff_wanted(before_term: bytes, term: bytes) -> bool:
+    """Professionals in the plural whom a place lacks or hires are its staff, no one's
+    care: »vi mangler psykologer«, »vi mangler både AKT-lærere og psykologer«, »at
+    ansætte flere fysioterapeuter« (not »min søn mangler sin psykolog«)."""
+    if term not in _PROFESSIONS_IN_THE_PLURAL:
+        return False
+    last = words_before(before_term)[-5:]
+    for i in range(len(last) - 1, -1, -1):
+        if last[i] in _STAFFING:
+            return _NOT_STAFF.isdisjoint(last[i + 1 :])
+    return False
+
+
+_PROFESSIONS_IN_THE_PLURAL = spelled_bytes(
+    [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("er", "e", "erne", "ne")]
+)
+_STAFFING = spelled_bytes(
+    ["mangler", "mangle", "manglede", "manglet", "ansætte", "ansætter", "ansat", "ansatte",
+     "ansættes", "rekruttere", "rekrutterer", "uddanne", "uddanner", "flere", "færre"]
+)  # fmt: skip
+# What makes the professionals someone's own: »mangler sin psykolog«, »hos psykologerne«.
+_NOT_STAFF = spelled_bytes(
+    ["min", "mit", "mine", "din", "dine", "hans", "hendes", "sin", "sit", "sine", "vores",
+     "deres", "jeres", "til", "hos", "ved"]
+)  # fmt: skip
 
 
 _BEFORE_A_PROFESSION = spelled_bytes(

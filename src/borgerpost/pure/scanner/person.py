@@ -436,7 +436,7 @@ def group_before(words: list[bytes]) -> bool:
     a place or body in a figure of speech: "byens DNA", "kommunens syge økonomi"; or deny
     it ("jeg er ikke syg")."""
     low = words[-5:]
-    if b"af" in words and _many_of(words[-7:]):
+    if b"af" in words and _many_of(words[-9:]):
         return True
     if (not _NEGATIONS.isdisjoint(low) and _negated(low)) or (
         b"man" in words[-6:] and _of_anyone(words[-6:])
