@@ -160,6 +160,7 @@ KNOWN_WRONG = {
     "Jeg har ingen a-kasse og er uden fagforening.",
     "Jeg er ikke medlem af nogen fagforening.",
     "Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?",
+    "Hvis vi sælger vores hus om nogle år, skal vi så betale lånet tilbage?",
 }
 MAIL = (
     "Kære Anne\n\nTak for dit svar på mit spørgsmål fra sidste uge. {} Jeg håber, at I vil "
@@ -187,6 +188,7 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
         ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
         ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
+        ("Hvis vi sælger vores hus om nogle år, skal vi så betale lånet tilbage?", "property_deal"),
     ],
 )
 def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_come(

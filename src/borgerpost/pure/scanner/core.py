@@ -339,10 +339,13 @@ class Scanner:
             return None
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
-        if term.category == "property_deal" and (
-            context.signed_by_a_company() or _no_persons_property(text, start, end, before_term)
-        ):
-            return None
+        if term.category == "property_deal":
+            if _IF_WE.search(before_term) is not None:
+                # a sale one may make: »hvis vi sælger vores hus om nogle år«
+                context.denied.append((start, term.category))
+                return None
+            if context.signed_by_a_company() or _no_persons_property(text, start, end, before_term):
+                return None
         if term.category in _A_BODYS_OWN and context.said_as_a_body(s_start, s_end):
             return None  # »vi har ikke råd til det som forening«
         if (
@@ -474,8 +477,6 @@ _SALE = tuple(both_spellings(("sælg", "salg", "køb")))
 def _no_persons_property(text: str, start: int, end: int, before_term: bytes) -> bool:
     if text[start:end].lower().endswith(_INDEFINITE_PLURALS):
         return True
-    if _IF_WE.search(before_term) is not None:
-        return True  # a sale one may make: »hvis vi sælger vores hus om nogle år«
     # The public body buying or selling: no person's deal, unless the property is someone's
     # own (»kommunen vil købe vores hus«).
     return (
