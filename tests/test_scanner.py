@@ -1244,6 +1244,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har boet på et asylcenter i to år.", "ethnic_origin"),
         ("Jeg har været hos tre forskellige psykologer.", "health"),
         ("Min søn mangler sin psykolog, efter hun er gået på barsel.", "health"),
+        # two of a sex said to be a couple, in apposition too; a bill not paid, the
+        # subject after the verb; one's own care cut
+        ("Vi er et par i 60erne, to mænd, og vil gerne flytte i bofællesskab.", "sexual"),
+        ("Så kan vi ikke betale vores lån ud.", "social_economic"),
+        ("Jeg er bange for, at de skærer i min hjemmehjælp.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1511,6 +1516,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har hørt, at der skal bygges et nyt asylcenter i byen.", "ethnic_origin"),
         ("Vi mangler både AKT-lærere og psykologer på skolen.", "health"),
         ("Mange af vores beboere er ældre eller har et handicap.", "health"),
+        # two of a sex as whoever came; a service a budget cuts
+        ("I sidste uge kom to mænd hjem til min søn og truede ham.", "sexual"),
+        ("Jeg er bekymret for, at kommunen vil spare på misbrugsbehandlingen.", "health"),
         ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
         # a count, not someone's
         (

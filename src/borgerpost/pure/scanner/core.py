@@ -125,6 +125,7 @@ class Scanner:
         # Each term's »unless after« words as Latin-1 bytes, to compare with the word
         # before a candidate without decoding it (a common health term has them).
         self._after_words = [spelled_bytes(t.unless_after_word) for t in self.terms]
+        self._only_after_words = [spelled_bytes(t.only_after_word) for t in self.terms]
         # What makes a term something else when it follows, in both spellings too.
         self._unless_followed_by = [
             tuple(sorted(both_spellings(t.unless_followed_by))) for t in self.terms
@@ -320,6 +321,12 @@ class Scanner:
             and _word_before(before_term) in self._after_words[pattern_id - 1]
         ):
             return None
+        if term.only_after_word:
+            word_before = _word_before(before_term)
+            if not word_before.endswith(b",") and (
+                word_before not in self._only_after_words[pattern_id - 1]
+            ):
+                return None
         if term.category == "health" and context.carrier_before(s_start, start):
             return None
         may_be_place = self._may_be_place[pattern_id - 1]

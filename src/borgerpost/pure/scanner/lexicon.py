@@ -40,6 +40,10 @@ class Term:
     unless_followed_by: tuple[str, ...] = ()
     # Words that, as the word just before the term, deny it: »ingen a-kasse«.
     unless_after_word: tuple[str, ...] = ()
+    # Words of which one must be the word just before the term (or the term follows a
+    # comma, in apposition): »vi er to mænd«, »et par i 60erne, to mænd«; not »i sidste
+    # uge kom to mænd hjem til ham«.
+    only_after_word: tuple[str, ...] = ()
 
 
 # »psykisk vold« is violence (criminal), not mental health: no health term before »vold«.
@@ -284,7 +288,9 @@ TERMS: list[Term] = [
         r"(to mænd|to kvinder)\b",
         0.8,
         "seksuel orientering",
-        unless_after_word=("af", "med", "til", "fra", "for", "mellem", "blandt", "om", "hos"),
+        # two of a sex are a couple where said to be what people are, not as whoever
+        # came or did something
+        only_after_word=("er", "var", "været", "være", "blev", "bliver", "som"),
     ),
     Term(
         "health.speech",
@@ -1088,6 +1094,8 @@ TERMS: list[Term] = [
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
         r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|ik kan betale|"
+        # the same with the subject after the verb: »så kan vi ikke betale vores lån ud«
+        r"(?:kan|kunne) (?:jeg|vi|han|hun|de) ikke (?:længere |mere )?betale|"
         r"restskat|dødsbo|"
         # money lost or nothing to live on, said with the sum
         r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"

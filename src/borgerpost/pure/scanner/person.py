@@ -351,6 +351,8 @@ def _a_topic(low: list[bytes]) -> bool:
         return True  # what one is against: »vi er imod det nye asylcenter«
     if len(low) >= 3 and low[-3] in _PUBLIC_OWNERS and low[-2] in _SPENDING:
         return True  # »kommunens udgifter til anbringelser«
+    if len(low) >= 2 and (low[-2], low[-1]) in _CUTTING:
+        return True  # what a budget cuts: »at kommunen vil spare på misbrugsbehandlingen«
     if len(low) >= 2 and low[-1] in _ABOUT:
         return low[-2] in _TOPIC_NOUNS
     return (
@@ -421,6 +423,13 @@ _SPENDING = spelled_bytes(
     ["udgifter", "udgifterne", "budget", "budgettet", "forbrug", "forbruget", "indsats",
      "indsatsen", "brug", "regning", "regningen"]
 )  # fmt: skip
+# Cutting a service, said with its preposition: the service is the budget's, not anyone's
+# care (»spare på genoptræningen«, »skære ned på hjemmehjælpen«); someone's own is said
+# with a possessive between (»spare på hans behandling«).
+_CUTTING = _encoded_pairs(
+    [(verb, "på") for verb in ("spare", "sparer", "spares", "sparet", "sparede", "ned")]
+    + [(verb, "i") for verb in ("skære", "skærer", "skæres", "skåret", "beskære", "beskærer")]
+)
 _AND = frozenset([b"og", b"eller"])
 _EACH = frozenset([b"pr", b"per", b"hver", b"hvert"])
 
