@@ -542,6 +542,8 @@ TERMS: list[Term] = [
         # a faith practised or named as one's own; a conviction against arms
         r"går i (?:kirke|kirken|moské|moskéen|moske|moskeen|synagoge|synagogen|templet)|"
         r"min tro\b|hans tro\b|hendes tro\b|vores tro\b|deres tro\b|sin tro\b|"
+        # faith said as what one believes in, or does not: »og tror på Gud«
+        r"(?:tror|troede|troet) (?:ikke )?på (?:gud|guds|allah|jesus|kristus)\b|"
         r"baptist|adventist|mormon|pacifist|militærnægter|samvittighedsnægter|"
         # a choice made from conviction: »vegetar af etiske grunde«
         r"af (?:etiske|religiøse|moralske) (?:grunde|årsager)|af samvittighedsgrunde|"
