@@ -1252,6 +1252,9 @@ def test_scan_command_starts_without_django(tmp_path):
         # faith said as what one believes in, or not
         ("Jeg har sunget i kirkens kor i 20 år og tror på Gud.", "beliefs"),
         ("Min far tror ikke på Gud og vil ikke have en præst til begravelsen.", "beliefs"),
+        # drinking said as years of it; a card used without leave
+        ("Min bror på 52 har drukket i mange år og har mistet sit arbejde.", "health"),
+        ("Min kæreste har brugt mit dankort uden lov og taget 25.000 kr.", "criminal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1525,6 +1528,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a question to the member, belief in something else
         ("Tror du på Gud?", "beliefs"),
         ("Jeg tror på, at kommunen kan gøre det bedre for de ældre.", "beliefs"),
+        # coffee drunk for years; one's own card used carelessly
+        ("Vi har drukket kaffe i mange år på caféen ved torvet.", "health"),
+        ("Jeg har brugt mit dankort uden at tænke over det.", "criminal"),
         ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
         # a count, not someone's
         (

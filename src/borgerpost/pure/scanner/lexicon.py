@@ -207,6 +207,9 @@ TERMS: list[Term] = [
         r"ryger hash|røg hash|ryger pot|tager stoffer|tog stoffer|bruger stoffer|på stoffer|"
         r"drikker for meget|drikker hver dag|drikker dagligt|drikker sig fuld|drikker igen|"
         r"(?:begyndt|begyndte|begynder) at drikke|drikke for meget|"
+        # drinking said as years of it: »har drukket i mange år«, »drukket i årevis«
+        r"drukket (?:i |gennem )?(?:mange|flere|de sidste|de seneste|[0-9]+) år\b|"
+        r"drukket i årevis|"
         r"alkoholproblem|drukkenbolt|drikkeproblem|drukproblem|spilleproblem|stofproblem|"
         r"(?:svært|problemer|kæmper|kæmpet) med (?:alkohol|alkoholen|druk|stoffer|hash|spil|"
         r"spillet|sprut)\b|"
@@ -712,6 +715,10 @@ TERMS: list[Term] = [
         # hans konto« (not »jeg har hævet«)
         r"(?:er|blev|blevet) hævet [0-9][0-9.,]* kr\.? fra (?:min|mit|hans|hendes|vores|deres) "
         r"konto|"
+        # someone's card or account used without leave: »brugt mit dankort uden lov«
+        r"(?:brugt|brugte|bruger|hævet|hævede) (?:min|mit|mine|hans|hendes|vores|deres|sin|sit) "
+        r"(?:[a-zæøå]+ )?(?:dankort|kort|kreditkort|betalingskort|konto|mobilepay|netbank)"
+        r" uden (?:lov|tilladelse|at spørge)\b|"
         # the writer's things smashed by someone: »smadrede han min postkasse«, »nogen har
         # smadret vores bil« (not »stormen smadrede vores drivhus«, nor one's own record)
         r"(?:smadrede|smadrer) (?:han|hun|de) (?:min|mit|mine|vores)\b|"
