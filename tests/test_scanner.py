@@ -1249,6 +1249,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi er et par i 60erne, to mænd, og vil gerne flytte i bofællesskab.", "sexual"),
         ("Så kan vi ikke betale vores lån ud.", "social_economic"),
         ("Jeg er bange for, at de skærer i min hjemmehjælp.", "health"),
+        ("Jeg har måttet spare på medicinen, fordi pengene ikke rækker.", "health"),
         # faith said as what one believes in, or not
         ("Jeg har sunget i kirkens kor i 20 år og tror på Gud.", "beliefs"),
         ("Min far tror ikke på Gud og vil ikke have en præst til begravelsen.", "beliefs"),
@@ -1525,6 +1526,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # two of a sex as whoever came; a service a budget cuts
         ("I sidste uge kom to mænd hjem til min søn og truede ham.", "sexual"),
         ("Jeg er bekymret for, at kommunen vil spare på misbrugsbehandlingen.", "health"),
+        ("Jeg er imod, at regionen skærer ned på genoptræningen.", "health"),
         # a question to the member, belief in something else
         ("Tror du på Gud?", "beliefs"),
         ("Jeg tror på, at kommunen kan gøre det bedre for de ældre.", "beliefs"),

@@ -351,8 +351,6 @@ def _a_topic(low: list[bytes]) -> bool:
         return True  # what one is against: »vi er imod det nye asylcenter«
     if len(low) >= 3 and low[-3] in _PUBLIC_OWNERS and low[-2] in _SPENDING:
         return True  # »kommunens udgifter til anbringelser«
-    if len(low) >= 2 and (low[-2], low[-1]) in _CUTTING:
-        return True  # what a budget cuts: »at kommunen vil spare på misbrugsbehandlingen«
     if len(low) >= 2 and low[-1] in _ABOUT:
         return low[-2] in _TOPIC_NOUNS
     return (
@@ -423,13 +421,31 @@ _SPENDING = spelled_bytes(
     ["udgifter", "udgifterne", "budget", "budgettet", "forbrug", "forbruget", "indsats",
      "indsatsen", "brug", "regning", "regningen"]
 )  # fmt: skip
-# Cutting a service, said with its preposition: the service is the budget's, not anyone's
-# care (»spare på genoptræningen«, »skære ned på hjemmehjælpen«); someone's own is said
-# with a possessive between (»spare på hans behandling«).
+
+
+def _a_budget_cut(words: list[bytes]) -> bool:
+    """A public body cutting a service: the service is the budget's, not anyone's care
+    (»at kommunen vil spare på misbrugsbehandlingen«, »regionen skærer ned på
+    genoptræningen«). Someone's own is said with a possessive between (»spare på hans
+    behandling«), and one who saves on one's own medicine is no public body (»jeg må
+    spare på medicinen«)."""
+    low = words[-4:]
+    cut = (len(low) >= 2 and (low[-2], low[-1]) in _CUTTING) or (
+        len(low) >= 3 and low[-3] in _CUTTING_DOWN and low[-2] == b"ned" and low[-1] in _ON
+    )
+    return cut and not _PUBLIC_BODIES.isdisjoint(words)
+
+
 _CUTTING = _encoded_pairs(
-    [(verb, "på") for verb in ("spare", "sparer", "spares", "sparet", "sparede", "ned")]
+    [(verb, "på") for verb in ("spare", "sparer", "spares", "sparet", "sparede")]
     + [(verb, "i") for verb in ("skære", "skærer", "skæres", "skåret", "beskære", "beskærer")]
 )
+_CUTTING_DOWN = spelled_bytes(["skære", "skærer", "skæres", "skåret", "skar"])
+_ON = spelled_bytes(["på"])
+_PUBLIC_BODIES = spelled_bytes(
+    ["kommunen", "regionen", "staten", "byrådet", "regeringen", "folketinget", "politikerne",
+     "forvaltningen", "udvalget"]
+)  # fmt: skip
 _AND = frozenset([b"og", b"eller"])
 _EACH = frozenset([b"pr", b"per", b"hver", b"hvert"])
 
@@ -459,7 +475,7 @@ def group_before(words: list[bytes]) -> bool:
         low[-1] in _EACH or low[-2:] == [b"en", b"enkelt"] or low[-2:] == [b"et", b"enkelt"]
     ):
         return True  # a count, not someone's: »2 mio. kr. for en enkelt anbringelse«
-    if _a_body_has(low) or _a_topic(low) or _waiting_for_a_service(words):
+    if _a_body_has(low) or _a_topic(low) or _waiting_for_a_service(words) or _a_budget_cut(words):
         return True
     if (b"der" in words or b"som" in words) and _said_of_a_group_by_a_relative(words):
         return True
