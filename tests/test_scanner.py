@@ -1256,6 +1256,11 @@ def test_scan_command_starts_without_django(tmp_path):
         # drinking said as years of it; a card used without leave
         ("Min bror på 52 har drukket i mange år og har mistet sit arbejde.", "health"),
         ("Min kæreste har brugt mit dankort uden lov og taget 25.000 kr.", "criminal"),
+        # a caller posing as the police
+        (
+            "Min mor fik et opkald fra en der sagde han var fra politiet, og nu er pengene væk.",
+            "criminal",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1533,6 +1538,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # coffee drunk for years; one's own card used carelessly
         ("Vi har drukket kaffe i mange år på caféen ved torvet.", "health"),
         ("Jeg har brugt mit dankort uden at tænke over det.", "criminal"),
+        # someone known saying where they work
+        ("Hun sagde, hun var fra banken, og hjalp mig med at oprette en konto.", "criminal"),
         ("Huset er for stort, men vi vil ikke sælge det.", "property_deal"),
         # a count, not someone's
         (

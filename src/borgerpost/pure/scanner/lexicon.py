@@ -752,6 +752,11 @@ TERMS: list[Term] = [
         r"deres) (?:kontanter|"
         r"pung|smykker|penge|pengekasse|dankort|telefon)|"
         r"(?:udgav|udgiver|udgivet) sig for at være|(?:gav|giver|givet) sig ud for at være|"
+        # the same as an unknown caller says it: »en der ringede og sagde, han var fra
+        # banken« (not »min nabo sagde, han var fra kommunen«)
+        r"(?:ringede og|der|som) sagde,? (?:han|hun|de) var fra (?:politiet|banken|nets|skat|"
+        r"skattestyrelsen|"
+        r"kommunen|mitid|nemid|udbetaling danmark)\b|"
         r"(?:giver|gav|givet|sælger|solgte) (?:hende|ham|dem|min|mit|mine) (?:alkohol og |sprut og )?"
         r"(?:stoffer|hash|kokain|narko|piller)\b|"
         r"(?:fandt|fundet|fanget med|taget med|tog ham med|tog hende med) (?:[a-zæøåéü]+ ){0,2}"
