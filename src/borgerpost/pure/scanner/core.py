@@ -11,6 +11,7 @@ from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
 from .latin1 import LOWER_LATIN1
 from .lexicon import (
+    BEING,
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
     POLITICAL_ROLE,
@@ -333,7 +334,7 @@ class Scanner:
         if may_be_place and term.category in _PLACES_OF_WORK and _at_work(before_term, text, start):
             return None
         if _a_profession(
-            before_term, data, start, end, self._may_be_profession[pattern_id - 1]
+            before_term, before_words, data, start, end, self._may_be_profession[pattern_id - 1]
         ) or (context.built_before(before_term, start, may_be_place)):
             return None  # »jeg arbejder selv som psykolog«, »bygge et nyt plejehjem«
         unless_followed_by = self._unless_followed_by[pattern_id - 1]
@@ -557,7 +558,7 @@ _JOINING = spelled_bytes(["og", "eller", "samt"])
 _PEOPLE_IN_THE_PLURAL = tuple(
     sorted(both_spellings(["brugere", "brugerne", "patienter", "patienterne"]))
 )
-_SAID_TO_BE = spelled_bytes(["er", "var", "blev", "bliver", "som", "vi", "os", "begge"])
+_SAID_TO_BE = spelled_bytes([*BEING, "som", "vi", "os", "begge"])
 
 
 _SOMEONE_NOUNS = (
@@ -723,14 +724,19 @@ _THERE_IS_BEFORE = re.compile(
 
 
 def _a_profession(
-    before_term: bytes, data: bytes, start: int, end: int, may_be_profession: bool
+    before_term: bytes,
+    before_words: list[bytes],
+    data: bytes,
+    start: int,
+    end: int,
+    may_be_profession: bool,
 ) -> bool:
     tail = before_term[-8:]
     if (b"som" in tail or b"til" in tail) and _PROFESSION_BEFORE.search(before_term) is not None:
         return True
     if not may_be_profession:
         return False
-    if _staff_wanted(before_term, data[start:end].translate(LOWER_LATIN1)):
+    if _staff_wanted(before_words, data[start:end].translate(LOWER_LATIN1)):
         return True
     # A profession as the predicate, a bare noun after »er« (»min mand er psykolog i
     # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
@@ -756,13 +762,13 @@ def _names_any(pattern: str, nouns: tuple[str, ...]) -> bool:
     return any(noun[:-1] in pattern for noun in nouns)
 
 
-def _staff_wanted(before_term: bytes, term: bytes) -> bool:
+def _staff_wanted(before_words: list[bytes], term: bytes) -> bool:
     """Professionals in the plural whom a place lacks or hires are its staff, no one's
     care: »vi mangler psykologer«, »vi mangler både AKT-lærere og psykologer«, »at
     ansætte flere fysioterapeuter« (not »min søn mangler sin psykolog«)."""
     if term not in _PROFESSIONS_IN_THE_PLURAL:
         return False
-    last = words_before(before_term)[-5:]
+    last = before_words[-5:]
     for i in range(len(last) - 1, -1, -1):
         if last[i] in _STAFFING:
             return _NOT_STAFF.isdisjoint(last[i + 1 :])
@@ -783,9 +789,7 @@ _NOT_STAFF = spelled_bytes(
 )  # fmt: skip
 
 
-_BEFORE_A_PROFESSION = spelled_bytes(
-    ["er", "var", "blev", "bliver", "været", "blevet", "være", "blive", "uddannet"]
-)
+_BEFORE_A_PROFESSION = spelled_bytes([*BEING, "blevet", "blive", "uddannet"])
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:

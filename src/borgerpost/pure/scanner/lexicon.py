@@ -19,6 +19,11 @@ from .spelling import both_spellings, with_ascii_spellings
 W = r"[a-zæøåéü]*"  # the rest of a word: Danish inflections and compounds
 
 
+# The verb of being, as Danish says what someone is: »vi er to mænd«, »min mand er
+# psykolog«, »vi er begge kørestolsbrugere«.
+BEING = ("er", "var", "været", "være", "blev", "bliver")
+
+
 @dataclass(frozen=True)
 class Term:
     rule: str
@@ -293,7 +298,7 @@ TERMS: list[Term] = [
         "seksuel orientering",
         # two of a sex are a couple where said to be what people are, not as whoever
         # came or did something
-        only_after_word=("er", "var", "været", "være", "blev", "bliver", "som"),
+        only_after_word=(*BEING, "som"),
     ),
     Term(
         "health.speech",
