@@ -1261,6 +1261,19 @@ def test_scan_command_starts_without_django(tmp_path):
             "Min mor fik et opkald fra en der sagde han var fra politiet, og nu er pengene væk.",
             "criminal",
         ),
+        # the bottle as drink; a body's face recognition used on one's own; a share of
+        # people one can point out; an office in a body, and one's own money after it
+        ("Min kæreste har haft det skidt med flasken i et stykke tid.", "health"),
+        ("Min far søgte trøst i flasken efter skilsmissen.", "health"),
+        (
+            "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
+            "genetic_biometric",
+        ),
+        ("Jeg ved, at alle børn i vores familie har cystisk fibrose.", "health"),
+        (
+            "Jeg er formand for en idrætsforening. Min kone og jeg har svært ved at betale huslejen.",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1581,8 +1594,20 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Tilskuddet er ikke kommet, så jeg ikke kan betale min medhjælper.", "social_economic"),
         ("Jens har skrevet et indlæg om psykiatrien i avisen.", "health"),
         ("Kommunen har oprettet en fødevarebank i den gamle skole.", "social_economic"),
-        # a body speaking of its own money
+        # a body speaking of its own money, said as such or by one of its officers
         ("Vi har ikke råd til det som forening.", "social_economic"),
+        (
+            "Jeg er formand for en lille idrætsforening, og vi har svært ved at få økonomien "
+            "til at hænge sammen efter nedskæringerne.",
+            "social_economic",
+        ),
+        # a body's plan for a technology; a bottle carried; a share of a group as subject
+        (
+            "Jeg har læst, at kommunen vil indføre ansigtsgenkendelse ved indgangen til svømmehallen.",
+            "genetic_biometric",
+        ),
+        ("Han kom hjem med flasken og to glas.", "health"),
+        ("Jeg har hørt, at flere og flere unge i kommunen har det svært psykisk.", "health"),
         # the one a greeting names, with the marks lost; a citizen's mail headed »Vedr.«
         (
             "hej merete er det rigtigt at kommunen vil bruge ansigtsgenkendelse i svømmehallen",

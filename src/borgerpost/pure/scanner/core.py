@@ -24,6 +24,7 @@ from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import (
+    a_body_introduces,
     about_a_person,
     denied_before,
     group_before,
@@ -317,6 +318,8 @@ class Scanner:
             if denied_before(before_words):
                 context.denied.append((start, term.category))
             return None
+        if a_body_introduces(before_words[-5:]) and not context.says_whose(start, end):
+            return None  # »kommunen vil indføre ansigtsgenkendelse«, not »på min søn«
         if (
             term.unless_after_word
             and _word_before(before_term) in self._after_words[pattern_id - 1]
@@ -904,6 +907,11 @@ class _Context:
             )
         return found
 
+    def says_whose(self, start: int, end: int) -> bool:
+        """The sentence names someone's own (»min søns ansigt«, »hendes«)."""
+        s_start, s_end = self.sentence(start, end)
+        return has_possessive(self.data[s_start:s_end])
+
     def signed_by_a_company(self) -> bool:
         """A text that ends with a company's name (»Mvh Holm Ejendomme ApS«) is a
         business's: its property deals are no natural person's."""
@@ -1040,10 +1048,18 @@ def _word_at(data: bytes, start: int, end: int) -> bool:
 
 
 _CARRIER_PIECES = _pieces("gen", "anl", "rer af")
+_BODIES = (
+    r"(?:forening|klub|bestyrelse|organisation|virksomhed|firma|institution|skole|børnehave|"
+    r"kommune|fond)"
+)
+# »som forening«; or the writer holds an office in a body, whose »vi« that is: »Jeg er
+# formand for en lille idrætsforening, og vi har svært ved at få økonomien til at hænge
+# sammen«.
 _AS_A_BODY = re.compile(
     with_ascii_spellings(
-        r"(?i)\bsom (?:forening|klub|bestyrelse|organisation|virksomhed|firma|institution|"
-        r"skole|børnehave|kommune|fond)\b"
+        rf"(?i)\bsom {_BODIES}\b|\b(?:formand|forperson|næstformand|kasserer|leder|"
+        rf"bestyrelsesmedlem) (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?"
+        rf"[a-zæøå]*{_BODIES}\b"
     ).encode("latin-1")
 )
 _A_BODYS_OWN = frozenset(["social_economic", "property_deal"])

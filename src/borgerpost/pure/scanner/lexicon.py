@@ -216,8 +216,9 @@ TERMS: list[Term] = [
         r"drukket (?:i |gennem )?(?:mange|flere|de sidste|de seneste|[0-9]+) år\b|"
         r"drukket i årevis|"
         r"alkoholproblem|drukkenbolt|drikkeproblem|drukproblem|spilleproblem|stofproblem|"
-        r"(?:svært|problemer|kæmper|kæmpet) med (?:alkohol|alkoholen|druk|stoffer|hash|spil|"
-        r"spillet|sprut)\b|"
+        # the bottle is drink in these idioms: »har det skidt med flasken«, »trøst i flasken«
+        r"(?:svært|skidt|problemer|kæmper|kæmpet) med (?:alkohol|alkoholen|druk|stoffer|hash|"
+        r"spil|spillet|sprut|flasken)\b|trøst i flasken|"
         # dependent on a substance or on gambling, said with the adjective or the noun
         r"afhængig af (?:kokain|hash|alkohol|stoffer|piller|heroin|amfetamin|opioider|"
         r"morfin|sovepiller|spil|spillemaskiner|gambling)|"
@@ -1751,26 +1752,16 @@ SERVING_VERBS = frozenset(
 TIME_WORDS = frozenset(
     ["år", "måneder", "uger", "dage", "timer", "gange", "aftener", "nætter", "weekender"]
 )
-GENERAL_PAIRS = frozenset(
-    (a, "med")
-    for a in [
-        "borgere",
-        "børn",
-        "ældre",
-        "folk",
-        "mennesker",
-        "personer",
-        "familier",
-        "elever",
-        "unge",
-        "yngre",
-        "voksne",
-        "patienter",
-        "beboere",
-        "brugere",
-        "pensionister",
-    ]
-) | {("de", "fleste"), ("tilbud", "til"), ("plan", "for")}
+# People in the indefinite plural: »borgere med handicap«, »mange unge har det svært«.
+PEOPLE_IN_GENERAL = frozenset(
+    ["borgere", "børn", "ældre", "folk", "mennesker", "personer", "familier", "elever",
+     "unge", "yngre", "voksne", "patienter", "beboere", "brugere", "pensionister"]
+)  # fmt: skip
+GENERAL_PAIRS = frozenset((a, "med") for a in PEOPLE_IN_GENERAL) | {
+    ("de", "fleste"),
+    ("tilbud", "til"),
+    ("plan", "for"),
+}
 # Two capitalised words are a place or an organisation, not a person, when one of them
 # ends in one of these (»Ishøj Station«, »Plejecenter Lyngbo«, »Vallensbæk Kommune«).
 PLACE_ENDINGS = frozenset(

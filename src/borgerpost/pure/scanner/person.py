@@ -23,6 +23,7 @@ from .lexicon import (
     HEADER_WORDS,
     KIN,
     LABELLED_PERSON,
+    PEOPLE_IN_GENERAL,
     PERSONAL_VERBS,
     PLACE_ENDINGS,
     POSSESSIVES,
@@ -61,6 +62,7 @@ _ANIMALS = spelled_bytes(ANIMALS)
 _SERVING_VERBS = spelled_bytes(SERVING_VERBS)
 _TIME_WORDS = spelled_bytes(TIME_WORDS)
 _GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
+_PEOPLE_IN_GENERAL = spelled_bytes(PEOPLE_IN_GENERAL)
 # "hun har", "vi fik", "har vi"; and "I har" with a capital I (you, plural; "i" is "in").
 # Danish puts the verb before the subject after a first adverb or clause ("nu får jeg",
 # "i dag har hun"): the inverted pair is the same cue.
@@ -304,11 +306,16 @@ _PRONOUN_WORDS = spelled_bytes([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
 
 
 def _many_of(low: list[bytes]) -> bool:
-    """»Mange af mine kolleger er syge med stress«: a share of a group as the clause's
-    subject, with no new clause (»at«, »der«) or subject (»jeg«) before the term."""
+    """»Mange af mine kolleger er syge med stress«, »flere og flere unge i kommunen har det
+    svært psykisk«: a share of a group as the clause's subject, with no new clause
+    (»at«, »der«) or subject (»jeg«) before the term."""
     for i in range(len(low) - 1):
         if low[i] in _GROUP_WORDS and low[i + 1] == b"af":
             return _NEW_CLAUSE.isdisjoint(low[i + 2 :])
+        if low[i] in _GROUP_WORDS and low[i + 1] in _PEOPLE_IN_GENERAL:
+            # (not »alle børn i vores familie«: people one can point out)
+            rest = low[i + 2 :]
+            return _NEW_CLAUSE.isdisjoint(rest) and _POSSESSIVES.isdisjoint(rest)
     return False
 
 
@@ -337,6 +344,23 @@ def _a_body_has(low: list[bytes]) -> bool:
         ):
             return True
     return False
+
+
+def a_body_introduces(low: list[bytes]) -> bool:
+    """»at kommunen vil indføre ansigtsgenkendelse«: a body's plan or practice, no
+    person's, unless the sentence says whose (core)."""
+    for i in range(len(low) - 1, -1, -1):
+        if low[i] in _INTRODUCING:
+            return all(word in _BETWEEN_HAS_AND_TERM for word in low[i + 1 :]) and (
+                not _BODIES.isdisjoint(low[max(0, i - 4) : i])
+            )
+    return False
+
+
+_INTRODUCING = spelled_bytes(
+    ["indføre", "indfører", "indført", "bruge", "bruger", "brugt", "installere",
+     "installerer", "installeret", "opsætte", "opsætter", "opsat", "afprøve", "afprøver"]
+)  # fmt: skip
 
 
 def _a_topic(low: list[bytes]) -> bool:
@@ -461,7 +485,7 @@ def group_before(words: list[bytes]) -> bool:
     a place or body in a figure of speech: "byens DNA", "kommunens syge økonomi"; or deny
     it ("jeg er ikke syg")."""
     low = words[-5:]
-    if b"af" in words and _many_of(words[-9:]):
+    if _many_of(words[-9:]):
         return True
     if (not _NEGATIONS.isdisjoint(low) and _negated(low)) or (
         b"man" in words[-6:] and _of_anyone(words[-6:])
