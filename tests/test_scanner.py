@@ -1265,6 +1265,7 @@ def test_scan_command_starts_without_django(tmp_path):
         # people one can point out; an office in a body, and one's own money after it
         ("Min kæreste har haft det skidt med flasken i et stykke tid.", "health"),
         ("Min far søgte trøst i flasken efter skilsmissen.", "health"),
+        ("Min lejlighed er for lille til os 6, og vi har søgt om en større.", "social_economic"),
         (
             "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
             "genetic_biometric",
@@ -1607,6 +1608,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "genetic_biometric",
         ),
         ("Han kom hjem med flasken og to glas.", "health"),
+        ("Klubhuset er for lille til os, så vi søger om en tilbygning.", "social_economic"),
         ("Jeg har hørt, at flere og flere unge i kommunen har det svært psykisk.", "health"),
         # the one a greeting names, with the marks lost; a citizen's mail headed »Vedr.«
         (

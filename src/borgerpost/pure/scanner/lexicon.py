@@ -1240,6 +1240,10 @@ TERMS: list[Term] = [
         r"alene med (?:mine|vores|sine|de|to|tre|fire|fem|[0-9]) (?:små )?børn|alene med børnene|"
         r"børn og er alene\b|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
+        # a home too small for those who live there: »min lejlighed er for lille til os 6«
+        r"(?:lejlighed|lejligheden|bolig|boligen|hus|huset|rækkehus|rækkehuset) er "
+        r"(?:alt |blevet |simpelthen |meget |alt alt )?for (?:lille|trang) til "
+        r"(?:os|mig|dem|familien|børnene|[0-9]+|to|tre|fire|fem|seks|syv|otte)\b|"
         r"underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         # (not »misbrugsbehandling«: treatment is health, and no labelled set counts it social)
