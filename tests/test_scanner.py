@@ -1266,6 +1266,16 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min kæreste har haft det skidt med flasken i et stykke tid.", "health"),
         ("Min far søgte trøst i flasken efter skilsmissen.", "health"),
         ("Min lejlighed er for lille til os 6, og vi har søgt om en større.", "social_economic"),
+        # førtidspension as those on it write it, an ailment named by its part of the body,
+        # a newborn's heel-prick sample, a homeland that is a region
+        ("Jeg er på fp pga ryggen og har været det siden 2019.", "social_economic"),
+        ("Jeg er på fp pga ryggen og har været det siden 2019.", "health"),
+        ("Min mand er sygemeldt på grund af knæet.", "health"),
+        (
+            "Jeg vil ikke have, at min datters hælprøve bliver gemt i Biobanken.",
+            "genetic_biometric",
+        ),
+        ("Vi er en familie fra Punjab og har boet her i ti år.", "ethnic_origin"),
         (
             "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
             "genetic_biometric",
@@ -1609,6 +1619,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ),
         ("Han kom hjem med flasken og to glas.", "health"),
         ("Klubhuset er for lille til os, så vi søger om en tilbygning.", "social_economic"),
+        ("Regionen vil udvide Biobanken i Aarhus.", "genetic_biometric"),
+        ("Jeg kan ikke komme på grund af vejret.", "health"),
+        ("Fonden uddeler penge til projekter i Punjab og Kashmir.", "ethnic_origin"),
         ("Jeg har hørt, at flere og flere unge i kommunen har det svært psykisk.", "health"),
         # the one a greeting names, with the marks lost; a citizen's mail headed »Vedr.«
         (

@@ -37,6 +37,11 @@ _SHORT_NAMES = (
     "Hviderusland",
     "Moldova",
     "Tanzania",
+    # Homelands that are regions, which no list of countries gives
+    "Punjab",
+    "Kashmir",
+    "Kosovo",
+    "Darfur",
     # Countries that are no more, as the people who came from them still name them;
     # pycountry's historic list has them only by their formal names.
     "Jugoslavien",

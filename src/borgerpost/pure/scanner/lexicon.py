@@ -189,7 +189,11 @@ TERMS: list[Term] = [
         "health",
         # pain in a part of the body (not »ondt i maven«, so often a figure of speech)
         r"ondt i (?:ryggen|hovedet|knæet|knæene|hoften|benene|skulderen|skuldrene|nakken|"
-        r"leddene|brystet|armen|armene|fødderne|tænderne|hele kroppen)",
+        r"leddene|brystet|armen|armene|fødderne|tænderne|hele kroppen)|"
+        # an ailment named by the part of the body it is the cause of something in: »på
+        # pension pga. ryggen«, »sygemeldt på grund af knæet«
+        r"(?:pga\.?|på grund af) (?:min |mine |sin |sine |hans |hendes )?(?:ryg|ryggen|knæ|"
+        r"knæet|knæene|hofte|hoften|skulder|skulderen|nakke|nakken|hjertet|lungerne|psyken)\b",
         0.8,
         "helbredsforhold (smerter)",
         # »ondt i ryggen af at se på den nye rundkørsel«: a figure of speech too
@@ -1014,6 +1018,9 @@ TERMS: list[Term] = [
         r"ansigtsgenkendelse|ansigtsscanning|biometri|irisscanning|stemmeprofil|"
         r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
         r"fragilt x-syndrom|fragilt x|brca|"
+        # a newborn's heel-prick sample, screened for hereditary disease and kept in a
+        # biobank
+        r"biobank|pku|hælprøve|nyfødtscreening|"
         # tests of an unborn child's chromosomes
         r"fostervandsprøve|moderkageprøve|moderkagebiopsi|kromosomundersøgelse|"
         # a carrier of a gene, named or not: »bærer af BRCA1-genet«, »bærer af et gen for«
@@ -1061,7 +1068,8 @@ TERMS: list[Term] = [
         r"starthjælp|fyreseddel|fyresedlen|"
         r"(?:få|får|fik|fået) su\b|"
         # help to pay, living on a pension
-        r"hjælp til at betale|(?:er|var) på (?:pension|førtidspension|folkepension|efterløn|"
+        # (»fp«: førtidspension, as those on it write it)
+        r"hjælp til at betale|(?:er|var) på (?:pension|førtidspension|fp|folkepension|efterløn|"
         r"kontanthjælp|dagpenge|sygedagpenge)\b|"
         r"tidlig pension|helbredstillæg|varmetillæg|varmehjælp|varmecheck|personligt tillæg|ældrecheck|"
         r"opsagt fra|"
