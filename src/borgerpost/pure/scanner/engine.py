@@ -148,10 +148,7 @@ class HyperscanEngine:
         self._db = SharedDatabase([], [], db)
         anchors = (_NUMBER_ANCHOR.encode(), _WORD_ANCHOR.encode())
         self._head_shift = [0 if e.startswith(anchors) else 1 for e in expressions]
-        self._plain_expressions = [
-            _for_hyperscan(p, i in heads).encode("latin-1") for i, p in enumerate(patterns)
-        ]
-        self._plain: SharedDatabase | None = None
+        self._plain: SharedDatabase | None = None  # for long texts, made when first needed
         # Compiled when first needed (a match whose start Python must find).
         self._patterns = patterns
         self._heads = heads
@@ -199,7 +196,11 @@ class HyperscanEngine:
 
     def _plain_db(self) -> SharedDatabase:
         if self._plain is None:
-            _, db = _compiled(self._plain_expressions, with_start=False)
+            expressions = [
+                _for_hyperscan(p, i in self._heads).encode("latin-1")
+                for i, p in enumerate(self._patterns)
+            ]
+            _, db = _compiled(expressions, with_start=False)
             self._plain = SharedDatabase([], [], db)
         return self._plain
 

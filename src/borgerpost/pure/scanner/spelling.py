@@ -5,6 +5,7 @@ these."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # The two-letter spelling of each Danish letter, as Danish orthography itself gives it
@@ -34,21 +35,31 @@ def spelled_bytes(words: Iterable[str]) -> frozenset[bytes]:
 
 def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -> str:
     """The pattern with letters replaced, by one table outside character classes and
-    another inside them; escaped characters are left alone."""
-    out, in_class, escaped = [], False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class and ch == "]":
-            in_class = False
-        elif ch == "[":
-            in_class = True
-        else:
-            ch = (inside if in_class else outside).get(ch, ch)
-        out.append(ch)
-    return "".join(out)
+    another inside them; escaped characters are left alone. (One expression finds the
+    escapes, the classes and the letters to replace: a loop over every character took a
+    one-mail `borgerpost scan` a sixth of its time.)"""
+    letters = "".join(sorted(outside))
+    if not letters:
+        return pattern
+    inside_table = str.maketrans(inside)
+
+    def replaced(match: re.Match[str]) -> str:
+        found = match.group()
+        if found[0] == "\\":
+            return found
+        if found[0] == "[":
+            return "".join(
+                part if part[0] == "\\" else part.translate(inside_table)
+                for part in _CLASS_PARTS.findall(found)
+            )
+        return outside[found]
+
+    return re.sub(_ESCAPE_OR_CLASS + "|[" + re.escape(letters) + "]", replaced, pattern)
+
+
+# An escaped character, or a character class up to its first unescaped »]«.
+_ESCAPE_OR_CLASS = r"\\.|\[(?:\\.|[^\]\\])*\]"
+_CLASS_PARTS = re.compile(r"\\.|[^\\]+")
 
 
 _SPELLED_OUT = {letter: f"(?:{letter}|{spelled})" for letter, spelled in ASCII_SPELLINGS.items()}
