@@ -269,6 +269,27 @@ def test_a_model_file_without_the_nine_categories_is_refused():
         )
 
 
+@pytest.mark.parametrize(
+    ("vocabulary", "message"),
+    [
+        (["min", "min ukendt"], "vocabulary"),
+        (["min", "mor\nfar"], "line break"),
+        (["", "x"], "empty"),
+    ],
+)
+def test_a_model_file_whose_vocabulary_the_packed_model_cannot_hold_is_refused(vocabulary, message):
+    data = {
+        "categories": CATEGORIES,
+        "bias": [0.0] * 9,
+        "thresholds": [0.5] * 9,
+        "vocabulary": vocabulary,
+        "idf": [1000, 1000],
+        "weights": [[0, 0]] * 9,
+    }
+    with pytest.raises(ValueError, match=message):
+        parse(data)
+
+
 @pytest.mark.parametrize("weight", [40_000, -32_768, 1.5, "1", True])
 def test_a_model_file_with_a_weight_the_compiled_sums_cannot_hold_is_refused(weight):
     data = {
@@ -408,27 +429,42 @@ def test_the_sums_in_c_refuse_what_is_not_a_model_and_never_crash():
     from borgerpost.pure.scanner._kernel import Kernel
 
     model = tiny()
-    index, pairs, idf, rows, bias = model.index, model.pairs, model.idf, model.rows, model.bias
+    index, bias = model.index, model.bias
+    idf, weights, pairs = model.packed
+    features = len(index)
 
     def made(**changed: object) -> Kernel:
-        given = {"index": index, "words": {}, "pairs": pairs, "idf": idf, "rows": rows}
+        given = {"words": {}, "idf": idf, "weights": weights, "pairs": pairs}
         return Kernel(**{**given, "bias": bias, **changed})  # type: ignore[arg-type]
 
-    with pytest.raises(ValueError, match="thousandths"):
-        made(rows=[(0.0001, *row[1:]) for row in rows])
-    with pytest.raises(ValueError, match="vocabulary"):
-        made(pairs={**pairs, ("min", "ukendt"): 0})
+    def triple(*indices: int) -> bytes:
+        return array("i", indices).tobytes()
+
+    with pytest.raises(IndexError):  # a pair's word outside the vocabulary
+        made(pairs=pairs + triple(0, features, 1))
+    with pytest.raises(IndexError):  # a pair's own index outside it
+        made(pairs=triple(0, 1, features))
     with pytest.raises(IndexError):
-        made(pairs={("min", "mor"): len(idf)})
-    with pytest.raises(ValueError):
+        made(pairs=triple(-1, 1, 4))
+    with pytest.raises(ValueError, match="three"):
+        made(pairs=pairs + b"\x00")
+    with pytest.raises(ValueError, match="idf"):
         made(idf=idf[:-1])
-    with pytest.raises(ValueError):
-        made(rows=[row[:-1] for row in rows])
+    with pytest.raises(ValueError, match="weight"):
+        made(weights=weights[:-2])
+    with pytest.raises(ValueError, match="weight"):  # more features than idf values
+        made(idf=idf[:-8])
+    with pytest.raises(ValueError):  # a category fewer than the rows have
+        made(bias=bias[:-1])
     with pytest.raises(TypeError):
-        made(index=list(index))
+        made(bias=[*bias[:-1], "x"])
+    with pytest.raises(TypeError):
+        made(words=list(index))
+    with pytest.raises(TypeError):
+        made(idf=list(model.idf))
     made_once = made()
     with pytest.raises(TypeError, match="once"):
-        made_once.__init__(index, {}, pairs, idf, rows, bias)  # type: ignore[misc]
+        made_once.__init__({}, idf, weights, pairs, bias)  # type: ignore[misc]
     with pytest.raises(TypeError):
         made_once.score(b"Min mor")  # type: ignore[arg-type]
     for start, end in [(-1, 3), (3, 2), (0, 8)]:
@@ -442,7 +478,7 @@ def test_the_sums_in_c_refuse_what_is_not_a_model_and_never_crash():
     for wrong in ["mor", (1, 2), b"abc"]:
         with pytest.raises(TypeError):
             made(words={"mor": wrong}).score("mor")
-    for outside in [[1, len(idf)], [-2], [1, -1]]:
+    for outside in [[1, features], [-2], [1, -1]]:
         with pytest.raises(IndexError):
             made(words={"mor": array("i", outside).tobytes()}).score("mor")
     assert made(words={"mor": b""}).score("mor mor")[0] == 0  # b"" is a number

@@ -116,20 +116,6 @@ pair_feature(Kernel *self, Py_ssize_t first, Py_ssize_t second)
     }
 }
 
-/* An index in [lowest, limit), or -2 with an exception set. */
-static Py_ssize_t
-index_of(PyObject *value, Py_ssize_t lowest, Py_ssize_t limit)
-{
-    Py_ssize_t i = PyLong_AsSsize_t(value);
-    if (i == -1 && PyErr_Occurred())
-        return -2;
-    if (i < lowest || i >= limit) {
-        PyErr_SetString(PyExc_IndexError, "feature index outside the model");
-        return -2;
-    }
-    return i;
-}
-
 /* Each value of the sequence through `read`; -1 with an exception set on a wrong one. */
 static int
 read_each(PyObject *sequence, Py_ssize_t count, const char *what,
@@ -156,36 +142,35 @@ read_double(PyObject *value, void *into, Py_ssize_t i)
     return d == -1.0 && PyErr_Occurred() ? -1 : 0;
 }
 
-/* A weight as model.parse makes it: thousandths (what the model file holds) times
-   0.001. Kept as the thousandths, a fifth of the memory of doubles: the weights then
-   stay in the CPU's caches beside the rules' tables. */
-static int
-read_weight(PyObject *value, void *into, Py_ssize_t i)
+/* A copy of the buffer's bytes, which must be `count` items of `size` bytes; NULL with
+   an exception set otherwise. */
+static void *
+copied(const Py_buffer *buffer, Py_ssize_t count, size_t size, const char *what)
 {
-    double d = PyFloat_AsDouble(value);
-    if (d == -1.0 && PyErr_Occurred())
-        return -1;
-    double thousandths = nearbyint(d * 1000.0);
-    if (!(fabs(thousandths) <= INT16_MAX) || thousandths * 0.001 != d) {
-        PyErr_SetString(PyExc_ValueError, "a weight is not a whole number of thousandths");
+    if (buffer->len != count * (Py_ssize_t)size) {
+        PyErr_Format(PyExc_ValueError, "%s: %zd bytes, not %zd", what, buffer->len,
+                     count * (Py_ssize_t)size);
+        return NULL;
+    }
+    void *into = PyMem_Malloc(buffer->len + 1);
+    if (into == NULL)
+        return PyErr_NoMemory();
+    memcpy(into, buffer->buf, buffer->len);
+    return into;
+}
+
+/* The pairs as model.parse packs them: per pair the indices of its first and second
+   word and its own, as 32-bit integers. A pair is found by the indices of its two
+   words (each a feature of its own: it occurs wherever the pair does). */
+static int
+read_pairs(Kernel *self, const Py_buffer *pairs)
+{
+    const Py_ssize_t triple = 3 * (Py_ssize_t)sizeof(int32_t);
+    if (pairs->len % triple != 0) {
+        PyErr_SetString(PyExc_ValueError, "pairs: not three 32-bit indices each");
         return -1;
     }
-    ((int16_t *)into)[i] = (int16_t)thousandths;
-    return 0;
-}
-
-static int
-read_row(PyObject *row, void *into, Py_ssize_t i)
-{
-    Kernel *self = (Kernel *)into;
-    return read_each(row, self->width, "a row has a weight per category", read_weight,
-                     self->weights + i * self->width);
-}
-
-static int
-read_pairs(Kernel *self, PyObject *index, PyObject *pairs)
-{
-    Py_ssize_t count = PyDict_Size(pairs), capacity = 16;
+    Py_ssize_t count = pairs->len / triple, capacity = 16;
     while (capacity < 2 * count)
         capacity *= 2;
     self->pair_keys = PyMem_Malloc(capacity * sizeof(uint64_t));
@@ -196,63 +181,51 @@ read_pairs(Kernel *self, PyObject *index, PyObject *pairs)
     }
     memset(self->pair_keys, 0xff, capacity * sizeof(uint64_t));
     self->pair_mask = (uint64_t)capacity - 1;
-    PyObject *pair, *feature;
-    Py_ssize_t position = 0;
-    while (PyDict_Next(pairs, &position, &pair, &feature)) {
-        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
-            PyErr_SetString(PyExc_TypeError, "a pair is a tuple of two words");
-            return -1;
-        }
-        /* A pair's words are features of their own (each occurs wherever the pair
-           does), so a pair is found by the indices of its two words. */
-        Py_ssize_t ids[2];
-        for (int k = 0; k < 2; k++) {
-            PyObject *id = PyDict_GetItemWithError(index, PyTuple_GET_ITEM(pair, k));
-            if (id == NULL) {
-                if (!PyErr_Occurred())
-                    PyErr_SetString(PyExc_ValueError, "a pair's word is not in the vocabulary");
+    for (Py_ssize_t k = 0; k < count; k++) {
+        int32_t ids[3];
+        memcpy(ids, (const char *)pairs->buf + k * triple, sizeof ids);
+        for (int j = 0; j < 3; j++) {
+            if (ids[j] < 0 || ids[j] >= self->features) {
+                PyErr_SetString(PyExc_IndexError, "feature index outside the model");
                 return -1;
             }
-            if ((ids[k] = index_of(id, 0, self->features)) < 0)
-                return -1;
         }
-        Py_ssize_t value = index_of(feature, 0, self->features);
-        if (value < 0)
-            return -1;
         uint64_t key = ((uint64_t)ids[0] << 32) | (uint64_t)ids[1];
         uint64_t slot = mixed(key) & self->pair_mask;
         while (self->pair_keys[slot] != EMPTY && self->pair_keys[slot] != key)
             slot = (slot + 1) & self->pair_mask;
         self->pair_keys[slot] = key;
-        self->pair_values[slot] = value;
+        self->pair_values[slot] = ids[2];
     }
     return 0;
 }
 
 static int
-load(Kernel *self, PyObject *index, PyObject *words, PyObject *pairs, PyObject *idf,
-     PyObject *rows, PyObject *bias)
+load(Kernel *self, PyObject *words, const Py_buffer *idf, const Py_buffer *weights,
+     const Py_buffer *pairs, PyObject *bias)
 {
     self->words = Py_NewRef(words);
-    self->features = PyDict_Size(index);
+    self->features = idf->len / (Py_ssize_t)sizeof(double);
     self->width = PyObject_Length(bias);
     if (self->features >= MAX_FEATURES || self->width <= 0) {
         if (!PyErr_Occurred())
             PyErr_SetString(PyExc_ValueError, "no categories, or too many features");
         return -1;
     }
-    self->idf = PyMem_Calloc(self->features + 1, sizeof(double));
-    self->weights = PyMem_Calloc(self->features * self->width + 1, sizeof(int16_t));
     self->bias = PyMem_Calloc(self->width, sizeof(double));
     self->memo = PyMem_Calloc(MEMO_SLOTS, sizeof(MemoSlot));
-    if (self->idf == NULL || self->weights == NULL || self->bias == NULL || self->memo == NULL) {
+    if (self->bias == NULL || self->memo == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    if (read_each(idf, self->features, "one idf per feature", read_double, self->idf) < 0
+    self->idf = copied(idf, self->features, sizeof(double), "one idf per feature");
+    if (self->idf == NULL)
+        return -1;
+    self->weights = copied(weights, self->features * self->width, sizeof(int16_t),
+                           "a weight per feature and category");
+    if (self->weights == NULL
         || read_each(bias, self->width, "one bias per category", read_double, self->bias) < 0
-        || read_each(rows, self->features, "one row per feature", read_row, self) < 0
-        || read_pairs(self, index, pairs) < 0)
+        || read_pairs(self, pairs) < 0)
         return -1;
     return 0;
 }
@@ -260,22 +233,25 @@ load(Kernel *self, PyObject *index, PyObject *words, PyObject *pairs, PyObject *
 static int
 Kernel_init(Kernel *self, PyObject *args, PyObject *kwargs)
 {
-    static char *names[] = {"index", "words", "pairs", "idf", "rows", "bias", NULL};
-    PyObject *index, *words, *pairs, *idf, *rows, *bias;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!OOO", names, &PyDict_Type, &index,
-                                     &PyDict_Type, &words, &PyDict_Type, &pairs, &idf, &rows,
-                                     &bias))
+    static char *names[] = {"words", "idf", "weights", "pairs", "bias", NULL};
+    PyObject *words, *bias;
+    Py_buffer idf, weights, pairs;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!y*y*y*O", names, &PyDict_Type, &words,
+                                     &idf, &weights, &pairs, &bias))
         return -1;
+    int failed = 0;
     if (self->words != NULL) {
         /* Made once: a word's __missing__ may run Python while the kernel sums. */
         PyErr_SetString(PyExc_TypeError, "the kernel is made once");
-        return -1;
-    }
-    if (load(self, index, words, pairs, idf, rows, bias) < 0) {
+        failed = 1;
+    } else if (load(self, words, &idf, &weights, &pairs, bias) < 0) {
         release(self); /* nothing half made is ever used */
-        return -1;
+        failed = 1;
     }
-    return 0;
+    PyBuffer_Release(&idf);
+    PyBuffer_Release(&weights);
+    PyBuffer_Release(&pairs);
+    return failed ? -1 : 0;
 }
 
 typedef struct {

@@ -4,11 +4,10 @@ from collections.abc import Sequence
 class Kernel:
     def __init__(
         self,
-        index: dict[str, int],
         words: dict[str, bytes],
-        pairs: dict[tuple[str, str], int],
-        idf: Sequence[float],
-        rows: Sequence[Sequence[float]],
+        idf: bytes,
+        weights: bytes,
+        pairs: bytes,
         bias: Sequence[float],
     ) -> None: ...
     def score(self, text: str, /) -> tuple[int, list[float]]: ...
