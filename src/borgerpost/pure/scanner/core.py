@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
@@ -35,7 +35,7 @@ from .person import (
 from .sentence import MARKS, clause_starts, ends_sentence
 from .spelling import both_spellings, spelled_bytes, with_ascii_spellings
 
-CATEGORIES = (
+CATEGORIES: Final = (
     "cpr",
     "health",
     "ethnic_origin",
@@ -47,7 +47,7 @@ CATEGORIES = (
     "social_economic",
     "property_deal",
 )
-CATEGORY_LABELS = {
+CATEGORY_LABELS: Final = {
     "cpr": "CPR-nummer",
     "health": "Helbredsoplysninger",
     "ethnic_origin": "Race eller etnisk baggrund",
@@ -59,11 +59,11 @@ CATEGORY_LABELS = {
     "social_economic": "Økonomiske eller sociale forhold",
     "property_deal": "Ejendomshandel, der ikke er indgået",
 }
-MAX_CHARS = 50_000_000  # larger inputs are refused; callers split them (see scan_chunks)
+MAX_CHARS: Final = 50_000_000  # larger inputs are refused; callers split them (see scan_chunks)
 # Day 01-31 and month 01-12 already in the pattern, so most other numbers never become
 # candidates; the exact calendar date and the century are checked in Python.
-CPR_PATTERN = r"(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}"
-_CPR_RE = re.compile(r"(\d{6})[- ]?(\d{4})")
+CPR_PATTERN: Final = r"(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}[- ]?[0-9]{4}"
+_CPR_RE: Final = re.compile(r"(\d{6})[- ]?(\d{4})")
 
 
 class ScanError(ValueError):
@@ -410,7 +410,7 @@ class Scanner:
         )
 
 
-_NOT_LOWER_CASE = bytes(code for code in range(256) if not chr(code).islower())
+_NOT_LOWER_CASE: Final = bytes(code for code in range(256) if not chr(code).islower())
 
 
 def _in_lower_case_if_all_capitals(norm: Normalised) -> Normalised:
@@ -442,11 +442,11 @@ def _masked(original: str, start: int, end: int, cprs: list[Finding]) -> str:
 # »cpr.nr. 2309851122«, »personnummer er 0703491234«. Matched where a label's first
 # letters were found by bytes.find() in the lower-cased text: the expression's case-blind
 # alternatives searched through a whole mail cost more than the rest of the person cues.
-_NAMED_CPR_LABELS = (b"cpr", b"personn")
-_NAMED_CPR = re.compile(
+_NAMED_CPR_LABELS: Final = (b"cpr", b"personn")
+_NAMED_CPR: Final = re.compile(
     rb"(?:cpr|personnummer|personnr)[^0-9\n]{0,15}[0-3][0-9][01][0-9]{3}[- ]?[0-9]{4}\b"
 )
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_WORD_BYTES: Final = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def _names_a_cpr_number(data: bytes) -> bool:
@@ -463,26 +463,28 @@ def _names_a_cpr_number(data: bytes) -> bool:
 
 # A company form at the end of one of the last lines: a signature (»Holm Ejendomme ApS«,
 # »Byg & Bo A/S«).
-_COMPANY_SIGNATURE = re.compile(rb"(?im)\b(?:aps|a/s|i/s|ivs|p/s|k/s|amba|a\.m\.b\.a\.)[ \t.]*$")
+_COMPANY_SIGNATURE: Final = re.compile(
+    rb"(?im)\b(?:aps|a/s|i/s|ivs|p/s|k/s|amba|a\.m\.b\.a\.)[ \t.]*$"
+)
 
 
 # The municipality or the state selling its own (»kommunen vil sælge grunden ved havnen«),
 # or properties in the indefinite plural (»købe ejendomme i midtbyen«): no natural
 # person's deal.
-_PUBLIC_SELLER = re.compile(
+_PUBLIC_SELLER: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:kommunen|regionen|staten|byrådet|forsvaret)\s+(?:(?:vil|skal|kan|gerne|"
         r"ikke|nu|snart|måske|alligevel|også|endnu|først|"
         r"har tænkt sig at|ønsker at|overvejer at|planlægger at|har planer om at)\s+)*$"
     ).encode("latin-1")
 )
-_IF_WE = re.compile(
+_IF_WE: Final = re.compile(
     rb"(?i)\bhvis (?:jeg|vi|han|hun|de|man) (?:en dag |engang |nu |alligevel )?(?:skulle |vil )?$"
 )
-_INDEFINITE_PLURALS = tuple(
+_INDEFINITE_PLURALS: Final = tuple(
     both_spellings(("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer"))
 )
-_SALE = tuple(both_spellings(("sælg", "salg", "køb")))
+_SALE: Final = tuple(both_spellings(("sælg", "salg", "køb")))
 
 
 def _no_persons_property(text: str, start: int, end: int, before_term: bytes) -> bool:
@@ -498,10 +500,10 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 
 
 # The first word of an organisation's name: »Dansk Flygtningehjælp«.
-_ORGANISATION_OPENINGS = frozenset([b"dansk", b"danske", b"danmarks", b"landsforeningen"])
+_ORGANISATION_OPENINGS: Final = frozenset([b"dansk", b"danske", b"danmarks", b"landsforeningen"])
 # A capitalised genitive before a capitalised word, inside a sentence: an organisation's
 # name (»Kræftens Bekæmpelse«, »Hjertets Hus«), not a person's illness.
-_ORGANISATION_GENITIVE = re.compile(r"(?<=s) [A-ZÆØÅ][a-zæøåéü]")
+_ORGANISATION_GENITIVE: Final = re.compile(r"(?<=s) [A-ZÆØÅ][a-zæøåéü]")
 
 
 # Information for whoever it applies to, as the administration and council members write
@@ -509,7 +511,7 @@ _ORGANISATION_GENITIVE = re.compile(r"(?<=s) [A-ZÆØÅ][a-zæøåéü]")
 # førtidspension, kan du have ret til boligydelse«, a question »Har du gæld?«), or what
 # »du« may get or apply for (»Du kan få hjælp til medicin«). Not »da du modtager
 # kontanthjælp« (since: a fact), nor »du kan ikke få« (a refusal).
-_IF_YOU = re.compile(
+_IF_YOU: Final = re.compile(
     with_ascii_spellings(
         # (not past »din«: »hvis du har spørgsmål til din sag om kontanthjælp« is yours)
         r"(?i)(?:\bhvis du\b(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,50}|"
@@ -520,7 +522,7 @@ _IF_YOU = re.compile(
 )
 # A sentence that opens with a verb and »du«: a condition (»Er du på førtidspension, kan
 # du ...«) or a question (»Har du gæld?«).
-_YOU_FIRST = re.compile(
+_YOU_FIRST: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\W*(?:er|har|får|modtager|bliver|skylder|mangler|søger) du\b"
         r"(?:(?!\b(?:din|dit|dine)\b)[^,.!?\n]){0,40}"
@@ -532,16 +534,16 @@ _YOU_FIRST = re.compile(
 # for, works with or speaks of (»indsamlingen for flygtninge«, »tilbud til hjemløse«);
 # or as whom one gets into work (»at få ledige i job«). Not after »er« or »som«: »vi er
 # flygtninge«, »vi kom som flygtninge«.
-_FOR_A_GROUP = spelled_bytes(
+_FOR_A_GROUP: Final = spelled_bytes(
     ["for", "til", "blandt", "med", "af", "om", "mod", "imod", "hos", "få"]
 )
-_GROUP_NOUNS = (
+_GROUP_NOUNS: Final = (
     "flygtninge", "indvandrere", "efterkommere", "asylansøgere", "hjemløse", "misbrugere",
     "handicappede", "udviklingshæmmede", "demente", "kontanthjælpsmodtagere", "ledige",
     "arbejdsløse", "indsatte", "kriminelle", "muslimer", "jøder", "kristne", "homoseksuelle",
     "transkønnede", "bøsser", "lesbiske",
 )  # fmt: skip
-_GROUPS_OF_PEOPLE = spelled_bytes(_GROUP_NOUNS)
+_GROUPS_OF_PEOPLE: Final = spelled_bytes(_GROUP_NOUNS)
 
 
 def _word_before_a_group(before_words: list[bytes]) -> bytes:
@@ -553,18 +555,18 @@ def _word_before_a_group(before_words: list[bytes]) -> bytes:
     return before_words[i - 1] if i else b""
 
 
-_JOINING = spelled_bytes(["og", "eller", "samt"])
+_JOINING: Final = spelled_bytes(["og", "eller", "samt"])
 
 
 # A compound whose head is people in the plural names a group (»kørestolsbrugere«,
 # »kræftpatienterne«) unless said to be one (»vi er begge kørestolsbrugere«).
-_PEOPLE_IN_THE_PLURAL = tuple(
+_PEOPLE_IN_THE_PLURAL: Final = tuple(
     sorted(both_spellings(["brugere", "brugerne", "patienter", "patienterne"]))
 )
-_SAID_TO_BE = spelled_bytes([*BEING, "som", "vi", "os", "begge"])
+_SAID_TO_BE: Final = spelled_bytes([*BEING, "som", "vi", "os", "begge"])
 
 
-_SOMEONE_NOUNS = (
+_SOMEONE_NOUNS: Final = (
     "mand", "kvinde", "dreng", "pige", "person", "borger", "fyr", "herre", "dame",
     "patient", "beboer", "ansat", "medarbejder", "bilist", "cyklist", "fodgænger",
 )  # fmt: skip
@@ -573,13 +575,13 @@ _SOMEONE_NOUNS = (
 # Someone unknown as the subject, as the news tells it: »at en mand er blevet dømt for
 # vold«, »en ung kvinde blev anholdt«. Not when someone's own follows or comes before:
 # »en mand har truet min datter«.
-_SOMEONE = re.compile(
+_SOMEONE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)(?:^|[,:;]|\bat|\bhvor|\bda)\s+(?:en|et)\s+(?:(?:ung|ældre|anden|midaldrende|"
         r"yngre)\s+)?(?:" + "|".join(_SOMEONE_NOUNS) + r")\b[^,.!?\n]*$"
     ).encode("latin-1")
 )
-_ONES_OWN = re.compile(
+_ONES_OWN: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:min|mit|mine|din|dit|dine|hans|hendes|vores|deres|jeres|sin|sit|sine|"
         r"mig|os|ham|hende|dem)\b"
@@ -591,12 +593,12 @@ _ONES_OWN = re.compile(
 # first lines, a salutation with a person's first name and surname (»Aalborg Kommune /
 # Jobcenter – Sygedagpenge / Kære Henriette Mølgaard«). An inquiry or a reply opens with
 # its salutation instead; »Kære borger« names no one.
-_FULL_NAME_SALUTATION = re.compile(
+_FULL_NAME_SALUTATION: Final = re.compile(
     "\n[ \t]*(?:Kære|Kaere|Til) [A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)? "
     "(?:[A-ZÆØÅ]\\. )?[A-ZÆØÅ][a-zæøåéü]+(?:,|[ \t]*\n)".encode("latin-1")
 )
 # Whole first words (»Hillerød Kommune« is a heading, not »hi«).
-_OPENINGS = spelled_bytes((*GREETINGS, "kæreste", "til"))
+_OPENINGS: Final = spelled_bytes((*GREETINGS, "kæreste", "til"))
 
 
 def _a_letter_to_one_person(data: bytes) -> bool:
@@ -615,7 +617,7 @@ def _a_letter_to_one_person(data: bytes) -> bool:
 
 
 # (Not »Vedr.«: a citizen heads a mail to a council member so too.)
-_LETTER_HEADING = re.compile(
+_LETTER_HEADING: Final = re.compile(
     with_ascii_spellings(
         r"(?:^|\n)[ \t>]*(?:Kære|Til) [A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)? "
         r"(?:[A-ZÆØÅ]\. )?[A-ZÆØÅ][a-zæøåéü]+[ \t]*\n(?:[ \t>]*\n)*[ \t>]*(?i:afgørelse|"
@@ -629,7 +631,7 @@ _LETTER_HEADING = re.compile(
 # »min leder på plejehjemmet«, »min stilling i hjemmesygeplejen«, »arbejder på
 # akutmodtagelsen«; a hospital's departments too, by their place or their speciality
 # (»neurologisk afdeling«).
-_CARE_PLACE_WORDS = (
+_CARE_PLACE_WORDS: Final = (
     "plejehjem", "plejecent", "hospital", "sygehus", "hjemmepleje", "hjemmesygepleje",
     "hospice", "skadestue", "akutmodtag", "lægevagt", "psykiatri", "børnepsykiatri",
     "ungdomspsykiatri",
@@ -638,12 +640,12 @@ _CARE_PLACE_WORDS = (
     # and where asylum seekers live: »der skal bygges et nyt asylcenter«
     "asylcent",
 )  # fmt: skip
-_CARE_PLACE = re.compile(
+_CARE_PLACE: Final = re.compile(
     with_ascii_spellings("(" + "|".join(_CARE_PLACE_WORDS) + "|[a-zæøå]+logisk)"),
     re.IGNORECASE,
 )
-_PLACES_OF_WORK = frozenset(["health", "criminal", "ethnic_origin"])
-_WORK_BEFORE = re.compile(
+_PLACES_OF_WORK: Final = frozenset(["health", "criminal", "ethnic_origin"])
+_WORK_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
         r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
@@ -663,7 +665,7 @@ _WORK_BEFORE = re.compile(
 # for at skulle på plejehjem«, »hvis jeg skal have hjemmehjælp«, »hvis jeg får brug for en
 # rollator«; nor is a fear of what may become of one: »bange for at blive fyret«. (»Bange
 # for at miste min SU« still tells that one has it.)
-_IF_ONE_DAY = re.compile(
+_IF_ONE_DAY: Final = re.compile(
     with_ascii_spellings(
         # (the one it may happen to: »hvis min mor en dag skal på plejehjem«)
         r"(?i)\b(?:hvis (?:jeg|vi|han|hun|de|(?:min|mit|mine|hans|hendes|vores|deres) [a-zæøå]+) "
@@ -688,7 +690,7 @@ def _following(text: str, end: int) -> str:
 
 # What one works as or trains for names a profession, not something about oneself:
 # »jeg arbejder selv som psykolog«, »ansat som sagsbehandler«, »uddannet til jordemoder«.
-_PROFESSION_BEFORE = re.compile(
+_PROFESSION_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:arbejder|arbejdede|arbejdet|ansat|ansættes|job|jobbet|stilling|stillingen|"
         r"vikar|vikarierer|praktik|uddannet|uddannelse|uddannelsen|uddanner (?:mig|sig)|"
@@ -699,7 +701,7 @@ _PROFESSION_BEFORE = re.compile(
 
 # A place built, closed or opened is a building, not a stay in it: »kommunen skal bygge
 # et nyt plejehjem«, »lukke krisecentret«, »åbne et nyt hospice«.
-_BUILDING_BEFORE = re.compile(
+_BUILDING_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:bygge|bygger|bygget|opføre|opfører|lukke|lukker|lukket|renovere|renoverer|"
         r"udvide|udvider|nedlægge|nedlægger|åbne|åbner|åbnet|åbnes|"
@@ -716,7 +718,7 @@ _BUILDING_BEFORE = re.compile(
 # er en psykiatrisk skadestue i byen«, »der kommer et nyt hospice«), or is sold: the
 # place, not a stay.
 # (Not any term: »der kommer en psykolog hjem til min søn« is his.)
-_THERE_IS_BEFORE = re.compile(
+_THERE_IS_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:der (?:ikke )?(?:længere )?(?:er|findes|kommer)|"
         # one bought or sold: »staten vil sælge fængslet i Horsens«
@@ -750,12 +752,12 @@ def _a_profession(
     )
 
 
-_PROFESSION_NOUNS = (
+_PROFESSION_NOUNS: Final = (
     "psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut", "ergoterapeut",
     "kiropraktor", "sexolog", "misbrugsbehandler", "misbrugskonsulent", "forsvarer",
     "fængselsbetjent", "socialrådgiver",
 )  # fmt: skip
-_PROFESSIONS = spelled_bytes(
+_PROFESSIONS: Final = spelled_bytes(
     [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]
 )
 
@@ -778,21 +780,21 @@ def _staff_wanted(before_words: list[bytes], term: bytes) -> bool:
     return False
 
 
-_PROFESSIONS_IN_THE_PLURAL = spelled_bytes(
+_PROFESSIONS_IN_THE_PLURAL: Final = spelled_bytes(
     [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("er", "e", "erne", "ne")]
 )
-_STAFFING = spelled_bytes(
+_STAFFING: Final = spelled_bytes(
     ["mangler", "mangle", "manglede", "manglet", "ansætte", "ansætter", "ansat", "ansatte",
      "ansættes", "rekruttere", "rekrutterer", "uddanne", "uddanner", "flere", "færre"]
 )  # fmt: skip
 # What makes the professionals someone's own: »mangler sin psykolog«, »hos psykologerne«.
-_NOT_STAFF = spelled_bytes(
+_NOT_STAFF: Final = spelled_bytes(
     ["min", "mit", "mine", "din", "dine", "hans", "hendes", "sin", "sit", "sine", "vores",
      "deres", "jeres", "til", "hos", "ved"]
 )  # fmt: skip
 
 
-_BEFORE_A_PROFESSION = spelled_bytes([*BEING, "blevet", "blive", "uddannet"])
+_BEFORE_A_PROFESSION: Final = spelled_bytes([*BEING, "blevet", "blive", "uddannet"])
 
 
 def _at_work(before_term: bytes, text: str, start: int) -> bool:
@@ -803,7 +805,7 @@ def _at_work(before_term: bytes, text: str, start: int) -> bool:
     return _word_before(before_term) in _NEAR or _WORK_BEFORE.search(before_term) is not None
 
 
-_NEAR = spelled_bytes(
+_NEAR: Final = spelled_bytes(
     ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
 )
 
@@ -1016,8 +1018,8 @@ class _Context:
         return lo + len(self.text[lo:pos].rstrip(_LETTERS))
 
 
-_WORD_REST = re.compile(r"[^\W\d_]*")
-_LETTERS = "".join(ch for ch in map(chr, range(256)) if ch.isalpha())
+_WORD_REST: Final = re.compile(r"[^\W\d_]*")
+_LETTERS: Final = "".join(ch for ch in map(chr, range(256)) if ch.isalpha())
 
 
 # Pieces of the words that every phrase of a check holds, in lower case and both
@@ -1032,12 +1034,12 @@ def _pieces(*words: str) -> _Pieces:
     return pieces, re.compile(b"|".join(map(re.escape, pieces)))
 
 
-_ONE_DAY_PIECES = _pieces("vis ", " for at ", "rygter ")
-_BUILDING_PIECES = _pieces(
+_ONE_DAY_PIECES: Final = _pieces("vis ", " for at ", "rygter ")
+_BUILDING_PIECES: Final = _pieces(
     "bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne", "oprett"
 )
-_THERE_PIECES = _pieces("der ", "sælg", "solgt", "køb")
-_SOMEONE_WORDS = spelled_bytes(_SOMEONE_NOUNS)
+_THERE_PIECES: Final = _pieces("der ", "sælg", "solgt", "køb")
+_SOMEONE_WORDS: Final = spelled_bytes(_SOMEONE_NOUNS)
 
 
 def _word_at(data: bytes, start: int, end: int) -> bool:
@@ -1047,23 +1049,23 @@ def _word_at(data: bytes, start: int, end: int) -> bool:
     ].isalnum()
 
 
-_CARRIER_PIECES = _pieces("gen", "anl", "rer af")
-_BODIES = (
+_CARRIER_PIECES: Final = _pieces("gen", "anl", "rer af")
+_BODIES: Final = (
     r"(?:forening|klub|bestyrelse|organisation|virksomhed|firma|institution|skole|børnehave|"
     r"kommune|fond)"
 )
 # »som forening«; or the writer holds an office in a body, whose »vi« that is: »Jeg er
 # formand for en lille idrætsforening, og vi har svært ved at få økonomien til at hænge
 # sammen«.
-_AS_A_BODY = re.compile(
+_AS_A_BODY: Final = re.compile(
     with_ascii_spellings(
         rf"(?i)\bsom {_BODIES}\b|\b(?:formand|forperson|næstformand|kasserer|leder|"
         rf"bestyrelsesmedlem) (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?"
         rf"[a-zæøå]*{_BODIES}\b"
     ).encode("latin-1")
 )
-_A_BODYS_OWN = frozenset(["social_economic", "property_deal"])
-_PROCESSING_PIECES = _pieces("oplysning", "data", "hvem")
+_A_BODYS_OWN: Final = frozenset(["social_economic", "property_deal"])
+_PROCESSING_PIECES: Final = _pieces("oplysning", "data", "hvem")
 
 
 _DEFAULT: Scanner | None = None

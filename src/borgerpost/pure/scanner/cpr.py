@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from .spelling import both_spellings, with_ascii_spellings
 
-_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+_WEIGHTS: Final = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
-CPR_CUE = re.compile(
+CPR_CUE: Final = re.compile(
     with_ascii_spellings(
         r"(?:cpr|c\.p\.r|personnummer|personnr|person-nr|p-nr|personnummeret|fødselsnummer)"
         r"[\s.\-:]*(?:nr|nummer|nummeret)?[\s.:]*$"
@@ -24,7 +25,7 @@ CPR_CUE = re.compile(
 )
 # Labels that make a following number something other than a CPR number, as they end the
 # words before it (no boundary before them: »Storkundenr.«).
-OTHER_NUMBER_LABELS = (
+OTHER_NUMBER_LABELS: Final = (
     "kunde", "faktura", "ordre", "licens", "afgifts", "konto", "reg", "registrerings", "bfe",
     "matr", "matrikel", "sags", "journal", "j", "ean", "gln", "cvr", "se", "p", "tlf",
     "tlf.", "telefon", "mobil", "mob", "fax", "bilag", "reference", "ref", "lån", "låner",
@@ -65,7 +66,7 @@ def _branches(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-_OTHER_NUMBER_REVERSED = re.compile(
+_OTHER_NUMBER_REVERSED: Final = re.compile(
     r"\s*(?:re|re \w+ soh|åp reddyl|aap reddyl|:)?[\s.:]*(?:rn|remmun|on|di)?[\s.\-:]*"
     + _trie([label[::-1] for label in both_spellings(OTHER_NUMBER_LABELS)]),
     re.IGNORECASE,
@@ -80,14 +81,14 @@ def other_number_label(before: str) -> bool:
 # A document named as a whole word, in its definite form or with the number it »has« or
 # comes »with«: »kvitteringen har nr.«, »fakturaen med nummer«. Whole words only: an
 # ending added to the short labels above would take »Hansen« for »se« + »n«.
-OTHER_DOCUMENT_CUE = re.compile(
+OTHER_DOCUMENT_CUE: Final = re.compile(
     r"\b(?:kvittering|faktura|regning|ordre|police|aftale|konto|billet|pakke|forsendelse|"
     r"bestilling|booking|reference|transaktion|abonnement|licens)(?:en|et)?"
     r"(?:\s+(?:har|med)\s+(?:nr|nummer|nummeret)\b\.?|[\s.:]+(?:nr|nummer|nummeret)\b\.?)?"
     r"[\s.:]*(?:er|:)?\s*$",
     re.IGNORECASE,
 )
-PHONE_CUE = re.compile(r"(?:\+\d{1,3}\s*|\(\d+\)\s*)$")
+PHONE_CUE: Final = re.compile(r"(?:\+\d{1,3}\s*|\(\d+\)\s*)$")
 
 
 def century(yy: int, seventh: int) -> int:

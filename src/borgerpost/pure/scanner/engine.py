@@ -13,7 +13,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from .cache import cache_dir, store
 from .lexicon import W
@@ -35,8 +35,14 @@ def _stem(pattern: str) -> str:
     return pattern[: -len(W)] if pattern.endswith(W) else pattern
 
 
-_NON_ASCII_CASES = {"æ": "(?:æ|Æ)", "ø": "(?:ø|Ø)", "å": "(?:å|Å)", "é": "(?:é|É)", "ü": "(?:ü|Ü)"}
-_BOTH_IN_A_CLASS = {ch: ch + ch.upper() for ch in _NON_ASCII_CASES}
+_NON_ASCII_CASES: Final = {
+    "æ": "(?:æ|Æ)",
+    "ø": "(?:ø|Ø)",
+    "å": "(?:å|Å)",
+    "é": "(?:é|É)",
+    "ü": "(?:ü|Ü)",
+}
+_BOTH_IN_A_CLASS: Final = {ch: ch + ch.upper() for ch in _NON_ASCII_CASES}
 
 
 def _for_hyperscan(pattern: str, head: bool = False, at_start: bool = True) -> str:
@@ -66,13 +72,13 @@ def _both_cases(pattern: str) -> str:
     return map_letters(pattern, _NON_ASCII_CASES, _BOTH_IN_A_CLASS)
 
 
-_NUMBER_ANCHOR = "[^0-9]"
-_WORD_ANCHOR = "[^a-zA-Z0-9\\x80-\\xff]"
+_NUMBER_ANCHOR: Final = "[^0-9]"
+_WORD_ANCHOR: Final = "[^a-zA-Z0-9\\x80-\\xff]"
 
-_WORD_START = re.compile(r"\b\w")
+_WORD_START: Final = re.compile(r"\b\w")
 # Letters and digits of the Latin-1 view. A hyphen ends a word here, so a term at the end
 # of a compound ("børne-psykiater") is found where it starts.
-_WORD_CHARS = "".join(ch for ch in map(chr, range(256)) if ch.isalnum())
+_WORD_CHARS: Final = "".join(ch for ch in map(chr, range(256)) if ch.isalnum())
 
 OnMatch = Callable[[int, int, int, int, object], Any]
 
@@ -219,7 +225,7 @@ def _longest_per_start(found: list[tuple[int, int, int]]) -> list[Candidate]:
 
 
 # Texts up to this many bytes (any mail) are scanned with start of match reported.
-WITH_START_UP_TO = 64_000
+WITH_START_UP_TO: Final = 64_000
 
 
 def _compiled(expressions: list[bytes], with_start: bool) -> tuple[list[bool], Any]:
@@ -260,7 +266,7 @@ def _compiled(expressions: list[bytes], with_start: bool) -> tuple[list[bool], A
     return som, db
 
 
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT: Final = "1"
 
 
 def _hyperscan_version() -> str:

@@ -3,6 +3,8 @@ so whole-text work can run on bytes in C."""
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def _lower_byte(code: int) -> int:
     lowered = chr(code).lower()
@@ -12,11 +14,11 @@ def _lower_byte(code: int) -> int:
 
 
 # Every Latin-1 byte lower-cased, the rest kept.
-LOWER_LATIN1 = bytes(_lower_byte(code) for code in range(256))
+LOWER_LATIN1: Final = bytes(_lower_byte(code) for code in range(256))
 # A word is a run of letters and digits; everything else, hyphens included, separates:
 # one translate() by one of these and one split() give a text's words, both in C.
-WORDS = bytes(code if chr(code).isalnum() else 32 for code in range(256))
-LOWER_WORDS = bytes(LOWER_LATIN1[code] if chr(code).isalnum() else 32 for code in range(256))
+WORDS: Final = bytes(code if chr(code).isalnum() else 32 for code in range(256))
+LOWER_WORDS: Final = bytes(LOWER_LATIN1[code] if chr(code).isalnum() else 32 for code in range(256))
 
 
 def lower(text: str) -> str:

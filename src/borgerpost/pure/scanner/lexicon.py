@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .countries import country_pattern
 from .partners import PATTERN as PARTNER_PATTERN
 from .spelling import both_spellings, with_ascii_spellings
 
-W = r"[a-zæøåéü]*"  # the rest of a word: Danish inflections and compounds
+W: Final = r"[a-zæøåéü]*"  # the rest of a word: Danish inflections and compounds
 
 
 # The verb of being, as Danish says what someone is: »vi er to mænd«, »min mand er
 # psykolog«, »vi er begge kørestolsbrugere«.
-BEING = ("er", "var", "været", "være", "blev", "bliver")
+BEING: Final = ("er", "var", "været", "være", "blev", "bliver")
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,9 @@ class Term:
 
 
 # »psykisk vold« is violence (criminal), not mental health: no health term before »vold«.
-_VIOLENCE = ("vold",)
+_VIOLENCE: Final = ("vold",)
 # Danish trade unions and unemployment funds tied to them, by their usual names.
-_UNIONS = (
+_UNIONS: Final = (
     r"(hk\b|3f\b|foa\b|dansk metal|metal\b|danmarks lærerforening|dlf\b|bupl\b|"
     r"dansk sygeplejeråd|dsr\b|krifa|det faglige hus|djøf|ida\b|dansk el-forbund|"
     r"socialpædagogerne|sl\b|fag og arbejde|fagforening|ase\b|ca a-kasse|foa's a-kasse|"
@@ -66,7 +67,7 @@ _UNIONS = (
 # member unions, and the independent ones). A list of its own: in _UNIONS, which three
 # alternatives of a term hold, it made the term too large for Hyperscan to report where
 # its matches start.
-_MORE_UNIONS = (
+_MORE_UNIONS: Final = (
     r"(dansk socialrådgiverforening|socialrådgiverforeningen|danske fysioterapeuter|"
     r"ergoterapeutforeningen|jordemoderforeningen|dansk magisterforening|"
     r"gymnasieskolernes lærerforening|dansk psykolog forening|lægeforeningen|yngre læger|"
@@ -78,14 +79,14 @@ _MORE_UNIONS = (
     r"dansk told- og skatteforbund|dansk funktionærforbund|ingeniørforeningen)"
 )
 # Sexually transmitted infections, said of someone: health and sex life both.
-_STI = r"klamydia|gonoré|syfilis|kønssygdom|kønsvorter"
+_STI: Final = r"klamydia|gonoré|syfilis|kønssygdom|kønsvorter"
 # What may stand between a verb and its object: possessives, articles, a few adjectives
 # and a genitive of two letters or more (»sælge min mors gamle hus«; not »os«), never a
 # preposition (»sælger hash fra lejligheden« is no sale of the flat).
 # Where a property lies, between it and what is done with it: »vores hus på Engvej 12
 # til salg«.
-_AT_AN_ADDRESS = r"(?:\s+(?:på|i|ved)\s+[a-zæøåéü]+(?:\s+[0-9]+[a-z]?)?)?"
-_BEFORE_A_NOUN = (
+_AT_AN_ADDRESS: Final = r"(?:\s+(?:på|i|ved)\s+[a-zæøåéü]+(?:\s+[0-9]+[a-z]?)?)?"
+_BEFORE_A_NOUN: Final = (
     r"(?:vores|vort|min|mit|sin|sit|hans|hendes|deres|jeres|din|dit|den|det|en|et|de|"
     r"gamle|lille|store|nye|ny|nyt|nuværende|fælles|kommunale|tomme|ledige|hele|halve|private|"
     r"sidste|første|tilstødende|pågældende|omtalte|ubebyggede|fredede|nedlagte|tidligere|"
@@ -1613,18 +1614,18 @@ TERMS: list[Term] = [
 # possessive ("min søn"), a pronoun with a verb of having, being or receiving ("hun har"),
 # a relation or "hos" followed by a name ("søn Oliver", "hos Lucas"), a label ("Barn:"),
 # or a named person or a weak pronoun with such a verb, unless it talks about groups.
-POSSESSIVES = frozenset(
+POSSESSIVES: Final = frozenset(
     ["min", "mit", "mine", "din", "dit", "dine", "hans", "hendes", "vores", "jeres"]
 )
 # Kin, which a person's genitive names as one identifiable person (»Borgerens mor«).
-KIN = frozenset(
+KIN: Final = frozenset(
     ["mor", "far", "søn", "datter", "bror", "søster", "barn", "børn", "mormor", "morfar",
      "farmor", "farfar", "forældre", "bedstemor", "bedstefar", "svigermor", "svigerfar",
      "moster", "faster", "morbror", "farbror", "onkel", "tante", "nevø", "niece"]
 )  # fmt: skip
 # An animal the term is said of is no person: »vores hund er syg«, »katten har fået
 # sukkersyge«. (Not »får«, a verb too.)
-ANIMALS = frozenset(
+ANIMALS: Final = frozenset(
     ["hund", "hunden", "hunde", "hundene", "hvalp", "hvalpen", "kat", "katten", "katte",
      "kattene", "killing", "killingen", "hest", "hesten", "heste", "hestene", "pony",
      "ponyen", "kanin", "kaninen", "marsvin", "marsvinet", "hamster", "hamsteren", "fugl",
@@ -1633,7 +1634,7 @@ ANIMALS = frozenset(
 )  # fmt: skip
 # What a possessive may own without being about one person: the place and the public
 # everyone shares (»vores kommune«, »vores ældre«, »jeres borgere«).
-SHARED_OWNED = frozenset(
+SHARED_OWNED: Final = frozenset(
     ["kommune", "kommunes", "by", "bys", "land", "lands", "samfund", "region", "område",
      "lokalområde", "bydel", "kvarter", "egn", "demokrati", "fællesskab", "velfærd",
      "velfærdssamfund", "fremtid", "natur", "miljø", "klima", "skoler", "institutioner",
@@ -1644,8 +1645,8 @@ SHARED_OWNED = frozenset(
      # an animal: »vores hund er syg«
      *ANIMALS]
 )  # fmt: skip
-PRONOUNS = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
-PRONOUN_VERBS = frozenset(
+PRONOUNS: Final = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
+PRONOUN_VERBS: Final = frozenset(
     [
         "er",
         "var",
@@ -1684,7 +1685,7 @@ PRONOUN_VERBS = frozenset(
         "begår",
     ]
 )
-RELATIONS = frozenset(
+RELATIONS: Final = frozenset(
     [
         "søn",
         "datter",
@@ -1724,13 +1725,13 @@ RELATIONS = frozenset(
         "pige",
     ]
 )
-WEAK_WORDS = (
+WEAK_WORDS: Final = (
     frozenset(["jeg", "mig", "vi", "os", "du", "dig", "han", "hun", "ham", "hende"]) | POSSESSIVES
 )
-PERSONAL_VERBS = PRONOUN_VERBS | frozenset(
+PERSONAL_VERBS: Final = PRONOUN_VERBS | frozenset(
     ["fået", "været", "givet", "taget", "sover", "efter", "søgt"]
 )
-GENERAL_WORDS = frozenset(
+GENERAL_WORDS: Final = frozenset(
     [
         "mange",
         "flere",
@@ -1747,7 +1748,7 @@ GENERAL_WORDS = frozenset(
         "strategi",
     ]
 )
-GROUP_WORDS = frozenset(
+GROUP_WORDS: Final = frozenset(
     ["mange", "flere", "alle", "nogle", "andre", "færre",
      # people in the definite plural: »at borgerne får ny medicin«
      "borgerne", "beboerne", "patienterne", "eleverne", "brugerne", "pårørende"]
@@ -1755,28 +1756,28 @@ GROUP_WORDS = frozenset(
 # Verbs of working with people, before a bare plural: the people one teaches, helps or
 # meets are a group, not one person (»min kone underviser flygtninge i dansk«, »jeg
 # møder mange hjemløse«). (Not »behandler«: »hun behandler sin angst«.)
-SERVING_VERBS = frozenset(
+SERVING_VERBS: Final = frozenset(
     ["underviser", "underviste", "hjælper", "hjalp", "møder", "mødte", "rådgiver",
      "rådgav", "besøger", "besøgte", "støtter", "støttede", "vejleder", "vejledte"]
 )  # fmt: skip
 # "i flere måneder", "mange gange": a group word before a word of time or count speaks of
 # how long or how often, not of a group of people.
-TIME_WORDS = frozenset(
+TIME_WORDS: Final = frozenset(
     ["år", "måneder", "uger", "dage", "timer", "gange", "aftener", "nætter", "weekender"]
 )
 # People in the indefinite plural: »borgere med handicap«, »mange unge har det svært«.
-PEOPLE_IN_GENERAL = frozenset(
+PEOPLE_IN_GENERAL: Final = frozenset(
     ["borgere", "børn", "ældre", "folk", "mennesker", "personer", "familier", "elever",
      "unge", "yngre", "voksne", "patienter", "beboere", "brugere", "pensionister"]
 )  # fmt: skip
-GENERAL_PAIRS = frozenset((a, "med") for a in PEOPLE_IN_GENERAL) | {
+GENERAL_PAIRS: Final = frozenset((a, "med") for a in PEOPLE_IN_GENERAL) | {
     ("de", "fleste"),
     ("tilbud", "til"),
     ("plan", "for"),
 }
 # Two capitalised words are a place or an organisation, not a person, when one of them
 # ends in one of these (»Ishøj Station«, »Plejecenter Lyngbo«, »Vallensbæk Kommune«).
-PLACE_ENDINGS = frozenset(
+PLACE_ENDINGS: Final = frozenset(
     [
         "station", "kommune", "kommunes", "skole", "skolen", "sygehus", "hospital",
         "hospitalet", "center", "centret", "centeret", "vej", "vejen", "gade", "gaden",
@@ -1791,7 +1792,7 @@ PLACE_ENDINGS = frozenset(
     ]
 )  # fmt: skip
 # The first word of a mail header or a heading, before a capitalised word that is no name.
-HEADER_WORDS = frozenset(
+HEADER_WORDS: Final = frozenset(
     [
         "invitation", "emne", "fra", "til", "dato", "re", "fw", "fwd", "vs", "sendt", "cc",
         "vedr", "vedrørende", "ang", "angående", "svar", "afgørelse", "referat", "dagsorden",
@@ -1799,7 +1800,7 @@ HEADER_WORDS = frozenset(
 )  # fmt: skip
 # A place or a body as the owner of a sensitive word is a figure of speech: »byens DNA«,
 # »kommunens syge økonomi«, »samfundets kræftsvulst«.
-FIGURATIVE_OWNERS = frozenset(
+FIGURATIVE_OWNERS: Final = frozenset(
     [
         "byens", "kommunens", "landets", "områdets", "bydelens", "samfundets", "regionens",
         "virksomhedens", "firmaets", "foreningens", "klubbens", "partiets", "systemets",
@@ -1810,7 +1811,7 @@ FIGURATIVE_OWNERS = frozenset(
 # something told about a person: »debatten om misbrugsbehandling«, »reglerne om
 # kontanthjælp«, »foredraget om demens« (not »sagen om min søn«: a possessive comes
 # between, and »sag« is not one of these).
-TOPIC_NOUNS = frozenset(
+TOPIC_NOUNS: Final = frozenset(
     [
         "debat", "debatten", "diskussion", "diskussionen", "forslag", "forslaget",
         "lovforslag", "lovforslaget", "artikel", "artiklen", "artiklerne", "høring",
@@ -1836,14 +1837,14 @@ TOPIC_NOUNS = frozenset(
         "dokumentaren", "udsendelse", "udsendelsen", "podcast", "podcasten",
     ]
 )  # fmt: skip
-LABELLED_PERSON = re.compile(
+LABELLED_PERSON: Final = re.compile(
     with_ascii_spellings(r"\b(barn|borger|navn|beboer|ansøger|ansøgere|patient|elev)\s*:"),
     re.IGNORECASE,
 )
 # A council member's statements in that role are not about a private person's beliefs.
 # A word that ends in one of these is about a place, a thing or the system, not a person:
 # »medicinrummet«, »psykiatriområdet«, »sundhedspolitikken«, »kriminalitetsforebyggelse«.
-SYSTEM_HEADS_WORDS = (
+SYSTEM_HEADS_WORDS: Final = (
     "rum",
     "rummet",
     "center",
@@ -1898,11 +1899,11 @@ SYSTEM_HEADS_WORDS = (
     "råd",
     "rådet",
 )
-SYSTEM_HEADS = tuple(sorted(both_spellings(SYSTEM_HEADS_WORDS)))
+SYSTEM_HEADS: Final = tuple(sorted(both_spellings(SYSTEM_HEADS_WORDS)))
 # Asking whether or how the municipality processes a kind of data is no disclosure of it
 # (»Gemmer kommunen oplysninger om borgernes religion?«), unless the sentence is about
 # someone's own ("min søns diagnose").
-PROCESSING = re.compile(
+PROCESSING: Final = re.compile(
     r"\b(behandler|registrerer|gemmer|opbevarer|indsamler|videregiver|noterer|logger)\b"
     r"[^.?!\n]{0,60}(oplysninger|data)\b|(oplysninger|data)\b[^.?!\n]{0,60}"
     r"\b(behandles|registreres|gemmes|opbevares|indsamles|videregives|bruges)\b|"
@@ -1914,15 +1915,17 @@ PROCESSING = re.compile(
 )
 # A carrier of a gene for an illness is not ill: »bærer af genet for cystisk fibrose« is
 # genetic information, not a diagnosis.
-CARRIER_BEFORE = re.compile(
+CARRIER_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"\b(bærer af|anlæg for|genet for|gen for|genfejl for|arveanlæg for)\b[^.!?\n]{0,30}$"
     ),
     re.IGNORECASE,
 )
-INDIRECT_QUESTION = re.compile(r"\b(om|hvordan|hvorvidt|hvilke|hvad|hvorfor)\b", re.IGNORECASE)
+INDIRECT_QUESTION: Final = re.compile(
+    r"\b(om|hvordan|hvorvidt|hvilke|hvad|hvorfor)\b", re.IGNORECASE
+)
 
-POLITICAL_ROLE = re.compile(
+POLITICAL_ROLE: Final = re.compile(
     with_ascii_spellings(
         r"\b(stemme (for|imod)|byrådsmødet|i byrådet|som byrådsmedlem|vores budgetforslag|"
         r"min gruppe|vores gruppe|partiets holdning|mit parti mener)\b"

@@ -29,7 +29,7 @@ from array import array
 from collections.abc import Callable
 from itertools import chain, pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from .cache import cache_dir, store
 from .native import HERE
@@ -40,12 +40,12 @@ if TYPE_CHECKING:
     from ._kernel import Kernel  # built with the compiled modules only (native)
 
 # Beside the sources (a compiled module's own __file__ is in its build folder).
-MODEL_FILE = HERE / "model.json.gz"
+MODEL_FILE: Final = HERE / "model.json.gz"
 
 # Danish written without æ, ø and å (phones, English keyboards) reads as the same word.
-_FOLD = str.maketrans({**ASCII_SPELLINGS, "é": "e"})
-_WORD = re.compile(r"\w+")
-_NOT_WORD = re.compile(r"\W")
+_FOLD: Final = str.maketrans({**ASCII_SPELLINGS, "é": "e"})
+_WORD: Final = re.compile(r"\w+")
+_NOT_WORD: Final = re.compile(r"\W")
 # Compounds carry their meaning in their head and their first part (»lunge|kræft«,
 # »misbrugs|behandling«), and Danish inflects and derives at a word's end (»syg|e«,
 # »syg|dom«, »an|meldt«/»an|meldelse«): a word of four letters or more also gives its
@@ -53,23 +53,23 @@ _NOT_WORD = re.compile(r"\W")
 # by set these ends of short words too raised the mean average precision from 0.920 to
 # 0.937 and the recall at a precision of 0.95 from 0.65 to 0.72; on the held-out sets
 # the guard was no better for them (docs/performance.md, eleventh session).
-SHORTEST_WITH_ENDS = 4
-SUFFIXES = (3, 4, 5, 6, 7, 8)
-PREFIXES = (3, 4, 5, 6, 7)
+SHORTEST_WITH_ENDS: Final = 4
+SUFFIXES: Final = (3, 4, 5, 6, 7, 8)
+PREFIXES: Final = (3, 4, 5, 6, 7)
 # Words seen are kept with what they give (citizens' mails share their words); each
 # table is emptied when it grows past this, to bound a server's memory.
-_MAX_CACHED_WORDS = 200_000
+_MAX_CACHED_WORDS: Final = 200_000
 # Nor is a »word« longer than this kept: a hostile text's words of megabytes would stay
 # in memory for as long as the process lives. (Danish compounds in mails stay far below.)
-_MAX_CACHED_WORD_LENGTH = 48
+_MAX_CACHED_WORD_LENGTH: Final = 48
 # The model speaks only on a text with at least this many words it knows. On fewer it
 # judges by one or two words, as no rule of the scanner may: in cross-validation its
 # precision on texts under 20 words was 0.82 against 0.96 on longer ones; it found a
 # category in 21 of the 131 one-sentence traps of tests/test_scanner.py (2 when set in a
 # mail), and one in a dump of database fields, English words mostly.
-MIN_WORDS = 20
+MIN_WORDS: Final = 20
 # A long text's words are taken this many characters at a time.
-_PIECE = 65_536
+_PIECE: Final = 65_536
 
 
 def fold(raw: str) -> str:
@@ -174,7 +174,7 @@ def _own_indices(index: dict[str, int], word: str) -> tuple[int, ...]:
 Row = tuple[float, ...]
 # The scanner's categories but CPR: the special categories with social and economic
 # circumstances and property. A model of any other number was made for another scanner.
-WIDTH = 9
+WIDTH: Final = 9
 
 # A model as it is kept: the categories, per category its bias and threshold, then the
 # vocabulary as one string of features, a line each (a feature is words, never a line
@@ -229,7 +229,7 @@ def _pair_indices(vocabulary: list[str]) -> list[int]:
 
 # The sums in C keep a weight as 16-bit thousandths (_kernel.c). A model they could not
 # hold is refused here, for the Python sums as well: both read the same models.
-_MOST_THOUSANDTHS = 32_767
+_MOST_THOUSANDTHS: Final = 32_767
 
 
 def _thousandths(column: object) -> list[int]:

@@ -19,19 +19,20 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from typing import Final
 
 from .cache import cache_dir, store
 from .engine import SharedDatabase
 
 # Characters a person cannot see, which would otherwise split a number or a word.
-_INVISIBLE = (
+_INVISIBLE: Final = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
-_DROP = {ord(c): None for c in _INVISIBLE}
+_DROP: Final = {ord(c): None for c in _INVISIBLE}
 
 
-_ALWAYS_UNSTABLE = frozenset("\u00a0\uff10\u2002\u00bd")
+_ALWAYS_UNSTABLE: Final = frozenset("\u00a0\uff10\u2002\u00bd")
 
 
 def _unstable_chars() -> frozenset[str]:
@@ -72,7 +73,7 @@ def _from_unicode_tables() -> frozenset[str]:
     return frozenset(found)
 
 
-_UNSTABLE_CHARS = _unstable_chars()
+_UNSTABLE_CHARS: Final = _unstable_chars()
 
 
 _outside = threading.local()
@@ -105,7 +106,7 @@ def _encode_marking(text: str) -> tuple[bytes, list[int]]:
 
 
 # Large texts are encoded in pieces of this many characters (see to_latin1_marking).
-_PIECE = 16_384
+_PIECE: Final = 16_384
 
 
 def to_latin1_marking(text: str) -> tuple[bytes, list[int]]:
@@ -135,8 +136,8 @@ def to_latin1_marking(text: str) -> tuple[bytes, list[int]]:
 
 # Bytes that may need normalising: the Latin-1 symbols that NFKC or the space rule change.
 # Characters outside Latin-1 became "?" and are looked at separately.
-_SUSPECT = rb"[\xa0\xa8\xaa\xad\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe]"
-_SUSPECT_RE = re.compile(_SUSPECT)
+_SUSPECT: Final = rb"[\xa0\xa8\xaa\xad\xaf\xb2\xb3\xb4\xb5\xb8\xb9\xba\xbc\xbd\xbe]"
+_SUSPECT_RE: Final = re.compile(_SUSPECT)
 
 
 def _suspect_db() -> SharedDatabase | None:
@@ -147,7 +148,7 @@ def _suspect_db() -> SharedDatabase | None:
     return SharedDatabase([_SUSPECT], flags=0)
 
 
-_SUSPECT_DB = _suspect_db()
+_SUSPECT_DB: Final = _suspect_db()
 
 
 def _suspect_offsets(data: bytes) -> list[int]:

@@ -19,6 +19,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from .cache import for_package_files, store
 from .latin1 import lower
@@ -42,7 +43,7 @@ PARTNERS: dict[str, str | None] = {
     "partner": None,
 }
 # Words for a person whose sex they say, for »sin«: the nearest one before it.
-PERSON_WORDS = {
+PERSON_WORDS: Final = {
     **dict.fromkeys(
         [
             "mor",
@@ -87,14 +88,14 @@ PERSON_WORDS = {
         MALE,
     ),
 }
-OWNERS = ("min", "sin", "hans", "hendes", "din")
+OWNERS: Final = ("min", "sin", "hans", "hendes", "din")
 # (The scanner gives every term's expression both spellings itself.)
 # Love or marriage said of the person loved: »jeg er forelsket i en pige«, »min søn er
 # kæreste med en dreng«, »hun er gift med en kvinde«. Whose it is: the clause's subject.
-LOVED_BY_SEX = {"pige": FEMALE, "kvinde": FEMALE, "dreng": MALE, "mand": MALE, "fyr": MALE}
-_LOVES = ("forelsket i", "gift med", "kæreste med", "kærester med")
-_LOVES_BOTH = tuple(sorted(both_spellings(_LOVES)))
-PATTERN = (
+LOVED_BY_SEX: Final = {"pige": FEMALE, "kvinde": FEMALE, "dreng": MALE, "mand": MALE, "fyr": MALE}
+_LOVES: Final = ("forelsket i", "gift med", "kæreste med", "kærester med")
+_LOVES_BOTH: Final = tuple(sorted(both_spellings(_LOVES)))
+PATTERN: Final = (
     r"(" + "|".join(OWNERS) + r") (" + "|".join(sorted(PARTNERS, key=len, reverse=True)) + r")s?"
     r"|(?:" + "|".join(_LOVES) + r") (?:en )?(?:" + "|".join(LOVED_BY_SEX) + r")\b"
 )
@@ -102,26 +103,28 @@ PATTERN = (
 PARTNERS.update({ascii_spelling(word): sex for word, sex in list(PARTNERS.items())})
 PERSON_WORDS.update({ascii_spelling(word): sex for word, sex in list(PERSON_WORDS.items())})
 
-_NAME_AFTER = re.compile(r",?[ \t]+([A-ZÆØÅ][a-zæøåéü]+)")
+_NAME_AFTER: Final = re.compile(r",?[ \t]+([A-ZÆØÅ][a-zæøåéü]+)")
 # »min kæreste hanne«: a name in lower case, where it is no Danish word (see _HOMOGRAPHS).
-_LOWER_CASE_NAME_AFTER = re.compile(r",?[ \t]+([a-zæøåéü]+)\b")
+_LOWER_CASE_NAME_AFTER: Final = re.compile(r",?[ \t]+([a-zæøåéü]+)\b")
 # A closing's first word, then the name after it (»mvh\nCamilla«, »Venlig hilsen Ib«).
 # Each first word is found by str.find, which skips through a mail in C many times
 # faster than a regular expression's alternatives tried at every letter (that search
 # was a tenth of the scan of a dense mail); the rest is matched where one was found.
-_CLOSING_WORDS = ("mvh", "m.v.h.", "vh", "kh", "bh", "hilsen", "hilsner")
-_AFTER_CLOSING = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a-zæøåéü]+)")
+_CLOSING_WORDS: Final = ("mvh", "m.v.h.", "vh", "kh", "bh", "hilsen", "hilsner")
+_AFTER_CLOSING: Final = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a-zæøåéü]+)")
 # Searched in the lower-cased text, each starting with a literal so that the search skips
 # ahead in C; the word boundary before is checked after.
-_OTHER_CLOSINGS = (
+_OTHER_CLOSINGS: Final = (
     re.compile(r"/([a-zæøåéü][a-zæøåéü]+)[ \t]*$", re.MULTILINE),  # »... /kim«
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
 )
-_TWO_SIGN = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
+_TWO_SIGN: Final = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
 # The words a mail opens with, before the name of the one it is written to.
-GREETINGS = tuple(sorted(both_spellings(["kære", "hej", "hejsa", "hey", "hi", "dear", "goddag"])))
-_GREETING = re.compile(r"(?:" + "|".join(GREETINGS) + r")[ \t]+([a-zæøåéü][a-zæøåéü]+)")
-_WORDS = re.compile(r"[A-Za-zÆØÅæøåéü]+")
+GREETINGS: Final = tuple(
+    sorted(both_spellings(["kære", "hej", "hejsa", "hey", "hi", "dear", "goddag"]))
+)
+_GREETING: Final = re.compile(r"(?:" + "|".join(GREETINGS) + r")[ \t]+([a-zæøåéü][a-zæøåéü]+)")
+_WORDS: Final = re.compile(r"[A-Za-zÆØÅæøåéü]+")
 
 
 def _starts_a_word(low: str, i: int) -> bool:
@@ -175,7 +178,7 @@ def _names_cache_path() -> Path | None:
 
 # First names that are Danish words too (»bo«, »per«, »tom«, »sten«, »line«, »sine«,
 # »stig«): written in lower case they are the word, not the name.
-_HOMOGRAPHS = frozenset(
+_HOMOGRAPHS: Final = frozenset(
     ["bo", "hans", "per", "tom", "sten", "mark", "line", "sine", "trine", "stig", "else",
      "frank", "rosa", "nick", "mie", "sys", "ken"]
 )  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import Final
 
 from .latin1 import LOWER_WORDS, WORDS
 from .lexicon import (
@@ -39,7 +40,7 @@ from .lexicon import (
 from .partners import GREETINGS, lower_case_first_name
 from .spelling import spelled_bytes, with_ascii_spellings
 
-_UPPER = frozenset(code for code in range(256) if chr(code).isupper())
+_UPPER: Final = frozenset(code for code in range(256) if chr(code).isupper())
 
 
 def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, bytes]]:
@@ -51,22 +52,22 @@ def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, b
     )
 
 
-_POSSESSIVES = spelled_bytes(POSSESSIVES)
-_SHARED_OWNED = spelled_bytes(SHARED_OWNED)
-_WEAK_WORDS = spelled_bytes(WEAK_WORDS)
-_PERSONAL_VERBS = spelled_bytes(PERSONAL_VERBS)
-_NAME_VERBS = spelled_bytes(PRONOUN_VERBS)
-_GENERAL_WORDS = spelled_bytes(GENERAL_WORDS)
-_GROUP_WORDS = spelled_bytes(GROUP_WORDS)
-_ANIMALS = spelled_bytes(ANIMALS)
-_SERVING_VERBS = spelled_bytes(SERVING_VERBS)
-_TIME_WORDS = spelled_bytes(TIME_WORDS)
-_GENERAL_PAIRS = _encoded_pairs(GENERAL_PAIRS)
-_PEOPLE_IN_GENERAL = spelled_bytes(PEOPLE_IN_GENERAL)
+_POSSESSIVES: Final = spelled_bytes(POSSESSIVES)
+_SHARED_OWNED: Final = spelled_bytes(SHARED_OWNED)
+_WEAK_WORDS: Final = spelled_bytes(WEAK_WORDS)
+_PERSONAL_VERBS: Final = spelled_bytes(PERSONAL_VERBS)
+_NAME_VERBS: Final = spelled_bytes(PRONOUN_VERBS)
+_GENERAL_WORDS: Final = spelled_bytes(GENERAL_WORDS)
+_GROUP_WORDS: Final = spelled_bytes(GROUP_WORDS)
+_ANIMALS: Final = spelled_bytes(ANIMALS)
+_SERVING_VERBS: Final = spelled_bytes(SERVING_VERBS)
+_TIME_WORDS: Final = spelled_bytes(TIME_WORDS)
+_GENERAL_PAIRS: Final = _encoded_pairs(GENERAL_PAIRS)
+_PEOPLE_IN_GENERAL: Final = spelled_bytes(PEOPLE_IN_GENERAL)
 # "hun har", "vi fik", "har vi"; and "I har" with a capital I (you, plural; "i" is "in").
 # Danish puts the verb before the subject after a first adverb or clause ("nu får jeg",
 # "i dag har hun"): the inverted pair is the same cue.
-_PRONOUN_PAIRS = _encoded_pairs(
+_PRONOUN_PAIRS: Final = _encoded_pairs(
     [(p, v) for p in PRONOUNS for v in PRONOUN_VERBS]
     # not "er de": there "de" is as often the article ("Byens DNA er de gamle gårde")
     + [(v, p) for p in PRONOUNS - {"de"} for v in PRONOUN_VERBS]
@@ -75,40 +76,40 @@ _PRONOUN_PAIRS = _encoded_pairs(
 # Subject first only (»Kan jeg få ...?« asks about rules), and not »vi« or »de«, who are as
 # often everyone (»vi skal have flere psykologer«); a weak cue, so a sentence that talks
 # of groups is still general.
-_MODAL_PAIRS = _encoded_pairs(
+_MODAL_PAIRS: Final = _encoded_pairs(
     (p, v)
     for p in ("jeg", "han", "hun")
     for v in ("kan", "skal", "vil", "må", "kunne", "skulle", "ville", "måtte")
 )
 # (Not "I går": that is "yesterday" at the start of a sentence.)
-_CAPITAL_I_PAIRS = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
-_BEFORE_A_NAME = spelled_bytes(RELATIONS | {"hos"})
+_CAPITAL_I_PAIRS: Final = _encoded_pairs(("I", v) for v in PRONOUN_VERBS - {"går"})
+_BEFORE_A_NAME: Final = spelled_bytes(RELATIONS | {"hos"})
 # »En far ringede om sin datter«: someone's own relative, as a telephone note tells it
 # (not »sin« before anything: »man kan få hjælp til sin medicin« is everyone's).
-_REFLEXIVE = spelled_bytes(["sin", "sit", "sine"])
-_REFLEXIVE_KIN = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") for r in RELATIONS)
+_REFLEXIVE: Final = spelled_bytes(["sin", "sit", "sine"])
+_REFLEXIVE_KIN: Final = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") for r in RELATIONS)
 # "naboen", "viceværten": the one person the writer lives beside or rents from.
-_DEFINITE_PEOPLE = spelled_bytes(
+_DEFINITE_PEOPLE: Final = spelled_bytes(
     ["naboen", "naboens", "genboen", "genboens", "underboen", "overboen", "viceværten",
      "udlejeren"]
 )  # fmt: skip
-_PAST_TENSE = re.compile(
+_PAST_TENSE: Final = re.compile(
     with_ascii_spellings(
         "(?:^| )(?:jeg|vi|han|hun) +(?!(?:troede|håbede|regnede|forventede|formodede|ønskede) )"
         "[a-zæøåéü]{2,}ede(?: |$)"
     ).encode("latin-1")
 )
-_PLACE_ENDINGS = tuple(spelled_bytes(PLACE_ENDINGS))
-_HEADER_WORDS = spelled_bytes(HEADER_WORDS)
-_GREETINGS = spelled_bytes(GREETINGS)
-_FIGURATIVE_OWNERS = spelled_bytes(FIGURATIVE_OWNERS)
-_KIN = spelled_bytes(KIN)
-_TOPIC_NOUNS = spelled_bytes(TOPIC_NOUNS)
-_NOT_A_TOPIC = spelled_bytes(
+_PLACE_ENDINGS: Final = tuple(spelled_bytes(PLACE_ENDINGS))
+_HEADER_WORDS: Final = spelled_bytes(HEADER_WORDS)
+_GREETINGS: Final = spelled_bytes(GREETINGS)
+_FIGURATIVE_OWNERS: Final = spelled_bytes(FIGURATIVE_OWNERS)
+_KIN: Final = spelled_bytes(KIN)
+_TOPIC_NOUNS: Final = spelled_bytes(TOPIC_NOUNS)
+_NOT_A_TOPIC: Final = spelled_bytes(
     POSSESSIVES | PRONOUNS | {"sin", "sit", "sine", "hende", "ham", "mig", "os"}
 )
 # »borgernes«, »forældrenes«: the genitive of many
-_PLURAL_GENITIVES = (b"ernes", b"enes")
+_PLURAL_GENITIVES: Final = (b"ernes", b"enes")
 
 
 def about_a_person(sentence: bytes) -> bool:
@@ -225,12 +226,12 @@ def has_possessive(sentence: bytes) -> bool:
 # A body that has the term itself, as a noun after an article or an adjective:
 # »foreningen har en stor gæld« (not »kommunen har stoppet min kontanthjælp«, where a
 # person owns the term, nor »kommunen har bevilget 4.500 kr.«, a verb).
-_BODIES = spelled_bytes(
+_BODIES: Final = spelled_bytes(
     ["foreningen", "andelsforeningen", "ejerforeningen", "boligforeningen", "kommunen",
      "firmaet", "virksomheden", "selskabet", "klubben", "staten", "regionen", "skolen"]
 )  # fmt: skip
-_HAS = spelled_bytes(["har", "havde", "fik", "får"])
-_BETWEEN_HAS_AND_TERM = spelled_bytes(
+_HAS: Final = spelled_bytes(["har", "havde", "fik", "får"])
+_BETWEEN_HAS_AND_TERM: Final = spelled_bytes(
     ["en", "et", "stor", "stort", "store", "kæmpe", "meget", "stigende", "voksende", "ny",
      "nyt", "gammel", "gammelt", "betydelig", "betydeligt", "også", "nu", "stadig"]
 )  # fmt: skip
@@ -266,18 +267,18 @@ def _negated(low: list[bytes]) -> bool:
     return False
 
 
-_NEGATIONS = spelled_bytes(["ikke", "aldrig", "ingen", "intet"])
-_PAYING = spelled_bytes(["betaler", "betalte", "afdrager", "afdrog", "overholder"])
-_NO_LONGER = spelled_bytes(["længere", "mere"])
-_RECEIVED = spelled_bytes(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
-_DENIED_SCOPE = spelled_bytes(
+_NEGATIONS: Final = spelled_bytes(["ikke", "aldrig", "ingen", "intet"])
+_PAYING: Final = spelled_bytes(["betaler", "betalte", "afdrager", "afdrog", "overholder"])
+_NO_LONGER: Final = spelled_bytes(["længere", "mere"])
+_RECEIVED: Final = spelled_bytes(["fået", "får", "fik", "modtaget", "modtager", "modtog"])
+_DENIED_SCOPE: Final = spelled_bytes(
     ["er", "var", "har", "havde", "været", "haft", "nogen", "noget", "nogle", "en", "et",
      "nogensinde", "selv", "heller", "i", "på", "af", "til", "med", "hos", "for", "medlem",
      "brug"]
 )  # fmt: skip
 # (Not »kan ikke få«, »må ikke få«: a benefit refused is one's circumstance; nor »ikke
 # blevet«: »han er ikke blevet løsladt endnu« tells where he is.)
-_MODALS = spelled_bytes(
+_MODALS: Final = spelled_bytes(
     ["kan", "kunne", "må", "måtte", "skal", "skulle", "vil", "ville", "tør", "orker", "magter"]
 )
 
@@ -299,10 +300,10 @@ def _of_anyone(low: list[bytes]) -> bool:
     )
 
 
-_WHAT_HAPPENS_TO_ONE = spelled_bytes(
+_WHAT_HAPPENS_TO_ONE: Final = spelled_bytes(
     ["kan", "kunne", "skal", "skulle", "må", "bør", "bliver", "blev", "er", "får", "fik"]
 )
-_PRONOUN_WORDS = spelled_bytes([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
+_PRONOUN_WORDS: Final = spelled_bytes([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
 
 
 def _many_of(low: list[bytes]) -> bool:
@@ -324,11 +325,11 @@ def _one_of(words: list[bytes], i: int) -> bool:
     return i >= 2 and words[i - 1] == b"af" and words[i - 2] in _ONE
 
 
-_ONE = spelled_bytes(["en", "et", "én", "ét", "hver", "ingen", "nogen"])
+_ONE: Final = spelled_bytes(["en", "et", "én", "ét", "hver", "ingen", "nogen"])
 
 
 # (»flere af os«: the writer is one of them)
-_NEW_CLAUSE = spelled_bytes(["at", "der", "som", "hvis", "fordi", "men", "os", *PRONOUNS])
+_NEW_CLAUSE: Final = spelled_bytes(["at", "der", "som", "hvis", "fordi", "men", "os", *PRONOUNS])
 
 
 def _a_body_has(low: list[bytes]) -> bool:
@@ -357,7 +358,7 @@ def a_body_introduces(low: list[bytes]) -> bool:
     return False
 
 
-_INTRODUCING = spelled_bytes(
+_INTRODUCING: Final = spelled_bytes(
     ["indføre", "indfører", "indført", "bruge", "bruger", "brugt", "installere",
      "installerer", "installeret", "opsætte", "opsætter", "opsat", "afprøve", "afprøver"]
 )  # fmt: skip
@@ -422,26 +423,26 @@ def _said_of_a_group_by_a_relative(words: list[bytes]) -> bool:
     return False
 
 
-_PEOPLE_IN_THE_PLURAL = spelled_bytes(
+_PEOPLE_IN_THE_PLURAL: Final = spelled_bytes(
     ["borgere", "folk", "mennesker", "menneskerne", "personer", "familier", "familierne",
      "unge", "ældre", "yngre", "voksne", "patienter", "beboere", "brugere", "pensionister",
      "dem", "de"]
 )  # fmt: skip
-_ABOUT = frozenset([b"om", b"for"])
-_OF_A_SERVICE = spelled_bytes(["i", "til", "på", "hos", "ved"])
-_WAITING = spelled_bytes(
+_ABOUT: Final = frozenset([b"om", b"for"])
+_OF_A_SERVICE: Final = spelled_bytes(["i", "til", "på", "hos", "ved"])
+_WAITING: Final = spelled_bytes(
     ["ventetid", "ventetiden", "ventetider", "ventetiderne", "venteliste", "ventelisten",
      "ventelister", "ventelisterne"]
 )  # fmt: skip
-_DETERMINERS = spelled_bytes(
+_DETERMINERS: Final = spelled_bytes(
     ["det", "den", "de", "en", "et", "ny", "nyt", "nye", "kommende", "planlagte"]
 )
 # What a public body spends or does, not a person's own: »kommunens udgifter til
 # anbringelser«, »regionens indsats mod misbrug« (»mine udgifter til medicin« are mine).
-_PUBLIC_OWNERS = spelled_bytes(
+_PUBLIC_OWNERS: Final = spelled_bytes(
     ["kommunens", "regionens", "statens", "byrådets", "landets", "samfundets", "skolens"]
 )
-_SPENDING = spelled_bytes(
+_SPENDING: Final = spelled_bytes(
     ["udgifter", "udgifterne", "budget", "budgettet", "forbrug", "forbruget", "indsats",
      "indsatsen", "brug", "regning", "regningen"]
 )  # fmt: skip
@@ -460,18 +461,18 @@ def _a_budget_cut(words: list[bytes]) -> bool:
     return cut and not _PUBLIC_BODIES.isdisjoint(words)
 
 
-_CUTTING = _encoded_pairs(
+_CUTTING: Final = _encoded_pairs(
     [(verb, "på") for verb in ("spare", "sparer", "spares", "sparet", "sparede")]
     + [(verb, "i") for verb in ("skære", "skærer", "skæres", "skåret", "beskære", "beskærer")]
 )
-_CUTTING_DOWN = spelled_bytes(["skære", "skærer", "skæres", "skåret", "skar"])
-_ON = spelled_bytes(["på"])
-_PUBLIC_BODIES = spelled_bytes(
+_CUTTING_DOWN: Final = spelled_bytes(["skære", "skærer", "skæres", "skåret", "skar"])
+_ON: Final = spelled_bytes(["på"])
+_PUBLIC_BODIES: Final = spelled_bytes(
     ["kommunen", "regionen", "staten", "byrådet", "regeringen", "folketinget", "politikerne",
      "forvaltningen", "udvalget"]
 )  # fmt: skip
-_AND = frozenset([b"og", b"eller"])
-_EACH = frozenset([b"pr", b"per", b"hver", b"hvert"])
+_AND: Final = frozenset([b"og", b"eller"])
+_EACH: Final = frozenset([b"pr", b"per", b"hver", b"hvert"])
 
 
 def words_before(before: bytes) -> list[bytes]:

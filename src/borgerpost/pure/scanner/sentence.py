@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from .latin1 import LOWER_WORDS
 from .lexicon import PRONOUN_VERBS, PRONOUNS
@@ -20,7 +21,7 @@ from .spelling import spelled_bytes
 # space or the end; a full stop before white space or the end, unless it closes a
 # common abbreviation ("f.eks.", "nr.", "kl."), a single letter ("H. C. Andersen") or
 # an ordinal number before a lower-case word ("den 1. maj", "2. sal").
-ABBREVIATIONS = (
+ABBREVIATIONS: Final = (
     "f.eks", "bl.a", "m.m", "m.v", "o.l", "s.u", "p.t", "ca", "nr", "mv", "osv", "evt",
     "jf", "kl", "mht", "pga", "dvs", "tlf", "hhv", "inkl", "ekskl", "vedr", "att", "ang",
     "iflg", "ifm", "mvh", "vh", "st", "tv", "th", "sagsnr", "journalnr", "cpr", "cpr-nr",
@@ -30,18 +31,18 @@ ABBREVIATIONS = (
 # Matched where one of the four characters is (found by core._Context or sentences()),
 # then the look back, which only a full stop needs. Abbreviations in any case (»Nr.«).
 # One look back per length (Python's look back has a fixed width), not one per word.
-_NOT_AFTER = "".join(
+_NOT_AFTER: Final = "".join(
     f"(?<!\\b(?i:{'|'.join(re.escape(a) for a in ABBREVIATIONS if len(a) == n)})\\.)"
     for n in sorted({len(a) for a in ABBREVIATIONS})
 )
-SENTENCE_END = re.compile(
+SENTENCE_END: Final = re.compile(
     r"[.!?\n](?:(?<=\n)|(?<=[!?])(?=\s|\Z)|(?<=\.)"
     + _NOT_AFTER
     + r"(?<![^\w.][^\W\d_]\.)(?<!^[^\W\d_]\.)(?=\s|\Z)(?!(?<=[0-9]\.)[ \t]+[a-zæøå]))"
 )
 
 
-MARKS = bytes(0 if chr(code) in ".!?\n" else 1 for code in range(256))
+MARKS: Final = bytes(0 if chr(code) in ".!?\n" else 1 for code in range(256))
 
 
 def ends_sentence(text: str, i: int) -> bool:
@@ -49,7 +50,7 @@ def ends_sentence(text: str, i: int) -> bool:
     return text[i] == "\n" or SENTENCE_END.match(text, i) is not None
 
 
-_MARK = re.compile(r"[.!?\n]")
+_MARK: Final = re.compile(r"[.!?\n]")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -81,20 +82,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 # finite verb begins a new one, unless the word before joins it to what went before
 # (»og hun har«, »fordi jeg kan«, »hvad jeg skal«) or is the verb of an inverted clause
 # (»nu har jeg«). A sentence shorter than this, or with a comma, is read whole.
-CLAUSES_FROM = 80
-_SUBJECTS = frozenset(word.encode("latin-1") for word in PRONOUNS | {"det", "man"})
-_FINITE_VERBS = spelled_bytes(
+CLAUSES_FROM: Final = 80
+_SUBJECTS: Final = frozenset(word.encode("latin-1") for word in PRONOUNS | {"det", "man"})
+_FINITE_VERBS: Final = spelled_bytes(
     PRONOUN_VERBS
         | {"kan", "skal", "vil", "må", "kunne", "skulle", "ville", "måtte", "synes", "ved",
            "tror", "bor", "går", "kommer", "mener", "håber", "bliver", "gider", "orker"}
 )  # fmt: skip
-_JOINING = spelled_bytes(
+_JOINING: Final = spelled_bytes(
     {"og", "men", "eller", "for", "så", "at", "som", "hvis", "når", "da", "fordi", "om",
          "hvad", "hvor", "hvordan", "hvorfor", "hvem", "hvornår", "hvilken", "hvilke",
          "hvorvidt", "der", "end", "mens", "selvom", "efter", "før", "indtil", "siden",
          "nu", "også", "bare", "jo", "vel", "nok", "ikke"}
 )  # fmt: skip
-_WORD = re.compile(rb"\S+")
+_WORD: Final = re.compile(rb"\S+")
 
 
 def clause_starts(data: bytes, start: int, end: int) -> list[int]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 # The two-letter spelling of each Danish letter, as Danish orthography itself gives it
 # (»aa« was the spelling of »å« until 1948 and still is in names).
-ASCII_SPELLINGS = {"æ": "ae", "ø": "oe", "å": "aa"}
-_ASCII = str.maketrans(
+ASCII_SPELLINGS: Final = {"æ": "ae", "ø": "oe", "å": "aa"}
+_ASCII: Final = str.maketrans(
     {**ASCII_SPELLINGS, **{k.upper(): v.title() for k, v in ASCII_SPELLINGS.items()}}
 )
 
@@ -58,11 +59,13 @@ def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -
 
 
 # An escaped character, or a character class up to its first unescaped »]«.
-_ESCAPE_OR_CLASS = r"\\.|\[(?:\\.|[^\]\\])*\]"
-_CLASS_PARTS = re.compile(r"\\.|[^\\]+")
+_ESCAPE_OR_CLASS: Final = r"\\.|\[(?:\\.|[^\]\\])*\]"
+_CLASS_PARTS: Final = re.compile(r"\\.|[^\\]+")
 
 
-_SPELLED_OUT = {letter: f"(?:{letter}|{spelled})" for letter, spelled in ASCII_SPELLINGS.items()}
+_SPELLED_OUT: Final = {
+    letter: f"(?:{letter}|{spelled})" for letter, spelled in ASCII_SPELLINGS.items()
+}
 
 
 def with_ascii_spellings(pattern: str) -> str:
