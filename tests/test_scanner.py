@@ -1276,6 +1276,12 @@ def test_scan_command_starts_without_django(tmp_path):
             "genetic_biometric",
         ),
         ("Vi er en familie fra Punjab og har boet her i ti år.", "ethnic_origin"),
+        # the undersigned of a formal letter; admission in the passive; a family in one
+        # room; a theft that happened, not a sanction threatened
+        ("Undertegnede, som er 89 år, har siden sommeren lidt af svimmelhed.", "health"),
+        ("Jeg skal indlægges på mandag.", "health"),
+        ("Vi bor i et værelse på 15 m2 med to børn.", "social_economic"),
+        ("Min nevø har taget mine penge, mens jeg sov.", "criminal"),
         (
             "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
             "genetic_biometric",
@@ -1620,6 +1626,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Han kom hjem med flasken og to glas.", "health"),
         ("Klubhuset er for lille til os, så vi søger om en tilbygning.", "social_economic"),
         ("Regionen vil udvide Biobanken i Aarhus.", "genetic_biometric"),
+        ("Undertegnede skal hermed anmode om, at udvalget drøfter psykiatrien.", "health"),
+        ("Patienter, der skal indlægges, skal møde fastende.", "health"),
+        ("Jeg bor på et værelse på kollegiet.", "social_economic"),
+        ("Jobcentret siger, jeg skal i praktik, ellers tager de mine penge.", "criminal"),
+        ("Jobcenter siger jeg skal arbejde 37 timer ellers de tager mine penge.", "criminal"),
         ("Jeg kan ikke komme på grund af vejret.", "health"),
         ("Fonden uddeler penge til projekter i Punjab og Kashmir.", "ethnic_origin"),
         ("Jeg har hørt, at flere og flere unge i kommunen har det svært psykisk.", "health"),

@@ -348,6 +348,13 @@ class Scanner:
         ):
             context.denied.append((start, term.category))
             return None
+        if (
+            term.category == "criminal"
+            and b"ellers" in before_term
+            and _OR_ELSE.search(before_term)
+        ):
+            context.denied.append((start, term.category))
+            return None  # »ellers tager de mine penge«: a sanction threatened, no crime
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
         if term.category == "property_deal":
@@ -675,6 +682,11 @@ _IF_ONE_DAY: Final = re.compile(
         r"frygter (?:for )?at (?:skulle|få brug for|komme|blive))\b[^.!?\n,]{0,20}$"
     ).encode("latin-1")
 )
+
+
+# »ellers tager de mine penge«, »ellers de tager …« (as a second language writes it): what
+# a body will do otherwise, said just before the term.
+_OR_ELSE: Final = re.compile(rb"(?i)\bellers\s+(?:[a-z\xe6\xf8\xe5]+\s+){0,2}$")
 
 
 def _word_before(before_term: bytes) -> bytes:

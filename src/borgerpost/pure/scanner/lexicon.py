@@ -348,7 +348,7 @@ TERMS: list[Term] = [
         r"(sygemeld|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
         # sickness benefit is paid to the sick only: on it, one is ill
         r"(?:på|fået|får|fik|modtager|modtog) sygedagpenge|"
-        r"arbejdsulykke|indlagt|indlæggelse|udskrevet|udskrivelse|udskrives|"
+        r"arbejdsulykke|indlagt|indlæggelse|indlægges|udskrevet|udskrivelse|udskrives|"
         # a joint replaced: »fået ny hofte«, »et nyt knæ«
         r"(?:ny|nyt|nye|kunstig|kunstigt) (?:hofte|knæ|hofteled|knæled|skulder)\b|"
         r"hospitalet|sygehuset|operation|opereret|genoptræning|lægeerklæring|"
@@ -1250,6 +1250,9 @@ TERMS: list[Term] = [
         r"børn og er alene\b|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
         # a home too small for those who live there: »min lejlighed er for lille til os 6«
+        # a family living in a single room: »vi bor i et værelse på 15 m2«
+        r"vi (?:[a-zæøå0-9]+ ){0,2}bor (?:alle )?(?:sammen )?(?:i|på) (?:et|ét) (?:lille |enkelt )?"
+        r"værelse\b|"
         r"(?:lejlighed|lejligheden|bolig|boligen|hus|huset|rækkehus|rækkehuset) er "
         r"(?:alt |blevet |simpelthen |meget |alt alt )?for (?:lille|trang) til "
         r"(?:os|mig|dem|familien|børnene|[0-9]+|to|tre|fire|fem|seks|syv|otte)\b|"
@@ -1645,7 +1648,8 @@ SHARED_OWNED: Final = frozenset(
      # an animal: »vores hund er syg«
      *ANIMALS]
 )  # fmt: skip
-PRONOUNS: Final = frozenset(["jeg", "vi", "du", "han", "hun", "de"])
+# (»undertegnede«, the undersigned: the writer of a formal letter speaking of themself)
+PRONOUNS: Final = frozenset(["jeg", "vi", "du", "han", "hun", "de", "undertegnede"])
 PRONOUN_VERBS: Final = frozenset(
     [
         "er",
@@ -1726,7 +1730,8 @@ RELATIONS: Final = frozenset(
     ]
 )
 WEAK_WORDS: Final = (
-    frozenset(["jeg", "mig", "vi", "os", "du", "dig", "han", "hun", "ham", "hende"]) | POSSESSIVES
+    frozenset(["jeg", "mig", "vi", "os", "du", "dig", "han", "hun", "ham", "hende", "undertegnede"])
+    | POSSESSIVES
 )
 PERSONAL_VERBS: Final = PRONOUN_VERBS | frozenset(
     ["fået", "været", "givet", "taget", "sover", "efter", "søgt"]
