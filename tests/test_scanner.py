@@ -1282,6 +1282,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg skal indlægges på mandag.", "health"),
         ("Vi bor i et værelse på 15 m2 med to børn.", "social_economic"),
         ("Min nevø har taget mine penge, mens jeg sov.", "criminal"),
+        # someone from a country named by what they are; a subscription in another's name;
+        # waiting for a service said near one's own friends
+        ("Jeg er trans kvinde fra Thailand og bor her med min mand.", "ethnic_origin"),
+        ("Nogen har lavet telefon abonnement i mit navn.", "criminal"),
+        ("Min søster har taget et lån på 20.000 kr. i mit navn.", "criminal"),
+        ("Min søn står på ventelisten hos psykologerne.", "health"),
         (
             "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
             "genetic_biometric",
@@ -1627,6 +1633,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Klubhuset er for lille til os, så vi søger om en tilbygning.", "social_economic"),
         ("Regionen vil udvide Biobanken i Aarhus.", "genetic_biometric"),
         ("Undertegnede skal hermed anmode om, at udvalget drøfter psykiatrien.", "health"),
+        ("Tak for festen. Hilsen Den Eritreiske Forening", "ethnic_origin"),
+        ("Mange af mine venner har det svært, og der er lang ventetid hos psykologerne.", "health"),
+        ("Jeg har bestilt en tid hos lægen i mit navn.", "criminal"),
         ("Patienter, der skal indlægges, skal møde fastende.", "health"),
         ("Jeg bor på et værelse på kollegiet.", "social_economic"),
         ("Jobcentret siger, jeg skal i praktik, ellers tager de mine penge.", "criminal"),

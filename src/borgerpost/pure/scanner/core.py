@@ -24,6 +24,7 @@ from .model import Model, default_model
 from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import (
+    PLACE_ENDINGS_BYTES,
     a_body_introduces,
     about_a_person,
     denied_before,
@@ -372,6 +373,7 @@ class Scanner:
             and (
                 _word_before(before_term) in _ORGANISATION_OPENINGS
                 or _ORGANISATION_GENITIVE.match(text, end) is not None
+                or _named_with_a_place(data, end)
             )
         ):
             # »Dansk Flygtningehjælp«, »Danske Handicaporganisationer«, »Kræftens Bekæmpelse«
@@ -507,6 +509,18 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 
 
 # The first word of an organisation's name: »Dansk Flygtningehjælp«.
+# A capitalised word after the term (»Den Eritreiske Forening«, »Psykiatrisk Center«).
+_NEXT_CAPITALISED: Final = re.compile(rb" ([A-Z\xc6\xd8\xc5][a-z\xe6\xf8\xe5\xe9\xfc]+)")
+
+
+def _named_with_a_place(data: bytes, end: int) -> bool:
+    """The term starts the name of a body or a place, whose last word says what it is."""
+    found = _NEXT_CAPITALISED.match(data, end)
+    return found is not None and found.group(1).translate(LOWER_LATIN1).endswith(
+        PLACE_ENDINGS_BYTES
+    )
+
+
 _ORGANISATION_OPENINGS: Final = frozenset([b"dansk", b"danske", b"danmarks", b"landsforeningen"])
 # A capitalised genitive before a capitalised word, inside a sentence: an organisation's
 # name (»Kræftens Bekæmpelse«, »Hjertets Hus«), not a person's illness.

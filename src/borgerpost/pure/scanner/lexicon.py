@@ -772,6 +772,10 @@ TERMS: list[Term] = [
         r"(?:stoffer|hash|kokain|narko|piller)\b|"
         r"(?:fandt|fundet|fanget med|taget med|tog ham med|tog hende med) (?:[a-zæøåéü]+ ){0,2}"
         r"(?:hash|kokain|amfetamin|stoffer|narko|ecstasy)\b|"
+        # a loan or a subscription taken out in someone else's name: identity theft
+        r"(?:oprettet|oprettede|lavet|lavede|taget|tog|optaget|optog|åbnet|åbnede) "
+        r"(?:et |en )?(?:[a-zæøåéü\-]+ )?(?:lån|kviklån|abonnement|[a-zæøå]+abonnement|kredit|"
+        r"konto|kreditkort)(?: på [0-9.,]+ kr\.?)? i (?:mit|hans|hendes|vores|deres) navn|"
         # a forced marriage; the police on the case; a case handed to the police; nude
         # pictures taken or shared
         r"tvangsgift|tvangsægteskab|politiet har (?:sagen|fået sagen|overtaget sagen)|"
@@ -1506,7 +1510,11 @@ TERMS: list[Term] = [
         r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil|flyttet hertil|kommet hertil|"
         # a person from a country: »en kæreste fra Rusland«
         r"kæreste|mand|kone|hustru|ven|veninde|svigersøn|svigerdatter|svigermor|svigerfar|"
-        r"forældre|familie) fra (" + country_pattern() + r")|"
+        r"forældre|familie|"
+        # one who is, or lives as, someone from a country: »trans kvinde fra Thailand«,
+        # »pensionist fra Polen«
+        r"kvinde|pige|dreng|pensionist|enke|enkemand|borger|statsborger|studerende|indvandrer) "
+        r"fra (" + country_pattern() + r")|"
         # words in between: »adopteret to børn fra Colombia«, »kom som barn fra Irak«
         r"(adopteret|adopterede|kom|kommet|flygtede|flygtet)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
         + country_pattern()

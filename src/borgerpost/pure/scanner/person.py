@@ -100,6 +100,7 @@ _PAST_TENSE: Final = re.compile(
     ).encode("latin-1")
 )
 _PLACE_ENDINGS: Final = tuple(spelled_bytes(PLACE_ENDINGS))
+PLACE_ENDINGS_BYTES: Final = _PLACE_ENDINGS
 _HEADER_WORDS: Final = spelled_bytes(HEADER_WORDS)
 _GREETINGS: Final = spelled_bytes(GREETINGS)
 _FIGURATIVE_OWNERS: Final = spelled_bytes(FIGURATIVE_OWNERS)
@@ -400,13 +401,14 @@ def _waiting_for_a_service(words: list[bytes]) -> bool:
     børnepsykiatrien«, »hun venter«); the service may be the last of several (»ventetiden
     i børne- og ungdomspsykiatrien«)."""
     words = _last_of_several(words)
+    near = words[-7:]  # (»mine venner har det svært, og der er lang ventetid hos ...«)
     return (
         len(words) >= 2
         and words[-1] in _OF_A_SERVICE
         and words[-2] in _WAITING
-        and _POSSESSIVES.isdisjoint(words)
-        and _PRONOUN_WORDS.isdisjoint(words)
-        and _KIN.isdisjoint(words)
+        and _POSSESSIVES.isdisjoint(near)
+        and _PRONOUN_WORDS.isdisjoint(near)
+        and _KIN.isdisjoint(near)
     )
 
 
