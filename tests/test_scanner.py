@@ -1288,6 +1288,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Nogen har lavet telefon abonnement i mit navn.", "criminal"),
         ("Min søster har taget et lån på 20.000 kr. i mit navn.", "criminal"),
         ("Min søn står på ventelisten hos psykologerne.", "health"),
+        # in a gang; a driver who left the scene; one's own people in a place
+        ("Min søn er 19 og han er i bande.", "criminal"),
+        ("Min datter blev påkørt af en bilist, der flygtede fra stedet.", "criminal"),
+        ("Jeg har besøgt mine børn på plejehjem hver uge, efter de fik demens.", "health"),
+        ("Jeg vil gerne tale om min søns misbrug.", "health"),
         (
             "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
             "genetic_biometric",
@@ -1636,6 +1641,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Tak for festen. Hilsen Den Eritreiske Forening", "ethnic_origin"),
         ("Mange af mine venner har det svært, og der er lang ventetid hos psykologerne.", "health"),
         ("Jeg har bestilt en tid hos lægen i mit navn.", "criminal"),
+        ("Jeg er med i en gruppe, der vil lave mad til ældre på plejehjem.", "health"),
+        (
+            "Når I nu taler om misbrugsbehandling, så husk at jeg som pårørende også har brug for støtte.",
+            "health",
+        ),
+        ("Han kørte fra Odense kl. 8 og var her kl. 9.", "criminal"),
         ("Patienter, der skal indlægges, skal møde fastende.", "health"),
         ("Jeg bor på et værelse på kollegiet.", "social_economic"),
         ("Jobcentret siger, jeg skal i praktik, ellers tager de mine penge.", "criminal"),

@@ -670,6 +670,10 @@ TERMS: list[Term] = [
         r"tævet|tævede|gennembanket|banket op|sparket ned|sparket i hovedet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
         r"kontaktforbud|forbud mod at kontakte|bandemedlem|med i en bande|rocker\b|rockerne\b|"
+        # in a gang, said with the verb of being or of getting in or out
+        r"(?:er|var|blevet|kommet|kom|gik) (?:med )?i (?:en )?bande\b|ud af (?:en )?bande(?:n)?\b|"
+        # a driver who left the scene: a hit and run
+        r"(?:flygtede|flygtet|kørte|stak af) fra (?:stedet|ulykkesstedet|uheldsstedet)|flugtbilist|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
         # a fine from the police (not a parking fine from the municipality)
         r"bøde (?:på [0-9][0-9.,]* kr\.? )?(?:fra|af) politiet|politibøde|bødeforelæg|"
@@ -1833,6 +1837,9 @@ TOPIC_NOUNS: Final = frozenset(
         "politik", "politikken", "strategi", "strategien", "rapport", "rapporten", "regler",
         "reglerne", "loven", "lovgivning", "lovgivningen", "pjece", "pjecen", "kursus",
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
+        # talk itself, before what it is about: »når I nu taler om misbrugsbehandling«
+        "taler", "talte", "snakker", "snakkede", "diskuterer", "diskuterede", "drøfter",
+        "drøftede",
         "læserbrevet", "planer", "planerne", "beslutning", "beslutningen", "udspil",
         "udspillet", "dagsordenspunkt", "dagsordenspunktet",
         # the rules and rates of a benefit: »satserne for kontanthjælp«

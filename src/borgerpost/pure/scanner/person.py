@@ -365,6 +365,23 @@ _INTRODUCING: Final = spelled_bytes(
 )  # fmt: skip
 
 
+def _people_in_a_place(low: list[bytes]) -> bool:
+    """People in general where they live or are treated, just before the term: »ældre på
+    plejehjem«, »børn i psykiatrien« (not »mine børn i psykiatrien«, »to børn på …«)."""
+    return (
+        len(low) >= 2
+        and low[-1] in _IN_A_PLACE
+        and low[-2] in _PEOPLE_IN_GENERAL
+        and (len(low) < 3 or (low[-3] not in _POSSESSIVES and low[-3] not in _COUNTS))
+    )
+
+
+_IN_A_PLACE: Final = frozenset([b"p\xe5", b"paa", b"i"])
+_COUNTS: Final = spelled_bytes(
+    ["to", "tre", "fire", "fem", "seks", "begge", "vores", "deres", "hans", "hendes", "2", "3", "4"]
+)
+
+
 def _a_topic(low: list[bytes]) -> bool:
     """»debatten om misbrugsbehandling«, »reglerne om fri kontanthjælp«, »reglerne for
     boligstøtte«: a word for public talk or rules, »om« or »for«, and at most one word
@@ -496,6 +513,8 @@ def group_before(words: list[bytes]) -> bool:
         return True
     if low and (low[-1] in _FIGURATIVE_OWNERS or low[-1] in _SERVING_VERBS):
         return True
+    if _people_in_a_place(low):
+        return True  # »lave mad til ældre på plejehjem«
     if not _ANIMALS.isdisjoint(low[-3:]):
         return True  # »vores hund er syg«
     if low and (
