@@ -1293,6 +1293,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter blev påkørt af en bilist, der flygtede fra stedet.", "criminal"),
         ("Jeg har besøgt mine børn på plejehjem hver uge, efter de fik demens.", "health"),
         ("Jeg vil gerne tale om min søns misbrug.", "health"),
+        # help for a single expense, in a letter to one person
+        (
+            "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
+            "Du har søgt om hjælp til en ny vaskemaskine.",
+            "social_economic",
+        ),
         (
             "Skolen bruger ansigtsgenkendelse, og min søns ansigt er blevet scannet.",
             "genetic_biometric",
@@ -1647,6 +1653,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "health",
         ),
         ("Han kørte fra Odense kl. 8 og var her kl. 9.", "criminal"),
+        (
+            "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
+            "enkeltudgifter.",
+            "social_economic",
+        ),
         ("Patienter, der skal indlægges, skal møde fastende.", "health"),
         ("Jeg bor på et værelse på kollegiet.", "social_economic"),
         ("Jobcentret siger, jeg skal i praktik, ellers tager de mine penge.", "criminal"),

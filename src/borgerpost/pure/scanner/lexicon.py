@@ -1042,7 +1042,8 @@ TERMS: list[Term] = [
         "social.benefits",
         "social_economic",
         r"(kontanthjælp|førtidspension|sygedagpenge|dagpenge|uddannelseshjælp|"
-        r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|"
+        # (help for a single expense, the law's »hjælp til enkeltudgifter«)
+        r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|enkeltudgift|"
         r"hjemrejseydelse|overgangsydelse|uddannelsesydelse|introduktionsydelse|boligydelse|"
         r"barselsdagpenge|barselspenge|"
         r"fleksjob|flexjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|jobafklaring|revalidering|"

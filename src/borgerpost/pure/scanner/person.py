@@ -302,8 +302,10 @@ def _of_anyone(low: list[bytes]) -> bool:
 
 
 _WHAT_HAPPENS_TO_ONE: Final = spelled_bytes(
-    ["kan", "kunne", "skal", "skulle", "må", "bør", "bliver", "blev", "er", "får", "fik"]
-)
+    # (and what anyone applies for or receives: »hvordan man søger om hjælp til …«)
+    ["kan", "kunne", "skal", "skulle", "må", "bør", "bliver", "blev", "er", "får", "fik",
+     "søger", "ansøger", "modtager"]
+)  # fmt: skip
 _PRONOUN_WORDS: Final = spelled_bytes([*PRONOUNS, "ham", "hende", "mig", "os", "dem"])
 
 
