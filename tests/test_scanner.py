@@ -1293,6 +1293,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter blev påkørt af en bilist, der flygtede fra stedet.", "criminal"),
         ("Jeg har besøgt mine børn på plejehjem hver uge, efter de fik demens.", "health"),
         ("Jeg vil gerne tale om min søns misbrug.", "health"),
+        # a penalty notice; a visit to the police; nude pictures used to threaten
+        ("Min søn har fået et forelæg for at køre på en ulovlig knallert.", "criminal"),
+        ("Min datter blev truet på nettet. Vi har været hos politiet.", "criminal"),
+        ("Min eks truer med at sprede billederne af mig.", "criminal"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1653,6 +1657,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "health",
         ),
         ("Han kørte fra Odense kl. 8 og var her kl. 9.", "criminal"),
+        ("Jeg vil forelægge sagen for udvalget på næste møde.", "criminal"),
+        ("Forslaget blev forelagt byrådet i går.", "criminal"),
         (
             "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
             "enkeltudgifter.",

@@ -677,6 +677,12 @@ TERMS: list[Term] = [
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
         # a fine from the police (not a parking fine from the municipality)
         r"bøde (?:på [0-9][0-9.,]* kr\.? )?(?:fra|af) politiet|politibøde|bødeforelæg|"
+        # a penalty notice, the noun only (not »forelægge sagen«: to put before)
+        r"forelæg(?:get|gene)?\b|"
+        # a visit to the police about a case; nude pictures used to threaten someone
+        r"(?:været|var) (?:nede )?hos politiet|"
+        r"(?:truer|truede|truet) (?:[a-zæøå]+ ){0,2}med at (?:dele|sprede|offentliggøre|lægge ud) "
+        r"(?:dem|billederne|billeder|videoen|videoer)\b|"
         # drunk at the wheel said as a state, points on a licence, a stranglehold, robbed of
         # a thing, known to the police, caught doing something
         r"taget med stjålne|stjålne varer|tyvekoster|"
