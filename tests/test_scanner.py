@@ -1297,6 +1297,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn har fået et forelæg for at køre på en ulovlig knallert.", "criminal"),
         ("Min datter blev truet på nettet. Vi har været hos politiet.", "criminal"),
         ("Min eks truer med at sprede billederne af mig.", "criminal"),
+        # a sum earned in a time, by one the sentence names
+        ("Jeg er i lære og tjener 11.000 om måneden.", "social_economic"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1659,6 +1661,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Han kørte fra Odense kl. 8 og var her kl. 9.", "criminal"),
         ("Jeg vil forelægge sagen for udvalget på næste møde.", "criminal"),
         ("Forslaget blev forelagt byrådet i går.", "criminal"),
+        ("En pædagog tjener 30.000 kr. om måneden.", "social_economic"),
         (
             "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
             "enkeltudgifter.",

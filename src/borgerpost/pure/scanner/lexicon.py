@@ -1580,6 +1580,16 @@ TERMS: list[Term] = [
         "økonomiske forhold (indkomst)",
         needs="phrase",
     ),
+    # a sum earned in a time, by whom the sentence names: »er i lære og tjener 11.000 om
+    # måneden« (not »en pædagog tjener 30.000 kr. om måneden«: anyone of a trade)
+    Term(
+        "social.earnings",
+        "social_economic",
+        r"(?:tjener|tjente) (?:kun |knap |omkring |cirka |ca\. )?[0-9][0-9.,]* (?:kr\.? )?"
+        r"(?:om|i|pr\.?|per|hver) (?:måneden|måned|md|mdr|timen|time|året|år|ugen|uge)\b",
+        0.8,
+        "økonomiske forhold (indkomst)",
+    ),
     # --- an immigrant or a refugee as the head of a compound: »krigsflygtning«,
     # »andengenerationsindvandrer« (not »flygtningebørn«: the whole word must be the term)
     Term(
