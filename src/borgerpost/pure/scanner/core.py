@@ -1076,7 +1076,7 @@ def _word_at(data: bytes, start: int, end: int) -> bool:
 
 
 _CARRIER_PIECES: Final = _pieces("gen", "anl", "rer af")
-_BODIES: Final = (
+_BODY_NOUNS: Final = (
     r"(?:forening|klub|bestyrelse|organisation|virksomhed|firma|institution|skole|børnehave|"
     r"kommune|fond)"
 )
@@ -1085,9 +1085,9 @@ _BODIES: Final = (
 # sammen«.
 _AS_A_BODY: Final = re.compile(
     with_ascii_spellings(
-        rf"(?i)\bsom {_BODIES}\b|\b(?:formand|forperson|næstformand|kasserer|leder|"
+        rf"(?i)\bsom {_BODY_NOUNS}\b|\b(?:formand|forperson|næstformand|kasserer|leder|"
         rf"bestyrelsesmedlem) (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?"
-        rf"[a-zæøå]*{_BODIES}\b"
+        rf"[a-zæøå]*{_BODY_NOUNS}\b"
     ).encode("latin-1")
 )
 _A_BODYS_OWN: Final = frozenset(["social_economic", "property_deal"])
