@@ -188,7 +188,11 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
         ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
         ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
-        ("Hvis vi sælger vores hus om nogle år, skal vi så betale lånet tilbage?", "property_deal"),
+        (
+            "Hvis vi sælger vores hus og køber en lejlighed om nogle år, skal vi så betale "
+            "lånet tilbage?",
+            "property_deal",
+        ),
     ],
 )
 def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_come(
