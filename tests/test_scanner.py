@@ -1299,6 +1299,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min eks truer med at sprede billederne af mig.", "criminal"),
         # a sum earned in a time, by one the sentence names
         ("Jeg er i lære og tjener 11.000 om måneden.", "social_economic"),
+        # a heart defect, not money enough, widowed said by the death
+        ("Min far har hjertefejl og kan ikke arbejde mere.", "health"),
+        ("Vi får ikke nok penge, og børnene mangler vinterjakker.", "social_economic"),
+        ("Jeg bor alene efter min mands død.", "social_economic"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1662,6 +1666,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg vil forelægge sagen for udvalget på næste møde.", "criminal"),
         ("Forslaget blev forelagt byrådet i går.", "criminal"),
         ("En pædagog tjener 30.000 kr. om måneden.", "social_economic"),
+        ("Kommunen får ikke nok penge fra staten til ældreplejen.", "social_economic"),
         (
             "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
             "enkeltudgifter.",

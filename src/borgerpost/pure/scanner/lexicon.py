@@ -104,7 +104,8 @@ TERMS: list[Term] = [
         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
         r"udviklingsforstyrrelse|personlighedsforstyrrelse|tilknytningsforstyrrelse|"
         r"angstforstyrrelse|sprogforstyrrelse|"
-        r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|kol\b|astma|"
+        r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|hjertefejl|kol\b|"
+        r"astma|"
         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
         r"depression|deprimeret|spiseforstyrrelse|anoreksi|bulimi|psykose|psykotisk|"
         r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|blind|døv|"
@@ -1099,6 +1100,8 @@ TERMS: list[Term] = [
         "social.debt",
         "social_economic",
         r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
+        # not money enough to live on: »vi får ikke nok penge«, »har ikke penge nok«
+        r"(?:får|fik|har|havde) ikke (?:nok penge|penge nok|nok at leve for|nok at leve af)|"
         r"fogedret|udsættelse|sat ud|smidt mig ud|smidt ham ud|smidt hende ud|smidt os ud|"
         r"smed mig ud|smed ham ud|smed hende ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|"
         r"smidt ud af (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|bolig|hus|værelse)|"
@@ -1255,6 +1258,9 @@ TERMS: list[Term] = [
         r"(?:opsige|opsagt|opsiger) (?:vores|min|hans|hendes|deres|jeres|din) "
         r"(?:lejekontrakt|lejemål|lejlighed|bolig)|"
         r"blevet enke|blev enke|er enke\b|blevet enkemand|blev enkemand|er enkemand|"
+        # widowed, said by the death: »efter min mands død«
+        r"(?:efter|siden) (?:min|hans|hendes|sin) (?:mands|kones|hustrus|ægtefælles|samlevers) "
+        r"død\b|"
         r"(?:min|din|hans|hendes|sin) (?:kone|mand|hustru|ægtefælle|samlever)\s+"
         r"(?:er\s+)?(?:død|døde|gået bort|gik bort)|"
         r"(?:mistet|mistede|miste) (?:min|sin|hans|hendes|din) (?:kone|mand|hustru|ægtefælle|"
