@@ -1303,6 +1303,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min far har hjertefejl og kan ikke arbejde mere.", "health"),
         ("Vi får ikke nok penge, og børnene mangler vinterjakker.", "social_economic"),
         ("Jeg bor alene efter min mands død.", "social_economic"),
+        # someone said to be black; arson said with the verb
+        ("Min søn er sort og blev kaldt et grimt ord af en lærer.", "ethnic_origin"),
+        ("Min nabo har sat ild til sit skur igen.", "criminal"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1667,6 +1670,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Forslaget blev forelagt byrådet i går.", "criminal"),
         ("En pædagog tjener 30.000 kr. om måneden.", "social_economic"),
         ("Kommunen får ikke nok penge fra staten til ældreplejen.", "social_economic"),
+        ("Min bil er sort og står på parkeringspladsen.", "ethnic_origin"),
+        ("Vi satte ild til bålet på sankthans.", "criminal"),
         (
             "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
             "enkeltudgifter.",

@@ -499,6 +499,9 @@ TERMS: list[Term] = [
         r"(?:han|hun|jeg|vi) er (?:sort|sorte|brun)\b|inuk\b|er rom\b|som rom\b|romani|romanifolk|tater|"
         # a racist slur aimed at someone says what race they are taken for
         r"neger|perker|"
+        # a person said to be black or brown (not »bilen er sort«: the subject is someone)
+        r"(?:jeg|han|hun|søn|datter|dreng|pige|barn|mand|kone|kæreste|ven|veninde|mor|far) er "
+        r"(?:sort|brun)\b|"
         # people named by where they come from
         r"tyrker|iraner|marokkaner|libaneser|eritreer|etiopier|vietnameser|thailænder|"
         r"filippiner|kineser|ungarer|litauer|ukrainer|russer|serber|bosnier|albaner|"
@@ -760,6 +763,9 @@ TERMS: list[Term] = [
         # offences by their names in law and speech
         r"underslæb|skattesvig|skattesvindel|momssvindel|dokumentfalsk|afpres|bestikkelse|"
         r"hæleri|brandstiftelse|ildspåsættelse|myrdet|manddrab|drabsforsøg|drabet på|"
+        # arson said with the verb (not »sat ild til bålet«: what one lights on purpose)
+        r"(?:sat|satte|sætter) ild (?:til|på) (?:sit|sin|sine|hans|hendes|vores|deres|min|mit|"
+        r"mine|naboens|huset|bilen|skuret|containere|containerne|skolen|en bil|et hus|et skur)\b|"
         # what the police did to someone, a warning given, driving without a licence
         r"(?:pågrebet|tilbageholdt|visiteret|anholdt|sigtet) af politiet|pågrebet|pågreb\b|"
         r"advarsel (?:fra|af) politiet|"
