@@ -1306,6 +1306,12 @@ def test_scan_command_starts_without_django(tmp_path):
         # someone said to be black; arson said with the verb
         ("Min søn er sort og blev kaldt et grimt ord af en lærer.", "ethnic_origin"),
         ("Min nabo har sat ild til sit skur igen.", "criminal"),
+        # wages not paid by the employer; living in a container, sleeping in a stairwell,
+        # no place to live as a second language says it; hearing failing
+        ("Min arbejdsgiver betaler ikke løn i 6 uger nu.", "social_economic"),
+        ("Jeg bor i container på byggeplads.", "social_economic"),
+        ("Min bror har ikke sted at bo. Han sover i trappeopgang.", "social_economic"),
+        ("Min søn er 10, og han hører ikke godt.", "health"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1672,6 +1678,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Kommunen får ikke nok penge fra staten til ældreplejen.", "social_economic"),
         ("Min bil er sort og står på parkeringspladsen.", "ethnic_origin"),
         ("Vi satte ild til bålet på sankthans.", "criminal"),
+        ("Gellerup er ikke et sted at bo for børnefamilier, synes jeg.", "social_economic"),
+        ("Vi er fra foreningen for somaliske kvinder og vil invitere dig.", "ethnic_origin"),
+        ("Det ser ikke godt ud for min søns hold i år.", "health"),
+        ("Børnene har ikke mad med på turen i morgen.", "social_economic"),
         (
             "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
             "enkeltudgifter.",

@@ -391,6 +391,12 @@ class Scanner:
         ):
             return None  # »indsamlingen for flygtninge fra Ukraine«
         if (
+            term.category == "ethnic_origin"
+            and _PEOPLE_AFTER.match(data, end) is not None
+            and _word_before_a_group(before_words) in _FOR_PEOPLE
+        ):
+            return None  # »foreningen for somaliske kvinder«: a group named by its origin
+        if (
             end - stem_end > 6
             and text[stem_end:end].lower().endswith(_PEOPLE_IN_THE_PLURAL)
             and _word_before(before_term) not in _SAID_TO_BE
@@ -565,6 +571,13 @@ _GROUP_NOUNS: Final = (
     "transkønnede", "bøsser", "lesbiske",
 )  # fmt: skip
 _GROUPS_OF_PEOPLE: Final = spelled_bytes(_GROUP_NOUNS)
+# For whom, before people named by their origin (not »af tyrkiske forældre«: whose child).
+_FOR_PEOPLE: Final = frozenset([b"for", b"til", b"blandt"])
+# People in the plural after an origin (»somaliske kvinder«, »polske familier«).
+_PEOPLE_AFTER: Final = re.compile(
+    rb" (?:kvinder|m\xe6nd|maend|familier|b\xf8rn|boern|unge|borgere|\xe6ldre|aeldre|elever|"
+    rb"for\xe6ldre|foraeldre|m\xf8dre|moedre|f\xe6dre|faedre|indvandrere|flygtninge)\b"
+)
 
 
 def _word_before_a_group(before_words: list[bytes]) -> bytes:

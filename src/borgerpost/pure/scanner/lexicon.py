@@ -104,6 +104,10 @@ TERMS: list[Term] = [
         r"asperger|diabet|insulin|kræft|cancer|leukæmi|tumor|demens|dement|alzheimer|parkinson|"
         r"udviklingsforstyrrelse|personlighedsforstyrrelse|tilknytningsforstyrrelse|"
         r"angstforstyrrelse|sprogforstyrrelse|"
+        # hearing or sight failing: »han hører ikke godt«, »problemer med ørerne« (not »ser
+        # ikke godt ud«: how things look)
+        r"hører (?:ikke (?:så )?godt|dårligt)\b|problemer med (?:ørerne|ører|hørelsen|synet|"
+        r"øjnene)\b|"
         r"apopleksi|blodprop|hjerneblødning|hjerneskade|hjerteanfald|hjertesyg|hjertefejl|kol\b|"
         r"astma|"
         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
@@ -1288,7 +1292,15 @@ TERMS: list[Term] = [
         # (not »misbrugsbehandling«: treatment is health, and no labelled set counts it social)
         r"sagsbehandler i familie|krisecenter|netværkspleje|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
-        r"ingen bolig|intet sted at bo|ikke noget sted at bo|på gaden|børnebidrag|"
+        # (»har ikke sted at bo«, as a second language says it; not »det er ikke et sted at
+        # bo«, what one thinks of a place)
+        r"ingen bolig|intet sted at bo|ikke noget sted at bo|(?:har|havde) ikke (?:et )?sted at bo|"
+        r"på gaden|børnebidrag|"
+        # sleeping where no one lives, no money for food: »han sover i trappeopgang«, »har
+        # ikke penge til mad« (not »har ikke mad med«: a packed lunch forgotten)
+        r"sover (?:i (?:en |et )?(?:trappeopgang|opgangen|kælderen|kælder|skur|skuret)|udendørs)\b|"
+        r"(?:har|havde) ikke (?:penge|råd) til mad\b|"
+        r"(?:har|havde) ikke mad til (?:børnene|os|mig|dem|ham|hende)\b|"
         # no fixed abode, the law's words for homelessness
         r"(?:ikke|ingen|uden) (?:har |havde |haft )?fast bopæl|"
         # neither home nor work nor money: »han har hverken bolig, job eller penge«
@@ -1307,7 +1319,7 @@ TERMS: list[Term] = [
         # living where no one lives for good, words between: »bor med min familie i en
         # campingvogn«
         r"(?:bor|boet|boede|bo)\s+(?:[a-zæøåéü0-9]+\s+){0,4}i (?:en |et |vores |min |sin )?"
-        r"(?:campingvogn|telt|skur|kolonihavehus)|"
+        r"(?:campingvogn|telt|skur|kolonihavehus|container)|"
         # foster care seen from the child placed (not »vil være plejefamilie«)
         r"(?:min|mit|mine|hans|hendes|sin|sine|din|dine|vores|deres|jeres) "
         r"pleje(?:far|mor|forældre)|pleje(?:barn|børn|søn|datter)|"
@@ -1363,7 +1375,9 @@ TERMS: list[Term] = [
         "social_economic",
         # wages not paid: someone without income
         r"(ikke fået (?:sin |min |hans |hendes )?løn|ikke fået udbetalt (?:sin |min |hans |"
-        r"hendes )?løn)\b",
+        r"hendes )?løn|"
+        # said of the employer: »arbejdsgiver betaler ikke løn i 6 uger nu«
+        r"(?:betaler|betalte|betalt) ikke (?:sin |min |hans |hendes |vores |deres )?løn)\b",
         0.75,
         "økonomiske forhold (indkomst)",
         # »ikke fået løn for overarbejde«: a dispute at work, not a person without income
