@@ -14,6 +14,7 @@ from .lexicon import (
     BEING,
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
+    PEOPLE_IN_GENERAL,
     POLITICAL_ROLE,
     PROCESSING,
     SYSTEM_HEADS,
@@ -392,7 +393,7 @@ class Scanner:
             return None  # »indsamlingen for flygtninge fra Ukraine«
         if (
             term.category == "ethnic_origin"
-            and _PEOPLE_AFTER.match(data, end) is not None
+            and _next_word(data, end) in _PEOPLE_AFTER
             and _word_before_a_group(before_words) in _FOR_PEOPLE
         ):
             return None  # »foreningen for somaliske kvinder«: a group named by its origin
@@ -516,15 +517,20 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 
 # The first word of an organisation's name: »Dansk Flygtningehjælp«.
 # A capitalised word after the term (»Den Eritreiske Forening«, »Psykiatrisk Center«).
-_NEXT_CAPITALISED: Final = re.compile(rb" ([A-Z\xc6\xd8\xc5][a-z\xe6\xf8\xe5\xe9\xfc]+)")
+_NEXT_WORD: Final = re.compile(rb" ([A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff]+)")
+
+
+def _next_word(data: bytes, end: int) -> bytes:
+    """The word after the term, one space after it (b"" where there is none)."""
+    found = _NEXT_WORD.match(data, end)
+    return found.group(1) if found is not None else b""
 
 
 def _named_with_a_place(data: bytes, end: int) -> bool:
     """The term starts the name of a body or a place, whose last word says what it is."""
-    found = _NEXT_CAPITALISED.match(data, end)
-    return found is not None and found.group(1).translate(LOWER_LATIN1).endswith(
-        PLACE_ENDINGS_BYTES
-    )
+    word = _next_word(data, end)
+    lowered = word.translate(LOWER_LATIN1)
+    return lowered[:1] != word[:1] and lowered.endswith(PLACE_ENDINGS_BYTES)
 
 
 _ORGANISATION_OPENINGS: Final = frozenset([b"dansk", b"danske", b"danmarks", b"landsforeningen"])
@@ -574,9 +580,9 @@ _GROUPS_OF_PEOPLE: Final = spelled_bytes(_GROUP_NOUNS)
 # For whom, before people named by their origin (not »af tyrkiske forældre«: whose child).
 _FOR_PEOPLE: Final = frozenset([b"for", b"til", b"blandt"])
 # People in the plural after an origin (»somaliske kvinder«, »polske familier«).
-_PEOPLE_AFTER: Final = re.compile(
-    rb" (?:kvinder|m\xe6nd|maend|familier|b\xf8rn|boern|unge|borgere|\xe6ldre|aeldre|elever|"
-    rb"for\xe6ldre|foraeldre|m\xf8dre|moedre|f\xe6dre|faedre|indvandrere|flygtninge)\b"
+_PEOPLE_AFTER: Final = spelled_bytes(
+    PEOPLE_IN_GENERAL
+    | {"kvinder", "mænd", "forældre", "mødre", "fædre", "indvandrere", "flygtninge"}
 )
 
 

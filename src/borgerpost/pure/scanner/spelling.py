@@ -37,8 +37,9 @@ def spelled_bytes(words: Iterable[str]) -> frozenset[bytes]:
 def map_letters(pattern: str, outside: dict[str, str], inside: dict[str, str]) -> str:
     """The pattern with letters replaced, by one table outside character classes and
     another inside them; escaped characters are left alone. (One expression finds the
-    escapes, the classes and the letters to replace: a loop over every character took a
-    one-mail `borgerpost scan` a sixth of its time.)"""
+    escapes, the classes and the letters to replace, where a loop over every character
+    of every expression ran at each start: with the long texts' database made when first
+    needed, a one-mail `borgerpost scan` took 0.121 s instead of 0.131 s.)"""
     letters = "".join(sorted(outside))
     if not letters:
         return pattern
