@@ -576,6 +576,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Hej Rikke\nMin kone Louise og jeg venter vores første barn.\nMvh Camilla", "sexual"),
         ("hej. min mand og jeg er blevet separeret. mvh dennis", "sexual"),
         ("Min søster bor sammen med sin kæreste Hanne i Tåstrup.", "sexual"),
+        ("hej jeg er 16 og min kaereste er en pige, vi er sammen. /Maja", "sexual"),
         ("Naboen og hans mand er flyttet ind i nr. 7 og bliver chikaneret.", "sexual"),
         ("Kære Poul\n\nTak fordi du skriver om din mand Eriks ophold på plejecentret.", "sexual"),
         # offences with words in between, and as said in speech
@@ -1312,6 +1313,17 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg bor i container på byggeplads.", "social_economic"),
         ("Min bror har ikke sted at bo. Han sover i trappeopgang.", "social_economic"),
         ("Min søn er 10, og han hører ikke godt.", "health"),
+        # the police without the article, and a call to them; a red light run; a wage
+        # per hour without the abbreviation's full stop; a party's youth organisation; the
+        # Yazidi faith; many pills taken are no group of people; a profession with an
+        # adverb before it is still one
+        ("Vi har anmeldt det til politi men de siger de kan ikke finde dem.", "criminal"),
+        ("Jeg har ringet til politiet, fordi min nabo slog sin hund.", "criminal"),
+        ("Min nabo lugtede af sprut og kørte over for rødt to gange.", "criminal"),
+        ("Mit firma betaler mig kun 110 kr i timen.", "social_economic"),
+        ("hej Lars jeg er med i DSU og vi vil lave et debatmøde.", "beliefs"),
+        ("Jeg er ked af, at du som yezidi er blevet chikaneret.", "beliefs"),
+        ("Min veninde tager rigtig mange piller og ryger hash hver dag.", "health"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1682,6 +1694,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi er fra foreningen for somaliske kvinder og vil invitere dig.", "ethnic_origin"),
         ("Det ser ikke godt ud for min søns hold i år.", "health"),
         ("Børnene har ikke mad med på turen i morgen.", "social_economic"),
+        ("Ring til politi, hvis du ser noget mistænkeligt.", "criminal"),
+        ("hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja", "sexual"),
+        ("Jeg er selv psykolog og synes, mødet om unges trivsel var godt.", "health"),
+        ("Min søn er også med i skolens fodboldhold.", "beliefs"),
+        ("Kommunen bruger for mange penge på kontanthjælp, synes vi.", "social_economic"),
         (
             "Jeg har bemærket, at hjemmesiden ikke forklarer, hvordan man søger om hjælp til "
             "enkeltudgifter.",

@@ -792,9 +792,23 @@ def _a_profession(
     # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
     # an article; going to one takes a preposition (»går til psykolog«).
     return (
-        _word_before(before_term) in _BEFORE_A_PROFESSION
+        _before_adverbs(before_words) in _BEFORE_A_PROFESSION
         and data[start:end].translate(LOWER_LATIN1) in _PROFESSIONS
     )
+
+
+def _before_adverbs(before_words: list[bytes]) -> bytes:
+    """The word before the term and the adverbs just before it: »er« in »jeg er selv
+    psykolog«, »hun er også sygeplejerske«, »min mand er nemlig psykiater«."""
+    i = len(before_words)
+    while i and before_words[i - 1] in _ADVERBS_IN_A_PREDICATE:
+        i -= 1
+    return before_words[i - 1] if i else b""
+
+
+_ADVERBS_IN_A_PREDICATE: Final = spelled_bytes(
+    ["selv", "også", "nemlig", "faktisk", "jo", "egentlig", "stadig", "nu"]
+)
 
 
 _PROFESSION_NOUNS: Final = (

@@ -558,7 +558,7 @@ TERMS: list[Term] = [
         "beliefs.religion",
         "beliefs",
         r"(muslim(?:er|erne|en|sk|ske)?\b|bederum|pinsekristen|kristen\b|(?:er|som) kristne\b|jøde|jødisk\b|jehovas vidne|katolik|katolsk|buddhist|hindu|"
-        r"sikh|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
+        r"sikh|yezidi|yazidi|ezidi|ateist|konverter|troende|frikirke|pinsemenighed|scientolog|islam|"
         r"etisk overbevisning|religiøs overbevisning|politisk overbevisning|overbevisning|"
         r"svinekød|halal|tørklæde|gudstjeneste|ramadan|faste under|sekt\b|sekten|sekter|"
         # a faith practised or named as one's own; a conviction against arms
@@ -586,11 +586,17 @@ TERMS: list[Term] = [
         # standing for a party: »stiller op for Venstre«, »kandidat for SF«
         r"stiller op for|stillede op for|opstillet for|kandidat for|"
         # joining or leaving with any pronoun: »meldte sig ind i SF«, »meldt mig ud af«
-        r"(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) (?:ind i|ud af))\s+"
+        r"(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) (?:ind i|ud af)|"
+        # taking part, said as being in it: »jeg er med i DSU«
+        r"(?:er|var|været|blev|blevet) med i)\s+"
         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
         r"radikale|det radikale venstre|konservative|det konservative folkeparti|"
         r"liberal alliance|nye borgerlige|moderaterne|danmarksdemokraterne|alternativet|"
-        r"kristendemokraterne|kristeligt folkeparti|partiet|min partiforening)" + W,
+        r"kristendemokraterne|kristeligt folkeparti|partiet|min partiforening|"
+        # the parties' youth organisations (not »KU« or »VU«: a university, adult education)
+        r"dsu\b|danmarks socialdemokratiske ungdom|venstres ungdom|konservativ ungdom|"
+        r"radikal ungdom|sfu\b|sf ungdom|socialistisk ungdomsfront|liberal alliances ungdom|"
+        r"dansk folkepartis ungdom|dfu\b|enhedslistens ungdom|frie grønne unge|moderat ungdom)" + W,
         0.85,
         "medlemskab af et politisk parti",
         needs="phrase",
@@ -663,7 +669,7 @@ TERMS: list[Term] = [
         "criminal",
         r"(dømt|dom for|domme for|dommen for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
         r"statsfængsel|arresthus|arresten|i arrest\b|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
-        r"politianmeld|anmeldt til politiet|anmeldt for|afhørt|afhøring|straffeattest|straffet|"
+        r"politianmeld|anmeldt til politi(?:et)?\b|anmeldt for|afhørt|afhøring|straffeattest|straffet|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         # (theft, burglary, robbery, fraud and assault: criminal.compound, also as a
         # compound's head)
@@ -683,6 +689,8 @@ TERMS: list[Term] = [
         # a driver who left the scene: a hit and run
         r"(?:flygtede|flygtet|kørte|stak af) fra (?:stedet|ulykkesstedet|uheldsstedet)|flugtbilist|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
+        # a red light run (an offence under the road traffic act)
+        r"(?:kørte|kørt|kører|køre|kørende) (?:[a-zæøåéü]+ )?over for rødt|"
         # a fine from the police (not a parking fine from the municipality)
         r"bøde (?:på [0-9][0-9.,]* kr\.? )?(?:fra|af) politiet|politibøde|bødeforelæg|"
         # a penalty notice, the noun only (not »forelægge sagen«: to put before)
@@ -997,8 +1005,11 @@ TERMS: list[Term] = [
         "criminal.reported",
         "criminal",
         # A report to the police with words in between: »anmeldt min nabo til politiet«,
-        # »meldt det til politiet«, »har politiet i går anholdt«.
-        r"(anmeldt|anmeldte|anmelde|meldt|meldte|melde)\s+(?:[a-zæøåéü]+\s+){0,3}til politiet|"
+        # »meldt det til politiet«, »har politiet i går anholdt«; second-language Danish
+        # leaves out the article (»vi har anmeldt det til politi«). A call to the police
+        # made is a report too (»vi har ringet til politiet«; not the imperative »ring«).
+        r"(anmeldt|anmeldte|anmelde|meldt|meldte|melde|ringet|ringede)\s+"
+        r"(?:[a-zæøåéü]+\s+){0,3}til politi(?:et)?\b|"
         r"politiet\s+(?:[a-zæøåéü]+\s+){0,3}(anholdt|sigtet|tiltalt|afhørt|varetægtsfængslet|"
         r"anmeldelse)|"
         # the police told of what happened: »Politiet er underrettet«
@@ -1140,7 +1151,7 @@ TERMS: list[Term] = [
         r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
-        r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|kr\. i timen|"
+        r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|(?:kr\.?|kroner) i timen|"
         # income said as »indtægt«, or as earning little with the earner said before
         # (»er gået ned i tid og tjener mindre nu«; »jeg tjener« is social.earnings)
         r"(?:min|vores|hans|hendes|deres|sin|din|jeres) (?:samlede )?indtægt|"
@@ -1820,11 +1831,13 @@ SERVING_VERBS: Final = frozenset(
     ["underviser", "underviste", "hjælper", "hjalp", "møder", "mødte", "rådgiver",
      "rådgav", "besøger", "besøgte", "støtter", "støttede", "vejleder", "vejledte"]
 )  # fmt: skip
-# "i flere måneder", "mange gange": a group word before a word of time or count speaks of
-# how long or how often, not of a group of people.
-TIME_WORDS: Final = frozenset(
-    ["år", "måneder", "uger", "dage", "timer", "gange", "aftener", "nætter", "weekender"]
-)
+# "i flere måneder", "mange gange", "tager mange piller": a group word before a word of
+# time, count or things taken speaks of how long, how often or how much, not of a group
+# of people. (Not money: »flere penge til gældsrådgivning« is a budget's.)
+COUNTED_WORDS: Final = frozenset(
+    ["år", "måneder", "uger", "dage", "timer", "gange", "aftener", "nætter", "weekender",
+     "piller", "tabletter", "øl", "genstande", "cigaretter", "opkald", "beskeder"]
+)  # fmt: skip
 # People in the indefinite plural: »borgere med handicap«, »mange unge har det svært«.
 PEOPLE_IN_GENERAL: Final = frozenset(
     ["borgere", "børn", "ældre", "folk", "mennesker", "personer", "familier", "elever",

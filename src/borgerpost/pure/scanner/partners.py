@@ -321,7 +321,7 @@ def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
         return False
     partner = PARTNERS.get(word) if word in PARTNERS else PARTNERS.get(word[:-1])
     if partner is None:
-        partner = _sex_of_name_after(text, end)
+        partner = _sex_of_name_after(text, end) or _sex_said_after(text, end)
     if partner is None:
         return False
     if owner == "hans":
@@ -340,6 +340,19 @@ def _loves_the_same_sex(text: str, start: int, end: int, s_start: int) -> bool:
     nearest person named before it (»min søn«, »hun«, »Mads«)."""
     loved = LOVED_BY_SEX.get(ascii_spelling(text[start:end].lower().rsplit(" ", 1)[-1]))
     return loved is not None and subject_before(text, s_start, start, writer_at=end) == loved
+
+
+# A neutral word's sex said after it: »min kæreste er en pige«, »min kæreste er også en
+# dreng«.
+_SEX_SAID_AFTER: Final = re.compile(
+    r",?[ \t]+er[ \t]+(?:også[ \t]+|ogsaa[ \t]+)?(?:en[ \t]+)?(" + "|".join(LOVED_BY_SEX) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _sex_said_after(text: str, end: int) -> str | None:
+    said = _SEX_SAID_AFTER.match(text, end)
+    return None if said is None else LOVED_BY_SEX[said.group(1).lower()]
 
 
 def _sex_of_name_after(text: str, end: int) -> str | None:

@@ -17,6 +17,7 @@ from typing import Final
 from .latin1 import LOWER_WORDS, WORDS
 from .lexicon import (
     ANIMALS,
+    COUNTED_WORDS,
     FIGURATIVE_OWNERS,
     GENERAL_PAIRS,
     GENERAL_WORDS,
@@ -33,7 +34,6 @@ from .lexicon import (
     RELATIONS,
     SERVING_VERBS,
     SHARED_OWNED,
-    TIME_WORDS,
     TOPIC_NOUNS,
     WEAK_WORDS,
 )
@@ -61,7 +61,7 @@ _GENERAL_WORDS: Final = spelled_bytes(GENERAL_WORDS)
 _GROUP_WORDS: Final = spelled_bytes(GROUP_WORDS)
 _ANIMALS: Final = spelled_bytes(ANIMALS)
 _SERVING_VERBS: Final = spelled_bytes(SERVING_VERBS)
-_TIME_WORDS: Final = spelled_bytes(TIME_WORDS)
+_COUNTED_WORDS: Final = spelled_bytes(COUNTED_WORDS)
 _GENERAL_PAIRS: Final = _encoded_pairs(GENERAL_PAIRS)
 _PEOPLE_IN_GENERAL: Final = spelled_bytes(PEOPLE_IN_GENERAL)
 # "hun har", "vi fik", "har vi"; and "I har" with a capital I (you, plural; "i" is "in").
@@ -534,6 +534,6 @@ def group_before(words: list[bytes]) -> bool:
             and i >= len(low) - 4
             and not _one_of(words, len(words) - len(low) + i)
         ]
-        if any(i + 1 >= len(low) or low[i + 1] not in _TIME_WORDS for i in groups):
+        if any(i + 1 >= len(low) or low[i + 1] not in _COUNTED_WORDS for i in groups):
             return True
     return not _GENERAL_PAIRS.isdisjoint(pairwise(low))
