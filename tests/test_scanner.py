@@ -1324,6 +1324,22 @@ def test_scan_command_starts_without_django(tmp_path):
         ("hej Lars jeg er med i DSU og vi vil lave et debatmøde.", "beliefs"),
         ("Jeg er ked af, at du som yezidi er blevet chikaneret.", "beliefs"),
         ("Min veninde tager rigtig mange piller og ryger hash hver dag.", "health"),
+        # a telephone note's sentences without their subject, its caller, the kin it names
+        ("Tlf.notat: Borger ringede. Er sygemeldt med kræft i brystet og i kemo.", "health"),
+        ("Borger (Morten, 41) ringede. Er blevet sat ud og sover i bilen.", "social_economic"),
+        ("Notat: Borger ringede (Nimo, somalisk baggrund, mor til fem).", "ethnic_origin"),
+        ("Moren har fået lungebetændelse og er indlagt.", "health"),
+        # stitches, tonsils, a face stored, indecent exposure, land sold by its area, a
+        # foster family lived with, nothing but a spouse's benefit
+        ("Sønnen blev slået og har fået syet fire sting i hovedet.", "health"),
+        ("Min datter på 9 skal have taget mandlerne i næste uge.", "health"),
+        ("Jeg har aldrig sagt ja til, at de må gemme mit ansigt.", "genetic_biometric"),
+        ("En mand har flere gange blottet sig for min datter ved stoppestedet.", "criminal"),
+        ("Han forhandler med kommunen om salg af 4 ha til erhvervsområdet.", "property_deal"),
+        ("Vores datter på 14 skal bo hos en plejefamilie i et halvt år.", "social_economic"),
+        ("Jeg får ingen barselsdagpenge, og vi har kun min kones SU.", "social_economic"),
+        ("Min far har smidt mig ud, og jeg sover hos venner.", "social_economic"),
+        ("Jeg har læst i avisen, at min nabo er anholdt for indbrud.", "criminal"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1696,6 +1712,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Børnene har ikke mad med på turen i morgen.", "social_economic"),
         ("Ring til politi, hvis du ser noget mistænkeligt.", "criminal"),
         ("hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja", "sexual"),
+        ("Er kontanthjælpen blevet sat ned i år?", "social_economic"),
+        ("Er der nogen i byen, der får kontanthjælp?", "social_economic"),
+        ("Vi mener, kommunen burde have en gratis gældsrådgivning for unge.", "social_economic"),
+        ("Jeg har læst i avisen, at politiet har anholdt tre mænd for indbrud.", "criminal"),
+        ("Det var godt at høre flygtningene selv fortælle om deres vej til job.", "ethnic_origin"),
+        ("Min søn har fået en dom, og nu har ungdomsuddannelsen smidt ham ud.", "social_economic"),
         ("Jeg er selv psykolog og synes, mødet om unges trivsel var godt.", "health"),
         ("Min søn er også med i skolens fodboldhold.", "beliefs"),
         ("Kommunen bruger for mange penge på kontanthjælp, synes vi.", "social_economic"),

@@ -32,6 +32,7 @@ from .person import (
     group_before,
     has_possessive,
     strong_person,
+    subject_left_out,
     words_before,
 )
 from .sentence import MARKS, clause_starts, ends_sentence
@@ -391,6 +392,12 @@ class Scanner:
             and _word_before_a_group(before_words) in _FOR_A_GROUP
         ):
             return None  # »indsamlingen for flygtninge fra Ukraine«
+        if self._may_be_a_group[pattern_id - 1] and (
+            data[start:end].translate(LOWER_LATIN1) in _GROUPS_IN_THE_DEFINITE
+        ):
+            return None  # »at høre flygtningene selv fortælle«: the group, as one knows it
+        if context.in_the_news(start, end):
+            return None  # »jeg har læst i avisen, at politiet har anholdt tre mænd«
         if (
             term.category == "ethnic_origin"
             and _next_word(data, end) in _PEOPLE_AFTER
@@ -577,6 +584,8 @@ _GROUP_NOUNS: Final = (
     "transkønnede", "bøsser", "lesbiske",
 )  # fmt: skip
 _GROUPS_OF_PEOPLE: Final = spelled_bytes(_GROUP_NOUNS)
+# The same in the definite plural (»flygtningene«, »indvandrerne«, »muslimerne«).
+_GROUPS_IN_THE_DEFINITE: Final = spelled_bytes(f"{noun}ne" for noun in _GROUP_NOUNS)
 # For whom, before people named by their origin (not »af tyrkiske forældre«: whose child).
 _FOR_PEOPLE: Final = frozenset([b"for", b"til", b"blandt"])
 # People in the plural after an origin (»somaliske kvinder«, »polske familier«).
@@ -943,7 +952,12 @@ class _Context:
         found = self._about.get(s_start)
         if found is None:
             found = self._about[s_start] = (
-                about_a_person(self.data[s_start:s_end]) or self.of_one_person()
+                about_a_person(self.data[s_start:s_end])
+                or self.of_one_person()
+                or (
+                    subject_left_out(self.data[s_start:s_end])
+                    and self.text[s_end : s_end + 1] != "?"
+                )
             )
         return found
 
@@ -1036,6 +1050,15 @@ class _Context:
             and _THERE_IS_BEFORE.search(before_term, near) is not None
         )
 
+    def in_the_news(self, start: int, end: int) -> bool:
+        """The sentence tells what one read or heard in the news before the term, of people
+        the writer does not know (not »... at min nabo er anholdt«: the writer's own)."""
+        s_start, _ = self.sentence(start, end)
+        if not self._has_any(_NEWS_PIECES, s_start, start):
+            return False
+        found = _NEWS.search(self.text, s_start, start)
+        return found is not None and not has_possessive(self.data[found.end() : start])
+
     def maybe_one_day(self, start: int, end: int) -> bool:
         # A piece of each phrase (»hvis «, »bange for at«, »frygter «).
         return self._has_any(_ONE_DAY_PIECES, start, end)
@@ -1094,6 +1117,14 @@ def _pieces(*words: str) -> _Pieces:
 
 
 _ONE_DAY_PIECES: Final = _pieces("vis ", " for at ", "rygter ")
+# Read or heard in the news: »læst i avisen«, »hørt i radioen«, »set i tv-avisen«.
+_NEWS: Final = re.compile(
+    with_ascii_spellings(
+        r"(?i)\b(?:læst|læste|hørt|hørte|set|så)\s+(?:i|på)\s+(?:avisen|aviserne|lokalavisen|"
+        r"ugeavisen|netavisen|nyhederne|tv-avisen|tv|radioen|medierne)\b"
+    )
+)
+_NEWS_PIECES: Final = _pieces("avis", "nyhed", "medier", "radio", " tv")
 _BUILDING_PIECES: Final = _pieces(
     "bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne", "oprett"
 )

@@ -116,6 +116,10 @@ TERMS: list[Term] = [
         r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|strålebehandling|"
         r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
         r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse|ordblind|"
+        # an injury sewn; tonsils taken out
+        r"(?:syet|sy|syede) (?:[0-9]+|et|to|tre|fire|fem|seks|syv|otte|ni|ti|flere|mange) sting|"
+        r"(?:taget|fjernet|fjerne|tage) (?:sine |hans |hendes |mine )?mandler(?:ne)?\b|"
+        r"mandeloperation|"
         r"cochlear implant|høreapparat|hørenedsættelse|synsnedsættelse|stofskifte|"
         # more conditions by their usual Danish names
         r"tourette|cøliaki|glutenallergi|laktoseintolerant|slagtilfælde|hjerneinfarkt|"
@@ -676,6 +680,7 @@ TERMS: list[Term] = [
         r"stjålet|stjæler|stjal|tyv\b|vold mod|voldelig|"
         r"sælger hash|narko|pusher|bødestraf|hærværk mod|stalk|"
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
+        r"blottet sig|blotter sig|blottede sig|"
         # threats and violence against a person, and what follows an offence: a
         # restraining order, a driving ban by judgment, a fine for drunk driving
         r"trusler mod|dræbstrussel|dødstrussel|"
@@ -1053,6 +1058,9 @@ TERMS: list[Term] = [
         "genetic_biometric",
         r"(gentest|genetisk|genundersøgelse|dna|arveanlæg|arvelig|fingeraftryk|"
         r"ansigtsgenkendelse|ansigtsscanning|biometri|irisscanning|stemmeprofil|"
+        # one's face kept or scanned: »at de må gemme mit ansigt«
+        r"(?:gemme|gemmer|gemt|registrere|registrerer|registreret|scanne|scanner|scannet) "
+        r"(?:mit|hans|hendes|dit|vores|deres|sit|min søns|min datters) ansigt\b|"
         r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
         r"fragilt x-syndrom|fragilt x|brca|"
         # a newborn's heel-prick sample, screened for hereditary disease and kept in a
@@ -1120,11 +1128,10 @@ TERMS: list[Term] = [
     Term(
         "social.debt",
         "social_economic",
-        r"(gæld(?:en|s?sanering|srådgivning|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
+        r"(gæld(?:en|s?sanering|sbrev|sat|sinddrivelse)?\b|skylder|skyldte|restance|huslejerestance|bagud med|inkasso|fogeden|"
         # not money enough to live on: »vi får ikke nok penge«, »har ikke penge nok«
         r"(?:får|fik|har|havde) ikke (?:nok penge|penge nok|nok at leve for|nok at leve af)|"
-        r"fogedret|udsættelse|sat ud|smidt mig ud|smidt ham ud|smidt hende ud|smidt os ud|"
-        r"smed mig ud|smed ham ud|smed hende ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|"
+        r"fogedret|udsættelse|sat ud|smidt ud af lejlighed|smidt ud af boligen|smidt ud af huset|"
         r"smidt ud af (?:sin|min|hans|hendes|vores|deres|din) (?:lejlighed|bolig|hus|værelse)|"
         r"ikke (?:har |havde )?betalt husleje|sover (?:nu )?på (?:min|vores|hans|hendes|deres) sofa|"
         r"smidt ud hjemmefra|smidt hjemmefra|sover i en opgang|sover i opgange|"
@@ -1133,7 +1140,7 @@ TERMS: list[Term] = [
         # a debtor registered, a wage garnished (not a reminder: one for a library book
         # or a tax is no debt of one's circumstances)
         r"rki\b|skyldnerregist|lønindeholdelse|personlig konkurs|"
-        r"gældsrådgivning|gældssanering|ikke råd til|har ikke råd|fattig|"
+        r"gældssanering|ikke råd til|har ikke råd|fattig|"
         # making money last, said of one's own: »få pensionen til at slå til«, »det løber
         # ikke rundt«; an account in the red; paying off a debt by instalments; money short
         r"(?:få|får|fik|fået) (?:det|pengene|pensionen|økonomien|lønnen|ydelsen|budgettet|"
@@ -1145,8 +1152,10 @@ TERMS: list[Term] = [
         r"mangle[rt]? at betale (?:husleje|huslejen|regninge[rn]|el|varme|gas|vand|"
         r"børnehave|daginstitution|skat)|"
         # living on nothing but a pension or a benefit; no wage; not afforded
-        r"(?:kun|bare) (?:har|får) (?:sin|min|hans|hendes|vores|deres) (?:pension|folkepension|"
-        r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp)\b|får ingen løn|"
+        r"(?:(?:kun|bare) (?:har|får)|(?:har|får) (?:kun|bare)) (?:sin|min|hans|hendes|vores|"
+        r"deres) (?:(?:kones|mands|kærestes|forældres|fars|mors) )?(?:pension|folkepension|"
+        r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp)\b|"
+        r"får ingen (?:løn|dagpenge|barselsdagpenge|sygedagpenge|barselspenge|indtægt)\b|"
         r"(?:orlov|fri|er|står|stod|været|gået) uden løn\b|"
         r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
@@ -1243,6 +1252,52 @@ TERMS: list[Term] = [
         ),
     ),
     Term(
+        "social.thrown_out",
+        "social_economic",
+        r"(smidt mig ud|smidt ham ud|smidt hende ud|smidt os ud|smed mig ud|smed ham ud|"
+        r"smed hende ud)" + W,
+        0.8,
+        "økonomiske forhold (gæld, indkomst)",
+        # thrown out of a school, a club or a bar, not out of a home: »nu har
+        # ungdomsuddannelsen smidt ham ud«, »dørmanden smed ham ud«
+        unless_after_word=(
+            "skolen",
+            "gymnasiet",
+            "uddannelsen",
+            "ungdomsuddannelsen",
+            "efterskolen",
+            "klubben",
+            "holdet",
+            "træneren",
+            "læreren",
+            "dørmanden",
+            "vagten",
+            "baren",
+            "butikken",
+        ),
+        unless_followed_by=(
+            "af skolen",
+            "af klassen",
+            "af timen",
+            "af klubben",
+            "af holdet",
+            "fra skolen",
+            "af gymnasiet",
+            "af uddannelsen",
+            "af baren",
+        ),
+    ),
+    Term(
+        "social.debt_counselling",
+        "social_economic",
+        r"(gældsrådgivning)" + W,
+        0.8,
+        "økonomiske forhold (gæld, indkomst)",
+        # the service named as such, not someone's use of it: »kommunen burde have en
+        # gratis gældsrådgivning«, »ventetid hos den frivillige gældsrådgivning«
+        unless_after_word=("en", "den", "frivillige", "frivillig", "gratis", "ny", "nye"),
+    ),
+    Term(
         "social.situation",
         "social_economic",
         r"(herberg|forsorgshjem|skilsmisse|er skilt|blevet skilt|blev skilt|"
@@ -1259,7 +1314,8 @@ TERMS: list[Term] = [
         r"(?:blevet|blev|bliver) fjernet (?:af kommunen|fra (?:hjemmet|os|mig|familien|"
         r"sin mor|sin far|sine forældre))|"
         # a child given a foster family; contact with a child under supervision
-        r"(?:fået|får|fik) en plejefamilie|(?:kommet|kommer|kom|anbragt|bor) i en plejefamilie|"
+        r"(?:fået|får|fik) en plejefamilie|(?:kommet|kommer|kom|anbragt|bor|bo|boet|flytte|flytter|"
+        r"flyttet) (?:i|hos|til|ud til) en plejefamilie|"
         r"overvåget samvær|støttet samvær|"
         # contact with one's child forbidden, in either word order (»der ikke må se ham«)
         r"(?:(?:må|måtte) ikke|ikke (?:må|måtte)) se (?:ham|hende|dem|sin søn|sin datter|sine børn|"
@@ -1511,6 +1567,9 @@ TERMS: list[Term] = [
         r"tilbud på|tilbud fra [a-zæøåéü]+ på|handel med|handlen om|handlen på|overdrage|"
         r"kontrakt på|købekontrakt på|købsaftale på)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
         r"[a-zæøåéü]*(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)" + W + "|"
+        # land said by its area: »forhandler om salg af 4 ha til erhvervsområdet«
+        r"(?:sælge|sælger|salget af|salg af|købe|købet af|køb af|overdrage)\s+(?:ca\.?\s+|"
+        r"cirka\s+|omkring\s+)?[0-9][0-9.,]*\s*(?:ha|hektar|tønder land|kvadratmeter|kvm|m2)\b|"
         r"(svar fra sælger|sælgers advokat|sælgerens advokat|køberen trækker|køberen vil|"
         r"køberen har|køberens bank|handlen afhænger|handlen går|handlen faldt|"
         r"køberen kræver|køberen ønsker|køberen forlanger|"
@@ -1753,6 +1812,9 @@ PRONOUN_VERBS: Final = frozenset(
         "mister",
         "begik",
         "begår",
+        # a deal being made: »han forhandler med kommunen om salg af jorden«
+        "forhandler",
+        "forhandlede",
     ]
 )
 RELATIONS: Final = frozenset(

@@ -89,9 +89,18 @@ _BEFORE_A_NAME: Final = spelled_bytes(RELATIONS | {"hos"})
 _REFLEXIVE: Final = spelled_bytes(["sin", "sit", "sine"])
 _REFLEXIVE_KIN: Final = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") for r in RELATIONS)
 # "naboen", "viceværten": the one person the writer lives beside or rents from.
+# (»moren«, »sønnen«: the kin of one the text has named, as a telephone note tells it.)
 _DEFINITE_PEOPLE: Final = spelled_bytes(
     ["naboen", "naboens", "genboen", "genboens", "underboen", "overboen", "viceværten",
-     "udlejeren"]
+     "udlejeren", "moren", "morens", "moderen", "faren", "farens", "faderen", "sønnen",
+     "sønnens", "datteren", "datterens", "broren", "brorens", "søsteren", "søsterens"]
+)  # fmt: skip
+# »Borger ringede«, »Kvinde henvendte sig«: the one a telephone note is about.
+_CALLER_PAIRS: Final = _encoded_pairs(
+    (caller, verb)
+    for caller in ("borger", "borgeren", "kvinde", "kvinden", "mand", "manden", "mor", "far",
+                   "pige", "dreng", "pårørende", "datter", "søn")
+    for verb in ("ringede", "ringer", "henvendte", "henvender", "skrev")
 )  # fmt: skip
 _PAST_TENSE: Final = re.compile(
     with_ascii_spellings(
@@ -144,6 +153,27 @@ def about_a_person(sentence: bytes) -> bool:
     return False
 
 
+def subject_left_out(sentence: bytes) -> bool:
+    """A sentence that opens with a verb of telling, the subject left out, as telephone
+    notes and text messages tell of whoever called or writes: »Er sygemeldt med kræft i
+    brystet«, »Har en hund og kan derfor ikke komme på herberget«. (Not where the subject
+    follows the verb, as in a question: »Er det rigtigt …«, »Har I …«; the caller checks
+    that the sentence asks nothing.)"""
+    low = sentence.translate(LOWER_WORDS).split(None, 2)
+    return len(low) == 3 and low[0] in _TELLING_VERBS and low[1] not in _SUBJECTS_AFTER_A_VERB
+
+
+_TELLING_VERBS: Final = spelled_bytes(
+    ["er", "var", "har", "havde", "bor", "boede", "sover", "får", "fik", "ønsker", "spørger",
+     "spurgte", "bliver", "blev", "lever", "modtager", "mangler", "venter", "mistede",
+     "skylder", "arbejder", "går", "gik", "kan", "skal", "vil", "må"]
+)  # fmt: skip
+_SUBJECTS_AFTER_A_VERB: Final = spelled_bytes(
+    ["jeg", "du", "han", "hun", "vi", "i", "de", "den", "det", "der", "man", "dette", "denne",
+     "disse", "nogen", "noget", "alle"]
+)  # fmt: skip
+
+
 def strong_person(sentence: bytes) -> bool:
     """A possessive ("min søn"), a pronoun with a verb ("hun har"), a relation or "hos"
     followed by a name ("søn Oliver", "hos Lucas"), or a label ("Barn:")."""
@@ -165,7 +195,7 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
     following = low[1:]
     if not _KIN.isdisjoint(following) and _named_kin(low):
         return True
-    if not _PRONOUN_PAIRS.isdisjoint(pairwise(low)):
+    if not _PRONOUN_PAIRS.isdisjoint(pairwise(low)) or not _CALLER_PAIRS.isdisjoint(pairwise(low)):
         return True
     if not _CAPITAL_I_PAIRS.isdisjoint(zip(words, following, strict=False)):
         return True
