@@ -1340,6 +1340,12 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg får ingen barselsdagpenge, og vi har kun min kones SU.", "social_economic"),
         ("Min far har smidt mig ud, og jeg sover hos venner.", "social_economic"),
         ("Jeg har læst i avisen, at min nabo er anholdt for indbrud.", "criminal"),
+        # where one comes from, said with »kommer«; a weak organ as second-language
+        # Danish says it; everything lost; a doctor's talk of a diagnosis
+        ("Jeg kommer fra Polen.", "ethnic_origin"),
+        ("Min mor bor alene. Hun har også dårlig hjerte.", "health"),
+        ("Deres lejlighed brændte, de havde ingen forsikring og mistede alt.", "social_economic"),
+        ("Lægen har talt om demens, men min far er ikke udredt endnu.", "health"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1718,6 +1724,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har læst i avisen, at politiet har anholdt tre mænd for indbrud.", "criminal"),
         ("Det var godt at høre flygtningene selv fortælle om deres vej til job.", "ethnic_origin"),
         ("Min søn har fået en dom, og nu har ungdomsuddannelsen smidt ham ud.", "social_economic"),
+        ("Vi er fra Afghanistan-foreningen og vil gerne leje salen.", "ethnic_origin"),
+        ("Andelshaverne har ikke råd til at hæve boligafgiften, skriver vi.", "social_economic"),
+        ("Jeg har set i budgettet, at udgifterne til kontanthjælp er faldet.", "social_economic"),
+        ("Jeg har altid haft et svagt hjerte for gamle biler.", "health"),
+        ("Efter valget mistede vi alt håb om en ny hal.", "social_economic"),
+        ("Vi talte om demens på mødet i ældrerådet.", "health"),
         ("Jeg er selv psykolog og synes, mødet om unges trivsel var godt.", "health"),
         ("Min søn er også med i skolens fodboldhold.", "beliefs"),
         ("Kommunen bruger for mange penge på kontanthjælp, synes vi.", "social_economic"),

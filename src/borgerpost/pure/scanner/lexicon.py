@@ -195,6 +195,18 @@ TERMS: list[Term] = [
         "seksuelle forhold (en kønssygdom)",
     ),
     Term(
+        "health.weak_part",
+        "health",
+        # a weak organ or a poor health, also as second-language Danish writes it without
+        # the neuter ending: »hun har også dårlig hjerte«, »os med dårlige knæ«
+        r"(?:dårligt?|dårlige|svagt?|svage) (?:hjerte|helbred|ryg|knæ|hofte|hofter|lunger|"
+        r"nerver|syn|hørelse|ben)\b",
+        0.75,
+        "helbredsforhold",
+        # a soft spot is no illness: »et svagt hjerte for gamle biler«
+        unless_followed_by=("for",),
+    ),
+    Term(
         "health.pain",
         "health",
         # pain in a part of the body (not »ondt i maven«, so often a figure of speech)
@@ -1288,6 +1300,15 @@ TERMS: list[Term] = [
         ),
     ),
     Term(
+        "social.lost_everything",
+        "social_economic",
+        # everything lost (in a fire, a divorce, a bankruptcy): »de mistede alt«
+        r"(?:mistet|mistede|mister|tabt|tabte) alt\b",
+        0.75,
+        "økonomiske forhold",
+        unless_followed_by=("håb", "overblik", "interesse", "respekt", "tillid", "lyst", "for"),
+    ),
+    Term(
         "social.debt_counselling",
         "social_economic",
         r"(gældsrådgivning)" + W,
@@ -1634,6 +1655,8 @@ TERMS: list[Term] = [
         r"(rejse|rejser|tage|tager|sendt|sende|smidt|smide) hjem til (" + country_pattern() + r")",
         0.8,
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
+        # a country in the name of an association: »vi er fra Afghanistan-foreningen«
+        unless_followed_by=("-forening", "-klub", "-huset", "-selskab", "-komite"),
     ),
     # Deported, or to be, to a country: »skal sendes til Irak«, »udvist til Somalia«. A
     # term of its own: with the rest, the country names made one pattern longer than
@@ -1814,6 +1837,8 @@ PRONOUN_VERBS: Final = frozenset(
         "begår",
         # a deal being made: »han forhandler med kommunen om salg af jorden«
         "forhandler",
+        # where one comes from: »jeg kommer fra Polen«
+        "kommer",
         "forhandlede",
     ]
 )
@@ -1883,8 +1908,11 @@ GENERAL_WORDS: Final = frozenset(
 )
 GROUP_WORDS: Final = frozenset(
     ["mange", "flere", "alle", "nogle", "andre", "færre",
-     # people in the definite plural: »at borgerne får ny medicin«
-     "borgerne", "beboerne", "patienterne", "eleverne", "brugerne", "pårørende"]
+     # people in the definite plural: »at borgerne får ny medicin«, »andelshaverne har
+     # ikke råd«
+     "borgerne", "beboerne", "patienterne", "eleverne", "brugerne", "pårørende",
+     "andelshaverne", "lejerne", "medlemmerne", "ejerne", "forbrugerne", "skatteyderne",
+     "pensionisterne", "familierne"]
 )  # fmt: skip
 # Verbs of working with people, before a bare plural: the people one teaches, helps or
 # meets are a group, not one person (»min kone underviser flygtninge i dansk«, »jeg

@@ -424,8 +424,11 @@ def _a_topic(low: list[bytes]) -> bool:
         return True  # what one is against: »vi er imod det nye asylcenter«
     if len(low) >= 3 and low[-3] in _PUBLIC_OWNERS and low[-2] in _SPENDING:
         return True  # »kommunens udgifter til anbringelser«
+    if len(low) >= 2 and low[-2] in _SPENDING_IN_THE_DEFINITE and low[-1] in _TO:
+        return True  # »i budgettet, at udgifterne til kontanthjælp er faldet«
     if len(low) >= 2 and low[-1] in _ABOUT:
-        return low[-2] in _TOPIC_NOUNS
+        # (not a doctor's talk of a diagnosis: »lægen har talt om demens«)
+        return low[-2] in _TOPIC_NOUNS and _CARERS.isdisjoint(low[-5:-2])
     return (
         len(low) >= 3
         and low[-2] in _ABOUT
@@ -491,6 +494,12 @@ _DETERMINERS: Final = spelled_bytes(
 _PUBLIC_OWNERS: Final = spelled_bytes(
     ["kommunens", "regionens", "statens", "byrådets", "landets", "samfundets", "skolens"]
 )
+_SPENDING_IN_THE_DEFINITE: Final = spelled_bytes(["udgifterne", "budgettet", "forbruget"])
+_TO: Final = spelled_bytes(["til", "på"])
+_CARERS: Final = spelled_bytes(
+    ["lægen", "lægerne", "speciallægen", "psykologen", "psykiateren",
+     "sygeplejersken", "jordemoderen", "neurologen", "overlægen"]
+)  # fmt: skip
 _SPENDING: Final = spelled_bytes(
     ["udgifter", "udgifterne", "budget", "budgettet", "forbrug", "forbruget", "indsats",
      "indsatsen", "brug", "regning", "regningen"]
