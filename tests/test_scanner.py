@@ -1346,6 +1346,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mor bor alene. Hun har også dårlig hjerte.", "health"),
         ("Deres lejlighed brændte, de havde ingen forsikring og mistede alt.", "social_economic"),
         ("Lægen har talt om demens, men min far er ikke udredt endnu.", "health"),
+        # support granted under the law of child welfare; stopped carrying a knife
+        ("Min søn har fået en kontaktperson efter barnets lov.", "social_economic"),
+        ("Min søn blev stoppet af politiet med en kniv i lommen.", "criminal"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1730,6 +1733,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg har altid haft et svagt hjerte for gamle biler.", "health"),
         ("Efter valget mistede vi alt håb om en ny hal.", "social_economic"),
         ("Vi talte om demens på mødet i ældrerådet.", "health"),
+        (
+            "Jeg underviser socialrådgivere i, hvad kommunen kan gøre efter barnets lov.",
+            "social_economic",
+        ),
+        ("Vi blev stoppet af politiet med en punktering på motorvejen.", "criminal"),
         ("Jeg er selv psykolog og synes, mødet om unges trivsel var godt.", "health"),
         ("Min søn er også med i skolens fodboldhold.", "beliefs"),
         ("Kommunen bruger for mange penge på kontanthjælp, synes vi.", "social_economic"),

@@ -797,6 +797,9 @@ TERMS: list[Term] = [
         r"mine|naboens|huset|bilen|skuret|containere|containerne|skolen|en bil|et hus|et skur)\b|"
         # what the police did to someone, a warning given, driving without a licence
         r"(?:pågrebet|tilbageholdt|visiteret|anholdt|sigtet) af politiet|pågrebet|pågreb\b|"
+        # stopped carrying what the law forbids: »stoppet af politiet med en kniv i lommen«
+        r"(?:stoppet|taget|fanget|visiteret) (?:af politiet )?med (?:en kniv|kniv|et våben|våben|"
+        r"en pistol|hash|stoffer|kokain)\b|"
         r"advarsel (?:fra|af) politiet|"
         r"(?:kørt|kører|kørte|køre|kørende)\s+(?:[a-zæøåéü]+\s+){0,6}uden (?:kørekort|førerret|"
         r"nummerplade)|"
@@ -1325,6 +1328,11 @@ TERMS: list[Term] = [
         # help with the rent, an overdrawn account, quick loans, support for a child
         r"hjælp (?:fra kommunen )?til (?:min |sin |vores |hans |hendes |deres )?husleje|"
         r"overtrukket|kviklån|forbrugslån|støttekontaktperson|familiebehandl|"
+        # support for a child granted under the law of child welfare: »Vi bevilger en
+        # kontaktperson fire timer om ugen efter barnets lov«
+        # (granted, not the law talked of: »hvad kommunen kan gøre efter barnets lov«)
+        r"(?:bevilger|bevilget|bevilgede|tilbyder|tilbudt|iværksætter|iværksat|får|fået|fik)\s+"
+        r"(?:[a-zæøåéü0-9]+\s+){1,6}efter (?:barnets lov|servicelovens § 52)|"
         r"bliver skilt|blive skilt|skilt fra|separeret|anbragt|anbringelse|"
         # an ex-spouse: a divorce
         r"min eksmand|min ekskone|min exmand|min exkone|min tidligere mand|"
