@@ -1349,6 +1349,17 @@ def test_scan_command_starts_without_django(tmp_path):
         # support granted under the law of child welfare; stopped carrying a knife
         ("Min søn har fået en kontaktperson efter barnets lov.", "social_economic"),
         ("Min søn blev stoppet af politiet med en kniv i lommen.", "criminal"),
+        # text messages: »ik« for »ikke«, a greeting before a sentence without its
+        # subject; a restraining order said with »nær«; a bankruptcy said as »fallit«; a
+        # bid with its sum; someone's pills, forgetting, the mind not right
+        ("hej lise har ik betalt husleje i 2 mdr og har fået brev fra advokat", "social_economic"),
+        ("hej karen er lige blevet skilt og skal flytte ud af huset", "social_economic"),
+        ("Min ex har fået forbud mod at komme nær mig.", "criminal"),
+        ("Min far er gået fallit med sit værksted.", "social_economic"),
+        ("Han har budt 1,2 mio. kr. på stationsbygningen og venter på svar.", "property_deal"),
+        ("Min mor kan ikke huske, om hun har taget sine piller.", "health"),
+        ("Min mor er begyndt at glemme ting.", "health"),
+        ("Min bror har det ikke så godt oven i hovedet for tiden.", "health"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1738,6 +1749,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "social_economic",
         ),
         ("Vi blev stoppet af politiet med en punktering på motorvejen.", "criminal"),
+        ("jeg er ik syg, bare træt af det hele.", "health"),
+        ("Han er hurtig oven i hovedet, min søn.", "health"),
+        (
+            "Jeg foreslår, at man bruger pengene fra salget af de gamle skolebygninger.",
+            "property_deal",
+        ),
         ("Jeg er selv psykolog og synes, mødet om unges trivsel var godt.", "health"),
         ("Min søn er også med i skolens fodboldhold.", "beliefs"),
         ("Kommunen bruger for mange penge på kontanthjælp, synes vi.", "social_economic"),

@@ -381,6 +381,9 @@ TERMS: list[Term] = [
         r"plejeseng|loftlift|personlift|personløfter|toiletforhøjer|badebænk|badestol|"
         # medicines by what they are for
         r"sovemedicin|smertestillende|antidepressiv|nervemedicin|hjertemedicin|blodfortyndende|"
+        # someone's pills, forgetting as the first sign of dementia, the mind not right
+        r"(?:sine|mine|hans|hendes|dine|vores) piller\b|(?:begyndt|begynder|begyndte) at glemme|"
+        r"(?:ikke|ik) (?:rigtig |helt |så godt )?(?:godt )?oven i hovedet|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
         r"brækket|knoglebrud|hoftebrud|hospice|fertilitet|ivf\b|"
@@ -700,7 +703,7 @@ TERMS: list[Term] = [
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"tævet|tævede|gennembanket|banket op|sparket ned|sparket i hovedet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
-        r"kontaktforbud|forbud mod at kontakte|bandemedlem|med i en bande|rocker\b|rockerne\b|"
+        r"kontaktforbud|forbud mod at kontakte|forbud mod at komme (?:i )?nær|bandemedlem|med i en bande|rocker\b|rockerne\b|"
         # in a gang, said with the verb of being or of getting in or out
         r"(?:er|var|blevet|kommet|kom|gik) (?:med )?i (?:en )?bande\b|ud af (?:en )?bande(?:n)?\b|"
         # a driver who left the scene: a hit and run
@@ -1185,7 +1188,7 @@ TERMS: list[Term] = [
         # what is left to live on after the fixed costs
         r"rådighedsbeløb|at leve for|tilbage at leve|tilbage om måneden|"
         # a bill one cannot pay, money borrowed to get by, a bankruptcy
-        r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|ik kan betale|"
+        r"ikke kan betale|kan ikke betale|ikke kunne betale|kunne ikke betale|"
         # the same with the subject after the verb: »så kan vi ikke betale vores lån ud«
         r"(?:kan|kunne) (?:jeg|vi|han|hun|de) ikke (?:længere |mere )?betale|"
         r"restskat|dødsbo|"
@@ -1201,6 +1204,7 @@ TERMS: list[Term] = [
         # savings gone: »vores opsparing er væk«, »jeres opsparing er brugt på plejesengen«
         r"opsparing(?:en)? (?:er|var|blev) (?:nu )?(?:væk|brugt|opbrugt|tømt|sluppet op)|"
         r"lånt penge af|lånt af min|gået konkurs|gik konkurs|er konkurs|konkursen|forsørge|"
+        r"gået fallit|gik fallit|er fallit|"
         # not affording, said in a subordinate clause; money spent, gambled, lent or
         # borrowed; a bill not paid and the power cut; a business losing money
         r"ikke har råd|ikke havde råd|ikke har haft råd|svært ved at betale|"
@@ -1595,7 +1599,12 @@ TERMS: list[Term] = [
         r"(sælge|sælger|salget af|salg af|købe|købet af|køb af|byde på|byder på|budt på|"
         r"tilbud på|tilbud fra [a-zæøåéü]+ på|handel med|handlen om|handlen på|overdrage|"
         r"kontrakt på|købekontrakt på|købsaftale på)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
-        r"[a-zæøåéü]*(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)" + W + "|"
+        r"[a-zæøåéü]*(?:(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)"
+        + W
+        # one building, not many (»salget af de gamle skolebygninger« is a body's)
+        + r"|bygning(?:en)?\b)|"
+        # a bid said with its sum: »han har budt 1,2 mio. kr. og venter på svar«
+        r"(?:har|havde) (?:vi |jeg |han |hun )?budt [0-9][0-9.,]* ?(?:mio|millioner|kr|kroner)|"
         # land said by its area: »forhandler om salg af 4 ha til erhvervsområdet«
         r"(?:sælge|sælger|salget af|salg af|købe|købet af|køb af|overdrage)\s+(?:ca\.?\s+|"
         r"cirka\s+|omkring\s+)?[0-9][0-9.,]*\s*(?:ha|hektar|tønder land|kvadratmeter|kvm|m2)\b|"

@@ -159,8 +159,10 @@ def subject_left_out(sentence: bytes) -> bool:
     brystet«, »Har en hund og kan derfor ikke komme på herberget«. (Not where the subject
     follows the verb, as in a question: »Er det rigtigt …«, »Har I …«; the caller checks
     that the sentence asks nothing.)"""
-    low = sentence.translate(LOWER_WORDS).split(None, 2)
-    return len(low) == 3 and low[0] in _TELLING_VERBS and low[1] not in _SUBJECTS_AFTER_A_VERB
+    low = sentence.translate(LOWER_WORDS).split(None, 4)
+    if len(low) >= 2 and low[0] in _GREETINGS:
+        low = low[2:]  # »hej karen er lige blevet skilt«: the greeting and the name first
+    return len(low) >= 3 and low[0] in _TELLING_VERBS and low[1] not in _SUBJECTS_AFTER_A_VERB
 
 
 _TELLING_VERBS: Final = spelled_bytes(

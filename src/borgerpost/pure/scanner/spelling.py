@@ -23,9 +23,15 @@ def ascii_spelling(word: str) -> str:
 
 
 def both_spellings(words: Iterable[str]) -> set[str]:
-    """The words and their spellings without æ, ø and å."""
+    """The words and their spellings without æ, ø and å (and »ikke« as text messages
+    write it, see _SHORT_FORMS)."""
     found = set(words)
+    found |= {short for word in found for short in _SHORT_FORMS.get(word, ())}
     return found | {ascii_spelling(word) for word in found}
+
+
+# Words text messages shorten: »har ik betalt husleje«, »forstår ikk det«.
+_SHORT_FORMS: Final = {"ikke": ("ik", "ikk")}
 
 
 def spelled_bytes(words: Iterable[str]) -> frozenset[bytes]:
@@ -72,5 +78,9 @@ _SPELLED_OUT: Final = {
 def with_ascii_spellings(pattern: str) -> str:
     """The expression also matching Danish written without æ, ø and å (»kontanthjaelp«,
     »varetaegt«, »maend«): outside character classes each letter becomes its two-letter
-    spelling too."""
-    return map_letters(pattern, _SPELLED_OUT, {})
+    spelling too; and the word »ikke« its short forms (»har ik betalt«)."""
+    return _SHORT_IKKE.sub("ik(?:ke|k)?", map_letters(pattern, _SPELLED_OUT, {}))
+
+
+# »ikke« as a whole word of an expression (not inside a class or after an escape).
+_SHORT_IKKE: Final = re.compile(r"(?<![\\\w\[])ikke(?!\w)")
