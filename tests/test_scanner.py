@@ -1360,6 +1360,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mor kan ikke huske, om hun har taget sine piller.", "health"),
         ("Min mor er begyndt at glemme ting.", "health"),
         ("Min bror har det ikke så godt oven i hovedet for tiden.", "health"),
+        # living on early retirement pay; a knee replaced
+        ("Jeg lever af min efterløn og kan ikke betale regningen.", "social_economic"),
+        ("Jeg har fået ny knæskal i oktober og venter på genoptræning.", "health"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1751,6 +1754,14 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi blev stoppet af politiet med en punktering på motorvejen.", "criminal"),
         ("jeg er ik syg, bare træt af det hele.", "health"),
         ("Han er hurtig oven i hovedet, min søn.", "health"),
+        ("Jeg er gået på efterløn og vil gerne være frivillig chauffør.", "social_economic"),
+        ("Min datter er lige blevet færdig som socialrådgiver.", "social_economic"),
+        ("Min nabo er hjemmesygeplejerske og arbejder om natten.", "health"),
+        ("Tak for artiklen. Kunne I lave en om Parkinsons næste gang?", "health"),
+        (
+            "Vil kommunen bruge private fysioterapeuter, når ventelisten til genoptræning er lang",
+            "health",
+        ),
         (
             "Jeg foreslår, at man bruger pengene fra salget af de gamle skolebygninger.",
             "property_deal",

@@ -748,7 +748,8 @@ _PROFESSION_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(?:arbejder|arbejdede|arbejdet|ansat|ansættes|job|jobbet|stilling|stillingen|"
         r"vikar|vikarierer|praktik|uddannet|uddannelse|uddannelsen|uddanner (?:mig|sig)|"
-        r"læser|læse|studerer|studere)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+(?:en\s+|et\s+)?$"
+        r"læser|læse|studerer|studere|færdig|færdiguddannet)\s+(?:[a-zæøå]+\s+){0,2}(?:som|til)\s+"
+        r"(?:en\s+|et\s+)?$"
     ).encode("latin-1")
 )
 
@@ -823,7 +824,7 @@ _ADVERBS_IN_A_PREDICATE: Final = spelled_bytes(
 _PROFESSION_NOUNS: Final = (
     "psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut", "ergoterapeut",
     "kiropraktor", "sexolog", "misbrugsbehandler", "misbrugskonsulent", "forsvarer",
-    "fængselsbetjent", "socialrådgiver",
+    "fængselsbetjent", "socialrådgiver", "hjemmesygeplejerske",
 )  # fmt: skip
 _PROFESSIONS: Final = spelled_bytes(
     [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]
@@ -954,12 +955,19 @@ class _Context:
             found = self._about[s_start] = (
                 about_a_person(self.data[s_start:s_end])
                 or self.of_one_person()
-                or (
-                    subject_left_out(self.data[s_start:s_end])
-                    and self.text[s_end : s_end + 1] != "?"
-                )
+                or self._subject_left_out(s_start, s_end)
             )
         return found
+
+    def _subject_left_out(self, s_start: int, s_end: int) -> bool:
+        """A sentence, not a later clause of one, without its subject, that asks nothing
+        (person.subject_left_out)."""
+        first, last = self.sentence(s_start, s_end)
+        return (
+            first == s_start
+            and self.text[last : last + 1] != "?"
+            and subject_left_out(self.data[s_start:s_end])
+        )
 
     def of_one_person(self) -> bool:
         """A text that names a person's CPR number (»CPR-nr.: 280772-1119«, »min mors

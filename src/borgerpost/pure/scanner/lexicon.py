@@ -124,6 +124,8 @@ TERMS: list[Term] = [
         # more conditions by their usual Danish names
         r"tourette|cøliaki|glutenallergi|laktoseintolerant|slagtilfælde|hjerneinfarkt|"
         r"pacemaker|nyresvigt|hjertesvigt|leversvigt|sukkersyge|stomi|amputer|"
+        # a joint or a valve replaced: »fået ny knæskal«
+        r"(?:ny|nyt) (?:knæskal|hjerteklap|knæ|hofteled)\b|"
         r"spastisk|spastiker|epileptiker|diabetiker|astmatiker|lymfødem|psoriasis|"
         r"kronisk syg|ryggen er|slidgigt|leddegigt|grå stær|grøn stær|makulade|"
         r"blev lam\b|er lam\b|lam i benene|lam i armen|lam i siden|fas\b|føtalt alkohol|"
@@ -1125,10 +1127,12 @@ TERMS: list[Term] = [
         # one's own course or adviser at the job centre
         r"(?:mit|sit|hans|hendes) jobcenter|"
         r"jobcentrets (?:forløb|uddannelsesforløb|aktivering|tilbud til mig)|"
-        r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|efterløn|"
+        # (not »efterløn« alone: gone into early retirement, as a pensioner is retired,
+        # tells no circumstances; living on it does, below)
+        r"på su\b|su-lån|min su\b|sin su\b|hans su\b|hendes su\b|seniorpension|"
         # living on a benefit; one's own benefit; an old benefit's name; a dismissal notice
-        r"lever af (?:su|sin su|min su|dagpenge|pension|sin pension|min pension|"
-        r"kontanthjælp|sygedagpenge|efterløn)\b|(?:min|vores|hans|hendes|sin|deres) ydelse\b|"
+        r"lever af (?:(?:sin|min|hans|hendes|vores|deres) )?(?:su|dagpenge|pension|"
+        r"kontanthjælp|sygedagpenge|efterløn|folkepension|førtidspension)\b|(?:min|vores|hans|hendes|sin|deres) ydelse\b|"
         r"starthjælp|fyreseddel|fyresedlen|"
         r"(?:få|får|fik|fået) su\b|"
         # help to pay, living on a pension
@@ -1172,7 +1176,7 @@ TERMS: list[Term] = [
         # living on nothing but a pension or a benefit; no wage; not afforded
         r"(?:(?:kun|bare) (?:har|får)|(?:har|får) (?:kun|bare)) (?:sin|min|hans|hendes|vores|"
         r"deres) (?:(?:kones|mands|kærestes|forældres|fars|mors) )?(?:pension|folkepension|"
-        r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp)\b|"
+        r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp|efterløn)\b|"
         r"får ingen (?:løn|dagpenge|barselsdagpenge|sygedagpenge|barselspenge|indtægt)\b|"
         r"(?:orlov|fri|er|står|stod|været|gået) uden løn\b|"
         r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"

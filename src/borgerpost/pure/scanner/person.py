@@ -159,10 +159,22 @@ def subject_left_out(sentence: bytes) -> bool:
     brystet«, »Har en hund og kan derfor ikke komme på herberget«. (Not where the subject
     follows the verb, as in a question: »Er det rigtigt …«, »Har I …«; the caller checks
     that the sentence asks nothing.)"""
+    words = sentence.translate(WORDS).split(None, 4)
     low = sentence.translate(LOWER_WORDS).split(None, 4)
     if len(low) >= 2 and low[0] in _GREETINGS:
-        low = low[2:]  # »hej karen er lige blevet skilt«: the greeting and the name first
-    return len(low) >= 3 and low[0] in _TELLING_VERBS and low[1] not in _SUBJECTS_AFTER_A_VERB
+        # »hej karen er lige blevet skilt«: the greeting and the name first
+        words, low = words[2:], low[2:]
+    return (
+        len(low) >= 3
+        and low[0] in _TELLING_VERBS
+        and low[1] not in _SUBJECTS_AFTER_A_VERB
+        # nor a name, someone's or a body in the definite after the verb, the subject of
+        # a question (»Har Peter …«, »Er min søn …«, »Vil kommunen …«); a participle
+        # ends in -et (»Er blevet sat ud«) and is let be
+        and words[1][0] not in _UPPER
+        and low[1] not in _POSSESSIVES
+        and not low[1].endswith((b"en", b"ne"))
+    )
 
 
 _TELLING_VERBS: Final = spelled_bytes(
@@ -428,6 +440,8 @@ def _a_topic(low: list[bytes]) -> bool:
         return True  # »kommunens udgifter til anbringelser«
     if len(low) >= 2 and low[-2] in _SPENDING_IN_THE_DEFINITE and low[-1] in _TO:
         return True  # »i budgettet, at udgifterne til kontanthjælp er faldet«
+    if len(low) >= 3 and low[-1] == b"om" and low[-2] in _ONE_MORE and low[-3] in _MAKING:
+        return True  # »kunne I lave en om Parkinsons næste gang?«: an article, a talk
     if len(low) >= 2 and low[-1] in _ABOUT:
         # (not a doctor's talk of a diagnosis: »lægen har talt om demens«)
         return low[-2] in _TOPIC_NOUNS and _CARERS.isdisjoint(low[-5:-2])
@@ -495,6 +509,10 @@ _DETERMINERS: Final = spelled_bytes(
 # anbringelser«, »regionens indsats mod misbrug« (»mine udgifter til medicin« are mine).
 _PUBLIC_OWNERS: Final = spelled_bytes(
     ["kommunens", "regionens", "statens", "byrådets", "landets", "samfundets", "skolens"]
+)
+_ONE_MORE: Final = spelled_bytes(["en", "et", "noget", "mere"])
+_MAKING: Final = spelled_bytes(
+    ["lave", "laver", "skrive", "skriver", "holde", "holder", "høre", "læse", "lære", "vide"]
 )
 _SPENDING_IN_THE_DEFINITE: Final = spelled_bytes(["udgifterne", "budgettet", "forbruget"])
 _TO: Final = spelled_bytes(["til", "på"])
