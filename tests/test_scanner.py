@@ -1363,6 +1363,8 @@ def test_scan_command_starts_without_django(tmp_path):
         # living on early retirement pay; a knee replaced
         ("Jeg lever af min efterløn og kan ikke betale regningen.", "social_economic"),
         ("Jeg har fået ny knæskal i oktober og venter på genoptræning.", "health"),
+        # one's own interpreter, whatever language
+        ("Min arabisktalende tolk kom ikke, og jeg forstod ikke lægen.", "ethnic_origin"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1758,6 +1760,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min datter er lige blevet færdig som socialrådgiver.", "social_economic"),
         ("Min nabo er hjemmesygeplejerske og arbejder om natten.", "health"),
         ("Tak for artiklen. Kunne I lave en om Parkinsons næste gang?", "health"),
+        ("Min søster siger, at der mangler arabisktalende tolke i kommunen.", "ethnic_origin"),
+        ("Vi holder årsmøde, hvor vi skal tale om ensomhed og demens.", "health"),
+        ("Jeg er advokat og vil høre om kommunens praksis for samvær.", "social_economic"),
         (
             "Vil kommunen bruge private fysioterapeuter, når ventelisten til genoptræning er lang",
             "health",

@@ -16,6 +16,7 @@ from .lexicon import (
     INDIRECT_QUESTION,
     PEOPLE_IN_GENERAL,
     POLITICAL_ROLE,
+    POSSESSIVES,
     PROCESSING,
     SYSTEM_HEADS,
     TERMS,
@@ -405,6 +406,12 @@ class Scanner:
         ):
             return None  # »foreningen for somaliske kvinder«: a group named by its origin
         if (
+            term.category == "ethnic_origin"
+            and _next_word(data, end).lower() in _STAFF_AFTER
+            and _word_before(before_term) not in _POSSESSIVE_BYTES
+        ):
+            return None  # »der mangler arabisktalende tolke«: staff wanted by a language
+        if (
             end - stem_end > 6
             and text[stem_end:end].lower().endswith(_PEOPLE_IN_THE_PLURAL)
             and _word_before(before_term) not in _SAID_TO_BE
@@ -525,6 +532,14 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 # The first word of an organisation's name: »Dansk Flygtningehjælp«.
 # A capitalised word after the term (»Den Eritreiske Forening«, »Psykiatrisk Center«).
 _NEXT_WORD: Final = re.compile(rb" ([A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff]+)")
+
+
+# Staff in the plural, after a language or an origin (»arabisktalende tolke«).
+_STAFF_AFTER: Final = spelled_bytes(
+    ["tolke", "medarbejdere", "ansatte", "hjælpere", "lærere", "pædagoger", "personale",
+     "sygeplejersker", "læger", "frivillige", "rådgivere", "sagsbehandlere"]
+)  # fmt: skip
+_POSSESSIVE_BYTES: Final = spelled_bytes(POSSESSIVES)
 
 
 def _next_word(data: bytes, end: int) -> bytes:

@@ -2004,9 +2004,12 @@ TOPIC_NOUNS: Final = frozenset(
         "politik", "politikken", "strategi", "strategien", "rapport", "rapporten", "regler",
         "reglerne", "loven", "lovgivning", "lovgivningen", "pjece", "pjecen", "kursus",
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
-        # talk itself, before what it is about: »når I nu taler om misbrugsbehandling«
+        # talk itself, before what it is about: »når I nu taler om misbrugsbehandling«,
+        # »hvor vi skal tale om ensomhed og demens«
         "taler", "talte", "snakker", "snakkede", "diskuterer", "diskuterede", "drøfter",
-        "drøftede",
+        "drøftede", "tale", "snakke", "diskutere", "drøfte",
+        # a practice: »praksis for samvær«
+        "praksis", "praksissen",
         "læserbrevet", "planer", "planerne", "beslutning", "beslutningen", "udspil",
         "udspillet", "dagsordenspunkt", "dagsordenspunktet",
         # the rules and rates of a benefit: »satserne for kontanthjælp«
