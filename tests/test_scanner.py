@@ -1365,6 +1365,10 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har fået ny knæskal i oktober og venter på genoptræning.", "health"),
         # one's own interpreter, whatever language
         ("Min arabisktalende tolk kom ikke, og jeg forstod ikke lægen.", "ethnic_origin"),
+        # a service used, a pregnancy of one's own, a realtor in one's sale
+        ("Min søn går i misbrugsrådgivning hver uge.", "health"),
+        ("Vi er gravide i 5. måned og glæder os.", "health"),
+        ("Vi har solgt huset gennem en ejendomsmægler, men køber vil vente.", "property_deal"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1763,6 +1767,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Min søster siger, at der mangler arabisktalende tolke i kommunen.", "ethnic_origin"),
         ("Vi holder årsmøde, hvor vi skal tale om ensomhed og demens.", "health"),
         ("Jeg er advokat og vil høre om kommunens praksis for samvær.", "social_economic"),
+        ("Kommunen har fået en ny misbrugsrådgivning for unge.", "health"),
+        ("Jeg er jordemoder og arbejder med sårbare gravide.", "health"),
+        ("Vores hold har et par spillere med astma, så vi vil holde et kursus.", "health"),
+        ("Jeg er ejendomsmægler og spørger for mine kunder om lokalplanen.", "property_deal"),
         (
             "Vil kommunen bruge private fysioterapeuter, når ventelisten til genoptræning er lang",
             "health",

@@ -308,6 +308,22 @@ class Scanner:
         # match itself: »krisecenter« is a term of its own, where someone lives.
         if end - start > 6 and text[stem_end:end].lower().endswith(SYSTEM_HEADS):
             return None
+        # »en ny misbrugsrådgivning for unge«: a service named as such, not anyone's use
+        # of it (»han går i misbrugsrådgivning«)
+        if (
+            end - start > 6
+            and text[stem_end:end].lower().endswith(_SERVICE_HEADS)
+            and _word_before(context.data[max(0, start - 30) : start]) in _A_SERVICE_BEFORE
+        ):
+            return None
+        # »sårbare gravide«: the plural names a group, unless said of someone (»vi er
+        # gravide«)
+        if (
+            term.category == "health"
+            and text[start:end].lower() == "gravide"
+            and _word_before(context.data[max(0, start - 30) : start]) not in _BEING_BYTES
+        ):
+            return None
         s_start, s_end = context.clause(*context.sentence(start, end), start)
         if context.asks_about_processing(s_start, s_end):
             return None
@@ -534,6 +550,11 @@ def _no_persons_property(text: str, start: int, end: int, before_term: bytes) ->
 _NEXT_WORD: Final = re.compile(rb" ([A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff]+)")
 
 
+_SERVICE_HEADS: Final = ("rådgivning", "rådgivningen", "tilbud", "tilbuddet")
+_A_SERVICE_BEFORE: Final = spelled_bytes(
+    ["en", "et", "den", "det", "ny", "nyt", "nye", "gratis", "frivillig", "frivillige"]
+)
+_BEING_BYTES: Final = spelled_bytes(BEING)
 # Staff in the plural, after a language or an origin (»arabisktalende tolke«).
 _STAFF_AFTER: Final = spelled_bytes(
     ["tolke", "medarbejdere", "ansatte", "hjælpere", "lærere", "pædagoger", "personale",
@@ -839,7 +860,7 @@ _ADVERBS_IN_A_PREDICATE: Final = spelled_bytes(
 _PROFESSION_NOUNS: Final = (
     "psykolog", "psykiater", "terapeut", "psykoterapeut", "fysioterapeut", "ergoterapeut",
     "kiropraktor", "sexolog", "misbrugsbehandler", "misbrugskonsulent", "forsvarer",
-    "fængselsbetjent", "socialrådgiver", "hjemmesygeplejerske",
+    "fængselsbetjent", "socialrådgiver", "hjemmesygeplejerske", "ejendomsmægler",
 )  # fmt: skip
 _PROFESSIONS: Final = spelled_bytes(
     [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]

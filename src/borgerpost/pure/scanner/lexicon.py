@@ -1952,7 +1952,9 @@ COUNTED_WORDS: Final = frozenset(
 # People in the indefinite plural: »borgere med handicap«, »mange unge har det svært«.
 PEOPLE_IN_GENERAL: Final = frozenset(
     ["borgere", "børn", "ældre", "folk", "mennesker", "personer", "familier", "elever",
-     "unge", "yngre", "voksne", "patienter", "beboere", "brugere", "pensionister"]
+     "unge", "yngre", "voksne", "patienter", "beboere", "brugere", "pensionister",
+     # the members of a team or a club: »et par spillere med astma«
+     "spillere", "deltagere", "medlemmer", "kunder"]
 )  # fmt: skip
 GENERAL_PAIRS: Final = frozenset((a, "med") for a in PEOPLE_IN_GENERAL) | {
     ("de", "fleste"),
