@@ -11,6 +11,7 @@ from . import cpr as cprmod
 from .engine import Candidate, Engine, best_engine
 from .latin1 import LOWER_LATIN1
 from .lexicon import (
+    A_SERVICE_BEFORE,
     BEING,
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
@@ -551,9 +552,7 @@ _NEXT_WORD: Final = re.compile(rb" ([A-Za-z\xc0-\xd6\xd8-\xf6\xf8-\xff]+)")
 
 
 _SERVICE_HEADS: Final = ("rådgivning", "rådgivningen", "tilbud", "tilbuddet")
-_A_SERVICE_BEFORE: Final = spelled_bytes(
-    ["en", "et", "den", "det", "ny", "nyt", "nye", "gratis", "frivillig", "frivillige"]
-)
+_A_SERVICE_BEFORE: Final = spelled_bytes(A_SERVICE_BEFORE)
 _BEING_BYTES: Final = spelled_bytes(BEING)
 # Staff in the plural, after a language or an origin (»arabisktalende tolke«).
 _STAFF_AFTER: Final = spelled_bytes(

@@ -52,6 +52,11 @@ class Term:
     only_after_word: tuple[str, ...] = ()
 
 
+# An article or an adjective before a service names the service, not anyone's use of it:
+# »en gratis gældsrådgivning«, »en ny misbrugsrådgivning for unge« (core reads it too).
+A_SERVICE_BEFORE: Final = (
+    "en", "et", "den", "det", "ny", "nyt", "nye", "gratis", "frivillig", "frivillige",
+)  # fmt: skip
 # »psykisk vold« is violence (criminal), not mental health: no health term before »vold«.
 _VIOLENCE: Final = ("vold",)
 # Danish trade unions and unemployment funds tied to them, by their usual names.
@@ -1327,7 +1332,7 @@ TERMS: list[Term] = [
         "økonomiske forhold (gæld, indkomst)",
         # the service named as such, not someone's use of it: »kommunen burde have en
         # gratis gældsrådgivning«, »ventetid hos den frivillige gældsrådgivning«
-        unless_after_word=("en", "den", "frivillige", "frivillig", "gratis", "ny", "nye"),
+        unless_after_word=A_SERVICE_BEFORE,
     ),
     Term(
         "social.situation",
