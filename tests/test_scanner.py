@@ -688,7 +688,7 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min bror er enefar til tre.", "social_economic"),
         ("Jeg er bange for at miste min SU.", "social_economic"),
         ("Da du er flyttet, bevilger vi 5.000 kr. til flytningen.", "social_economic"),
-        ("Min mor er blevet snydt for 20.000 kr. af en svindler.", "social_economic"),
+        ("Min mor er blevet snydt for 20.000 kr. af en svindler.", "criminal"),
         ("Min far lever for 3.500 kr. om måneden.", "social_economic"),
         ("Min datter er født med en hjertefejl.", "health"),
         ("Min nabo har søgt om seniorpension.", "social_economic"),
@@ -1369,6 +1369,13 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn går i misbrugsrådgivning hver uge.", "health"),
         ("Vi er gravide i 5. måned og glæder os.", "health"),
         ("Vi har solgt huset gennem en ejendomsmægler, men køber vil vente.", "property_deal"),
+        # kin from a country, one who came here in a year, a voter of a party
+        ("Vi er to brødre fra Somalia og blev slået ved hallen.", "ethnic_origin"),
+        ("Min far var minearbejder og kom hertil i 1970.", "ethnic_origin"),
+        ("Jeg er konservativ vælger og synes, byrådet bruger for meget.", "beliefs"),
+        ("Min mand er SF-vælger, og jeg stemmer på Venstre.", "beliefs"),
+        # a fraud is a crime against someone
+        ("Min søn er blevet snydt for 4.000 kr. af en sælger på nettet.", "criminal"),
         # help for a single expense, in a letter to one person
         (
             "Afgørelse om hjælp til enkeltudgift\n\nTil: Birgit Holm, CPR-nr. 250367-2910\n\n"
@@ -1771,6 +1778,10 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg er jordemoder og arbejder med sårbare gravide.", "health"),
         ("Vores hold har et par spillere med astma, så vi vil holde et kursus.", "health"),
         ("Jeg er ejendomsmægler og spørger for mine kunder om lokalplanen.", "property_deal"),
+        ("Min søn er blevet snydt for 4.000 kr. af en sælger på nettet.", "social_economic"),
+        ("Min nabo siger, at kommunen har lukket for varmehjælpen.", "social_economic"),
+        ("Min søster kom hjem fra Spanien i går.", "ethnic_origin"),
+        ("Mange konservative vælgere er utilfredse med budgettet.", "beliefs"),
         (
             "Vil kommunen bruge private fysioterapeuter, når ventelisten til genoptræning er lang",
             "health",

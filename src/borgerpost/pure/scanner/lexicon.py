@@ -598,6 +598,9 @@ TERMS: list[Term] = [
         # a religious office held: »jeg er imam«
         r"(?:er|var|som|arbejder som|arbejdede som) (?:[a-zæøåéü]+ )?"
         r"(?:imam|rabbiner|pastor|præst|sognepræst|munk|nonne)\b|"
+        # a voter of a party or a side: »jeg er konservativ vælger«, »SF-vælger«
+        r"(?:konservativ|socialdemokratisk|radikal|liberal|borgerlig)e? vælger\b|"
+        r"(?:sf|df|la|venstre|radikal|konservativ|enhedsliste|socialdemokrat)-?vælger\b|"
         # a seat in the parish council is a place in the church
         r"(?:aktiv|sidder|siddet|sad|medlem|valgt) i menighedsrådet)" + W,
         0.8,
@@ -1202,7 +1205,8 @@ TERMS: list[Term] = [
         r"(?:kan|kunne) (?:jeg|vi|han|hun|de) ikke (?:længere |mere )?betale|"
         r"restskat|dødsbo|"
         # money lost or nothing to live on, said with the sum
-        r"snydt for [0-9.,]+ kr|mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
+        # (not »snydt for 4.000 kr.«: a fraud is a crime against someone, criminal.offence)
+        r"mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|har ikke nogen penge|vælge mellem mad og|"
         # out of work said as work not had: »ikke haft arbejde i tre år«
         r"ikke (?:har|haft|havde) (?:noget |et )?(?:arbejde|job)\b|"
@@ -1664,7 +1668,7 @@ TERMS: list[Term] = [
         r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil|flyttet hertil|kommet hertil|"
         # a person from a country: »en kæreste fra Rusland«
         r"kæreste|mand|kone|hustru|ven|veninde|svigersøn|svigerdatter|svigermor|svigerfar|"
-        r"forældre|familie|"
+        r"forældre|familie|bror|brødre|søster|søstre|søn|sønner|datter|døtre|far|mor|"
         # one who is, or lives as, someone from a country: »trans kvinde fra Thailand«,
         # »pensionist fra Polen«
         r"kvinde|pige|dreng|pensionist|enke|enkemand|borger|statsborger|studerende|indvandrer) "
@@ -1675,6 +1679,8 @@ TERMS: list[Term] = [
         + r")|"
         # born, raised or with roots in a country: »rødder i Marokko«
         r"(født|opvokset|vokset op|rødder) i (" + country_pattern() + r")|"
+        # came here in a year: »min far kom hertil i 1970«
+        r"(?:kom|kommet) (?:hertil|til danmark) i (?:19|20)[0-9][0-9]\b|"
         # a share of an origin: »halvt italiensk«, »kvart tysk«
         r"(halvt|kvart|halv|delvist) [a-zæøå]+(isk|sk|nsk)\b|"
         # told to go back where they are taken to come from: »rejse hjem til Pakistan«

@@ -542,6 +542,8 @@ def _a_budget_cut(words: list[bytes]) -> bool:
 _CUTTING: Final = _encoded_pairs(
     [(verb, "på") for verb in ("spare", "sparer", "spares", "sparet", "sparede")]
     + [(verb, "i") for verb in ("skære", "skærer", "skæres", "skåret", "beskære", "beskærer")]
+    # a scheme closed: »kommunen har lukket for varmehjælpen«
+    + [(verb, "for") for verb in ("lukke", "lukker", "lukket", "lukkes", "lukkede")]
 )
 _CUTTING_DOWN: Final = spelled_bytes(["skære", "skærer", "skæres", "skåret", "skar"])
 _ON: Final = spelled_bytes(["på"])
