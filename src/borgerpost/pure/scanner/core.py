@@ -133,6 +133,7 @@ class Scanner:
         # before a candidate without decoding it (a common health term has them).
         self._after_words = [spelled_bytes(t.unless_after_word) for t in self.terms]
         self._only_after_words = [spelled_bytes(t.only_after_word) for t in self.terms]
+        self._unless_holding = [tuple(both_spellings(t.unless_holding)) for t in self.terms]
         # What makes a term something else when it follows, in both spellings too.
         self._unless_followed_by = [
             tuple(sorted(both_spellings(t.unless_followed_by))) for t in self.terms
@@ -344,6 +345,10 @@ class Scanner:
         if (
             term.unless_after_word
             and _word_before(before_term) in self._after_words[pattern_id - 1]
+        ):
+            return None
+        if term.unless_holding and any(
+            words in text[start:end].lower() for words in self._unless_holding[pattern_id - 1]
         ):
             return None
         if term.only_after_word:

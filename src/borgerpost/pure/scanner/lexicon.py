@@ -50,6 +50,9 @@ class Term:
     # comma, in apposition): »vi er to mænd«, »et par i 60erne, to mænd«; not »i sidste
     # uge kom to mænd hjem til ham«.
     only_after_word: tuple[str, ...] = ()
+    # Words that, inside what the term matched, make it something else: »kom hjem fra
+    # Spanien« is a journey home, not where one comes from (lower case).
+    unless_holding: tuple[str, ...] = ()
 
 
 # An article or an adjective before a service names the service, not anyone's use of it:
@@ -1689,6 +1692,8 @@ TERMS: list[Term] = [
         "etnisk baggrund eller herkomst (at komme fra et andet land)",
         # a country in the name of an association: »vi er fra Afghanistan-foreningen«
         unless_followed_by=("-forening", "-klub", "-huset", "-selskab", "-komite"),
+        # home from a journey: »min søster kom hjem fra Spanien i går«
+        unless_holding=(" hjem fra ", " tilbage fra "),
     ),
     # Deported, or to be, to a country: »skal sendes til Irak«, »udvist til Somalia«. A
     # term of its own: with the rest, the country names made one pattern longer than
