@@ -308,20 +308,22 @@ class Scanner:
             return None
         # »medicinrummet«: a room, not a person's medicine. Only a head the term did not
         # match itself: »krisecenter« is a term of its own, where someone lives.
-        if end - start > 6 and text[stem_end:end].lower().endswith(SYSTEM_HEADS):
-            return None
-        # »en ny misbrugsrådgivning for unge«: a service named as such, not anyone's use
-        # of it (»han går i misbrugsrådgivning«)
-        if (
-            end - start > 6
-            and text[stem_end:end].lower().endswith(_SERVICE_HEADS)
-            and _word_before(context.data[max(0, start - 30) : start]) in _A_SERVICE_BEFORE
-        ):
-            return None
+        if end - start > 6:
+            head = text[stem_end:end].lower()
+            if head.endswith(SYSTEM_HEADS):
+                return None
+            # »en ny misbrugsrådgivning for unge«: a service named as such, not anyone's
+            # use of it (»han går i misbrugsrådgivning«)
+            if (
+                head.endswith(_SERVICE_HEADS)
+                and _word_before(context.data[max(0, start - 30) : start]) in _A_SERVICE_BEFORE
+            ):
+                return None
         # »sårbare gravide«: the plural names a group, unless said of someone (»vi er
         # gravide«)
         if (
-            term.category == "health"
+            end - start == 7
+            and term.category == "health"
             and text[start:end].lower() == "gravide"
             and _word_before(context.data[max(0, start - 30) : start]) not in _BEING_BYTES
         ):
@@ -938,6 +940,7 @@ class _Context:
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
         self._company: bool | None = None
+        self._news: bool | None = None
         # Where a term was read as denied, as what may happen one day, as a condition
         # for whoever it applies to, or as said of someone unknown, and its category: the
         # model is not asked about that sentence (Scanner._opinions).
@@ -1101,6 +1104,14 @@ class _Context:
     def in_the_news(self, start: int, end: int) -> bool:
         """The sentence tells what one read or heard in the news before the term, of people
         the writer does not know (not »... at min nabo er anholdt«: the writer's own)."""
+        # Most mails name no news at all: looked for once in the whole text first, a
+        # piece at a time by bytes' own search (an expression of alternatives tries at
+        # every byte, and made the rules' scan a tenth slower).
+        if self._news is None:
+            low = self._low()
+            self._news = any(piece in low for piece in _NEWS_PIECES[0])
+        if not self._news:
+            return False
         s_start, _ = self.sentence(start, end)
         if not self._has_any(_NEWS_PIECES, s_start, start):
             return False
