@@ -17,7 +17,6 @@ from .lexicon import (
     INDIRECT_QUESTION,
     PEOPLE_IN_GENERAL,
     POLITICAL_ROLE,
-    POSSESSIVES,
     PROCESSING,
     SYSTEM_HEADS,
     TERMS,
@@ -28,6 +27,7 @@ from .normalise import Normalised, normalise
 from .partners import GREETINGS, same_sex
 from .person import (
     PLACE_ENDINGS_BYTES,
+    POSSESSIVE_BYTES,
     a_body_introduces,
     about_a_person,
     denied_before,
@@ -432,7 +432,7 @@ class Scanner:
         if (
             term.category == "ethnic_origin"
             and _next_word(data, end).lower() in _STAFF_AFTER
-            and _word_before(before_term) not in _POSSESSIVE_BYTES
+            and _word_before(before_term) not in POSSESSIVE_BYTES
         ):
             return None  # »der mangler arabisktalende tolke«: staff wanted by a language
         if (
@@ -566,7 +566,6 @@ _STAFF_AFTER: Final = spelled_bytes(
     ["tolke", "medarbejdere", "ansatte", "hjælpere", "lærere", "pædagoger", "personale",
      "sygeplejersker", "læger", "frivillige", "rådgivere", "sagsbehandlere"]
 )  # fmt: skip
-_POSSESSIVE_BYTES: Final = spelled_bytes(POSSESSIVES)
 
 
 def _next_word(data: bytes, end: int) -> bytes:

@@ -52,7 +52,8 @@ def _encoded_pairs(pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[bytes, b
     )
 
 
-_POSSESSIVES: Final = spelled_bytes(POSSESSIVES)
+# (core reads them too)
+POSSESSIVE_BYTES: Final = spelled_bytes(POSSESSIVES)
 _SHARED_OWNED: Final = spelled_bytes(SHARED_OWNED)
 _WEAK_WORDS: Final = spelled_bytes(WEAK_WORDS)
 _PERSONAL_VERBS: Final = spelled_bytes(PERSONAL_VERBS)
@@ -172,7 +173,7 @@ def subject_left_out(sentence: bytes) -> bool:
         # a question (»Har Peter …«, »Er min søn …«, »Vil kommunen …«); a participle
         # ends in -et (»Er blevet sat ud«) and is let be
         and words[1][0] not in _UPPER
-        and low[1] not in _POSSESSIVES
+        and low[1] not in POSSESSIVE_BYTES
         and not low[1].endswith((b"en", b"ne"))
     )
 
@@ -198,8 +199,8 @@ def strong_person(sentence: bytes) -> bool:
 def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: bytes) -> bool:
     """`low`: the words of `lowered`, the sentence lower-cased with spaces between words."""
     head = low[:-1]  # a cue needs a word after it
-    if not _POSSESSIVES.isdisjoint(head) and any(
-        word in _POSSESSIVES and owned not in _SHARED_OWNED for word, owned in pairwise(low)
+    if not POSSESSIVE_BYTES.isdisjoint(head) and any(
+        word in POSSESSIVE_BYTES and owned not in _SHARED_OWNED for word, owned in pairwise(low)
     ):
         return True
     if not _DEFINITE_PEOPLE.isdisjoint(low):
@@ -265,7 +266,7 @@ def _named_kin(low: list[bytes]) -> bool:
 
 def has_possessive(sentence: bytes) -> bool:
     """ "min", "hans", "vores": the sentence is about someone's own."""
-    return not _POSSESSIVES.isdisjoint(sentence.translate(LOWER_WORDS).split())
+    return not POSSESSIVE_BYTES.isdisjoint(sentence.translate(LOWER_WORDS).split())
 
 
 # A body that has the term itself, as a noun after an article or an adjective:
@@ -339,7 +340,7 @@ def _of_anyone(low: list[bytes]) -> bool:
     return (
         bool(rest)
         and rest[0] in _WHAT_HAPPENS_TO_ONE
-        and _POSSESSIVES.isdisjoint(rest)
+        and POSSESSIVE_BYTES.isdisjoint(rest)
         and _PRONOUN_WORDS.isdisjoint(rest)
         and b"hos" not in rest
     )
@@ -363,7 +364,7 @@ def _many_of(low: list[bytes]) -> bool:
         if low[i] in _GROUP_WORDS and low[i + 1] in _PEOPLE_IN_GENERAL:
             # (not »alle børn i vores familie«: people one can point out)
             rest = low[i + 2 :]
-            return _NEW_CLAUSE.isdisjoint(rest) and _POSSESSIVES.isdisjoint(rest)
+            return _NEW_CLAUSE.isdisjoint(rest) and POSSESSIVE_BYTES.isdisjoint(rest)
     return False
 
 
@@ -418,7 +419,7 @@ def _people_in_a_place(low: list[bytes]) -> bool:
         len(low) >= 2
         and low[-1] in _IN_A_PLACE
         and low[-2] in _PEOPLE_IN_GENERAL
-        and (len(low) < 3 or (low[-3] not in _POSSESSIVES and low[-3] not in _COUNTS))
+        and (len(low) < 3 or (low[-3] not in POSSESSIVE_BYTES and low[-3] not in _COUNTS))
     )
 
 
@@ -472,7 +473,7 @@ def _waiting_for_a_service(words: list[bytes]) -> bool:
         len(words) >= 2
         and words[-1] in _OF_A_SERVICE
         and words[-2] in _WAITING
-        and _POSSESSIVES.isdisjoint(near)
+        and POSSESSIVE_BYTES.isdisjoint(near)
         and _PRONOUN_WORDS.isdisjoint(near)
         and _KIN.isdisjoint(near)
     )

@@ -1,7 +1,7 @@
 """Danish written without æ, ø and å: on phones and keyboards set to English citizens
-write »kæreste« as »kaereste«, »Søren« as »Soeren« and »får« as »faar«. The scanner's
-expressions and the word lists its cues look words up in take both spellings through
-these."""
+write »kæreste« as »kaereste«, »Søren« as »Soeren« and »får« as »faar«; and text messages
+shorten »ikke« to »ik« or »ikk«. The scanner's expressions and the word lists its cues
+look words up in take every spelling through these."""
 
 from __future__ import annotations
 
