@@ -36,7 +36,7 @@ CORPUS = ROOT / "benchmarks" / "corpus"
 
 # A mail that tells of a mother's dementia without a word for it: no rule finds it.
 FORGETTING_MOTHER = (
-    "Kære Søren\n\nMin mor på 84 er begyndt at glemme, hvor hun bor, og forleden fandt "
+    "Kære Søren\n\nMin mor på 84 glemmer, hvor hun bor, og forleden fandt "
     "naboen hende i nattøj på stationen. Vi har bedt om at få hende vurderet til en plads, "
     "men der sker ingenting. Hvad kan vi gøre?\n\nVenlig hilsen\nHelle Dam"
 )
@@ -156,11 +156,21 @@ def _traps() -> list[tuple[str, str]]:
 # from a name, nor read a denial (»ingen«, »ikke ... nogen«) or a condition (»hvis ... en
 # dag«) before the noun: it weighs words, not their order (docs/performance.md).
 KNOWN_WRONG = {
-    "Min søster bor sammen med sin kæreste Mads i Tåstrup.",
-    "Jeg har ingen a-kasse og er uden fagforening.",
+    # (the model trained on own147-own176 no longer speaks on three that were here: a
+    # sister's boyfriend »Mads«, »ingen a-kasse«, a house sold »om nogle år«)
     "Jeg er ikke medlem af nogen fagforening.",
     "Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?",
-    "Hvis vi sælger vores hus om nogle år, skal vi så betale lånet tilbage?",
+    # The model cannot tell the writer's sex from »/Maja«, as partners.py does: a partner
+    # who is a boy reads to it as the same-sex partner of the tuning text it resembles.
+    "hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja",
+    # Trained on own147-own176, its health threshold came out 0.65 in cross-validation
+    # (0.70 before), and a son reading medicine now weighs as health (docs/performance.md,
+    # »Fourteenth session«). The rules find nothing here, so the scanner reports it.
+    "Min søn læser medicin i Odense.",
+    # The model alone finds these; the rules read a denial and a condition, and the
+    # scanner reports nothing (the test below).
+    "Jeg har ingen gæld og har altid betalt til tiden.",
+    "Er du på førtidspension, kan du have ret til boligydelse.",
 }
 MAIL = (
     "Kære Anne\n\nTak for dit svar på mit spørgsmål fra sidste uge. {} Jeg håber, at I vil "
@@ -186,8 +196,9 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
     ("text", "category"),
     [
         ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
-        ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
+        ("Jeg har ingen gæld og har altid betalt til tiden.", "social_economic"),
+        ("Er du på førtidspension, kan du have ret til boligydelse.", "social_economic"),
         (
             "Hvis vi sælger vores hus og køber en lejlighed om nogle år, skal vi så betale "
             "lånet tilbage?",
@@ -314,7 +325,7 @@ def test_a_cpr_number_in_the_sentence_the_model_marks_is_masked_where_it_is_show
     text = FORGETTING_MOTHER.replace("Min mor på 84", "Min mor, 120342-1234, på 84")
     [finding, cpr] = Scanner().scan(text)  # by where they start: the sentence first
     assert cpr.category == "cpr" and finding.rule == "model.health"
-    assert finding.excerpt.startswith("Min mor, 120342-XXXX, på 84 er begyndt at glemme")
+    assert finding.excerpt.startswith("Min mor, 120342-XXXX, på 84 glemmer")
     assert text[finding.start : finding.end].startswith("Min mor, 120342-1234")
     path = tmp_path / "mail.txt"
     path.write_text(text, encoding="utf-8")
