@@ -156,19 +156,16 @@ def _traps() -> list[tuple[str, str]]:
 # from a name, nor read a denial (»ingen«, »ikke ... nogen«) or a condition (»hvis ... en
 # dag«) before the noun: it weighs words, not their order (docs/performance.md).
 KNOWN_WRONG = {
-    # (the model trained on own147-own176 no longer speaks on three that were here: a
-    # sister's boyfriend »Mads«, »ingen a-kasse«, a house sold »om nogle år«)
+    # (the model trained on own147-own176 no longer speaks on two that were here: a
+    # sister's boyfriend »Mads«, a house sold »om nogle år«)
     "Jeg er ikke medlem af nogen fagforening.",
     "Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?",
     # The model cannot tell the writer's sex from »/Maja«, as partners.py does: a partner
     # who is a boy reads to it as the same-sex partner of the tuning text it resembles.
     "hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja",
-    # Trained on own147-own176, its health threshold came out 0.65 in cross-validation
-    # (0.70 before), and a son reading medicine now weighs as health (docs/performance.md,
-    # »Fourteenth session«). The rules find nothing here, so the scanner reports it.
-    "Min søn læser medicin i Odense.",
     # The model alone finds these; the rules read a denial and a condition, and the
     # scanner reports nothing (the test below).
+    "Jeg har ingen a-kasse og er uden fagforening.",
     "Jeg har ingen gæld og har altid betalt til tiden.",
     "Er du på førtidspension, kan du have ret til boligydelse.",
 }
@@ -196,6 +193,7 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
     ("text", "category"),
     [
         ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
+        ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
         ("Jeg har ingen gæld og har altid betalt til tiden.", "social_economic"),
         ("Er du på førtidspension, kan du have ret til boligydelse.", "social_economic"),
