@@ -431,7 +431,7 @@ class Scanner:
             return None  # »foreningen for somaliske kvinder«: a group named by its origin
         if (
             term.category == "ethnic_origin"
-            and _next_word(data, end).lower() in _STAFF_AFTER
+            and _next_word(data, end).translate(LOWER_LATIN1) in _STAFF_AFTER
             and _word_before(before_term) not in POSSESSIVE_BYTES
         ):
             return None  # »der mangler arabisktalende tolke«: staff wanted by a language

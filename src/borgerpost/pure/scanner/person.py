@@ -103,6 +103,8 @@ _CALLER_PAIRS: Final = _encoded_pairs(
                    "pige", "dreng", "pårørende", "datter", "søn")
     for verb in ("ringede", "ringer", "henvendte", "henvender", "skrev")
 )  # fmt: skip
+# Either, looked up in one pass over the sentence's pairs of words.
+_PERSON_PAIRS: Final = _PRONOUN_PAIRS | _CALLER_PAIRS
 _PAST_TENSE: Final = re.compile(
     with_ascii_spellings(
         "(?:^| )(?:jeg|vi|han|hun) +(?!(?:troede|håbede|regnede|forventede|formodede|ønskede) )"
@@ -210,7 +212,7 @@ def _strong(words: list[bytes], low: list[bytes], lowered: bytes, sentence: byte
     following = low[1:]
     if not _KIN.isdisjoint(following) and _named_kin(low):
         return True
-    if not _PRONOUN_PAIRS.isdisjoint(pairwise(low)) or not _CALLER_PAIRS.isdisjoint(pairwise(low)):
+    if not _PERSON_PAIRS.isdisjoint(pairwise(low)):
         return True
     if not _CAPITAL_I_PAIRS.isdisjoint(zip(words, following, strict=False)):
         return True

@@ -78,9 +78,16 @@ _SPELLED_OUT: Final = {
 def with_ascii_spellings(pattern: str) -> str:
     """The expression also matching Danish written without æ, ø and å (»kontanthjaelp«,
     »varetaegt«, »maend«): outside character classes each letter becomes its two-letter
-    spelling too; and the word »ikke« its short forms (»har ik betalt«)."""
-    return _SHORT_IKKE.sub("ik(?:ke|k)?", map_letters(pattern, _SPELLED_OUT, {}))
+    spelling too; and a word text messages shorten its short forms (»har ik betalt«)."""
+    spelled = map_letters(pattern, _SPELLED_OUT, {})
+    return _SHORTENED.sub(lambda word: _SHORT_ALTERNATIVES[word.group()], spelled)
 
 
-# »ikke« as a whole word of an expression (not inside a class or after an escape).
-_SHORT_IKKE: Final = re.compile(r"(?<![\\\w\[])ikke(?!\w)")
+# The words of _SHORT_FORMS as whole words of an expression (not inside a class or after
+# an escape), and what each becomes: »ikke« → »(?:ikke|ik|ikk)«.
+_SHORTENED: Final = re.compile(
+    r"(?<![\\\w\[])(?:" + "|".join(map(re.escape, _SHORT_FORMS)) + r")(?!\w)"
+)
+_SHORT_ALTERNATIVES: Final = {
+    word: "(?:" + "|".join((word, *shorts)) + ")" for word, shorts in _SHORT_FORMS.items()
+}
