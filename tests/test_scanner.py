@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import marshal
 import os
 import re
 import subprocess
@@ -410,6 +411,26 @@ def test_compiled_rules_are_cached_and_a_broken_cache_is_only_slower(tmp_path):
     assert cached[0].read_bytes() != b"1\nnot a database"
     env["BORGERPOST_CACHE_DIR"] = str(cached[0] / "not-a-directory")
     assert run() == first  # a cache that cannot be written: compiled each time
+
+
+def test_spelled_terms_are_cached_and_a_broken_cache_is_only_slower(tmp_path, monkeypatch):
+    # Danish written without æ, ø and å, and »ik« for »ikke«: both come from the spelled
+    # expressions that are kept.
+    text = "Jeg faar kontanthjaelp. Jeg er ik syg."
+    expected = [("social_economic", "kontanthjaelp")]
+    monkeypatch.setenv("BORGERPOST_CACHE_DIR", str(tmp_path))
+
+    def found() -> list[tuple[str, str]]:
+        return [(f.category, f.excerpt) for f in Scanner(model=None).scan(text)]
+
+    assert found() == expected
+    (kept,) = tmp_path.glob("spelled-*.marshal")
+    made = kept.read_bytes()
+    assert found() == expected and kept.read_bytes() == made  # read back, not made again
+    for broken in (b"not marshal", marshal.dumps(("x", [])), marshal.dumps((["a"], [b"b"]))):
+        kept.write_bytes(broken)
+        assert found() == expected
+        assert kept.read_bytes() == made  # made and kept afresh
 
 
 # Lists read from a maintained package whose import costs a one-mail scan a third to a

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import marshal
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path:
@@ -28,6 +31,25 @@ def store(path: Path, blob: bytes) -> None:
         os.replace(partial, path)
     except OSError:
         pass  # a read-only home: made again each time
+
+
+def kept(name: str, key: bytes, make: Callable[[], Any], valid: Callable[[object], bool]) -> Any:
+    """What make() gives, read back where it was made before from the same key. What is
+    read back is used only if `valid` holds of it: a cache file is the user's own, but
+    may be cut short or from another version's bug; it is then made and kept afresh.
+    (`make` gives what marshal can keep.)"""
+    path = cache_dir() / f"{name}-{hashlib.sha256(key).hexdigest()[:32]}.marshal"
+    try:
+        # The user's own cache, written below: whoever can write there has the user's
+        # rights already.
+        found = marshal.loads(path.read_bytes())  # noqa: S302
+        if valid(found):
+            return found
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    made = make()
+    store(path, marshal.dumps(made))
+    return made
 
 
 def for_package_files(

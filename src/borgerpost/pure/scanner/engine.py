@@ -133,7 +133,12 @@ class RegexEngine:
 class HyperscanEngine:
     name = "hyperscan"
 
-    def __init__(self, patterns: list[str], heads: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        patterns: list[str],
+        heads: frozenset[int] = frozenset(),
+        expressions: list[bytes] | None = None,
+    ) -> None:
         # Latin-1 bytes: the text is scanned as Latin-1 (see normalise.to_latin1).
         # Leftmost start of match: Hyperscan says where each match starts, so no Python
         # has to look for it (a third of the cost on a dense mail). It costs Hyperscan
@@ -146,10 +151,8 @@ class HyperscanEngine:
         # widths, and tracking both made Hyperscan a sixth slower and its database half
         # as large again. The match then starts where the term does, in the text's own
         # offsets; a compound's head, which has no anchor, one byte later.
-        expressions = [
-            _for_hyperscan(p, i in heads, at_start=False).encode("latin-1")
-            for i, p in enumerate(patterns)
-        ]
+        if expressions is None:
+            expressions = hyperscan_expressions(patterns, heads)
         self._som, db = _compiled(expressions, with_start=True)
         self._db = SharedDatabase([], [], db)
         anchors = (_NUMBER_ANCHOR.encode(), _WORD_ANCHOR.encode())
@@ -211,6 +214,14 @@ class HyperscanEngine:
         return self._plain
 
 
+def hyperscan_expressions(patterns: list[str], heads: frozenset[int]) -> list[bytes]:
+    """The patterns as HyperscanEngine compiles them (a caller may keep them made)."""
+    return [
+        _for_hyperscan(p, i in heads, at_start=False).encode("latin-1")
+        for i, p in enumerate(patterns)
+    ]
+
+
 def _longest_per_start(found: list[tuple[int, int, int]]) -> list[Candidate]:
     """One candidate per pattern and start, the longest: Hyperscan reports every end of a
     match (»budt på hus«, »... huse«, »... huset«), and the confirmation extends a match
@@ -247,10 +258,12 @@ def _compiled(expressions: list[bytes], with_start: bool) -> tuple[list[bool], A
     ).hexdigest()[:40]
     path = cache_dir() / f"hyperscan-{key}.db"
     try:
-        head, blob = path.read_bytes().split(b"\n", 1)
-        som = [flag == "1" for flag in head.decode("ascii")]
-        if len(som) == len(expressions):
-            return som, hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+        # The flags' line, then the database (6 MB), read on its own: splitting the
+        # whole file copied it, a millisecond or two of a one-mail `borgerpost scan`.
+        with path.open("rb") as kept:
+            som = [flag == "1" for flag in kept.readline().rstrip(b"\n").decode("ascii")]
+            if len(som) == len(expressions):
+                return som, hyperscan.loadb(kept.read(), hyperscan.HS_MODE_BLOCK)
     except (OSError, ValueError, UnicodeDecodeError, hyperscan.error):
         pass
     som = [with_start and _takes_start_of_match(e) for e in expressions]
@@ -317,9 +330,14 @@ def _ends_at(stem: re.Pattern[str], text: str, start: int, end: int) -> bool:
     return stem.fullmatch(text, start, end) is not None
 
 
-def best_engine(patterns: list[str], heads: frozenset[int] = frozenset()) -> Engine:
-    """Hyperscan where it loads, else `re`. `heads`: the patterns that may end a word."""
+def best_engine(
+    patterns: list[str],
+    heads: frozenset[int] = frozenset(),
+    expressions: list[bytes] | None = None,
+) -> Engine:
+    """Hyperscan where it loads, else `re`. `heads`: the patterns that may end a word;
+    `expressions`: hyperscan_expressions(patterns, heads), where the caller has them."""
     try:
-        return HyperscanEngine(patterns, heads)
+        return HyperscanEngine(patterns, heads, expressions)
     except ImportError:
         return RegexEngine(patterns)
