@@ -152,20 +152,19 @@ def _traps() -> list[tuple[str, str]]:
     return list(parametrize.args[1])
 
 
-# The four the model gets wrong even in a mail, and why: it cannot tell a partner's sex
+# The ones the model gets wrong even in a mail, and why: it cannot tell a partner's sex
 # from a name, nor read a denial (»ingen«, »ikke ... nogen«) or a condition (»hvis ... en
 # dag«) before the noun: it weighs words, not their order (docs/performance.md).
 KNOWN_WRONG = {
     # (the model trained on own147-own176 no longer speaks on two that were here: a
-    # sister's boyfriend »Mads«, a house sold »om nogle år«)
-    "Jeg er ikke medlem af nogen fagforening.",
+    # sister's boyfriend »Mads«, a house sold »om nogle år«; nor, since its thresholds are
+    # chosen for its additions, on the two denials of a union: it adds no union at all)
     "Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?",
     # The model cannot tell the writer's sex from »/Maja«, as partners.py does: a partner
     # who is a boy reads to it as the same-sex partner of the tuning text it resembles.
     "hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja",
     # The model alone finds these; the rules read a denial and a condition, and the
     # scanner reports nothing (the test below).
-    "Jeg har ingen a-kasse og er uden fagforening.",
     "Jeg har ingen gæld og har altid betalt til tiden.",
     "Er du på førtidspension, kan du have ret til boligydelse.",
 }
@@ -192,8 +191,6 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
-        ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
         ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
         ("Jeg har ingen gæld og har altid betalt til tiden.", "social_economic"),
         ("Er du på førtidspension, kan du have ret til boligydelse.", "social_economic"),
