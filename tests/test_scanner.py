@@ -1412,6 +1412,11 @@ def test_scan_command_starts_without_django(tmp_path):
             "Jeg er formand for en idrætsforening. Min kone og jeg har svært ved at betale huslejen.",
             "social_economic",
         ),
+        # talk with one's own or with a doctor; racism met; a student's own illness
+        ("Jeg har talt med min psykolog om stress, som jeg har haft i et år.", "health"),
+        ("Min søn har talt med sin lærer om angst, og han tør ikke gå i skole.", "health"),
+        ("Min søn bliver udsat for racisme i skolen.", "ethnic_origin"),
+        ("Min datter er psykologstuderende og har fået stress.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1838,6 +1843,14 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a house's faults found; leaving a house for a while
         ("Vi har fået konstateret skimmelsvamp i kælderen.", "health"),
         ("Vi skal ud af huset, mens der bliver malet.", "social_economic"),
+        # what one talks over with people in general, a day given to a topic, students
+        (
+            "Vores skole mangler en sundhedsplejerske, der kan tale med de store elever om stress.",
+            "health",
+        ),
+        ("Vi vil tale med de unge om angst og depression.", "health"),
+        ("Vi holder en temadag om mangfoldighed og racisme i maj.", "ethnic_origin"),
+        ("Har kommunen praktikpladser for psykologstuderende?", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -2022,6 +2022,9 @@ TOPIC_NOUNS: Final = frozenset(
         "politik", "politikken", "strategi", "strategien", "rapport", "rapporten", "regler",
         "reglerne", "loven", "lovgivning", "lovgivningen", "pjece", "pjecen", "kursus",
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
+        # a day or a conference given to it: »en temadag om mangfoldighed og racisme«
+        "temadag", "temadagen", "temaaftenen", "konference", "konferencen", "seminar",
+        "seminaret",
         # talk itself, before what it is about: »når I nu taler om misbrugsbehandling«,
         # »hvor vi skal tale om ensomhed og demens«
         "taler", "talte", "snakker", "snakkede", "diskuterer", "diskuterede", "drøfter",
@@ -2106,6 +2109,9 @@ SYSTEM_HEADS_WORDS: Final = (
     "organisationen",
     "råd",
     "rådet",
+    # those who study it: »psykologstuderende«, »medicinstuderende«
+    "studerende",
+    "studerendes",
 )
 SYSTEM_HEADS: Final = tuple(sorted(both_spellings(SYSTEM_HEADS_WORDS)))
 # Asking whether or how the municipality processes a kind of data is no disclosure of it

@@ -118,6 +118,9 @@ _GREETINGS: Final = spelled_bytes(GREETINGS)
 _FIGURATIVE_OWNERS: Final = spelled_bytes(FIGURATIVE_OWNERS)
 _KIN: Final = spelled_bytes(KIN)
 _TOPIC_NOUNS: Final = spelled_bytes(TOPIC_NOUNS)
+_REFLEXIVE_OWN: Final = frozenset([b"sin", b"sit", b"sine"])
+# People named in general: »elever«, »de unge«, »borgerne«
+_PEOPLE_NAMED_IN_GENERAL: Final = spelled_bytes(PEOPLE_IN_GENERAL | GROUP_WORDS)
 _NOT_A_TOPIC: Final = spelled_bytes(
     POSSESSIVES | PRONOUNS | {"sin", "sit", "sine", "hende", "ham", "mig", "os"}
 )
@@ -456,6 +459,28 @@ def _a_topic(low: list[bytes]) -> bool:
     )
 
 
+def _talked_over_with_people(words: list[bytes]) -> bool:
+    """»en sundhedsplejerske, der kan tale med de store elever om stress«: what one talks
+    over with people in general (a word for talk, »med«, at most four words naming
+    people, »om«) is a topic. Not with one's own or someone's (»tale med min søn om
+    angst«), nor with a doctor (»talt med lægen om demens«)."""
+    words = _last_of_several(words)
+    if len(words) < 4 or words[-1] not in _ABOUT:
+        return False
+    window = words[-8:-1]
+    for i in range(1, len(window)):
+        if window[i] == b"med" and window[i - 1] in _TOPIC_NOUNS:
+            partner = window[i + 1 :]
+            return (
+                1 <= len(partner) <= 4
+                and not _PEOPLE_NAMED_IN_GENERAL.isdisjoint(partner)
+                and POSSESSIVE_BYTES.isdisjoint(partner)
+                and _REFLEXIVE_OWN.isdisjoint(partner)
+                and _CARERS.isdisjoint(partner)
+            )
+    return False
+
+
 def _last_of_several(words: list[bytes]) -> list[bytes]:
     """The words before the first of several that a term ends (»sager om skilsmisse og
     forældremyndighed«, »børne- og ungdomspsykiatrien«): the »og X« pairs dropped."""
@@ -585,7 +610,13 @@ def group_before(words: list[bytes]) -> bool:
         low[-1] in _EACH or low[-2:] == [b"en", b"enkelt"] or low[-2:] == [b"et", b"enkelt"]
     ):
         return True  # a count, not someone's: »2 mio. kr. for en enkelt anbringelse«
-    if _a_body_has(low) or _a_topic(low) or _waiting_for_a_service(words) or _a_budget_cut(words):
+    if (
+        _a_body_has(low)
+        or _a_topic(low)
+        or _talked_over_with_people(words)
+        or _waiting_for_a_service(words)
+        or _a_budget_cut(words)
+    ):
         return True
     if (b"der" in words or b"som" in words) and _said_of_a_group_by_a_relative(words):
         return True
