@@ -1417,6 +1417,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn har talt med sin lærer om angst, og han tør ikke gå i skole.", "health"),
         ("Min søn bliver udsat for racisme i skolen.", "ethnic_origin"),
         ("Min datter er psykologstuderende og har fået stress.", "health"),
+        ("Min datter har fået ondt i maven hver morgen.", "health"),
+        ("Min søns ansigt er blevet scannet ved indgangen.", "genetic_biometric"),
+        ("Min mors fingeraftryk blev registreret uden hendes samtykke.", "genetic_biometric"),
+        ("Vi har brug for beskyttelse mod stalking fra min eksmand.", "criminal"),
+        ("Min mand udsætter mig for vold.", "criminal"),
+        ("Han har udsat min datter for psykisk vold i et år.", "criminal"),
+        ("Vi har ikke råd til at reparere taget på vores hus.", "social_economic"),
+        ("Min far bor på plejehjemmet og har demens.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1851,6 +1859,17 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Vi vil tale med de unge om angst og depression.", "health"),
         ("Vi holder en temadag om mangfoldighed og racisme i maj.", "ethnic_origin"),
         ("Har kommunen praktikpladser for psykologstuderende?", "health"),
+        # a stomach ache as a figure of speech; what guards against a crime; a board's
+        # »vi«; a book's subject; places for pupils at a place of care
+        ("Det giver mig ondt i maven, at kommunen lukker skolen.", "health"),
+        ("Jeg får ondt i maven ved tanken om budgettet.", "health"),
+        ("Vores grundejerforening vil have en nabohjælp-ordning mod indbrud.", "criminal"),
+        (
+            "Jeg sidder i bestyrelsen for tennisklubben, og vi har ikke råd til at reparere banerne.",
+            "social_economic",
+        ),
+        ("Jeg skriver en bog om historien om sindssygehospitalet.", "health"),
+        ("Har kommunen elevpladser på plejehjemmene?", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

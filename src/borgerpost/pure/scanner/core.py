@@ -384,6 +384,12 @@ class Scanner:
         ):
             context.denied.append((start, term.category))
             return None  # »ellers tager de mine penge«: a sanction threatened, no crime
+        if (
+            term.category == "criminal"
+            and _word_before(before_term) in _AGAINST
+            and not has_possessive(data[end : end + 40])
+        ):
+            return None  # »en nabohjælp-ordning mod indbrud«: what guards against a crime
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
         if term.category == "property_deal":
@@ -770,7 +776,9 @@ _PLACES_OF_WORK: Final = frozenset(["health", "criminal", "ethnic_origin"])
 _WORK_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"
-        r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|elev|"
+        r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|"
+        # a pupil in training there, or places for them: »elevpladser på plejehjemmene«
+        r"elev|elevplads[a-z]*|"
         # one who helps there unpaid: »vil gerne være frivillig på plejehjemmet«
         r"frivillig|frivillige|"
         # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
@@ -947,6 +955,7 @@ def _at_work(before_term: bytes, text: str, start: int) -> bool:
     return _word_before(before_term) in _NEAR or _WORK_BEFORE.search(before_term) is not None
 
 
+_AGAINST: Final = frozenset([b"mod", b"imod"])
 _NEAR: Final = spelled_bytes(
     ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
 )
@@ -1240,8 +1249,10 @@ _BODY_NOUNS: Final = (
 _AS_A_BODY: Final = re.compile(
     with_ascii_spellings(
         rf"(?i)\bsom {_BODY_NOUNS}\b|\b(?:formand|forperson|næstformand|kasserer|leder|"
-        rf"bestyrelsesmedlem) (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?"
-        rf"[a-zæøå]*{_BODY_NOUNS}\b"
+        # (a seat on its board: »Jeg sidder i bestyrelsen for tennisklubben, og vi har
+        # ikke råd til at reparere banerne«)
+        rf"bestyrelsesmedlem|sidder i bestyrelsen|er i bestyrelsen) (?:for|i) "
+        rf"(?:en |et |vores |den |det )?(?:[a-zæøå]+ )?[a-zæøå]*{_BODY_NOUNS}(?:n|en|et|ben)?\b"
     ).encode("latin-1")
 )
 _A_BODYS_OWN: Final = frozenset(["social_economic", "property_deal"])

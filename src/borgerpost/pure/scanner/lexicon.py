@@ -219,17 +219,21 @@ TERMS: list[Term] = [
     Term(
         "health.pain",
         "health",
-        # pain in a part of the body (not »ondt i maven«, so often a figure of speech)
+        # pain in a part of the body (»ondt i maven« too, unless a figure of speech: see
+        # below)
         r"ondt i (?:ryggen|hovedet|knæet|knæene|hoften|benene|skulderen|skuldrene|nakken|"
-        r"leddene|brystet|armen|armene|fødderne|tænderne|hele kroppen)|"
+        r"leddene|brystet|armen|armene|fødderne|tænderne|hele kroppen|maven)|"
         # an ailment named by the part of the body it is the cause of something in: »på
         # pension pga. ryggen«, »sygemeldt på grund af knæet«
         r"(?:pga\.?|på grund af) (?:min |mine |sin |sine |hans |hendes )?(?:ryg|ryggen|knæ|"
         r"knæet|knæene|hofte|hoften|skulder|skulderen|nakke|nakken|hjertet|lungerne|psyken)\b",
         0.8,
         "helbredsforhold (smerter)",
-        # »ondt i ryggen af at se på den nye rundkørsel«: a figure of speech too
-        unless_followed_by=("af at", "over"),
+        # »ondt i ryggen af at se på den nye rundkørsel«, »ondt i maven over budgettet«,
+        # »... ved tanken om ...«: figures of speech
+        unless_followed_by=("af at", "over", "ved tanken"),
+        # what something gives one: »det giver mig ondt i maven, at ...«
+        unless_after_word=("mig", "os", "dig"),
     ),
     Term(
         "health.mental",
@@ -713,6 +717,10 @@ TERMS: list[Term] = [
         # restraining order, a driving ban by judgment, a fine for drunk driving
         r"trusler mod|dræbstrussel|dødstrussel|"
         r"udsat for vold|udsat for psykisk vold|psykisk vold|"
+        # someone named between the verb and the violence: »min mand udsætter mig for vold«,
+        # »han har udsat hende for vold«
+        r"(?:udsætter|udsatte|udsat) (?:mig|os|hende|ham|dem|min [a-zæøå]+|mine [a-zæøå]+|"
+        r"vores [a-zæøå]+) for (?:psykisk |fysisk )?vold|"
         r"blevet slået|slået ned|tæsk|voldtægt|voldtaget|røvet|mishandl|vold i hjemmet|"
         r"tævet|tævede|gennembanket|banket op|sparket ned|sparket i hovedet|"
         r"overværet vold|partnervold|polititilhold|tilhold|opholdsforbud|frakendt|"
@@ -1092,6 +1100,10 @@ TERMS: list[Term] = [
         # one's face kept or scanned: »at de må gemme mit ansigt«
         r"(?:gemme|gemmer|gemt|registrere|registrerer|registreret|scanne|scanner|scannet) "
         r"(?:mit|hans|hendes|dit|vores|deres|sit|min søns|min datters) ansigt\b|"
+        # the other way round: »min søns ansigt er blevet scannet«
+        r"(?:mit|hans|hendes|dit|sit|(?:min|hans|hendes|sin|vores) [a-zæøå]+s) "
+        r"(?:ansigt|fingeraftryk|iris) (?:er|blev|bliver) (?:blevet )?(?:scannet|registreret|"
+        r"gemt)\b|"
         r"faderskabstest|faderskab|genfejl|genmutation|mutation|kromosom|"
         r"fragilt x-syndrom|fragilt x|brca|"
         # a newborn's heel-prick sample, screened for hereditary disease and kept in a
@@ -2022,6 +2034,10 @@ TOPIC_NOUNS: Final = frozenset(
         "politik", "politikken", "strategi", "strategien", "rapport", "rapporten", "regler",
         "reglerne", "loven", "lovgivning", "lovgivningen", "pjece", "pjecen", "kursus",
         "kurset", "temaaften", "temamøde", "indlæg", "indlægget", "læserbrev",
+        # a work about it: »en bog om historien om sindssygehospitalet«, »en opgave om
+        # fagforeninger«
+        "bog", "bogen", "historie", "historien", "film", "filmen", "dokumentar",
+        "dokumentaren", "udstilling", "udstillingen", "opgave", "opgaven",
         # a day or a conference given to it: »en temadag om mangfoldighed og racisme«
         "temadag", "temadagen", "temaaftenen", "konference", "konferencen", "seminar",
         "seminaret",
