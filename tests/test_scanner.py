@@ -1425,6 +1425,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Han har udsat min datter for psykisk vold i et år.", "criminal"),
         ("Vi har ikke råd til at reparere taget på vores hus.", "social_economic"),
         ("Min far bor på plejehjemmet og har demens.", "health"),
+        ("Jeg kom til Danmark for 2 år. Jeg arbejder i rengøring.", "ethnic_origin"),
+        ("Min svigerfar kom til Danmark som flygtning og bor alene.", "ethnic_origin"),
+        ("Hun kom hertil for seks år siden og taler godt dansk nu.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1870,6 +1873,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ),
         ("Jeg skriver en bog om historien om sindssygehospitalet.", "health"),
         ("Har kommunen elevpladser på plejehjemmene?", "health"),
+        ("Kun medlemmer af FOA kan blive tillidsrepræsentant på plejehjemmet.", "health"),
+        ("Min datter kom hjem til Danmark for to år siden efter et år i Canada.", "ethnic_origin"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -779,6 +779,8 @@ _WORK_BEFORE: Final = re.compile(
         r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|"
         # a pupil in training there, or places for them: »elevpladser på plejehjemmene«
         r"elev|elevplads[a-z]*|"
+        # one who speaks for the staff there: »tillidsrepræsentant på plejehjemmet«
+        r"[a-z]*repræsentant(?:en)?|tillidsmand(?:en)?|"
         # one who helps there unpaid: »vil gerne være frivillig på plejehjemmet«
         r"frivillig|frivillige|"
         # the caring professions themselves: »min mor er sygeplejerske på hospitalet«

@@ -1694,8 +1694,11 @@ TERMS: list[Term] = [
         + r")|"
         # born, raised or with roots in a country: »rødder i Marokko«
         r"(født|opvokset|vokset op|rødder) i (" + country_pattern() + r")|"
-        # came here in a year: »min far kom hertil i 1970«
-        r"(?:kom|kommet) (?:hertil|til danmark) i (?:19|20)[0-9][0-9]\b|"
+        # came here in a year, some years ago or as someone: »min far kom hertil i 1970«,
+        # »jeg kom til Danmark for 2 år (siden)«, »kom til Danmark som flygtning«
+        r"(?:kom|kommet) (?:hertil|til danmark) (?:i (?:19|20)[0-9][0-9]\b|for (?:[0-9]+|"
+        r"[a-zæøå]+) år\b|som (?:flygtning|flygtninge|barn|børn|ung|teenager|indvandrer|"
+        r"[0-9a-zæøå]+-årig)\b)|"
         # a share of an origin: »halvt italiensk«, »kvart tysk«
         r"(halvt|kvart|halv|delvist) [a-zæøå]+(isk|sk|nsk)\b|"
         # told to go back where they are taken to come from: »rejse hjem til Pakistan«
