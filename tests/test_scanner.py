@@ -1428,6 +1428,22 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg kom til Danmark for 2 år. Jeg arbejder i rengøring.", "ethnic_origin"),
         ("Min svigerfar kom til Danmark som flygtning og bor alene.", "ethnic_origin"),
         ("Hun kom hertil for seks år siden og taler godt dansk nu.", "ethnic_origin"),
+        ("min bror er blevet fængslet og hans 2 børn er hos mig nu", "social_economic"),
+        ("Jeg har 3 job men tjener stadig for lidt til huslejen.", "social_economic"),
+        (
+            "Kære Anna Vestergaard\n\nDa din pension er under grænsen, betaler du ikke "
+            "egenbetaling.\n\nMed venlig hilsen Visitationen",
+            "social_economic",
+        ),
+        ("Telefonnotat: Familien i nr. 12 er sat ud af lejligheden.", "social_economic"),
+        (
+            "Kære Jens. Vores forening har ikke fået svar. Jeg har selv ikke råd til "
+            "kontingentet længere. Mvh Bo",
+            "social_economic",
+        ),
+        # a letter to a body that tells of someone's own; a citizen's to the municipality
+        ("Kære forening. Jeg har ikke råd til kontingentet i år. Mvh Bo", "social_economic"),
+        ("Til kommunen. Vi har ikke råd til huslejen i denne måned. Mvh Bo", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1875,6 +1891,13 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Har kommunen elevpladser på plejehjemmene?", "health"),
         ("Kun medlemmer af FOA kan blive tillidsrepræsentant på plejehjemmet.", "health"),
         ("Min datter kom hjem til Danmark for to år siden efter et år i Canada.", "ethnic_origin"),
+        # a letter to a body; an office at a place of care
+        (
+            "Kære forening. Kommunen har bevilget 25.000 kr. til jeres projekt. Med venlig "
+            "hilsen Kultur og Fritid",
+            "social_economic",
+        ),
+        ("Din datter kan skrive til HR på sygehuset.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -399,8 +399,14 @@ class Scanner:
                 return None
             if context.signed_by_a_company() or _no_persons_property(text, start, end, before_term):
                 return None
-        if term.category in _A_BODYS_OWN and context.said_as_a_body(s_start, s_end):
-            return None  # »vi har ikke råd til det som forening«
+        if term.category in _A_BODYS_OWN and (
+            context.said_as_a_body(s_start, s_end)
+            or (
+                context.addressed_to_a_body()
+                and _ONE_PERSONS.isdisjoint(words_before(data[s_start:s_end]))
+            )
+        ):
+            return None  # »vi har ikke råd til det som forening«, »Kære forening. …«
         if (
             text[start].isupper()
             and term.category != "trade_union"
@@ -779,6 +785,8 @@ _WORK_BEFORE: Final = re.compile(
         r"[a-z]*vagt[a-z]*|vikar[a-z]*|job|jobbet|stilling|stillingen|praktik[a-z]*|"
         # a pupil in training there, or places for them: »elevpladser på plejehjemmene«
         r"elev|elevplads[a-z]*|"
+        # its offices: »hun kan skrive til HR på sygehuset«
+        r"hr|ledelsen|administrationen|receptionen|kantinen|direktionen|"
         # one who speaks for the staff there: »tillidsrepræsentant på plejehjemmet«
         r"[a-z]*repræsentant(?:en)?|tillidsmand(?:en)?|"
         # one who helps there unpaid: »vil gerne være frivillig på plejehjemmet«
@@ -982,6 +990,7 @@ class _Context:
         self._of_one_person: bool | None = None
         self._lowered: bytes | None = None
         self._company: bool | None = None
+        self._to_a_body: bool | None = None
         self._news: bool | None = None
         # Where a term was read as denied, as what may happen one day, as a condition
         # for whoever it applies to, or as said of someone unknown, and its category: the
@@ -1079,6 +1088,13 @@ class _Context:
         """The sentence names someone's own (»min søns ansigt«, »hendes«)."""
         s_start, s_end = self.sentence(start, end)
         return has_possessive(self.data[s_start:s_end])
+
+    def addressed_to_a_body(self) -> bool:
+        """A letter that opens to a body (»Kære forening«, »Til bestyrelsen«): its »I« and
+        »jeres« are the body's, and so are the grants and sums it tells of."""
+        if self._to_a_body is None:
+            self._to_a_body = _TO_A_BODY.match(self.data) is not None
+        return self._to_a_body
 
     def signed_by_a_company(self) -> bool:
         """A text that ends with a company's name (»Mvh Holm Ejendomme ApS«) is a
@@ -1258,6 +1274,18 @@ _AS_A_BODY: Final = re.compile(
     ).encode("latin-1")
 )
 _A_BODYS_OWN: Final = frozenset(["social_economic", "property_deal"])
+# (Not the municipality nor a school, which citizens write to of their own: »Til kommunen.
+# Vi har ikke råd til huslejen«.)
+_TO_A_BODY: Final = re.compile(
+    with_ascii_spellings(
+        r"(?i)\s*(?:kære|til|hej) (?:[a-zæøå]+ )?[a-zæøå]*(?:forening|klub|bestyrelse|"
+        r"organisation|institution|fond|virksomhed|firma)(?:n|en|et|ben|er|erne)?\b"
+    ).encode("latin-1")
+)
+# Who speaks of their own, or of someone's: a letter to a body still tells of them.
+_ONE_PERSONS: Final = spelled_bytes(
+    ["jeg", "min", "mit", "mine", "mig", "han", "hun", "hans", "hendes", "sin", "sit", "sine"]
+)
 _PROCESSING_PIECES: Final = _pieces("oplysning", "data", "hvem")
 
 

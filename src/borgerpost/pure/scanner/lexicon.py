@@ -1128,6 +1128,8 @@ TERMS: list[Term] = [
         r"fleksjob|flexjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|jobafklaring|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
+        # (as a letter to one person says it: »da din pension er under grænsen«)
+        r"din pension|sin pension|"
         r"integrationsplan|integrationsprogram|er ledig\b|blev ledig\b|bliver ledig\b|blevet ledig\b|arbejdsledig|"
         r"været ledig\b|ledig siden\b|uden arbejde\b|uden job\b|"
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
@@ -1205,11 +1207,12 @@ TERMS: list[Term] = [
         r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
-        r"husstandsindkomst|indkomst|løn på|min løn|lønnen|før skat|(?:kr\.?|kroner) i timen|"
+        r"husstandsindkomst|indkomst|løn på|min løn|din løn|lønnen|før skat|"
+        r"(?:kr\.?|kroner) i timen|"
         # income said as »indtægt«, or as earning little with the earner said before
         # (»er gået ned i tid og tjener mindre nu«; »jeg tjener« is social.earnings)
         r"(?:min|vores|hans|hendes|deres|sin|din|jeres) (?:samlede )?indtægt|"
-        r"tjener (?:nu )?(?:mindre|kun|under|for lidt|ikke nok)\b|"
+        r"tjener (?:nu |stadig |stadigvæk |desværre )?(?:mindre|kun|under|for lidt|ikke nok)\b|"
         # fewer hours, less pay, done (not wished for: »vil ikke lade mig gå ned i tid«)
         r"(?:gået|gik|måttet gå) ned i (?:tid|timer|løn)\b|"
         # what is left to live on after the fixed costs
@@ -1387,6 +1390,9 @@ TERMS: list[Term] = [
         # parting said as leaving each other; a child placed said with the verb or as
         # coming into care
         r"gået fra hinanden|gik fra hinanden|går fra hinanden|flyttet fra hinanden|"
+        # someone's children taken in by the writer: »hans 2 børn er hos mig nu«
+        r"(?:hans|hendes|deres) (?:[0-9]+ |to |tre |fire )?børn (?:er|bor) (?:nu )?hos "
+        r"(?:mig|os)\b|"
         # a partner left, or leaving one: »gået fra min mand«, »min kone har forladt mig«
         r"(?:gået|gik|går|flyttet|flyttede) fra (?:min|sin|hans|hendes|din) (?:mand|kone|hustru|"
         r"kæreste|samlever|ægtefælle)|(?:forladt|forlod) (?:mig|os|ham|hende)\b|"

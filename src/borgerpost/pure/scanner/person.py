@@ -94,7 +94,9 @@ _REFLEXIVE_KIN: Final = _encoded_pairs((p, r) for p in ("sin", "sit", "sine") fo
 _DEFINITE_PEOPLE: Final = spelled_bytes(
     ["naboen", "naboens", "genboen", "genboens", "underboen", "overboen", "viceværten",
      "udlejeren", "moren", "morens", "moderen", "faren", "farens", "faderen", "sønnen",
-     "sønnens", "datteren", "datterens", "broren", "brorens", "søsteren", "søsterens"]
+     "sønnens", "datteren", "datterens", "broren", "brorens", "søsteren", "søsterens",
+     # the family a note is about: »Familien i nr. 12 er sat ud af lejligheden«
+     "familien", "familiens"]
 )  # fmt: skip
 # »Borger ringede«, »Kvinde henvendte sig«: the one a telephone note is about.
 _CALLER_PAIRS: Final = _encoded_pairs(
