@@ -1437,6 +1437,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ),
         ("Telefonnotat: Familien i nr. 12 er sat ud af lejligheden.", "social_economic"),
         (
+            "Kære Karl og Inge Bæk. Kommunen har modtaget jeres tilbud om at købe det kommunale "
+            "areal bag jeres grund. Sagen forelægges teknisk udvalg.",
+            "property_deal",
+        ),
+        (
             "Kære Jens. Vores forening har ikke fået svar. Jeg har selv ikke råd til "
             "kontingentet længere. Mvh Bo",
             "social_economic",
@@ -1898,6 +1903,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "social_economic",
         ),
         ("Din datter kan skrive til HR på sygehuset.", "health"),
+        ("Kommunen vil sælge arealet ved havnen til et byggefirma.", "property_deal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

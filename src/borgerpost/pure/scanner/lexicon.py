@@ -1633,7 +1633,9 @@ TERMS: list[Term] = [
         r"(sælge|sælger|salget af|salg af|købe|købet af|køb af|byde på|byder på|budt på|"
         r"tilbud på|tilbud fra [a-zæøåéü]+ på|handel med|handlen om|handlen på|overdrage|"
         r"kontrakt på|købekontrakt på|købsaftale på)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
-        r"[a-zæøåéü]*(?:(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave)"
+        # (land by its word for an area too: »købe det kommunale areal bag vores grund«)
+        r"[a-zæøåéü]*(?:(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave|"
+        r"areal)"
         + W
         # one building, not many (»salget af de gamle skolebygninger« is a body's)
         + r"|bygning(?:en)?\b)|"
