@@ -37,8 +37,9 @@ CORPUS = ROOT / "benchmarks" / "corpus"
 # A mail that tells of a mother's dementia without a word for it: no rule finds it.
 FORGETTING_MOTHER = (
     "Kære Søren\n\nMin mor på 84 glemmer, hvor hun bor, og forleden fandt "
-    "naboen hende i nattøj på stationen. Vi har bedt om at få hende vurderet til en plads, "
-    "men der sker ingenting. Hvad kan vi gøre?\n\nVenlig hilsen\nHelle Dam"
+    "naboen hende i nattøj på stationen. Hun bliver forvirret om aftenen og har brug for "
+    "tilsyn hele døgnet. Vi har bedt om at få hende vurderet til en plads, men der sker "
+    "ingenting. Hvad kan vi gøre?\n\nVenlig hilsen\nHelle Dam"
 )
 
 
@@ -152,21 +153,18 @@ def _traps() -> list[tuple[str, str]]:
     return list(parametrize.args[1])
 
 
-# The ones the model gets wrong even in a mail, and why: it cannot tell a partner's sex
-# from a name, nor read a denial (»ingen«, »ikke ... nogen«) or a condition (»hvis ... en
-# dag«) before the noun: it weighs words, not their order (docs/performance.md).
+# The ones the model gets wrong even in a mail, and why: it weighs words, not their order
+# (docs/performance.md), so it cannot tell a partner's sex from a name, nor read a denial
+# (»ingen«, »ikke ... nogen«) or a condition (»hvis ... en dag«) before the noun; at the
+# thresholds chosen for its additions it keeps quiet on all but one.
 KNOWN_WRONG = {
     # (the model trained on own147-own176 no longer speaks on two that were here: a
     # sister's boyfriend »Mads«, a house sold »om nogle år«; nor, since its thresholds are
-    # chosen for its additions, on the two denials of a union: it adds no union at all)
-    "Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?",
+    # chosen for its additions, on the denials of a union, of debt and of a care home one
+    # day, nor on a condition for whoever is on early retirement)
     # The model cannot tell the writer's sex from »/Maja«, as partners.py does: a partner
     # who is a boy reads to it as the same-sex partner of the tuning text it resembles.
     "hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja",
-    # The model alone finds these; the rules read a denial and a condition, and the
-    # scanner reports nothing (the test below).
-    "Jeg har ingen gæld og har altid betalt til tiden.",
-    "Er du på førtidspension, kan du have ret til boligydelse.",
 }
 MAIL = (
     "Kære Anne\n\nTak for dit svar på mit spørgsmål fra sidste uge. {} Jeg håber, at I vil "
@@ -191,9 +189,6 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("Hvis min mor en dag skal på plejehjem, hvor lang er ventetiden så?", "health"),
-        ("Jeg har ingen gæld og har altid betalt til tiden.", "social_economic"),
-        ("Er du på førtidspension, kan du have ret til boligydelse.", "social_economic"),
         (
             "Hvis vi sælger vores hus og køber en lejlighed om nogle år, skal vi så betale "
             "lånet tilbage?",

@@ -150,15 +150,17 @@ def additions(
 def additions_threshold(
     dealings: list[np.ndarray], truth: np.ndarray, unfound: np.ndarray
 ) -> tuple[float, float, float] | None:
-    """The threshold with the most right additions less wrong ones (the lowest of equals;
-    NO_THRESHOLD where every one adds more wrong than right), with its right and wrong
-    additions; None where the model adds nothing at any threshold."""
+    """The threshold with the most right additions less wrong ones, with its right and
+    wrong additions; NO_THRESHOLD where every one adds more wrong than right; None where
+    the model adds nothing at any threshold. Of equals the highest: below it the model
+    speaks on more texts for nothing the first runs can see (with one right addition in
+    them, the lowest of equals let it speak on a trap, a sister's boyfriend »Mads«)."""
     if unfound.sum() == 0 or sum(additions(dealings, truth, unfound, THRESHOLDS[0])) == 0:
         return None
     best = (0.0, NO_THRESHOLD, 0.0, 0.0)
     for t in THRESHOLDS:
         right, wrong = additions(dealings, truth, unfound, t)
-        if right - wrong > best[0]:
+        if right - wrong > 0 and right - wrong >= best[0]:
             best = (right - wrong, t, right, wrong)
     return best[1], best[2], best[3]
 
