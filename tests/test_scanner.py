@@ -1436,6 +1436,18 @@ def test_scan_command_starts_without_django(tmp_path):
             "social_economic",
         ),
         ("Telefonnotat: Familien i nr. 12 er sat ud af lejligheden.", "social_economic"),
+        ("Min mor er blevet blind på det ene øje.", "health"),
+        ("Min søn er døv og har brug for en tolk.", "health"),
+        ("Jeg skylder min bror 20.000 kr. og kan ikke betale.", "social_economic"),
+        ("Jeg skylder stadig husleje for marts.", "social_economic"),
+        ("Min søn er blevet idømt fængsel og mister sin lærlingeplads.", "social_economic"),
+        ("Min forsvarsadvokat siger, at jeg bliver sigtet.", "criminal"),
+        ("Jeg er bange for, at han udnytter hende seksuelt.", "criminal"),
+        (
+            "Vi er et par på 70 og har sat huset til salg, og køberen vil skrive under engang "
+            "i næste uge.",
+            "property_deal",
+        ),
         (
             "Kære Karl og Inge Bæk. Kommunen har modtaget jeres tilbud om at købe det kommunale "
             "areal bag jeres grund. Sagen forelægges teknisk udvalg.",
@@ -1904,6 +1916,16 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ),
         ("Din datter kan skrive til HR på sygehuset.", "health"),
         ("Kommunen vil sælge arealet ved havnen til et byggefirma.", "property_deal"),
+        # blind to something; a defence lawyer by trade; a sale some day
+        ("Jeg var blind for, hvor svært det er at finde parkering ved stationen.", "health"),
+        ("Jeg synes, I skylder borgerne i Vestby en forklaring.", "social_economic"),
+        ("Jeg skylder min nabo en stor tak for hjælpen.", "social_economic"),
+        ("Nu er jeg bange for, at han mister sin læreplads.", "social_economic"),
+        ("Jeg er forsvarsadvokat og vil gerne holde et foredrag for byrådet.", "criminal"),
+        (
+            "Vi er et par på 70, der overvejer at sælge huset engang og flytte i en seniorbolig.",
+            "property_deal",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

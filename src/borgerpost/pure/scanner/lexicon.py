@@ -120,7 +120,7 @@ TERMS: list[Term] = [
         r"astma|"
         r"gigt|artrose|migræne|fibromyalgi|skizofren|bipolar|borderline|ptsd|ocd\b|angstlidelse|"
         r"depression|deprimeret|spiseforstyrrelse|anoreksi|bulimi|psykose|psykotisk|"
-        r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|blind|døv|"
+        r"udviklingshæm|udviklingshandicap|hjerneskadet|lammet|lammelse|"
         r"syndrom|discusprolaps|diskusprolaps|dialyse|kemoterapi|stråleterapi|strålebehandling|"
         r"fragilt x|downs syndrom|infantil autisme|cystisk fibrose|fibrose|muskelsvind|"
         r"hiv|aids|hepatitis|tuberkulose|long covid|senfølger|hjernerystelse|ordblind|"
@@ -164,6 +164,16 @@ TERMS: list[Term] = [
         0.9,
         "en diagnose eller sygdom",
         unless_followed_by=_VIOLENCE,
+    ),
+    # Blind or deaf, not to something: »jeg var blind for, hvor svært det er«, »døv for
+    # kritik« (»blind på det ene øje« is the eye's)
+    Term(
+        "health.diagnosis",
+        "health",
+        r"(blind|døv)" + W,
+        0.9,
+        "en diagnose eller sygdom",
+        unless_followed_by=("for",),
     ),
     # A sexually transmitted infection tells of health and of sex life both.
     Term(
@@ -1136,7 +1146,10 @@ TERMS: list[Term] = [
         r"bevilger (?:vi|kommunen) (?:dig |jer |ham |hende )?[0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|"
         r"(?:mistet|mistede|miste|mister) (?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
-        r"(?:arbejde|job|fleksjob)|(?:mistet|mistede|miste|mister) (?:jobbet|arbejdet)|"
+        r"(?:arbejde|job|fleksjob)|"
+        # or one's place as an apprentice or a trainee: »han mister sin lærlingeplads«
+        r"(?:mistet|mistede|miste|mister) (?:min|sin|din|hans|hendes) (?:lærlingeplads|"
+        r"læreplads|elevplads|praktikplads)|(?:mistet|mistede|miste|mister) (?:jobbet|arbejdet)|"
         r"tilbagebetaling af (?:for meget|kontanthjælp|dagpenge|sygedagpenge|boligstøtte|"
         r"boligydelse|ydelse|hjælp|pension|førtidspension|børneydelse|børnepenge)|"
         # work placements through the job centre, a student's grant
