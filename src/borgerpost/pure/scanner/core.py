@@ -1100,8 +1100,11 @@ class _Context:
         bestyrelse«. Looked for once per sentence, as the person cues are."""
         found = self._as_a_body.get(s_start)
         if found is None:
+            # (the words every reading holds, looked for in C before the expression, which
+            # tries at every byte)
             found = self._as_a_body[s_start] = (
-                _AS_A_BODY.search(self.data, s_start, s_end) is not None
+                self._has_any(_AS_A_BODY_PIECES, s_start, s_end)
+                and _AS_A_BODY.search(self.data, s_start, s_end) is not None
             )
         return found
 
@@ -1254,6 +1257,9 @@ def _pieces(*words: str) -> _Pieces:
     return pieces, re.compile(b"|".join(map(re.escape, pieces)))
 
 
+_AS_A_BODY_PIECES: Final = _pieces(
+    "som ", "formand", "forperson", "kasserer", "leder", "bestyrelse"
+)
 _ONE_DAY_PIECES: Final = _pieces("vis ", " for at ", " for, at ", "rygter ")
 # A fear said with its own subject, the term its verb: »bange for, at han mister sin
 # læreplads«. (Not of a crime: one feared against someone is suspected, which the labels
