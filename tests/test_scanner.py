@@ -1442,6 +1442,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg skylder stadig husleje for marts.", "social_economic"),
         ("Min søn er blevet idømt fængsel og mister sin lærlingeplads.", "social_economic"),
         ("Min forsvarsadvokat siger, at jeg bliver sigtet.", "criminal"),
+        ("Min søn kommer ud af ungdomsfængslet i juni.", "criminal"),
+        ("Vores nabo vil sælge os en stribe af sin grund til en indkørsel.", "property_deal"),
+        ("Efter min mands død tager jeg piller for at sove.", "health"),
         ("Jeg er bange for, at han udnytter hende seksuelt.", "criminal"),
         (
             "Vi er et par på 70 og har sat huset til salg, og køberen vil skrive under engang "
@@ -1920,6 +1923,8 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Jeg var blind for, hvor svært det er at finde parkering ved stationen.", "health"),
         ("Jeg synes, I skylder borgerne i Vestby en forklaring.", "social_economic"),
         ("Jeg skylder min nabo en stor tak for hjælpen.", "social_economic"),
+        ("Min søn vil gerne være fængselsbetjent.", "criminal"),
+        ("Kommunen har købt en del af grunden ved skolen af staten.", "property_deal"),
         ("Nu er jeg bange for, at han mister sin læreplads.", "social_economic"),
         ("Jeg er forsvarsadvokat og vil gerne holde et foredrag for byrådet.", "criminal"),
         (

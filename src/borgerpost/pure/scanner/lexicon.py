@@ -465,6 +465,9 @@ TERMS: list[Term] = [
         r"tisser i sengen|sengevæd|inkontinen|slået hovedet|slog hovedet|"
         r"kronisk (?:træt|træthed|smerte|smerter|sygdom|betændelse|hovedpine|lidelse)|"
         r"søvnproblemer|søvnløshed|svært ved at sove|melatonin|sovepiller|"
+        # pills said by what they are for: »tager piller for at sove«
+        r"(?:piller|tabletter|medicin) for at (?:sove|kunne sove|falde i søvn|holde smerterne|"
+        r"klare dagen)|"
         # a birth and what follows it
         r"fødsel\b|fødslen\b|kejsersnit|fødselsdepression|efterfødselsreaktion|"
         r"får ilt|iltbehandling|overvægtig|svær overvægt|fedme|undervægtig|diætist|"
@@ -1645,7 +1648,10 @@ TERMS: list[Term] = [
         # »tilbud på vores sommerhus«; and the other party still waited for.
         r"(sælge|sælger|salget af|salg af|købe|købet af|køb af|byde på|byder på|budt på|"
         r"tilbud på|tilbud fra [a-zæøåéü]+ på|handel med|handlen om|handlen på|overdrage|"
-        r"kontrakt på|købekontrakt på|købsaftale på)\s+(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
+        r"kontrakt på|købekontrakt på|købsaftale på)\s+"
+        # (to someone, of a part: »vil sælge os en stribe af sin grund«)
+        r"(?:(?:os|mig|ham|hende|dem)\s+)?(?:(?:en stribe|en del|en bid|et stykke) af\s+)?"
+        r"(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
         # (land by its word for an area too: »købe det kommunale areal bag vores grund«)
         r"[a-zæøåéü]*(?:(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave|"
         r"areal)"
@@ -1796,7 +1802,9 @@ TERMS: list[Term] = [
     Term(
         "criminal.compound",
         "criminal",
-        r"(tyveri|indbrud|røveri|bedrageri|overfald|hærværk|narkohandel)(et|ets|er|erne|s)?",
+        # (and prison at a compound's end: »kommer ud af ungdomsfængslet«)
+        r"(tyveri|indbrud|røveri|bedrageri|overfald|hærværk|narkohandel|fængsel|fængslet)"
+        r"(et|ets|er|erne|s)?",
         0.8,
         "strafbare forhold (en forbrydelse)",
         head=True,
