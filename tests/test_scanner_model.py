@@ -38,8 +38,9 @@ CORPUS = ROOT / "benchmarks" / "corpus"
 FORGETTING_MOTHER = (
     "Kære Søren\n\nMin mor på 84 glemmer, hvor hun bor, og forleden fandt "
     "naboen hende i nattøj på stationen. Hun bliver forvirret om aftenen og har brug for "
-    "tilsyn hele døgnet. Vi har bedt om at få hende vurderet til en plads, men der sker "
-    "ingenting. Hvad kan vi gøre?\n\nVenlig hilsen\nHelle Dam"
+    "tilsyn hele døgnet, og hjemmeplejen kommer fire gange om dagen. Vi har bedt om at få "
+    "hende vurderet til en plads, men der sker ingenting. Hvad kan vi gøre?\n\nVenlig "
+    "hilsen\nHelle Dam"
 )
 
 
@@ -141,7 +142,8 @@ def test_the_shipped_model_finds_what_no_rule_does():
     assert Scanner(model=None).scan(FORGETTING_MOTHER) == []
     [finding] = Scanner().scan(FORGETTING_MOTHER)
     assert finding.category == "health" and finding.rule == "model.health"
-    assert FORGETTING_MOTHER[finding.start : finding.end].startswith("Min mor på 84")
+    # the sentence that weighs most
+    assert FORGETTING_MOTHER[finding.start : finding.end].startswith("Hun bliver forvirret")
 
 
 def _traps() -> list[tuple[str, str]]:
@@ -312,11 +314,11 @@ def test_a_model_file_with_a_weight_the_compiled_sums_cannot_hold_is_refused(wei
 
 
 def test_a_cpr_number_in_the_sentence_the_model_marks_is_masked_where_it_is_shown(tmp_path):
-    text = FORGETTING_MOTHER.replace("Min mor på 84", "Min mor, 120342-1234, på 84")
+    text = FORGETTING_MOTHER.replace("Hun bliver", "Hun, 120342-1234, bliver")
     [finding, cpr] = Scanner().scan(text)  # by where they start: the sentence first
     assert cpr.category == "cpr" and finding.rule == "model.health"
-    assert finding.excerpt.startswith("Min mor, 120342-XXXX, på 84 glemmer")
-    assert text[finding.start : finding.end].startswith("Min mor, 120342-1234")
+    assert finding.excerpt.startswith("Hun, 120342-XXXX, bliver forvirret")
+    assert text[finding.start : finding.end].startswith("Hun, 120342-1234")
     path = tmp_path / "mail.txt"
     path.write_text(text, encoding="utf-8")
     printed = subprocess.run(
