@@ -120,7 +120,6 @@ _GREETINGS: Final = spelled_bytes(GREETINGS)
 _FIGURATIVE_OWNERS: Final = spelled_bytes(FIGURATIVE_OWNERS)
 _KIN: Final = spelled_bytes(KIN)
 _TOPIC_NOUNS: Final = spelled_bytes(TOPIC_NOUNS)
-_REFLEXIVE_OWN: Final = frozenset([b"sin", b"sit", b"sine"])
 # People named in general: »elever«, »de unge«, »borgerne«
 _PEOPLE_NAMED_IN_GENERAL: Final = spelled_bytes(PEOPLE_IN_GENERAL | GROUP_WORDS)
 _NOT_A_TOPIC: Final = spelled_bytes(
@@ -477,7 +476,7 @@ def _talked_over_with_people(words: list[bytes]) -> bool:
                 1 <= len(partner) <= 4
                 and not _PEOPLE_NAMED_IN_GENERAL.isdisjoint(partner)
                 and POSSESSIVE_BYTES.isdisjoint(partner)
-                and _REFLEXIVE_OWN.isdisjoint(partner)
+                and _REFLEXIVE.isdisjoint(partner)
                 and _CARERS.isdisjoint(partner)
             )
     return False
