@@ -1,5 +1,6 @@
 """The scanner's cache on this machine: what takes longer to make than to read (the
-compiled Hyperscan database, the Danish country names, the first names). Each file's name holds a key
+compiled Hyperscan database, the terms' spelled expressions, the parsed model, the Danish
+country names, the first names). Each file's name holds a key
 of what it was made from, so a changed input makes a new file; a cache that cannot be
 read or written only makes the scanner slower, never wrong."""
 

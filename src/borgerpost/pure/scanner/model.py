@@ -22,9 +22,7 @@ Django.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import marshal
 import math
 import re
 from array import array
@@ -33,7 +31,7 @@ from itertools import chain, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
-from .cache import cache_dir, store
+from .cache import kept
 from .native import HERE
 from .sentence import sentences
 from .spelling import ASCII_SPELLINGS
@@ -242,10 +240,10 @@ def _thousandths(column: object) -> list[int]:
     return values  # type: ignore[return-value]
 
 
-def _checked(parts: object) -> Parts:
-    """Parts read back from the cache, refused (TypeError) unless shaped as parse makes them."""
+def _shaped_as_parts(parts: object) -> bool:
+    """Are parts read back from the cache shaped as parse makes them?"""
     if not (isinstance(parts, tuple) and len(parts) == 7):
-        raise TypeError("not a model")
+        return False
     categories, bias, thresholds, vocabulary, idf, weights, pairs = parts
     if not (
         isinstance(categories, list)
@@ -257,13 +255,11 @@ def _checked(parts: object) -> Parts:
         and isinstance(weights, bytes)
         and isinstance(pairs, bytes)
     ):
-        raise TypeError("not a model")
+        return False
     features = vocabulary.count("\n") + 1 if vocabulary else 0
-    if not (
+    return (
         len(idf) == 8 * features and len(weights) == 2 * WIDTH * features and len(pairs) % 12 == 0
-    ):
-        raise TypeError("not a model")
-    return categories, bias, thresholds, vocabulary, idf, weights, pairs
+    )
 
 
 class Model:
@@ -333,16 +329,14 @@ class Model:
         parsing its JSON costs a one-mail `borgerpost scan` a third of its time."""
         blob = path.read_bytes()
         # Keyed by the model and by this source, whose parse made what is kept.
-        key = hashlib.sha256(blob + (HERE / "model.py").read_bytes()).hexdigest()[:32]
-        cached = cache_dir() / f"model-{key}.marshal"
-        try:
-            # The user's own cache, written by load: whoever can write there has the
-            # user's rights already (as with the Hyperscan database beside it).
-            return cls(_checked(marshal.loads(cached.read_bytes())))  # noqa: S302
-        except (OSError, ValueError, EOFError, TypeError):
-            parts = parse(json.loads(gzip.decompress(blob)))
-            store(cached, marshal.dumps(parts))
-            return cls(parts)
+        return cls(
+            kept(
+                "model",
+                blob + (HERE / "model.py").read_bytes(),
+                lambda: parse(json.loads(gzip.decompress(blob))),
+                _shaped_as_parts,
+            )
+        )
 
     def present(self, text: str) -> set[int]:
         """The features of the vocabulary that occur in the text (the model was trained
