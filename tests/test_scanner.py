@@ -1464,6 +1464,26 @@ def test_scan_command_starts_without_django(tmp_path):
         # a letter to a body that tells of someone's own; a citizen's to the municipality
         ("Kære forening. Jeg har ikke råd til kontingentet i år. Mvh Bo", "social_economic"),
         ("Til kommunen. Vi har ikke råd til huslejen i denne måned. Mvh Bo", "social_economic"),
+        # a clause that opens with »som« and what one is; a driver who drove on; something
+        # of someone's smashed; a bid in, a sale negotiated, leave to buy; praying said
+        # with where; the heart's rhythm and the blood's pressure; someone's weight
+        ("Som ung lesbisk i en landsby var det svært at finde venner.", "sexual"),
+        ("Som diabetiker i en lille by er det svært at få tid hos en læge.", "health"),
+        ("Min datter blev ramt ved skolen. Føreren kørte videre uden at stoppe.", "criminal"),
+        ("Nogen har smadret ruden i min bil i nat.", "criminal"),
+        ("Vi har et bud inde på et rækkehus i Brabrand.", "property_deal"),
+        ("Min far forhandler med kommunen om salg af jorden bag gården.", "property_deal"),
+        ("Vi har fået lov til at købe det hus, vi lejer.", "property_deal"),
+        ("Min mand beder i stuen hver aften.", "beliefs"),
+        ("Min far har atrieflimren og tager blodfortyndende.", "health"),
+        ("Jeg har forhøjet blodtryk og må ikke løfte tungt.", "health"),
+        ("Lægen er bekymret for min søns vægt.", "health"),
+        # an office in a body, and someone's own told beside it
+        (
+            "Jeg er kasserer i tennisklubben. Min mand er blevet fyret, og vi kan ikke betale "
+            "huslejen.",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -1931,6 +1951,17 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "Vi er et par på 70, der overvejer at sælge huset engang og flytte i en seniorbolig.",
             "property_deal",
         ),
+        # »som« and what anyone is; nature that breaks things; a caller's trade; a
+        # penalty as the law's; a programme seen; emphasis; a body's »vi« after the
+        # writer's office in it; asking
+        ("Som bøsse har man det nemmere i dag end for 30 år siden.", "sexual"),
+        ("Stormen smadrede vores drivhus i nat.", "criminal"),
+        ("Telefonnotat: Ejendomsmægler ringede om lokalplanen for havnen.", "property_deal"),
+        ("Jeg synes, straffen for indbrud er for lav.", "criminal"),
+        ("Jeg så en dokumentar om bedrageri mod ældre på DR.", "criminal"),
+        ("Vi lægger vægt på, at min mor kan blive boende.", "health"),
+        ("Jeg er kasserer i tennisklubben. Nu mangler vi penge til nye net.", "social_economic"),
+        ("Jeg beder i sagen om aktindsigt.", "beliefs"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

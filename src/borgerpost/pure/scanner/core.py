@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 from . import cpr as cprmod
 from .cache import kept
 from .engine import Candidate, Engine, best_engine, hyperscan_expressions
-from .latin1 import LOWER_LATIN1
+from .latin1 import LOWER_LATIN1, LOWER_WORDS
 from .lexicon import (
     A_SERVICE_BEFORE,
     BEING,
@@ -397,6 +397,15 @@ class Scanner:
             and not has_possessive(data[end : end + 40])
         ):
             return None  # »en nabohjælp-ordning mod indbrud«: what guards against a crime
+        if term.category == "criminal" and not _FORCES_OF_NATURE.isdisjoint(before_words[-4:]):
+            return None  # »Stormen smadrede vores drivhus«: no one did it
+        if (
+            term.category == "criminal"
+            and word_before == b"for"
+            and _PENALTY_FOR.search(before_term) is not None
+            and not has_possessive(data[s_start:start])
+        ):
+            return None  # »straffen for hærværk er for lav«: the law's, no one's offence
         if term.category == "beliefs" and POLITICAL_ROLE.search(text, s_start, s_end):
             return None
         if term.category == "property_deal":
@@ -415,6 +424,12 @@ class Scanner:
             or (
                 context.addressed_to_a_body()
                 and _ONE_PERSONS.isdisjoint(words_before(data[s_start:s_end]))
+            )
+            or (
+                context.writer_holds_an_office()
+                and _ONE_PERSONS.isdisjoint(
+                    words_before(data[s_start : _to_comma(data, end, s_end)])
+                )
             )
         ):
             return None  # »vi har ikke råd til det som forening«, »Kære forening. …«
@@ -468,7 +483,14 @@ class Scanner:
         confidence = term.confidence
         if term.needs == "partner" and not same_sex(text, start, end, s_start):
             return None
-        if term.needs == "sentence" and not context.about_a_person(s_start, s_end):
+        if (
+            term.needs == "sentence"
+            and not context.about_a_person(s_start, s_end)
+            and not (
+                context.sentence(start, end)[0] == s_start
+                and _as_one_of_them(before_words, start - s_start, data[s_start:s_end])
+            )
+        ):
             # The person may be named in the sentence before ("Min far ... . Han har ...").
             if not context.person_in_sentence_before(s_start):
                 return None
@@ -885,6 +907,20 @@ _THERE_IS_BEFORE: Final = re.compile(
 )
 
 
+def _as_one_of_them(before_words: list[bytes], offset: int, sentence: bytes) -> bool:
+    """A sentence that opens with »som« and what one is, the term: »Som ung bøsse i en
+    lille by betyder det noget«, »Som kristen synes jeg …«. Danish opens so with the one
+    the sentence tells of, the writer where no one else is named; not of anyone (»som
+    muslim kan man …«). (Not a relative clause, »…, som har diabetes«: the caller checks
+    that the sentence starts here.)"""
+    return (
+        offset <= 60
+        and 1 <= len(before_words) <= 3
+        and before_words[0] == b"som"
+        and b"man" not in sentence.translate(LOWER_WORDS).split()
+    )
+
+
 def _a_profession(
     before_term: bytes,
     before_words: list[bytes],
@@ -898,8 +934,15 @@ def _a_profession(
         return True
     if not may_be_profession:
         return False
-    if _staff_wanted(before_words, data[start:end].translate(LOWER_LATIN1)):
+    term = data[start:end].translate(LOWER_LATIN1)
+    if _staff_wanted(before_words, term):
         return True
+    if (
+        term in _PROFESSIONS
+        and (not before_words or before_term.rstrip().endswith(b":"))
+        and _next_word(data, end) in _CALLING
+    ):
+        return True  # »Telefonnotat: Ejendomsmægler ringede …«: the caller's trade
     # A profession as the predicate, a bare noun after »er« (»min mand er psykolog i
     # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
     # an article; going to one takes a preposition (»går til psykolog«).
@@ -931,6 +974,10 @@ _PROFESSION_NOUNS: Final = (
 )  # fmt: skip
 _PROFESSIONS: Final = spelled_bytes(
     [f"{noun}{ending}" for noun in _PROFESSION_NOUNS for ending in ("", "er", "e")]
+)
+# What the one a telephone note is about did: a bare noun before it is the caller's trade.
+_CALLING: Final = spelled_bytes(
+    ["ringede", "ringer", "skrev", "skriver", "henvendte", "henvender", "mødte", "kom"]
 )
 
 
@@ -978,6 +1025,16 @@ def _at_work(before_term: bytes, text: str, start: int) -> bool:
 
 
 _AGAINST: Final = frozenset([b"mod", b"imod"])
+# What breaks things without anyone doing it (an offence needs someone who did it).
+_FORCES_OF_NATURE: Final = spelled_bytes(
+    ["stormen", "storm", "vinden", "blæsten", "orkanen", "uvejret", "skybruddet", "lynet",
+     "haglen", "træet", "grenen", "vandet", "oversvømmelsen", "isen", "sneen", "frosten",
+     "regnen"]
+)  # fmt: skip
+_PENALTY_FOR: Final = re.compile(
+    rb"(?i)\b(?:straf|straffen|straffe|straffene|strafferammen|strafferammer|strafferammerne)"
+    rb"\s+for\s*$"
+)
 # What one owes that is no money: an explanation, an apology, thanks, a favour.
 _OWED_BUT_NO_MONEY: Final = re.compile(
     r"(?:[^\W\d_]+ ){0,3}(?:en forklaring|et svar|en undskyldning|en (?:stor )?tak|tak\b|"
@@ -1012,6 +1069,7 @@ class _Context:
         self._lowered: bytes | None = None
         self._company: bool | None = None
         self._to_a_body: bool | None = None
+        self._office: bool | None = None
         self._news: bool | None = None
         # Where a term was read as denied, as what may happen one day, as a condition
         # for whoever it applies to, or as said of someone unknown, and its category: the
@@ -1119,6 +1177,17 @@ class _Context:
         if self._to_a_body is None:
             self._to_a_body = _TO_A_BODY.match(self.data) is not None
         return self._to_a_body
+
+    def writer_holds_an_office(self) -> bool:
+        """The writer tells of an office in a body (»Jeg er kasserer i Fodboldklubben«):
+        a later »vi« with no one's own beside it is the body's, as in the sentence that
+        tells it (said_as_a_body)."""
+        if self._office is None:
+            self._office = (
+                self._has_any(_OFFICE_PIECES, 0, len(self.data))
+                and _WRITERS_OFFICE.search(self.data) is not None
+            )
+        return self._office
 
     def signed_by_a_company(self) -> bool:
         """A text that ends with a company's name (»Mvh Holm Ejendomme ApS«) is a
@@ -1273,11 +1342,29 @@ _FEARED: Final = re.compile(
 # Read or heard in the news: »læst i avisen«, »hørt i radioen«, »set i tv-avisen«.
 _NEWS: Final = re.compile(
     with_ascii_spellings(
-        r"(?i)\b(?:læst|læste|hørt|hørte|set|så)\s+(?:i|på)\s+(?:avisen|aviserne|lokalavisen|"
-        r"ugeavisen|netavisen|nyhederne|tv-avisen|tv|radioen|medierne)\b"
+        r"(?i)\b(?:læst|læste|hørt|hørte|set|så)\s+(?:(?:i|på)\s+(?:avisen|aviserne|lokalavisen|"
+        r"ugeavisen|netavisen|nyhederne|tv-avisen|tv|radioen|medierne)\b|"
+        # a programme or an article, named as what one saw: »Jeg så krimien på DR om …«
+        r"(?:en |et |den |det )?(?:krimi|krimien|dokumentar|dokumentaren|program|programmet|"
+        r"udsendelse|udsendelsen|indslag|indslaget|artikel|artiklen|reportage|reportagen|"
+        r"podcast|podcasten)\b)"
     )
 )
-_NEWS_PIECES: Final = _pieces("avis", "nyhed", "medier", "radio", " tv")
+_NEWS_PIECES: Final = _pieces(
+    "avis",
+    "nyhed",
+    "medier",
+    "radio",
+    " tv",
+    "krimi",
+    "dokumentar",
+    "program",
+    "udsendelse",
+    "indslag",
+    "artikel",
+    "reportage",
+    "podcast",
+)
 _BUILDING_PIECES: Final = _pieces(
     "bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne", "oprett"
 )
@@ -1310,6 +1397,22 @@ _AS_A_BODY: Final = re.compile(
     ).encode("latin-1")
 )
 _A_BODYS_OWN: Final = frozenset(["social_economic", "property_deal"])
+_OFFICE_PIECES: Final = _pieces("jeg er ", "jeg sidder ")
+_WRITERS_OFFICE: Final = re.compile(
+    with_ascii_spellings(
+        rf"(?i)\bjeg (?:er|sidder som) (?:formand|forperson|næstformand|kasserer|sekretær|"
+        rf"bestyrelsesmedlem) (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?"
+        rf"[a-zæøå]*{_BODY_NOUNS}(?:n|en|et|ben)?\b"
+    ).encode("latin-1")
+)
+
+
+def _to_comma(data: bytes, end: int, s_end: int) -> int:
+    """The end of the clause a term is in, at the comma after it or the sentence's end."""
+    comma = data.find(b",", end, s_end)
+    return s_end if comma < 0 else comma
+
+
 # (Not the municipality nor a school, which citizens write to of their own: »Til kommunen.
 # Vi har ikke råd til huslejen«.)
 _TO_A_BODY: Final = re.compile(

@@ -132,6 +132,9 @@ TERMS: list[Term] = [
         # more conditions by their usual Danish names
         r"tourette|cøliaki|glutenallergi|laktoseintolerant|slagtilfælde|hjerneinfarkt|"
         r"pacemaker|nyresvigt|hjertesvigt|leversvigt|sukkersyge|stomi|amputer|"
+        # the heart's rhythm and the blood's pressure, as Danes name their faults
+        r"hjerteflimmer|atrieflimmer|forkammerflimmer|atrieflimren|forkammerflimren|"
+        r"hjerterytmeforstyrrelse|(?:forhøjet|højt|for højt|lavt|for lavt) blodtryk|"
         # a joint or a valve replaced: »fået ny knæskal«
         r"(?:ny|nyt) (?:knæskal|hjerteklap|knæ|hofteled)\b|"
         r"spastisk|spastiker|epileptiker|diabetiker|astmatiker|lymfødem|psoriasis|"
@@ -225,6 +228,17 @@ TERMS: list[Term] = [
         "helbredsforhold",
         # a soft spot is no illness: »et svagt hjerte for gamle biler«
         unless_followed_by=("for",),
+    ),
+    # Someone's weight, said with whose it is: »min søns vægt«, »hendes vægt« (not »lægger
+    # vægt på«: emphasis)
+    Term(
+        "health.weight",
+        "health",
+        r"(?:min|mit|din|sin|hans|hendes|deres|vores|jeres|søns|datters|barns|sønnens|"
+        r"datterens|barnets|drengens|pigens|mors|fars|mands|kones) vægt\b|vægttab|vægtøgning",
+        0.75,
+        "helbredsforhold (vægt)",
+        unless_followed_by=("på",),
     ),
     Term(
         "health.pain",
@@ -742,6 +756,12 @@ TERMS: list[Term] = [
         r"(?:er|var|blevet|kommet|kom|gik) (?:med )?i (?:en )?bande\b|ud af (?:en )?bande(?:n)?\b|"
         # a driver who left the scene: a hit and run
         r"(?:flygtede|flygtet|kørte|stak af) fra (?:stedet|ulykkesstedet|uheldsstedet)|flugtbilist|"
+        # the same said of the driver, without the place: »Bilisten kørte videre«
+        r"(?:bilisten|føreren|bilen) (?:bare |så |bagefter )?(?:kørte videre|stak af)|"
+        # something of someone's smashed: »har smadret vores postkasse« (not »jeg er helt
+        # smadret«: worn out)
+        r"(?:smadret|smadrede|smadrer) (?:vores|min|mit|mine|hans|hendes|deres|naboens|ruden|"
+        r"ruderne|vinduet|vinduerne)\b|"
         r"spritkørsel|spirituskørsel|promillekørsel|kørte spirituspåvirket|"
         # a red light run (an offence under the road traffic act)
         r"(?:kørte|kørt|kører|køre|kørende) (?:[a-zæøåéü]+ )?over for rødt|"
@@ -1558,6 +1578,13 @@ TERMS: list[Term] = [
         r"boligkøb|købe huset|køber af|har fundet en køber|fundet en køber|underskrive|"
         r"slutseddel|fået en køber|har en køber|overvejer at købe|giver et tilbud|give et tilbud|"
         r"før vi byder|inden vi byder|før jeg byder|inden jeg byder|"
+        # a bid that waits for its answer: »vi har et bud inde på gården«
+        r"bud inde\b|"
+        # a sale or a purchase under negotiation, with whom said or not: »er i forhandling
+        # med kommunen om at sælge den«; the right to buy given: »fået lov at købe den«
+        r"(?:i forhandling|i forhandlinger|forhandler|forhandlede|forhandlet) (?:med (?:[a-zæøå]+ )"
+        r"{1,3})?om (?:at )?(?:sælge|købe|salg|køb|salget|købet)\b|"
+        r"(?:fået|få|får|fik) (?:lov|tilbudt) (?:til )?at købe\b|"
         # a counter-bid, buyers interested in someone's property
         r"modbud|interesseret køber|interesserede købere|køber har endnu|køber har ikke|"
         # a buyer pulling out of a deal not yet done
@@ -1630,6 +1657,10 @@ TERMS: list[Term] = [
         r"(konverterede til|konverteret til|går i kirke|går i moské|går i moske|"
         r"går i synagoge|indre mission|jehovas vidne|pinsemenighed|frikirke|"
         r"beder fem gange|beder til gud|beder til allah|fredagsbøn|af overbevisning|"
+        # praying said with where, which asking is not (»beder om«, »beder dig«, »beder i
+        # sagen om«): »vi er fra Syrien og beder i gården«
+        r"beder (?:i|på) (?:gården|haven|hjemmet|stuen|moskeen|moskéen|kirken|bederummet|"
+        r"parken|kælderen|lejligheden|værelset)\b|"
         r"koranskole|koran-?undervisning|læser koranen|bibelstudie|frimenighed|"
         # a faith's day kept (Ramadan is a term of its own): »holder sabbat«
         r"holder (?:sabbat|shabbat)|"
