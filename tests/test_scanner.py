@@ -1472,12 +1472,21 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter blev ramt ved skolen. Føreren kørte videre uden at stoppe.", "criminal"),
         ("Nogen har smadret ruden i min bil i nat.", "criminal"),
         ("Vi har et bud inde på et rækkehus i Brabrand.", "property_deal"),
-        ("Min far forhandler med kommunen om salg af jorden bag gården.", "property_deal"),
-        ("Vi har fået lov til at købe det hus, vi lejer.", "property_deal"),
+        ("Min mor er i forhandling med kommunen om at sælge den gamle mølle.", "property_deal"),
+        ("Vi har lejet boligen i ti år og har nu fået lov at købe den.", "property_deal"),
         ("Min mand beder i stuen hver aften.", "beliefs"),
-        ("Min far har atrieflimren og tager blodfortyndende.", "health"),
-        ("Jeg har forhøjet blodtryk og må ikke løfte tungt.", "health"),
+        ("Min far har atrieflimren.", "health"),
+        ("Jeg har forhøjet blodtryk.", "health"),
         ("Lægen er bekymret for min søns vægt.", "health"),
+        # a benefit threatened; from another country to this one; a closing that says
+        # where one is from; a union helping after what it says; the writer's name said
+        # as who one is; praying in the infinitive
+        ("Min mand skal i praktik, ellers ingen penge, siger kommunen.", "social_economic"),
+        ("Min svigermor er lige flyttet til Danmark fra Thailand.", "ethnic_origin"),
+        ("Tak for hjælpen med ansøgningen. Hilsen Ahmad fra Syrien", "ethnic_origin"),
+        ("3F siger, at det er ulovligt, og hjælper mig med sagen.", "trade_union"),
+        ("Min kæreste Peter og jeg vil gerne giftes på rådhuset. Jeg er Mikkel.", "sexual"),
+        ("Hun vil gerne kunne bede i fred på plejehjemmet.", "beliefs"),
         # an office in a body, and someone's own told beside it
         (
             "Jeg er kasserer i tennisklubben. Min mand er blevet fyret, og vi kan ikke betale "
@@ -1956,12 +1965,20 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # writer's office in it; asking
         ("Som bøsse har man det nemmere i dag end for 30 år siden.", "sexual"),
         ("Stormen smadrede vores drivhus i nat.", "criminal"),
-        ("Telefonnotat: Ejendomsmægler ringede om lokalplanen for havnen.", "property_deal"),
+        (
+            "Telefonnotat: Ejendomsmægler ringede om lokalplanen, som hans kunder spørger til.",
+            "property_deal",
+        ),
         ("Jeg synes, straffen for indbrud er for lav.", "criminal"),
-        ("Jeg så en dokumentar om bedrageri mod ældre på DR.", "criminal"),
+        ("Kære Lars. Jeg så en dokumentar på DR i går om bedrageri mod ældre.", "criminal"),
         ("Vi lægger vægt på, at min mor kan blive boende.", "health"),
         ("Jeg er kasserer i tennisklubben. Nu mangler vi penge til nye net.", "social_economic"),
         ("Jeg beder i sagen om aktindsigt.", "beliefs"),
+        # a place of help one may turn to; asking; a partner of the other sex, the writer
+        # named as who she is
+        ("Du kan altid kontakte Krisecenteret, hvis du får brug for det.", "social_economic"),
+        ("Jeg vil bede om en ny sagsbehandler.", "beliefs"),
+        ("Min kæreste Peter og jeg vil gerne giftes på rådhuset. Jeg er Sofie.", "sexual"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -397,6 +397,10 @@ class Scanner:
             and not has_possessive(data[end : end + 40])
         ):
             return None  # »en nabohjælp-ordning mod indbrud«: what guards against a crime
+        if (b"til" in before_term or b"kontakt" in before_term) and (
+            _ADVISED_TO_CONTACT.search(before_term) is not None
+        ):
+            return None  # »du kan altid kontakte Krisecenteret«: advice, not its use
         if term.category == "criminal" and not _FORCES_OF_NATURE.isdisjoint(before_words[-4:]):
             return None  # »Stormen smadrede vores drivhus«: no one did it
         if (
@@ -1025,6 +1029,16 @@ def _at_work(before_term: bytes, text: str, start: int) -> bool:
 
 
 _AGAINST: Final = frozenset([b"mod", b"imod"])
+# A place of help named as one someone may turn to, not one they use: »du kan altid
+# kontakte Krisecenteret«, »I bør ringe til Headspace« (not »har kontaktet«).
+_ADVISED_TO_CONTACT: Final = re.compile(
+    with_ascii_spellings(
+        r"(?i)\b(?:kan|kunne|bør|burde|skal|må)\s+(?:du\s+|i\s+|man\s+|hun\s+|han\s+)?"
+        r"(?:altid\s+|også\s+|gerne\s+|evt\.?\s+|eventuelt\s+)?(?:kontakte|ringe til|skrive til|"
+        r"henvende (?:dig|jer|sig) til|tage kontakt til|søge hjælp (?:hos|på|i))\s+"
+        r"(?:en |et |den |det )?$"
+    ).encode("latin-1")
+)
 # What breaks things without anyone doing it (an offence needs someone who did it).
 _FORCES_OF_NATURE: Final = spelled_bytes(
     ["stormen", "storm", "vinden", "blæsten", "orkanen", "uvejret", "skybruddet", "lynet",

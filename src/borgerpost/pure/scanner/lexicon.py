@@ -696,6 +696,10 @@ TERMS: list[Term] = [
         + _UNIONS
         + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer|"
         r"rådgiver|rådgivet|vejleder|vejledt|lovet at hjælpe)\s+(mig|dig|ham|hende|os)\b|"
+        # the same after what the union says: »3F siger det er ulovligt og hjælper mig«
+        + _UNIONS
+        + r"\s+(?:[a-zæøåéü]+,?\s+){1,5}og\s+(?:har\s+)?(?:hjælper|hjulpet|bistår|støtter|"
+        r"repræsenterer|rådgiver)\s+(?:mig|dig|ham|hende|os)\b|"
         # the union's view of someone's case: »Djøf siger, at opsigelsen er usaglig«
         # (also in a clause of its own: »BUPL, som mener, at fyringen er usaglig«)
          + _UNIONS + r",?\s+(?:som\s+)?(?:siger|mener|vurderer|skriver|har sagt|har vurderet|"
@@ -1262,6 +1266,11 @@ TERMS: list[Term] = [
         # (not »snydt for 4.000 kr.«: a fraud is a crime against someone, criminal.offence)
         r"mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|har ikke nogen penge|vælge mellem mad og|"
+        # money one is paid, threatened as a sanction: »skal i praktik, ellers ingen
+        # penge«, »ellers stopper de hans ydelse«
+        r"ellers (?:ingen penge|får (?:jeg|han|hun|vi|de) ingen penge|(?:de |jeg |han |hun |vi )?"
+        r"(?:tager|stopper|mister|fjerner) (?:de |mine |hans |hendes |vores |deres |min |sin )?"
+        r"(?:penge|pengene|ydelse|ydelsen|hjælp|hjælpen|kontanthjælp|kontanthjælpen)\b)|"
         # out of work said as work not had: »ikke haft arbejde i tre år«
         r"ikke (?:har|haft|havde) (?:noget |et )?(?:arbejde|job)\b|"
         r"ikke flere penge|ikke nok penge til|ingen penge til|"
@@ -1661,6 +1670,10 @@ TERMS: list[Term] = [
         # sagen om«): »vi er fra Syrien og beder i gården«
         r"beder (?:i|på) (?:gården|haven|hjemmet|stuen|moskeen|moskéen|kirken|bederummet|"
         r"parken|kælderen|lejligheden|værelset)\b|"
+        # the same in the infinitive: »gerne vil kunne bede i et stille rum« (not »bede
+        # om«, »bede dig«)
+        r"(?:kunne|kan|må|vil|skal|at) bede (?:i et|i en|i fred|i ro|i stilhed|på arbejdet|"
+        r"på skolen|sammen|fem gange|til gud|til allah|hver dag)\b|"
         r"koranskole|koran-?undervisning|læser koranen|bibelstudie|frimenighed|"
         # a faith's day kept (Ramadan is a term of its own): »holder sabbat«
         r"holder (?:sabbat|shabbat)|"
@@ -1744,7 +1757,9 @@ TERMS: list[Term] = [
         r"forældre|familie|bror|brødre|søster|søstre|søn|sønner|datter|døtre|far|mor|"
         # one who is, or lives as, someone from a country: »trans kvinde fra Thailand«,
         # »pensionist fra Polen«
-        r"kvinde|pige|dreng|pensionist|enke|enkemand|borger|statsborger|studerende|indvandrer) "
+        r"kvinde|pige|dreng|pensionist|enke|enkemand|borger|statsborger|studerende|indvandrer|"
+        # in or to this country from another: »jeg er ny i Danmark fra Polen«
+        r"i danmark|til danmark) "
         r"fra (" + country_pattern() + r")|"
         # words in between: »adopteret to børn fra Colombia«, »kom som barn fra Irak«
         r"(adopteret|adopterede|kom|kommet|flygtede|flygtet)\s+(?:[a-zæøåéü]+\s+){1,3}fra ("
@@ -1767,6 +1782,17 @@ TERMS: list[Term] = [
         unless_followed_by=("-forening", "-klub", "-huset", "-selskab", "-komite"),
         # home from a journey: »min søster kom hjem fra Spanien i går«
         unless_holding=(" hjem fra ", " tilbage fra "),
+    ),
+    # A closing that says where the writer is from: »Hilsen Mai fra Vietnam«. (A term of
+    # its own: with the rest, the country names made one pattern longer than Hyperscan
+    # takes.)
+    Term(
+        "ethnic.from_country",
+        "ethnic_origin",
+        r"(?:hilsen|mvh|kh|vh) [a-zæøåéü]+ fra (" + country_pattern() + r")\b",
+        0.8,
+        "etnisk baggrund eller herkomst (at komme fra et andet land)",
+        needs="phrase",
     ),
     # Deported, or to be, to a country: »skal sendes til Irak«, »udvist til Somalia«. A
     # term of its own: with the rest, the country names made one pattern longer than

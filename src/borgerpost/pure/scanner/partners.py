@@ -2,7 +2,8 @@
 »hans mand«, »sin kæreste Mads« about a man, »din mand Erik« to a man.
 
 Whose partner it is follows from the possessive: »hans« and »hendes« say it; »min«
-is the writer, whose name is in the closing (»Mvh Camilla«) or in »jeg hedder ...«;
+is the writer, whose name is in the closing (»Mvh Camilla«), in »jeg hedder ...« or in
+»Jeg er Anders.«;
 »din« is the one greeted (»Kære Poul«); »sin« is the nearest person before it in the
 sentence (»min søster bor med sin kæreste«). The partner's sex follows from the word
 (»kone«, »mand«) or from the first name after a neutral one (»kæreste Hanne«).
@@ -117,6 +118,8 @@ _AFTER_CLOSING: Final = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a
 _OTHER_CLOSINGS: Final = (
     re.compile(r"/([a-zæøåéü][a-zæøåéü]+)[ \t]*$", re.MULTILINE),  # »... /kim«
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
+    # the writer's name said as who one is, a sentence of its own: »Jeg er Anders.«
+    re.compile(r"jeg er ([a-zæøåéü]+)[ \t]*[.!\n]"),
 )
 _TWO_SIGN: Final = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
 # The words a mail opens with, before the name of the one it is written to.
