@@ -2255,6 +2255,7 @@ def test_the_sentence_of_each_candidate_is_the_one_the_definition_gives():
         "Kh. Lise / bh Ole, m.v.h. Jens og vh Mette",
         "hilsner fra os alle, Kim. jeg hedder Hanne /kim",
         "amvh Ib, mvhmvh Ole, hilsenhilsen Eva",
+        "Jeg er Anders. Og jeg er flyttet.\nJeg er Mette!",
     ],
 )
 def test_closings_are_those_one_expression_finds(text):
@@ -2262,13 +2263,29 @@ def test_closings_are_those_one_expression_finds(text):
     # alternatives; the result must be what that expression finds, overlaps included.
     import re
 
-    from borgerpost.pure.scanner.partners import _AFTER_CLOSING, _OTHER_CLOSINGS, _closings
+    from borgerpost.pure.scanner.partners import (
+        _AFTER_CLOSING,
+        _I_AM,
+        _OTHER_CLOSINGS,
+        _closings,
+        sex_of_name,
+    )
 
     words = "mvh|m\\.v\\.h\\.|vh|kh|bh|hilsen|hilsner"
     one = re.compile(f"(?:{words}){_AFTER_CLOSING.pattern}")
+
+    def names_said(low: str) -> list[tuple[int, int, str]]:
+        # »jeg er Anders.«, where the word is a first name
+        return [
+            (m.start(), m.end(), m.group(1))
+            for m in _I_AM.finditer(low)
+            if sex_of_name(m.group(1)) is not None
+        ]
+
     low = text.lower()
     expected = [(m.start(), m.end(), m.group(1)) for m in one.finditer(low)]
     expected += [(m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)]
+    expected += names_said(low)
     assert _closings(low) == expected
     for other in _labelled_texts():
         low = other.lower()
@@ -2276,6 +2293,7 @@ def test_closings_are_those_one_expression_finds(text):
         found += [
             (m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)
         ]
+        found += names_said(low)
         assert _closings(low) == found
 
 

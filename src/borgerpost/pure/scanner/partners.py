@@ -118,9 +118,10 @@ _AFTER_CLOSING: Final = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a
 _OTHER_CLOSINGS: Final = (
     re.compile(r"/([a-zæøåéü][a-zæøåéü]+)[ \t]*$", re.MULTILINE),  # »... /kim«
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
-    # the writer's name said as who one is, a sentence of its own: »Jeg er Anders.«
-    re.compile(r"jeg er ([a-zæøåéü]+)[ \t]*[.!\n]"),
 )
+# The writer's name said as who one is, a sentence of its own: »Jeg er Anders.« Only
+# where the word is a first name: »jeg er flyttet.« signs nothing.
+_I_AM: Final = re.compile(r"jeg er ([a-zæøåéü]+)[ \t]*[.!\n]")
 _TWO_SIGN: Final = re.compile(r"[ \t]*(?:og|&|\+)[ \t]+[a-zæøå]")
 # The words a mail opens with, before the name of the one it is written to.
 GREETINGS: Final = tuple(
@@ -272,6 +273,11 @@ def _closings(low: str) -> list[tuple[int, int, str]]:
             kept.append((at, end, name))
     for closing in _OTHER_CLOSINGS:
         kept.extend((m.start(), m.end(), m.group(1)) for m in closing.finditer(low))
+    kept.extend(
+        (m.start(), m.end(), m.group(1))
+        for m in _I_AM.finditer(low)
+        if sex_of_name(m.group(1)) is not None
+    )
     return kept
 
 
