@@ -1487,6 +1487,18 @@ def test_scan_command_starts_without_django(tmp_path):
         ("3F siger, at det er ulovligt, og hjælper mig med sagen.", "trade_union"),
         ("Min kæreste Peter og jeg vil gerne giftes på rådhuset. Jeg er Mikkel.", "sexual"),
         ("Hun vil gerne kunne bede i fred på plejehjemmet.", "beliefs"),
+        # bills unpaid: reminders again, a supply cut off, things sold to pay; an injury
+        # named by the part of the body; a warning from the police; a child taken abroad
+        # without the other parent's consent
+        ("Nu har jeg fået anden rykker fra forsyningen.", "social_economic"),
+        ("Jeg har fået at vide, at de lukker for varmen hos mig i morgen.", "social_economic"),
+        ("Vi har solgt min mors smykker for at betale tandlægen.", "social_economic"),
+        ("Min søn har en nerveskade i armen.", "health"),
+        (
+            "Politiet har givet min søn en advarsel for at køre på knallert uden hjelm.",
+            "criminal",
+        ),
+        ("Hans far tog dem med til Marokko uden min tilladelse.", "criminal"),
         # an office in a body, and someone's own told beside it
         (
             "Jeg er kasserer i tennisklubben. Min mand er blevet fyret, og vi kan ikke betale "
@@ -1979,6 +1991,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Du kan altid kontakte Krisecenteret, hvis du får brug for det.", "social_economic"),
         ("Jeg vil bede om en ny sagsbehandler.", "beliefs"),
         ("Min kæreste Peter og jeg vil gerne giftes på rådhuset. Jeg er Sofie.", "sexual"),
+        # one reminder, for a book; damage to a house
+        (
+            "Jeg har fået en rykker fra biblioteket for en bog, jeg har afleveret.",
+            "social_economic",
+        ),
+        ("Vi har haft en vandskade i kælderen.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -405,6 +405,9 @@ TERMS: list[Term] = [
         "health.care",
         "health",
         r"(sygemeld|sygdom|høreskade|rygskade|tinnitus|piskesmæld|arbejdsskade|"
+        # an injury named by the part of the body (not »vandskade«, »stormskade«)
+        r"(?:nerve|øjen|syns|knæ|skulder|nakke|hofte|ankel|menisk|korsbånds|sene|muskel|"
+        r"lunge|nyre|lever)skade|"
         # sickness benefit is paid to the sick only: on it, one is ill
         r"(?:på|fået|får|fik|modtager|modtog) sygedagpenge|"
         r"arbejdsulykke|indlagt|indlæggelse|indlægges|udskrevet|udskrivelse|udskrives|"
@@ -862,6 +865,13 @@ TERMS: list[Term] = [
         r"(?:stoppet|taget|fanget|visiteret) (?:af politiet )?med (?:en kniv|kniv|et våben|våben|"
         r"en pistol|hash|stoffer|kokain)\b|"
         r"advarsel (?:fra|af) politiet|"
+        # the same said with the police as the subject: »politiet har givet dig en advarsel«
+        r"politiet (?:har )?(?:givet|gav|giver) (?:mig|dig|ham|hende|os|dem|min [a-zæøå]+|"
+        r"hans [a-zæøå]+|hendes [a-zæøå]+) (?:en )?(?:advarsel|bøde|påtaleopgivelse)\b|"
+        # a child taken abroad without the other parent's consent: »taget vores datter med
+        # til Spanien uden min tilladelse«
+        r"med (?:til|ud af) (?:[a-zæøåéü]+ ){1,2}uden (?:min|mit|hans|hendes|vores|deres|"
+        r"faderens|moderens|farens|morens) (?:tilladelse|samtykke|accept)\b|"
         r"(?:kørt|kører|kørte|køre|kørende)\s+(?:[a-zæøåéü]+\s+){0,6}uden (?:kørekort|førerret|"
         r"nummerplade)|"
         # a life in crime, and crimes committed
@@ -1266,6 +1276,13 @@ TERMS: list[Term] = [
         # (not »snydt for 4.000 kr.«: a fraud is a crime against someone, criminal.offence)
         r"mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|har ikke nogen penge|vælge mellem mad og|"
+        # bills unpaid: reminders again and again, a supply cut off, things sold to pay
+        # (not one reminder for a book: »en rykker fra biblioteket«)
+        r"(?:anden|tredje|fjerde|sidste|[0-9]\.) rykker\b|(?:får|fået|fik|modtager|modtaget) "
+        r"rykkere\b|rykker(?:en)? (?:på|for) (?:el-regningen|elregningen|regningen|huslejen|"
+        r"varmeregningen|vandregningen|el\b|vand\b|varme\b)|(?:lukke|lukker|lukket|lukkede) for "
+        r"(?:vandet|strømmen|varmen|gassen)\b|(?:solgt|sælge|solgte|sælger) (?:[a-zæøåéü]+ ){1,3}"
+        r"for at (?:kunne )?betale\b|"
         # money one is paid, threatened as a sanction: »skal i praktik, ellers ingen
         # penge«, »ellers stopper de hans ydelse«
         r"ellers (?:ingen penge|får (?:jeg|han|hun|vi|de) ingen penge|(?:de |jeg |han |hun |vi )?"
