@@ -699,10 +699,6 @@ TERMS: list[Term] = [
         + _UNIONS
         + r"\s+(?:har\s+)?(hjælper|hjulpet|bistår|bistået|støtter|støttet|repræsenterer|"
         r"rådgiver|rådgivet|vejleder|vejledt|lovet at hjælpe)\s+(mig|dig|ham|hende|os)\b|"
-        # the same after what the union says: »3F siger det er ulovligt og hjælper mig«
-        + _UNIONS
-        + r"\s+(?:[a-zæøåéü]+,?\s+){1,5}og\s+(?:har\s+)?(?:hjælper|hjulpet|bistår|støtter|"
-        r"repræsenterer|rådgiver)\s+(?:mig|dig|ham|hende|os)\b|"
         # the union's view of someone's case: »Djøf siger, at opsigelsen er usaglig«
         # (also in a clause of its own: »BUPL, som mener, at fyringen er usaglig«)
          + _UNIONS + r",?\s+(?:som\s+)?(?:siger|mener|vurderer|skriver|har sagt|har vurderet|"
