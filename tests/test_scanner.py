@@ -1498,6 +1498,13 @@ def test_scan_command_starts_without_django(tmp_path):
             "criminal",
         ),
         ("Hans far tog dem med til Marokko uden min tilladelse.", "criminal"),
+        # a term right after the one it tells of (»Han afsoner«); reminders piled up; a
+        # pregnancy lost in its week; a carrier; someone's home to be sold
+        ("Han afsoner i Horsens.", "criminal"),
+        ("Jeg har fået rykker på rykker fra forsyningen.", "social_economic"),
+        ("Vi har mistet vores barn i uge 18.", "health"),
+        ("Jeg er bærer af sygdommen, ligesom min mor.", "genetic_biometric"),
+        ("Jeg venter på, at mit hus bliver solgt.", "property_deal"),
         # an office in a body, and someone's own told beside it
         (
             "Jeg er kasserer i tennisklubben. Min mand er blevet fyret, og vi kan ikke betale "
@@ -1990,6 +1997,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Du kan altid kontakte Krisecenteret, hvis du får brug for det.", "social_economic"),
         ("Jeg vil bede om en ny sagsbehandler.", "beliefs"),
         ("Min kæreste Peter og jeg vil gerne giftes på rådhuset. Jeg er Sofie.", "sexual"),
+        # »vi« before a term, which a body says too; a supply stopped for a street
+        ("Vi overvejer at købe en ny bus til dagcentret.", "property_deal"),
+        ("Vi lukker for vandet på Skolevej mandag fra 8 til 12.", "social_economic"),
         # one reminder, for a book; damage to a house
         (
             "Jeg har fået en rykker fra biblioteket for en bog, jeg har afleveret.",

@@ -489,6 +489,7 @@ class Scanner:
             return None
         if (
             term.needs == "sentence"
+            and word_before not in _SUBJECT_PRONOUNS
             and not context.about_a_person(s_start, s_end)
             and not (
                 context.sentence(start, end)[0] == s_start
@@ -1039,6 +1040,10 @@ _ADVISED_TO_CONTACT: Final = re.compile(
         r"(?:en |et |den |det )?$"
     ).encode("latin-1")
 )
+# A term right after one of these is what that person does or is: »Han afsoner en dom«
+# (a verb of any kind, where the pronouns' own cues know only the commonest). Not »vi«,
+# which a body says too: »Vi overvejer at købe en ny bus til dagcentret«.
+_SUBJECT_PRONOUNS: Final = frozenset([b"jeg", b"han", b"hun", b"Jeg", b"Han", b"Hun"])
 # What breaks things without anyone doing it (an offence needs someone who did it).
 _FORCES_OF_NATURE: Final = spelled_bytes(
     ["stormen", "storm", "vinden", "blæsten", "orkanen", "uvejret", "skybruddet", "lynet",

@@ -418,6 +418,9 @@ TERMS: list[Term] = [
         # ryg« (not »min kone er fysioterapeut«, a profession)
         r"fysioterapi\b|(?:til|hos) (?:en )?(?:fysioterapeut|kiropraktor)|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
+        # a pregnancy lost, told with its week: »mistet vores barn i 20. uge«
+        r"(?:mistet|mistede|tabt|tabte) (?:vores|mit|sit|hendes|et|deres) (?:barn|foster|baby) "
+        r"i (?:uge [0-9]+|[0-9]+\. uge)|"
         # aids for care at home: »en plejeseng og en lift«
         r"plejeseng|loftlift|personlift|personløfter|toiletforhøjer|badebænk|badestol|"
         # medicines by what they are for
@@ -1155,7 +1158,10 @@ TERMS: list[Term] = [
         # tests of an unborn child's chromosomes
         r"fostervandsprøve|moderkageprøve|moderkagebiopsi|kromosomundersøgelse|"
         # a carrier of a gene, named or not: »bærer af BRCA1-genet«, »bærer af et gen for«
-        r"bærer af [^.!?\n]{0,25}gen(?:et|er|erne)?\b)" + W,
+        r"bærer af [^.!?\n]{0,25}gen(?:et|er|erne)?\b|"
+        # a carrier of a hereditary disease, said of someone: »jeg er bærer af cystisk
+        # fibrose«
+        r"(?:er|var|blevet testet som) bærer af\b)" + W,
         0.85,
         "genetiske eller biometriske oplysninger",
     ),
@@ -1274,10 +1280,15 @@ TERMS: list[Term] = [
         r"har ingen penge|har ikke nogen penge|vælge mellem mad og|"
         # bills unpaid: reminders again and again, a supply cut off, things sold to pay
         # (not one reminder for a book: »en rykker fra biblioteket«)
-        r"(?:anden|tredje|fjerde|sidste|[0-9]\.) rykker\b|(?:får|fået|fik|modtager|modtaget) "
+        r"(?:anden|tredje|fjerde|sidste|[0-9]\.) rykker\b|rykker på rykker|"
+        r"(?:får|fået|fik|modtager|modtaget) "
         r"rykkere\b|rykker(?:en)? (?:på|for) (?:el-regningen|elregningen|regningen|huslejen|"
-        r"varmeregningen|vandregningen|el\b|vand\b|varme\b)|(?:lukke|lukker|lukket|lukkede) for "
-        r"(?:vandet|strømmen|varmen|gassen)\b|(?:solgt|sælge|solgte|sælger) (?:[a-zæøåéü]+ ){1,3}"
+        r"varmeregningen|vandregningen|el\b|vand\b|varme\b)|"
+        # (a supply cut off at someone's, not an announced stop: »Vi lukker for vandet på
+        # Skolevej mandag«)
+        r"(?:lukke|lukker|lukket|lukkede) for (?:vandet|strømmen|varmen|gassen) (?:hos|til) "
+        r"(?:mig|os|ham|hende|dem|min|mit|mine|vores|hans|hendes)\b|"
+        r"(?:solgt|sælge|solgte|sælger) (?:[a-zæøåéü]+ ){1,3}"
         r"for at (?:kunne )?betale\b|"
         # money one is paid, threatened as a sanction: »skal i praktik, ellers ingen
         # penge«, »ellers stopper de hans ydelse«
@@ -1591,6 +1602,9 @@ TERMS: list[Term] = [
         "property.pending",
         "property_deal",
         r"(sælge vores hus|sælge mit hus|sælge huset|sælge sit|sælge hendes|sælge hans|"
+        # someone's home to be sold: »jeg venter på, at min bolig bliver solgt«
+        r"(?:min|mit|vores|hans|hendes|deres|sin|sit) (?:bolig|hus|lejlighed|villa|rækkehus|"
+        r"sommerhus|ejendom|gård|grund|andel) (?:bliver solgt|skal sælges|er (?:sat )?til salg)|"
         r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|budt på|købsaftale|"
         r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
