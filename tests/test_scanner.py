@@ -1505,6 +1505,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi har mistet vores barn i uge 18.", "health"),
         ("Jeg er bærer af sygdommen, ligesom min mor.", "genetic_biometric"),
         ("Jeg venter på, at mit hus bliver solgt.", "property_deal"),
+        # the police calling what someone did unlawful, or taking a report; a number of
+        # years asked for about someone's own
+        ("Min nabo filmer ind i vores stue, og politiet siger, at det er ulovligt.", "criminal"),
+        ("Politiet har taget imod min anmeldelse, men der sker ikke noget.", "criminal"),
+        ("Hvor mange år skal min søn sidde i fængsel?", "criminal"),
         # an office in a body, and someone's own told beside it
         (
             "Jeg er kasserer i tennisklubben. Min mand er blevet fyret, og vi kan ikke betale "
@@ -2000,6 +2005,11 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # »vi« before a term, which a body says too; a supply stopped for a street
         ("Vi overvejer at købe en ny bus til dagcentret.", "property_deal"),
         ("Vi lukker for vandet på Skolevej mandag fra 8 til 12.", "social_economic"),
+        # a number of people asked for
+        (
+            "Hvor mange fra kommunen sidder i fængsel, og hvad gør vi for dem, når de kommer ud?",
+            "criminal",
+        ),
         # one reminder, for a book; damage to a house
         (
             "Jeg har fået en rykker fra biblioteket for en bog, jeg har afleveret.",

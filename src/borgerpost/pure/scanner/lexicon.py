@@ -739,6 +739,10 @@ TERMS: list[Term] = [
         r"(dømt|dom for|domme for|dommen for|domfældt|fængsel|fængslet|afsonet|afsoner|afsoning|løsladt|"
         r"statsfængsel|arresthus|arresten|i arrest\b|varetægt|anholdt|sigtet|sigtelse|tiltalt|tiltale|"
         r"politianmeld|anmeldt til politi(?:et)?\b|anmeldt for|afhørt|afhøring|straffeattest|straffet|"
+        # the police taking a report, or calling what someone did unlawful
+        r"politiet (?:har )?(?:taget|modtaget|optaget) (?:imod )?(?:min |hans |hendes |vores |"
+        r"deres )?anmeldelse(?:n)?\b|politiet (?:siger|mener|har sagt|vurderer),? (?:at )?det er "
+        r"(?:ulovligt|strafbart)|"
         r"betinget dom|ubetinget|samfundstjeneste|fodlænke|kriminel\b|kriminelle\b|idømt|"
         # (theft, burglary, robbery, fraud and assault: criminal.compound, also as a
         # compound's head)

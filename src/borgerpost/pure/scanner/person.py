@@ -362,11 +362,16 @@ _PRONOUN_WORDS: Final = spelled_bytes([*PRONOUNS, "ham", "hende", "mig", "os", "
 
 def _many_of(low: list[bytes]) -> bool:
     """»Mange af mine kolleger er syge med stress«, »flere og flere unge i kommunen har det
-    svært psykisk«: a share of a group as the clause's subject, with no new clause
-    (»at«, »der«) or subject (»jeg«) before the term."""
+    svært psykisk«, »hvor mange …«: a share or a number of a group as the clause's
+    subject, with no new clause (»at«, »der«) or subject (»jeg«) before the term."""
     for i in range(len(low) - 1):
         if low[i] in _GROUP_WORDS and low[i + 1] == b"af":
             return _NEW_CLAUSE.isdisjoint(low[i + 2 :])
+        if low[i] == b"hvor" and low[i + 1] == b"mange":
+            # a number asked for: »Hvor mange fra kommunen sidder i fængsel?« (not »hvor
+            # mange år skal min søn sidde«: someone's own)
+            rest = low[i + 2 :]
+            return _NEW_CLAUSE.isdisjoint(rest) and POSSESSIVE_BYTES.isdisjoint(rest)
         if low[i] in _GROUP_WORDS and low[i + 1] in _PEOPLE_IN_GENERAL:
             # (not »alle børn i vores familie«: people one can point out)
             rest = low[i + 2 :]
