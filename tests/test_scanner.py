@@ -1510,6 +1510,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min nabo filmer ind i vores stue, og politiet siger, at det er ulovligt.", "criminal"),
         ("Politiet har taget imod min anmeldelse, men der sker ikke noget.", "criminal"),
         ("Hvor mange år skal min søn sidde i fængsel?", "criminal"),
+        # someone's means as the reason; family reunification said of someone
+        ("Din søn fritages for betaling på grund af din økonomi.", "social_economic"),
+        ("Hun er familiesammenført og skal bestå en danskprøve.", "ethnic_origin"),
         # an office in a body, and someone's own told beside it
         (
             "Jeg er kasserer i tennisklubben. Min mand er blevet fyret, og vi kan ikke betale "

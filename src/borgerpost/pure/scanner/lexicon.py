@@ -587,7 +587,7 @@ TERMS: list[Term] = [
         # the status of someone who came from abroad (not »selvforsørgelses- og
         # hjemrejseydelse«: it is paid by residence, to Danes home from abroad too, and is
         # a social benefit)
-        r"opholdstilladelse|opholdskort|asylansøg|asylcenter|familiesammenføring|"
+        r"opholdstilladelse|opholdskort|asylansøg|asylcenter|familiesammenføring|familiesammenført|"
         # having to leave the country, or the right to stay
         r"skal udrejse|udrejsefrist|afslag på asyl|fået asyl|fik asyl|permanent ophold|"
         r"opholdsgrundlag|blive boende i danmark)" + W,
@@ -1282,6 +1282,9 @@ TERMS: list[Term] = [
         # (not »snydt for 4.000 kr.«: a fraud is a crime against someone, criminal.offence)
         r"mistet [0-9.,]+ kr|lever for [0-9.,]+ kr|lever af [0-9.,]+ kr|"
         r"har ingen penge|har ikke nogen penge|vælge mellem mad og|"
+        # someone's means as the reason: »fritaget for betaling på grund af din økonomi«
+        r"(?:på grund af|pga\.?|grundet) (?:din|min|hans|hendes|deres|jeres|vores|sin) "
+        r"(?:dårlige |svage |stramme |anstrengte )?økonomi\b|"
         # bills unpaid: reminders again and again, a supply cut off, things sold to pay
         # (not one reminder for a book: »en rykker fra biblioteket«)
         r"(?:anden|tredje|fjerde|sidste|[0-9]\.) rykker\b|rykker på rykker|"
