@@ -433,8 +433,10 @@ class Scanner:
                 and _ONE_PERSONS.isdisjoint(words_before(data[s_start:s_end]))
             )
             or (
-                _ONE_PERSONS.isdisjoint(words_before(data[s_start : _to_comma(data, end, s_end)]))
-                and context.writer_holds_an_office()
+                context.writer_holds_an_office()
+                and _ONE_PERSONS.isdisjoint(
+                    words_before(data[s_start : _to_comma(data, end, s_end)])
+                )
             )
         ):
             return None  # »vi har ikke råd til det som forening«, »Kære forening. …«
@@ -493,8 +495,8 @@ class Scanner:
             and word_before not in _SUBJECT_PRONOUNS
             and not context.about_a_person(s_start, s_end)
             and not (
-                context.sentence(start, end)[0] == s_start
-                and _as_one_of_them(before_words, start - s_start, data[s_start:s_end])
+                _as_one_of_them(before_words, start - s_start, data[s_start:s_end])
+                and context.sentence(start, end)[0] == s_start
             )
         ):
             # The person may be named in the sentence before ("Min far ... . Han har ...").
@@ -1210,7 +1212,7 @@ class _Context:
         tells it (said_as_a_body)."""
         if self._office is None:
             low = self._low()
-            self._office = any(piece in low for piece in _OFFICE_PIECES) and any(
+            self._office = any(piece in low for piece in _OFFICE_PIECES[0]) and any(
                 found.start() == 0 or not low[found.start() - 1 : found.start()].isalpha()
                 for found in _WRITERS_OFFICE.finditer(low)
             )
@@ -1299,7 +1301,7 @@ class _Context:
     def _news_named(self) -> list[tuple[int, int]]:
         low = self._low()
         found: set[tuple[int, int]] = set()
-        for piece in _NEWS_PIECES:
+        for piece in _NEWS_PIECES[0]:
             at = low.find(piece)
             while at >= 0:
                 named = _NEWS.search(self.text, max(0, at - 40), at + 25)
@@ -1389,22 +1391,10 @@ _NEWS: Final = re.compile(
     )
 )
 # (each looked for by bytes' own search, in C: most texts hold none)
-_NEWS_PIECES: Final = tuple(
-    spelled_bytes(
-        [
-            "avis",
-            "nyhed",
-            "medier",
-            "radio",
-            " tv",
-            "krimi",
-            "dokumentar",
-            "program",
-            "artikel",
-            "artikl",
-        ]
-    )
-)
+_NEWS_PIECES: Final = _pieces(
+    "avis", "nyhed", "medier", "radio", " tv", "krimi", "dokumentar", "program", "artikel",
+    "artikl",
+)  # fmt: skip
 _BUILDING_PIECES: Final = _pieces(
     "bygge", "opfør", "lukke", "renover", "udvide", "nedlæg", "åbne", "oprett"
 )
@@ -1427,27 +1417,29 @@ _BODY_NOUNS: Final = (
 # »som forening«; or the writer holds an office in a body, whose »vi« that is: »Jeg er
 # formand for en lille idrætsforening, og vi har svært ved at få økonomien til at hænge
 # sammen«.
+# The body an office is held in, after the office: »formand for en lille idrætsforening«,
+# »kasserer i Fodboldklubben«.
+_IN_A_BODY: Final = (
+    rf" (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?[a-zæøå]*{_BODY_NOUNS}"
+    r"(?:n|en|et|ben)?\b"
+)
 _AS_A_BODY: Final = re.compile(
     with_ascii_spellings(
         rf"(?i)\bsom {_BODY_NOUNS}\b|\b(?:formand|forperson|næstformand|kasserer|leder|"
         # (a seat on its board: »Jeg sidder i bestyrelsen for tennisklubben, og vi har
         # ikke råd til at reparere banerne«)
-        rf"bestyrelsesmedlem|sidder i bestyrelsen|er i bestyrelsen) (?:for|i) "
-        rf"(?:en |et |vores |den |det )?(?:[a-zæøå]+ )?[a-zæøå]*{_BODY_NOUNS}(?:n|en|et|ben)?\b"
+        rf"bestyrelsesmedlem|sidder i bestyrelsen|er i bestyrelsen){_IN_A_BODY}"
     ).encode("latin-1")
 )
 _A_BODYS_OWN: Final = frozenset(["social_economic", "property_deal"])
 # (each looked for by bytes' own search, in C, before the expression)
-_OFFICE_PIECES: Final = spelled_bytes(
-    ["formand", "forperson", "kasserer", "sekretær", "bestyrelsesmedlem"]
-)
+_OFFICE_PIECES: Final = _pieces("formand", "forperson", "kasserer", "sekretær", "bestyrelsesmedlem")
 # (Searched in the lower-cased text, starting with a literal, so that the search skips
 # ahead in C; the word boundary before is checked after.)
 _WRITERS_OFFICE: Final = re.compile(
     with_ascii_spellings(
         rf"jeg (?:er|sidder som) (?:formand|forperson|næstformand|kasserer|sekretær|"
-        rf"bestyrelsesmedlem) (?:for|i) (?:en |et |vores |den |det )?(?:[a-zæøå]+ )?"
-        rf"[a-zæøå]*{_BODY_NOUNS}(?:n|en|et|ben)?\b"
+        rf"bestyrelsesmedlem){_IN_A_BODY}"
     ).encode("latin-1")
 )
 
