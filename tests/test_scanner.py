@@ -1519,6 +1519,18 @@ def test_scan_command_starts_without_django(tmp_path):
             "huslejen.",
             "social_economic",
         ),
+        # care one cannot give oneself, in either order of a clause; a forwarded message's
+        # writer named in its header, another message signed after it
+        ("Min far kan ikke længere selv komme i bad.", "health"),
+        (
+            "Fordi hun ikke selv kan komme op af sengen, kommer hjemmeplejen to gange om dagen.",
+            "health",
+        ),
+        (
+            "---------- Videresendt besked ----------\nFra: Thomas Juul\n\nHej Mette. Min mand "
+            "Jakob og jeg er ved at blive skilt.\n\nHej Anders, kan du hjælpe Thomas? /Mette",
+            "sexual",
+        ),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2019,6 +2031,12 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "social_economic",
         ),
         ("Vi har haft en vandskade i kælderen.", "health"),
+        # care one would rather manage oneself; a body's plan heard of
+        ("Min mor vil hellere selv gå i bad.", "health"),
+        (
+            "Jeg har hørt, at kommunen overvejer ansigtsgenkendelse ved indgangen til skolerne.",
+            "genetic_biometric",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

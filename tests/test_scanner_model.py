@@ -210,6 +210,20 @@ def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_
     assert category not in {f.category for f in scanner.scan(mail)}
 
 
+def test_the_model_is_not_asked_where_the_rules_read_a_couple_of_a_man_and_a_woman():
+    """The writer and the partner both told, and of different sexes: the model's words of
+    love are any couple's (the same text read as written by a man is found)."""
+    scanner = Scanner()
+    assert scanner.model is not None
+    mail = (
+        "Hej Mette. Min kæreste Julie og jeg vil gerne holde vores bryllup i Rådhushallen. "
+        "Kan man leje den en lørdag i august? Mvh Anders"
+    )
+    assert "sexual" in {o.category for o in scanner.model.opinions(mail)}
+    assert "sexual" not in {f.category for f in scanner.scan(mail)}
+    assert "sexual" in {f.category for f in scanner.scan(mail.replace("Anders", "Anne"))}
+
+
 BENEFIT_LETTER = (
     "Kære borger\n\nHar du gæld til det offentlige? Modtager du kontanthjælp eller "
     "boligstøtte? Så kan du få gratis rådgivning om din økonomi i Borgerservice hver "

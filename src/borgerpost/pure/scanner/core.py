@@ -26,7 +26,7 @@ from .lexicon import (
 from .model import Model, default_model
 from .native import HERE
 from .normalise import Normalised, normalise
-from .partners import GREETINGS, same_sex
+from .partners import GREETINGS, partner_sexes
 from .person import (
     PLACE_ENDINGS_BYTES,
     POSSESSIVE_BYTES,
@@ -488,8 +488,14 @@ class Scanner:
         ):
             return None  # »så kørestolsbrugere kan komme ind«
         confidence = term.confidence
-        if term.needs == "partner" and not same_sex(text, start, end, s_start):
-            return None
+        if term.needs == "partner":
+            owner, partner = partner_sexes(text, start, end, s_start)
+            if partner is None or owner != partner:
+                if owner is not None:
+                    # a man's and a woman's: nor is the model asked about the sentence
+                    # (its words of love and weddings are the same for any couple)
+                    context.denied.append((start, term.category))
+                return None
         if (
             term.needs == "sentence"
             and word_before not in _SUBJECT_PRONOUNS

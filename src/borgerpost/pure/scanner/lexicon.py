@@ -34,7 +34,7 @@ class Term:
     explanation: str
     # "sentence": a person cue must be in the same sentence; "phrase": the phrase itself
     # already names the person's situation ("dømt for", "medlem af HK"); "partner": a
-    # partner of the same sex (partners.same_sex decides).
+    # partner of the same sex (partners.partner_sexes decides).
     needs: str = "sentence"
     # The term may end a compound ("nøddeallergi", "hjertesygdom"): matched inside a
     # word as well as at its start. Only for heads that keep their sense in compounds.
@@ -167,6 +167,18 @@ TERMS: list[Term] = [
         0.9,
         "en diagnose eller sygdom",
         unless_followed_by=_VIOLENCE,
+    ),
+    # Care one cannot give oneself, the negation taken in (the denial is of the ability,
+    # in either order of a clause): »han kan ikke længere selv komme i bad«, »fordi hun
+    # ikke selv kan komme op af sengen« (not »hun vil hellere selv gå i bad«).
+    Term(
+        "health.self_care",
+        "health",
+        r"ikke (?:længere |mere )?selv (?:kan |kunne )?(?:komme i bad|gå i bad|bade|vaske sig|"
+        r"klæde sig|tage tøj|gå på toilet|komme (?:op|ud) af sengen|komme op om morgenen|"
+        r"spise|tage (?:sin|min|hans|hendes) medicin)" + W,
+        0.8,
+        "helbredsforhold (pleje, man ikke selv kan klare)",
     ),
     # Blind or deaf, not to something: »jeg var blind for, hvor svært det er«, »døv for
     # kritik« (»blind på det ene øje« is the eye's)
@@ -1854,7 +1866,7 @@ TERMS: list[Term] = [
         "sexual.same_sex_partner",
         "sexual",
         # »min kone« written by a woman, »hans mand«, »sin kæreste Mads« about a man:
-        # confirmed by partners.same_sex from the words and first names around it.
+        # confirmed by partners.partner_sexes from the words and first names around it.
         PARTNER_PATTERN,
         0.75,
         "seksuel orientering (en partner af samme køn)",

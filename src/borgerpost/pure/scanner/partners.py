@@ -113,11 +113,15 @@ _LOWER_CASE_NAME_AFTER: Final = re.compile(r",?[ \t]+([a-zæøåéü]+)\b")
 # was a tenth of the scan of a dense mail); the rest is matched where one was found.
 _CLOSING_WORDS: Final = ("mvh", "m.v.h.", "vh", "kh", "bh", "hilsen", "hilsner")
 _AFTER_CLOSING: Final = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a-zæøåéü]+)")
-# Searched in the lower-cased text, each starting with a literal so that the search skips
-# ahead in C; the word boundary before is checked after.
+# A forwarded message's header names its writer before the message: »Fra: Thomas Juul«.
+_FROM_HEADER: Final = re.compile(r"^[ \t>]*fra:[ \t]*([a-zæøåéü][a-zæøåéü]+)", re.MULTILINE)
+# Searched in the lower-cased text (only where a partner is named), each starting with a
+# literal or a line's start so that the search skips ahead in C; the word boundary
+# before is checked after.
 _OTHER_CLOSINGS: Final = (
     re.compile(r"/([a-zæøåéü][a-zæøåéü]+)[ \t]*$", re.MULTILINE),  # »... /kim«
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
+    _FROM_HEADER,
 )
 # The writer's name said as who one is, a sentence of its own: »Jeg er Anders.« Only
 # where the word is a first name: »jeg er flyttet.« signs nothing.
@@ -219,11 +223,15 @@ def writer(text: str, after: int) -> str | None:
     that quotes an unsigned message greets its writer (»Kære Hanne ... > Min mand«)."""
     depth = quote_depth(text, after)
     signed = [(at, sex) for at, sex in _signatures(text) if quote_depth(text, at) == depth]
-    later = [sex for position, sex in signed if position >= after]
+    # (a closing after another message has begun signs that one: »… Min mand Jakob og
+    # jeg … \n\nHej Anders, kan du hjælpe Thomas? /Mette«)
+    begun = next((at for at in _message_starts(text) if at > after), len(text))
+    later = [sex for position, sex in signed if after <= position < begun]
     if later:
         return later[0]
-    if signed:
-        return signed[-1][1]
+    earlier = [sex for position, sex in signed if position < after]
+    if earlier:
+        return earlier[-1]
     if depth == 0:
         return None
     greeted = [sex for at, sex in _greetings(text) if at < after and quote_depth(text, at) < depth]
@@ -251,6 +259,23 @@ def _signatures(text: str) -> tuple[tuple[int, str | None], ...]:
         two = _TWO_SIGN.match(low, end) is not None
         signed.append((start, None if two else sex_of_name(name)))
     return tuple(sorted(signed))
+
+
+@lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
+def _message_starts(text: str) -> tuple[int, ...]:
+    """Where a message begins: a line that opens with a greeting (»Hej Anders,«) or a
+    forwarded message's header (»Fra: Thomas Juul«)."""
+    low = lower(text)
+    return tuple(
+        sorted(
+            [m.start() for m in _GREETING.finditer(low) if _opens_a_line(low, m.start())]
+            + [m.start() for m in _FROM_HEADER.finditer(low)]
+        )
+    )
+
+
+def _opens_a_line(low: str, at: int) -> bool:
+    return not low[low.rfind("\n", 0, at) + 1 : at].strip(" \t>")
 
 
 def _closings(low: str) -> list[tuple[int, int, str]]:
@@ -316,39 +341,38 @@ def subject_before(
     return None
 
 
-def same_sex(text: str, start: int, end: int, s_start: int) -> bool:
-    """Is the phrase at [start, end) (»min kone«, »sin kæreste«) a partner of the same
-    sex as the person whose partner it is?"""
+def partner_sexes(text: str, start: int, end: int, s_start: int) -> tuple[str | None, str | None]:
+    """The sex of the person whose partner the phrase at [start, end) names, and the
+    partner's, each None where the text does not tell it. Both told and different
+    (»Min kæreste Julie og jeg … Mvh Anders«) is a couple of a man and a woman."""
     phrase = text[start:end]
     if phrase.lower().startswith(_LOVES_BOTH):
-        return _loves_the_same_sex(text, start, end, s_start)
+        # »forelsket i en pige« said of the clause's subject: the writer (»jeg«), or the
+        # nearest person named before it (»min søn«, »hun«, »Mads«)
+        loved = LOVED_BY_SEX.get(ascii_spelling(phrase.lower().rsplit(" ", 1)[-1]))
+        if loved is None:
+            return None, None
+        return subject_before(text, s_start, start, writer_at=end), loved
     owner, word = phrase.lower().split(" ", 1)
     # »Hans« in the middle of a sentence is a name, not »his«; after nothing but marks it
     # opens the sentence (»> Hans kone« in a quoted mail). The other owners are no names:
     # »Kære Jan Min kone og jeg ...« with the line break lost is still »min«.
     if owner == "hans" and phrase[0] == "H" and any(ch.isalnum() for ch in text[s_start:start]):
-        return False
+        return None, None
     partner = PARTNERS.get(word) if word in PARTNERS else PARTNERS.get(word[:-1])
     if partner is None:
         partner = _sex_of_name_after(text, end) or _sex_said_after(text, end)
     if partner is None:
-        return False
+        return None, None
     if owner == "hans":
-        return partner == MALE
+        return MALE, partner
     if owner == "hendes":
-        return partner == FEMALE
+        return FEMALE, partner
     if owner == "min":
-        return writer(text, end) == partner
+        return writer(text, end), partner
     if owner == "din":
-        return addressee(text, start) == partner
-    return subject_before(text, s_start, start) == partner
-
-
-def _loves_the_same_sex(text: str, start: int, end: int, s_start: int) -> bool:
-    """»forelsket i en pige« said of the clause's subject: the writer (»jeg«), or the
-    nearest person named before it (»min søn«, »hun«, »Mads«)."""
-    loved = LOVED_BY_SEX.get(ascii_spelling(text[start:end].lower().rsplit(" ", 1)[-1]))
-    return loved is not None and subject_before(text, s_start, start, writer_at=end) == loved
+        return addressee(text, start), partner
+    return subject_before(text, s_start, start), partner
 
 
 # A neutral word's sex said after it: »min kæreste er en pige«, »min kæreste er også en

@@ -419,7 +419,9 @@ def a_body_introduces(low: list[bytes]) -> bool:
 
 _INTRODUCING: Final = spelled_bytes(
     ["indføre", "indfører", "indført", "bruge", "bruger", "brugt", "installere",
-     "installerer", "installeret", "opsætte", "opsætter", "opsat", "afprøve", "afprøver"]
+     "installerer", "installeret", "opsætte", "opsætter", "opsat", "afprøve", "afprøver",
+     # a plan only: »at kommunen overvejer ansigtsgenkendelse ved skolerne«
+     "overveje", "overvejer", "overvejet", "planlægge", "planlægger", "planlagt"]
 )  # fmt: skip
 
 
