@@ -1531,6 +1531,16 @@ def test_scan_command_starts_without_django(tmp_path):
             "Jakob og jeg er ved at blive skilt.\n\nHej Anders, kan du hjælpe Thomas? /Mette",
             "sexual",
         ),
+        # one elected at a workplace; a household too many for its home; a sum not had;
+        # money for rent not received; memory failing, told by what it does; a wheelchair
+        # of one's own
+        ("Jeg er tillidsvalgt for lærerne på Vestskolen.", "trade_union"),
+        ("Vi er seks i en lejlighed på 62 kvadratmeter.", "social_economic"),
+        ("Min søn kan ikke komme med, fordi vi ikke har de 3.500 kr.", "social_economic"),
+        ("Jeg har ikke fået penge til husleje i denne måned.", "social_economic"),
+        ("Min mor kan ikke længere finde vej hjem fra Netto.", "health"),
+        ("Min mor har glemt at slukke komfuret to gange.", "health"),
+        ("Vores to kørestole kan ikke komme ind i bussen.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2037,6 +2047,15 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "Jeg har hørt, at kommunen overvejer ansigtsgenkendelse ved indgangen til skolerne.",
             "genetic_biometric",
         ),
+        # aids for walking in general; lost once, not failing; waiting for a larger home
+        # alone (dev-0124 and own2-0016 do not count it)
+        (
+            "Kan kommunen sætte et skur op ved vores opgang? Der er ikke plads til barnevogne "
+            "og rollatorer.",
+            "health",
+        ),
+        ("Min søn kunne ikke finde hjem fra skolen den første dag.", "health"),
+        ("Vi har ventet seks år på en større bolig.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -487,6 +487,12 @@ class Scanner:
             and word_before not in _SAID_TO_BE
         ):
             return None  # »så kørestolsbrugere kan komme ind«
+        if (
+            term.category == "health"
+            and data[start:end].translate(LOWER_LATIN1) in _AIDS_IN_THE_PLURAL
+            and POSSESSIVE_BYTES.isdisjoint(before_words[-2:])
+        ):
+            return None  # »plads til barnevogne og rollatorer« (not »vores to kørestole«)
         confidence = term.confidence
         if term.needs == "partner":
             owner, partner = partner_sexes(text, start, end, s_start)
@@ -745,6 +751,11 @@ _PEOPLE_IN_THE_PLURAL: Final = tuple(
     sorted(both_spellings(["brugere", "brugerne", "patienter", "patienterne"]))
 )
 _SAID_TO_BE: Final = spelled_bytes([*BEING, "som", "vi", "os", "begge"])
+# Aids for walking in the plural, no one's: things in general (hearing aids, a pair, are
+# one person's too).
+_AIDS_IN_THE_PLURAL: Final = spelled_bytes(
+    ["rollatorer", "rollatorerne", "kørestole", "kørestolene"]
+)
 
 
 _SOMEONE_NOUNS: Final = (

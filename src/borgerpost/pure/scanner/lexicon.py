@@ -180,6 +180,17 @@ TERMS: list[Term] = [
         0.8,
         "helbredsforhold (pleje, man ikke selv kan klare)",
     ),
+    # Memory failing, told by what it does: »hun kan ikke længere finde hjem fra Netto«,
+    # »har glemt at slukke komfuret« (not »kunne ikke finde hjem« the first day: lost once)
+    Term(
+        "health.memory",
+        "health",
+        r"(?:ikke (?:længere|mere) (?:kan |kunne )?finde (?:vej )?hjem|glemt at slukke (?:for )?"
+        r"(?:komfuret|kogepladen|kogepladerne|ovnen)|glemmer at (?:spise|drikke|slukke|tage "
+        r"(?:sin|sine|hans|hendes|min|mine) (?:medicin|piller)))" + W,
+        0.8,
+        "helbredsforhold (hukommelsen svigter)",
+    ),
     # Blind or deaf, not to something: »jeg var blind for, hvor svært det er«, »døv for
     # kritik« (»blind på det ene øje« is the eye's)
     Term(
@@ -735,6 +746,8 @@ TERMS: list[Term] = [
         # The singular: »min fagforening«, »fagforeningen hjælper mig«; the plural speaks
         # of unions in general (»fagforeningerne«, »tillidsrepræsentanterne«).
         r"(fagforening(en|s)?|fagforbund(et|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
+        # one elected by the members at a workplace: »jeg er tillidsvalgt for lærerne«
+        r"tillidsvalgt|tillidskvinde(n)?|"
         r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|faglige? organisation(en)?|"
         # a member named by the union (»jeg er 3F'er«)
         r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?|"
@@ -1346,10 +1359,18 @@ TERMS: list[Term] = [
         r"ikke (?:har|havde) nogen (?:indtægt|indkomst)|"
         r"madkasse|fødevarebank|madhjælp|julehjælp|ingen mad\b|ikke råd til mad|"
         # no money, said plainly (not »det koster ikke penge«)
-        r"(?:har|havde) (?:heller )?ikke (?:nogen )?penge|ikke penge til (?:husleje|huslejen|mad|"
+        r"(?:har|havde) (?:heller )?ikke (?:nogen )?penge|ikke (?:fået )?penge til (?:husleje|huslejen|mad|"
         r"regningerne|regningen|medicin|tøj|el|varme)|(?:ikke|intet|uden) arbejde og (?:ikke|ingen) "
         r"penge|"
         r"ikke noget at spise|"
+        # not having the sum asked: »fordi vi ikke har de 3.500 kr.«
+        r"(?:har|havde) ikke (?:de )?[0-9][0-9.,]* (?:kr|kroner)\b|ikke (?:har|havde) (?:de )?[0-9][0-9.,]* "
+        r"(?:kr|kroner)\b|"
+        # a household too many for its home: »vi er seks i en lejlighed på 62 kvadratmeter«
+        # (not waiting for a larger one alone, which dev-0124 and own2-0016 do not count)
+        r"(?:er|bor) (?:fire|fem|seks|syv|otte|ni|ti|[4-9]|1[0-9]) (?:personer |mennesker )?"
+        r"(?:i|på) (?:en|et) (?:lejlighed|bolig|værelse|toværelses|treværelses|[0-9]-værelses|"
+        r"[0-9] værelses)|sover på en madras|"
         # a reminder of a bill unpaid, with its sum or the bill (not »en rykker fra
         # biblioteket for en bog«); not knowing how to pay; savings drunk or gambled away
         r"rykkere?(?:n|ne)?\s+(?:fra\s+[a-zæøåéü]+\s+)?(?:på|for)\s+(?:[0-9][0-9.,]*(?:\s*kr)?|huslejen|"
