@@ -1541,6 +1541,14 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min mor kan ikke længere finde vej hjem fra Netto.", "health"),
         ("Min mor har glemt at slukke komfuret to gange.", "health"),
         ("Vores to kørestole kan ikke komme ind i bussen.", "health"),
+        # money kept from someone; work not had; stalking told as what is done
+        (
+            "Min mor har en samlever, der styrer hendes penge, og nu kan hun ikke engang købe "
+            "sin egen mad.",
+            "social_economic",
+        ),
+        ("Jeg er 23 og har ingen uddannelse og intet arbejde.", "social_economic"),
+        ("En kvinde har fulgt efter min datter hjem fra skole hver dag i to uger.", "criminal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2056,6 +2064,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ),
         ("Min søn kunne ikke finde hjem fra skolen den første dag.", "health"),
         ("Vi har ventet seks år på en større bolig.", "social_economic"),
+        # a volunteer at a place of social help; a sister who follows one about
+        ("Jeg er frivillig på herberget, og vi mangler en ny vaskemaskine.", "social_economic"),
+        ("Min lillesøster følger efter mig overalt.", "criminal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -831,12 +831,14 @@ _CARE_PLACE_WORDS: Final = (
     "fængsel", "fængslet", "arresthus", "kriminalforsorg",
     # and where asylum seekers live: »der skal bygges et nyt asylcenter«
     "asylcent",
+    # and places of social help: »jeg er frivillig på herberget«
+    "herberg", "forsorgshjem", "krisecent", "værested",
 )  # fmt: skip
 _CARE_PLACE: Final = re.compile(
     with_ascii_spellings("(" + "|".join(_CARE_PLACE_WORDS) + "|[a-zæøå]+logisk)"),
     re.IGNORECASE,
 )
-_PLACES_OF_WORK: Final = frozenset(["health", "criminal", "ethnic_origin"])
+_PLACES_OF_WORK: Final = frozenset(["health", "criminal", "ethnic_origin", "social_economic"])
 _WORK_BEFORE: Final = re.compile(
     with_ascii_spellings(
         r"(?i)\b(arbejde[rt]?|arbejdede|ansat|ansatte|leder|lederen|chef|chefen|kolleg[a-z]*|"

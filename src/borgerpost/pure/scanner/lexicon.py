@@ -773,6 +773,10 @@ TERMS: list[Term] = [
         # compound's head)
         r"stjålet|stjæler|stjal|tyv\b|vold mod|voldelig|"
         r"sælger hash|narko|pusher|bødestraf|hærværk mod|stalk|"
+        # stalking told as what is done: »har fulgt efter min datter hjem hver dag« (not
+        # »min lillesøster følger efter mig«: no way or time of it)
+        r"(?:fulgt|følger|fulgte) efter (?:mig|os|ham|hende|dem|(?:min|mit|mine|vores|hans|"
+        r"hendes|sin|sit|sine) [a-zæøåéü]+) (?:hjem|hver dag|hver aften|flere gange|i ugevis)|"
         r"anmeldt forholdet|anmeldt ham|anmeldt hende|voldsdømt|sædelighed|blufærdighed|"
         r"blottet sig|blotter sig|blottede sig|"
         # threats and violence against a person, and what follows an offence: a
@@ -1363,6 +1367,11 @@ TERMS: list[Term] = [
         r"regningerne|regningen|medicin|tøj|el|varme)|(?:ikke|intet|uden) arbejde og (?:ikke|ingen) "
         r"penge|"
         r"ikke noget at spise|"
+        # money kept from someone: »nu kan hun ikke engang købe sin egen mad«
+        r"ikke (?:engang |længere |selv )?købe (?:sin|sit|sine|min|mit|mine|hans|hendes|vores|"
+        r"deres) (?:egen |eget |egne )?(?:mad|tøj|medicin)\b|"
+        # out of work, said as work not had: »har ingen uddannelse og intet arbejde«
+        r"(?:intet|ingen|uden) (?:arbejde|job)\b|"
         # not having the sum asked: »fordi vi ikke har de 3.500 kr.«
         r"(?:har|havde) ikke (?:de )?[0-9][0-9.,]* (?:kr|kroner)\b|ikke (?:har|havde) (?:de )?[0-9][0-9.,]* "
         r"(?:kr|kroner)\b|"
