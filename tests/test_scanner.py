@@ -2344,6 +2344,7 @@ def test_the_sentence_of_each_candidate_is_the_one_the_definition_gives():
         "hilsner fra os alle, Kim. jeg hedder Hanne /kim",
         "amvh Ib, mvhmvh Ole, hilsenhilsen Eva",
         "Jeg er Anders. Og jeg er flyttet.\nJeg er Mette!",
+        "Fra: Thomas Juul\n> > Fra:Hanne\nTak fra: Kim\n  fra: ole",
     ],
 )
 def test_closings_are_those_one_expression_finds(text):
@@ -2359,6 +2360,9 @@ def test_closings_are_those_one_expression_finds(text):
         sex_of_name,
     )
 
+    # a forwarded message's header, at the opening of a line
+    header = re.compile(r"^[ \t>]*(fra:[ \t]*([a-zæøåéü][a-zæøåéü]+))", re.MULTILINE)
+
     words = "mvh|m\\.v\\.h\\.|vh|kh|bh|hilsen|hilsner"
     one = re.compile(f"(?:{words}){_AFTER_CLOSING.pattern}")
 
@@ -2373,6 +2377,7 @@ def test_closings_are_those_one_expression_finds(text):
     low = text.lower()
     expected = [(m.start(), m.end(), m.group(1)) for m in one.finditer(low)]
     expected += [(m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)]
+    expected += [(m.start(1), m.end(1), m.group(2)) for m in header.finditer(low)]
     expected += names_said(low)
     assert _closings(low) == expected
     for other in _labelled_texts():
@@ -2381,6 +2386,7 @@ def test_closings_are_those_one_expression_finds(text):
         found += [
             (m.start(), m.end(), m.group(1)) for c in _OTHER_CLOSINGS for m in c.finditer(low)
         ]
+        found += [(m.start(1), m.end(1), m.group(2)) for m in header.finditer(low)]
         found += names_said(low)
         assert _closings(low) == found
 

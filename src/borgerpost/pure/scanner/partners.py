@@ -113,15 +113,15 @@ _LOWER_CASE_NAME_AFTER: Final = re.compile(r",?[ \t]+([a-zæøåéü]+)\b")
 # was a tenth of the scan of a dense mail); the rest is matched where one was found.
 _CLOSING_WORDS: Final = ("mvh", "m.v.h.", "vh", "kh", "bh", "hilsen", "hilsner")
 _AFTER_CLOSING: Final = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a-zæøåéü]+)")
-# A forwarded message's header names its writer before the message: »Fra: Thomas Juul«.
-_FROM_HEADER: Final = re.compile(r"^[ \t>]*fra:[ \t]*([a-zæøåéü][a-zæøåéü]+)", re.MULTILINE)
+# A forwarded message's header names its writer before the message: »Fra: Thomas Juul«;
+# matched where a line opens.
+_FROM_HEADER: Final = re.compile(r"fra:[ \t]*([a-zæøåéü][a-zæøåéü]+)")
 # Searched in the lower-cased text (only where a partner is named), each starting with a
 # literal or a line's start so that the search skips ahead in C; the word boundary
 # before is checked after.
 _OTHER_CLOSINGS: Final = (
     re.compile(r"/([a-zæøåéü][a-zæøåéü]+)[ \t]*$", re.MULTILINE),  # »... /kim«
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
-    _FROM_HEADER,
 )
 # The writer's name said as who one is, a sentence of its own: »Jeg er Anders.« Only
 # where the word is a first name: »jeg er flyttet.« signs nothing.
@@ -223,12 +223,11 @@ def writer(text: str, after: int) -> str | None:
     that quotes an unsigned message greets its writer (»Kære Hanne ... > Min mand«)."""
     depth = quote_depth(text, after)
     signed = [(at, sex) for at, sex in _signatures(text) if quote_depth(text, at) == depth]
+    later = [(position, sex) for position, sex in signed if position >= after]
     # (a closing after another message has begun signs that one: »… Min mand Jakob og
     # jeg … \n\nHej Anders, kan du hjælpe Thomas? /Mette«)
-    begun = next((at for at in _message_starts(text) if at > after), len(text))
-    later = [sex for position, sex in signed if after <= position < begun]
-    if later:
-        return later[0]
+    if later and not _a_message_begins(text, after, later[0][0]):
+        return later[0][1]
     earlier = [sex for position, sex in signed if position < after]
     if earlier:
         return earlier[-1]
@@ -261,21 +260,36 @@ def _signatures(text: str) -> tuple[tuple[int, str | None], ...]:
     return tuple(sorted(signed))
 
 
-@lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
-def _message_starts(text: str) -> tuple[int, ...]:
-    """Where a message begins: a line that opens with a greeting (»Hej Anders,«) or a
-    forwarded message's header (»Fra: Thomas Juul«)."""
-    low = lower(text)
-    return tuple(
-        sorted(
-            [m.start() for m in _GREETING.finditer(low) if _opens_a_line(low, m.start())]
-            + [m.start() for m in _FROM_HEADER.finditer(low)]
-        )
-    )
+def _a_message_begins(text: str, start: int, end: int) -> bool:
+    """Does a line in [start, end) open another message: with a greeting (»Hej Anders,«)
+    or a forwarded message's header (»Fra: Thomas Juul«)? Each line looked at where it
+    opens, found by find() in C (an expression anchored at every line's start tries at
+    every character)."""
+    at = text.find("\n", start, end)
+    while at >= 0:
+        head = text[at + 1 : at + 25]
+        opening = lower(head.lstrip(" \t>"))
+        if _GREETING.match(opening) is not None or opening.startswith("fra:"):
+            return True
+        at = text.find("\n", at + 1, end)
+    return False
 
 
 def _opens_a_line(low: str, at: int) -> bool:
     return not low[low.rfind("\n", 0, at) + 1 : at].strip(" \t>")
+
+
+def _headers(low: str) -> list[tuple[int, int, str]]:
+    """A forwarded message's »Fra: Thomas Juul« lines, as closings: where each starts and
+    ends, and the name (»fra:« found by find(), most mails have none)."""
+    found = []
+    at = low.find("fra:")
+    while at >= 0:
+        header = _FROM_HEADER.match(low, at) if _opens_a_line(low, at) else None
+        if header is not None:
+            found.append((at, header.end(), header.group(1)))
+        at = low.find("fra:", at + 1)
+    return found
 
 
 def _closings(low: str) -> list[tuple[int, int, str]]:
@@ -298,6 +312,7 @@ def _closings(low: str) -> list[tuple[int, int, str]]:
             kept.append((at, end, name))
     for closing in _OTHER_CLOSINGS:
         kept.extend((m.start(), m.end(), m.group(1)) for m in closing.finditer(low))
+    kept.extend(_headers(low))
     kept.extend(
         (m.start(), m.end(), m.group(1))
         for m in _I_AM.finditer(low)
