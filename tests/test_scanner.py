@@ -1549,6 +1549,19 @@ def test_scan_command_starts_without_django(tmp_path):
         ),
         ("Jeg er 23 og har ingen uddannelse og intet arbejde.", "social_economic"),
         ("En kvinde har fulgt efter min datter hjem fra skole hver dag i to uger.", "criminal"),
+        # an old union man; a wage said with whose it is; help sought with a bill; what the
+        # body cannot bear, a diet it needs; a free church's priest; a home of care lived in
+        (
+            "Jeg er gammel fagforeningsmand og har været med til at bygge Folkets Hus.",
+            "trade_union",
+        ),
+        ("Vi har fået at vide, at vores løn bliver sat ned med 15 procent.", "social_economic"),
+        ("Du har søgt om hjælp til betaling af el-regning på 4.600 kr.", "social_economic"),
+        ("Vores søn kan ikke tåle almindelig mad, og børnehaven vil ikke lave den.", "health"),
+        ("Jeg kan ikke tåle lys, og min arbejdsgiver vil have mig tilbage.", "health"),
+        ("Min søn skal have særlig kost i børnehaven.", "health"),
+        ("Jeg er præst i frikirken og vil gerne holde en gudstjeneste i parken.", "beliefs"),
+        ("Min mor bor på et demensplejehjem.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2067,6 +2080,23 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # a volunteer at a place of social help; a sister who follows one about
         ("Jeg er frivillig på herberget, og vi mangler en ny vaskemaskine.", "social_economic"),
         ("Min lillesøster følger efter mig overalt.", "criminal"),
+        # what one wrote, learnt or read in a paper about; a group and its own clause; a
+        # group by what ails its members; a new home of care; a parish's priest, a service
+        # held
+        ("Jeg har lige læst din kronik om hjemløshed i byen.", "social_economic"),
+        ("Jeg er sosu-elev, og vi har lært om demens i dag.", "health"),
+        ("Jeg har læst i Amtsavisen, at ventetiden efter en hjerneblødning er ti uger.", "health"),
+        ("Jeg har læst, at der er mange unge i kommunen, der ryger hash.", "health"),
+        (
+            "Vi er nogle forældre, der vil starte en gruppe for børn af psykisk syge forældre "
+            "i Hobro.",
+            "health",
+        ),
+        ("Min søn er sosu-elev. Må han komme og se det nye demensplejehjem?", "health"),
+        (
+            "Min far er præst i Vester Sogn og vil holde en gudstjeneste for de nye borgere.",
+            "beliefs",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

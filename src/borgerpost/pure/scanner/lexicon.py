@@ -180,6 +180,18 @@ TERMS: list[Term] = [
         0.8,
         "helbredsforhold (pleje, man ikke selv kan klare)",
     ),
+    # What the body cannot bear, a diet it needs: »han kan ikke tåle almindelig mad«, »jeg
+    # kan ikke tåle lys«, »skal have særlig kost« (not »jeg kan ikke tåle hans facon«; nor
+    # »særkost«, which a vegetarian asks for too: own79-0017)
+    Term(
+        "health.intolerance",
+        "health",
+        r"(?:ikke (?:kan |kunne )?tåle (?:almindelig |almindeligt )?(?:mad|kost|gluten|mælk|"
+        r"laktose|nødder|æg|fisk|skaldyr|hvede|penicillin|lys|lyd|larm|støj)|"
+        r"(?:særlig|speciel|streng) (?:kost|diæt)|diætkost)" + W,
+        0.8,
+        "helbredsforhold (hvad kroppen ikke tåler)",
+    ),
     # Memory failing, told by what it does: »hun kan ikke længere finde hjem fra Netto«,
     # »har glemt at slukke komfuret« (not »kunne ikke finde hjem« the first day: lost once)
     Term(
@@ -748,6 +760,8 @@ TERMS: list[Term] = [
         r"(fagforening(en|s)?|fagforbund(et|s)?|tillidsrepræsentant(en)?|tillidsmand(en)?|a-kasse(n|s)?|"
         # one elected by the members at a workplace: »jeg er tillidsvalgt for lærerne«
         r"tillidsvalgt|tillidskvinde(n)?|"
+        # one who has long stood in a union: »jeg er gammel fagforeningsmand«
+        r"fagforeningsm(?:and|ænd)|fagforeningskvinde|"
         r"arbejdsløshedskasse(n)?|fagligt medlem|faglig repræsentant|faglige? organisation(en)?|"
         # a member named by the union (»jeg er 3F'er«)
         r"(?:3f|hk|foa|dsr|bupl|dlf|djøf|metal)'?er(?:e|ne)?|"
@@ -1293,6 +1307,9 @@ TERMS: list[Term] = [
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
         r"husstandsindkomst|indkomst|løn på|min løn|din løn|lønnen|før skat|"
+        r"(?:vores|hans|hendes|sin) løn\b|"
+        # help sought with a bill: »søgt om hjælp til betaling af din elregning«
+        r"hjælp til (?:betaling|at betale)\b|"
         r"(?:kr\.?|kroner) i timen|"
         # income said as »indtægt«, or as earning little with the earner said before
         # (»er gået ned i tid og tjener mindre nu«; »jeg tjener« is social.earnings)
@@ -2227,6 +2244,9 @@ TOPIC_NOUNS: Final = frozenset(
         # what one reads, sees or writes about a subject: »en bog om kræft«
         "bog", "bogen", "film", "filmen", "opgave", "opgaven", "dokumentar",
         "dokumentaren", "udsendelse", "udsendelsen", "podcast", "podcasten",
+        # written or taught on a subject: »din kronik om hjemløshed«, »vi har lært om demens«
+        "kronik", "kronikken", "opslag", "opslaget", "indslag", "indslaget", "undervisning",
+        "undervisningen", "lært", "lærte",
     ]
 )  # fmt: skip
 LABELLED_PERSON: Final = re.compile(

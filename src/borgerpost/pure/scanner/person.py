@@ -375,8 +375,25 @@ def _many_of(low: list[bytes]) -> bool:
         if low[i] in _GROUP_WORDS and low[i + 1] in _PEOPLE_IN_GENERAL:
             # (not »alle børn i vores familie«: people one can point out)
             rest = low[i + 2 :]
-            return _NEW_CLAUSE.isdisjoint(rest) and POSSESSIVE_BYTES.isdisjoint(rest)
+            return (
+                _NEW_CLAUSE.isdisjoint(rest) or _the_groups_relative(rest)
+            ) and POSSESSIVE_BYTES.isdisjoint(rest)
     return False
+
+
+def _the_groups_relative(rest: list[bytes]) -> bool:
+    """»mange unge i kommunen, der ryger hash«: the new clause is the group's own, its
+    »der« or »som« the last word before the term or before one verb of being or having
+    (not »mange unge, der siger, at min søn …«)."""
+    for i, word in enumerate(rest):
+        if word in _NEW_CLAUSE:
+            return (word == b"der" or word == b"som") and (
+                i == len(rest) - 1 or (i == len(rest) - 2 and rest[-1] in _BEING_OR_HAVING)
+            )
+    return True
+
+
+_BEING_OR_HAVING: Final = spelled_bytes(["er", "var", "har", "havde", "bliver", "blev", "får"])
 
 
 def _one_of(words: list[bytes], i: int) -> bool:
