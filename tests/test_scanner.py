@@ -1562,6 +1562,15 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min søn skal have særlig kost i børnehaven.", "health"),
         ("Jeg er præst i frikirken og vil gerne holde en gudstjeneste i parken.", "beliefs"),
         ("Min mor bor på et demensplejehjem.", "health"),
+        # a bid put in; a report one is told to make; a therapist waited for; eating,
+        # weight and sight told by what they do; a party by its short name
+        ("Vi har lagt et bud ind på et nedlagt landbrug ved Fjellerup.", "property_deal"),
+        ("Min nabo filmer vores have, og politiet siger, vi skal anmelde det.", "criminal"),
+        ("Min søn på 3 taler ikke, og vi har ventet på talepædagogen i et halvt år.", "health"),
+        ("Min lillebror har ikke spist ordentligt i flere måneder.", "health"),
+        ("Min datter vejer kun 38 kilo.", "health"),
+        ("Min søn kan ikke se tavlen.", "health"),
+        ("Jeg har været medlem af De Konservative i 40 år.", "beliefs"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2097,6 +2106,13 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "Min far er præst i Vester Sogn og vil holde en gudstjeneste for de nye borgere.",
             "beliefs",
         ),
+        # the shopkeepers; a damage reported to the insurance
+        (
+            "Kære Poul. Politiet og kommunen holder et møde med de handlende i marts, hvor I "
+            "kan komme med jeres forslag.",
+            "property_deal",
+        ),
+        ("Stormen tog vores tag, og jeg skal anmelde det til forsikringen.", "criminal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -180,6 +180,27 @@ TERMS: list[Term] = [
         0.8,
         "helbredsforhold (pleje, man ikke selv kan klare)",
     ),
+    # A report to make, as one is advised: »Politiet siger, vi skal anmelde det«, »Skolen
+    # siger, vi skal anmelde det« (not a damage for the insurance, or to an authority).
+    # (Filming into a neighbour's home alone is left out: own46-0018 and own118-0003
+    # disagree.)
+    Term(
+        "criminal.report_advised",
+        "criminal",
+        r"(?:skal|bør|burde|må|kan) anmelde (?:det|ham|hende|dem)\b",
+        0.75,
+        "strafbare forhold (en anmeldelse)",
+        unless_followed_by=(
+            "som arbejdsskade",
+            "som en arbejdsskade",
+            "til forsikring",
+            "til kommunen",
+            "til skat",
+            "til jobcentret",
+            "til a-kassen",
+            "som skade",
+        ),
+    ),
     # What the body cannot bear, a diet it needs: »han kan ikke tåle almindelig mad«, »jeg
     # kan ikke tåle lys«, »skal have særlig kost« (not »jeg kan ikke tåle hans facon«; nor
     # »særkost«, which a vegetarian asks for too: own79-0017)
@@ -191,6 +212,16 @@ TERMS: list[Term] = [
         r"(?:særlig|speciel|streng) (?:kost|diæt)|diætkost)" + W,
         0.8,
         "helbredsforhold (hvad kroppen ikke tåler)",
+    ),
+    # Eating and weight, sight failing, told by what they do: »har ikke spist ordentligt i
+    # flere måneder«, »vejer næsten ingenting«, »han kan ikke se tavlen«
+    Term(
+        "health.told_by_effect",
+        "health",
+        r"(?:ikke (?:har )?spist ordentligt|vejer (?:kun |nu |under |næsten )?(?:ingenting|[0-9]+ "
+        r"(?:kilo|kg))|ikke (?:længere )?(?:kan |kunne )?se (?:tavlen|skarpt|ordentligt))" + W,
+        0.75,
+        "helbredsforhold",
     ),
     # Memory failing, told by what it does: »hun kan ikke længere finde hjem fra Netto«,
     # »har glemt at slukke komfuret« (not »kunne ikke finde hjem« the first day: lost once)
@@ -452,6 +483,9 @@ TERMS: list[Term] = [
         # treated by a physiotherapist or a chiropractor: »går til fysioterapeut for min
         # ryg« (not »min kone er fysioterapeut«, a profession)
         r"fysioterapi\b|(?:til|hos) (?:en )?(?:fysioterapeut|kiropraktor)|"
+        # a therapist of speech or of daily tasks waited for or seen: »ventet på
+        # talepædagogen«, »går hos en ergoterapeut«
+        r"(?:til|hos|på) (?:en )?(?:talepædagog|logopæd|ergoterapeut)|"
         r"min læge|medicin|kørestol|rollator|handicap|handikap|gravid|graviditet|abort|"
         # a pregnancy lost, told with its week: »mistet vores barn i 20. uge«
         r"(?:mistet|mistede|tabt|tabte) (?:vores|mit|sit|hendes|et|deres) (?:barn|foster|baby) "
@@ -695,6 +729,7 @@ TERMS: list[Term] = [
         r"(?:er|var|været|blev|blevet) med i)\s+"
         r"(venstre|socialdemokrat|enhedslisten|dansk folkeparti|sf\b|socialistisk folkeparti|"
         r"radikale|det radikale venstre|konservative|det konservative folkeparti|"
+        r"de konservative|de radikale|"
         r"liberal alliance|nye borgerlige|moderaterne|danmarksdemokraterne|alternativet|"
         r"kristendemokraterne|kristeligt folkeparti|partiet|min partiforening|"
         # the parties' youth organisations (not »KU« or »VU«: a university, adult education)
@@ -1672,6 +1707,8 @@ TERMS: list[Term] = [
         r"(?:min|mit|vores|hans|hendes|deres|sin|sit) (?:bolig|hus|lejlighed|villa|rækkehus|"
         r"sommerhus|ejendom|gård|grund|andel) (?:bliver solgt|skal sælges|er (?:sat )?til salg)|"
         r"salg af vores|salg af huset|salg af ejendommen|givet bud på|bud på|budt på|købsaftale|"
+        # a bid put in: »vi har lagt et bud ind på et nedlagt landbrug«
+        r"bud ind på|"
         r"købstilbud|køberens advokat|køber har taget forbehold|forbehold for|handlen falder|"
         r"handlen er først|handlen|skøde|ejendomshandel|overtagelsesdag|ejendomsmægler|"
         # a bid with its sum, said of whose it is; a sale not yet final
@@ -1752,6 +1789,8 @@ TERMS: list[Term] = [
             "nogle",
             "nye",
         ),
+        # »et møde med de handlende«: the shopkeepers, no deal
+        unless_holding=("handlende",),
     ),
     Term(
         "beliefs.faith",
