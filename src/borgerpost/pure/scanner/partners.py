@@ -116,9 +116,8 @@ _AFTER_CLOSING: Final = re.compile(r"\b[ \t,.:]*(?:\n[ \t>]*)?([a-zæøåéü][a
 # A forwarded message's header names its writer before the message: »Fra: Thomas Juul«;
 # matched where a line opens.
 _FROM_HEADER: Final = re.compile(r"fra:[ \t]*([a-zæøåéü][a-zæøåéü]+)")
-# Searched in the lower-cased text (only where a partner is named), each starting with a
-# literal or a line's start so that the search skips ahead in C; the word boundary
-# before is checked after.
+# Searched in the lower-cased text, each starting with a literal so that the search skips
+# ahead in C; the word boundary before is checked after.
 _OTHER_CLOSINGS: Final = (
     re.compile(r"/([a-zæøåéü][a-zæøåéü]+)[ \t]*$", re.MULTILINE),  # »... /kim«
     re.compile(r"jeg hedder ([a-zæøåéü]+)"),
@@ -218,9 +217,10 @@ def sex_of_name(word: str) -> str | None:
 
 def writer(text: str, after: int) -> str | None:
     """The sex of whoever signs the message that holds position `after`: the first
-    closing after it, else the last one before it. A quoted line (»> Min mand ...« in a
-    reply) is the quoted message's: only closings quoted as deeply sign it, and a reply
-    that quotes an unsigned message greets its writer (»Kære Hanne ... > Min mand«)."""
+    closing after it, unless another message begins before that closing, else the last
+    one before it. A quoted line (»> Min mand ...« in a reply) is the quoted message's:
+    only closings quoted as deeply sign it, and a reply that quotes an unsigned message
+    greets its writer (»Kære Hanne ... > Min mand«)."""
     depth = quote_depth(text, after)
     signed = [(at, sex) for at, sex in _signatures(text) if quote_depth(text, at) == depth]
     later = [(position, sex) for position, sex in signed if position >= after]
