@@ -16,6 +16,7 @@ from .lexicon import (
     BEING,
     CARRIER_BEFORE,
     INDIRECT_QUESTION,
+    NEW,
     PEOPLE_IN_GENERAL,
     POLITICAL_ROLE,
     PROCESSING,
@@ -143,6 +144,7 @@ class Scanner:
         # (»flygtninge«): the checks for those run only on their candidates.
         self._may_be_profession = [_names_any(t.pattern, _PROFESSION_NOUNS) for t in self.terms]
         self._may_be_a_group = [_names_any(t.pattern, _GROUP_NOUNS) for t in self.terms]
+        self._may_be_an_aid = [_names_any(t.pattern, _AIDS) for t in self.terms]
         # (»[a-zæøå]+logisk«: a department, »neurologisk afdeling«)
         self._may_be_place = [
             _names_any(t.pattern, (*_CARE_PLACE_WORDS, "logisk")) for t in self.terms
@@ -315,10 +317,18 @@ class Scanner:
                 return None
             # »en ny misbrugsrådgivning for unge«: a service named as such, not anyone's
             # use of it (»han går i misbrugsrådgivning«); »det nye demensplejehjem«
-            if head.endswith(_SERVICE_HEADS) or head.endswith(_HOME_HEADS):
-                named = _word_before(context.data[max(0, start - 30) : start])
-                if named in (_A_SERVICE_BEFORE if head.endswith(_SERVICE_HEADS) else _NEW):
-                    return None
+            named_as_such = (
+                _A_SERVICE_BEFORE
+                if head.endswith(_SERVICE_HEADS)
+                else _NEW
+                if head.endswith(_HOME_HEADS)
+                else None
+            )
+            if (
+                named_as_such is not None
+                and _word_before(context.data[max(0, start - 30) : start]) in named_as_such
+            ):
+                return None
         # »sårbare gravide«: the plural names a group, unless said of someone (»vi er
         # gravide«)
         if (
@@ -496,7 +506,7 @@ class Scanner:
         ):
             return None  # »så kørestolsbrugere kan komme ind«
         if (
-            term.category == "health"
+            self._may_be_an_aid[pattern_id - 1]
             and data[start:end].translate(LOWER_LATIN1) in _AIDS_IN_THE_PLURAL
             and POSSESSIVE_BYTES.isdisjoint(before_words[-2:])
         ):
@@ -667,7 +677,7 @@ _SERVICE_HEADS: Final = ("rådgivning", "rådgivningen", "tilbud", "tilbuddet")
 # A home of care named as a new place: »det nye demensplejehjem« (not »bor på et
 # demensplejehjem«: someone's stay).
 _HOME_HEADS: Final = ("plejehjem", "plejehjemmet", "plejecenter", "plejecentret")
-_NEW: Final = spelled_bytes(["ny", "nyt", "nye", "kommende", "planlagte"])
+_NEW: Final = spelled_bytes(NEW)
 _A_SERVICE_BEFORE: Final = spelled_bytes(A_SERVICE_BEFORE)
 _BEING_BYTES: Final = spelled_bytes(BEING)
 # Staff in the plural, after a language or an origin (»arabisktalende tolke«).
@@ -802,6 +812,7 @@ _PEOPLE_IN_THE_PLURAL: Final = tuple(
 _SAID_TO_BE: Final = spelled_bytes([*BEING, "som", "vi", "os", "begge"])
 # Aids for walking in the plural, no one's: things in general (hearing aids, a pair, are
 # one person's too).
+_AIDS: Final = ("rollator", "kørestol")
 _AIDS_IN_THE_PLURAL: Final = spelled_bytes(
     ["rollatorer", "rollatorerne", "kørestole", "kørestolene"]
 )

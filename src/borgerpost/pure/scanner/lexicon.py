@@ -60,6 +60,8 @@ class Term:
 A_SERVICE_BEFORE: Final = (
     "en", "et", "den", "det", "ny", "nyt", "nye", "gratis", "frivillig", "frivillige",
 )  # fmt: skip
+# What is new or to come: »det nye demensplejehjem«, »det kommende asylcenter«.
+NEW: Final = ("ny", "nyt", "nye", "kommende", "planlagte")
 # »psykisk vold« is violence (criminal), not mental health: no health term before »vold«.
 _VIOLENCE: Final = ("vold",)
 # Danish trade unions and unemployment funds tied to them, by their usual names.

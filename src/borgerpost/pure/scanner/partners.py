@@ -267,16 +267,23 @@ def _a_message_begins(text: str, start: int, end: int) -> bool:
     every character)."""
     at = text.find("\n", start, end)
     while at >= 0:
-        head = text[at + 1 : at + 25]
-        opening = lower(head.lstrip(" \t>"))
-        if _GREETING.match(opening) is not None or opening.startswith("fra:"):
+        opening = _line_opening(text, at + 1)
+        words = lower(text[opening : opening + 24])
+        if _GREETING.match(words) is not None or words.startswith("fra:"):
             return True
         at = text.find("\n", at + 1, end)
     return False
 
 
+def _line_opening(text: str, line_start: int) -> int:
+    """Where the words of the line that starts at `line_start` begin, after its spaces
+    and quote marks (»> «), looked for in its first 24 characters."""
+    head = text[line_start : line_start + 24]
+    return line_start + len(head) - len(head.lstrip(" \t>"))
+
+
 def _opens_a_line(low: str, at: int) -> bool:
-    return not low[low.rfind("\n", 0, at) + 1 : at].strip(" \t>")
+    return _line_opening(low, low.rfind("\n", 0, at) + 1) == at
 
 
 def _headers(low: str) -> list[tuple[int, int, str]]:

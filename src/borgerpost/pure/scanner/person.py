@@ -25,6 +25,7 @@ from .lexicon import (
     HEADER_WORDS,
     KIN,
     LABELLED_PERSON,
+    NEW,
     PEOPLE_IN_GENERAL,
     PERSONAL_VERBS,
     PLACE_ENDINGS,
@@ -555,9 +556,7 @@ _WAITING: Final = spelled_bytes(
     ["ventetid", "ventetiden", "ventetider", "ventetiderne", "venteliste", "ventelisten",
      "ventelister", "ventelisterne"]
 )  # fmt: skip
-_DETERMINERS: Final = spelled_bytes(
-    ["det", "den", "de", "en", "et", "ny", "nyt", "nye", "kommende", "planlagte"]
-)
+_DETERMINERS: Final = spelled_bytes(["det", "den", "de", "en", "et", *NEW])
 # What a public body spends or does, not a person's own: »kommunens udgifter til
 # anbringelser«, »regionens indsats mod misbrug« (»mine udgifter til medicin« are mine).
 _PUBLIC_OWNERS: Final = spelled_bytes(
