@@ -1571,6 +1571,20 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter vejer kun 38 kilo.", "health"),
         ("Min søn kan ikke se tavlen.", "health"),
         ("Jeg har været medlem af De Konservative i 40 år.", "beliefs"),
+        # work not found; a benefit not had; sight partly lost; falls told by how often;
+        # a night on the floor; home care received; a union that will take up a case
+        ("Min søn er flyttet hjem, fordi han ikke kan finde arbejde.", "social_economic"),
+        ("Min datter på 19 får ingen SU.", "social_economic"),
+        ("Jeg har kun 20 procent syn tilbage på det ene øje.", "health"),
+        ("Min far har mistet det meste af synet.", "health"),
+        ("Min mor er faldet derhjemme tre gange på en måned.", "health"),
+        ("Min far lå på gulvet hele natten, før naboen fandt ham.", "health"),
+        ("Min far har fået en regning fra hjemmeplejen på 4.300 kr.", "health"),
+        ("Min mor får hjemmepleje to gange om dagen.", "health"),
+        ("Jeg er blevet fyret, og FOA siger, at de vil føre sagen for mig.", "trade_union"),
+        # (a benefit's period of one's own stays one's own)
+        ("Min dagpengeperiode slutter i næste måned.", "social_economic"),
+        ("Vi har købt et hus, men skødet er ikke tinglyst endnu.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2113,6 +2127,15 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "property_deal",
         ),
         ("Stormen tog vores tag, og jeg skal anmelde det til forsikringen.", "criminal"),
+        # a job lost at a place of care; a deed registered and the sum paid; a benefit's
+        # period as the system sets it; a rent fallen
+        ("Jeg er blevet fyret fra plejehjemmet efter 14 år.", "health"),
+        ("Skødet er nu tinglyst, og købesummen er overført til jeres konto.", "property_deal"),
+        (
+            "Hvad mener dit parti om at forlænge dagpengeperioden for ældre ledige?",
+            "social_economic",
+        ),
+        ("Min husleje er faldet to gange i år.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -911,6 +911,8 @@ _WORK_BEFORE: Final = re.compile(
         r"[a-z]*repræsentant(?:en)?|tillidsmand(?:en)?|"
         # one who helps there unpaid: »vil gerne være frivillig på plejehjemmet«
         r"frivillig|frivillige|"
+        # one's job there lost: »fyret fra plejehjemmet efter 14 år«
+        r"fyret|opsagt|afskediget|bortvist|"
         # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
         r"sygeplejersker?|læge|portør|jordemoder|sosu[a-z-]*|[a-z]*terapeut|"
         r"[a-z]*assistent|[a-z]*hjælper|pædagog|sekretær|rengøring[a-z]*|"

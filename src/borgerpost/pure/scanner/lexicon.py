@@ -500,6 +500,9 @@ TERMS: list[Term] = [
         r"(?:sine|mine|hans|hendes|dine|vores) piller\b|(?:begyndt|begynder|begyndte) at glemme|"
         r"(?:ikke|ik) (?:rigtig |helt |så godt )?(?:godt )?oven i hovedet|"
         r"terminal|plejebolig|plejehjem|hjemmehjælp|hjemmesygepleje|genoptræning|"
+        # home care received (not »hjemmeplejen« alone, a workplace and a service)
+        r"(?:får|fik|fået|modtager|modtog|visiteret til) hjemmepleje\b|"
+        r"regning(?:en)? (?:fra|for) hjemmeplejen|"
         r"funktionsnedsættelse|nedsat funktionsevne|førlighed|smerter|blodsukker|"
         r"brækket|knoglebrud|hoftebrud|hospice|fertilitet|ivf\b|"
         # a bone broken
@@ -552,7 +555,18 @@ TERMS: list[Term] = [
         # senses lost, organs given, nights wet, the head hit, pain without end
         r"hørehæmmet|svagtseende|svagsynet|synshandicap|hørehandicap|døvblind|tunghør|"
         r"nedsat syn\b|nedsat hørelse|dårligt syn\b|dårlig hørelse|døvstum|"
-        r"høretab|mistet hørelsen|mistet synet|transplant|ny nyre|ny lever|nyt hjerte|"
+        r"høretab|mistet hørelsen|mistet synet|"
+        # part of the sight lost: »mistet det meste af synet«, »kun 20 procent syn tilbage«
+        r"(?:mistet|miste|mister|tabt) (?:[a-zæøåéü]+ ){1,3}af synet|(?:procent|%) syn\b|"
+        r"syn tilbage\b|"
+        # falls told by how often, and the night on the floor after one: »er faldet derhjemme
+        # tre gange«, »lå på gulvet hele natten«
+        # (said of a person: not »huslejen er faldet to gange«)
+        r"(?:jeg|han|hun|mor|far|mand|kone|søn|datter|bror|søster|mormor|morfar|farmor|farfar|"
+        r"bedstemor|bedstefar|svigermor|svigerfar|nabo|kæreste)(?: [a-zæøåéü0-9]+){0,2} "
+        r"(?:er|blev|var) faldet (?:[a-zæøåéü]+ )?(?:flere|to|tre|fire|fem|mange|[0-9]+) gange|"
+        r"(?:lå|ligget|liggende) på gulvet (?:hele natten|en hel nat|i timevis|i flere timer|"
+        r"i [0-9]+ timer)|transplant|ny nyre|ny lever|nyt hjerte|"
         r"tisser i sengen|sengevæd|inkontinen|slået hovedet|slog hovedet|"
         r"kronisk (?:træt|træthed|smerte|smerter|sygdom|betændelse|hovedpine|lidelse)|"
         r"søvnproblemer|søvnløshed|svært ved at sove|melatonin|sovepiller|"
@@ -780,10 +794,12 @@ TERMS: list[Term] = [
         r"har skrevet),? at "
         r"(?:jeg|han|hun|min|mit|mine|hans|hendes|opsigelsen|afskedigelsen|fyringen|"
         r"advarslen|bortvisningen)\b|"
-        # the union taking up someone's case: »FOA har anmeldt det som arbejdsskade«
+        # the union taking up someone's case: »FOA har anmeldt det som arbejdsskade«, also
+        # as it says it will (»FOA siger, at de vil føre sagen for mig«)
         + _UNIONS
-        + r"\s+(?:har\s+)?(?:anmeldt|anmelder|rejst|rejser|ført|fører|kører|kørt|overtaget|"
-        r"overtager|taget|tager)\s+(?:det|den|skaden|ulykken|(?:min|hans|hendes|vores|deres) "
+        + r"\s+(?:(?:siger|skriver|lover|har sagt|har lovet),?\s+at\s+(?:de|den|det)\s+)?"
+        r"(?:har\s+|vil\s+|skal\s+)?(?:anmeldt|anmelder|anmelde|rejst|rejser|rejse|ført|fører|"
+        r"føre|kører|kørt|køre|overtaget|overtager|overtage|taget|tager|tage)\s+(?:det|den|skaden|ulykken|(?:min|hans|hendes|vores|deres) "
         r"sag|sagen for (?:mig|ham|hende|os))\b",
         0.9,
         "medlemskab af en fagforening eller a-kasse",
@@ -1338,7 +1354,8 @@ TERMS: list[Term] = [
         r"(?:(?:kun|bare) (?:har|får)|(?:har|får) (?:kun|bare)) (?:sin|min|hans|hendes|vores|"
         r"deres) (?:(?:kones|mands|kærestes|forældres|fars|mors) )?(?:pension|folkepension|"
         r"førtidspension|dagpenge|sygedagpenge|su|kontanthjælp|efterløn)\b|"
-        r"får ingen (?:løn|dagpenge|barselsdagpenge|sygedagpenge|barselspenge|indtægt)\b|"
+        r"får ingen (?:løn|dagpenge|barselsdagpenge|sygedagpenge|barselspenge|indtægt|su|"
+        r"kontanthjælp|ydelse|pension)\b|"
         r"(?:orlov|fri|er|står|stod|været|gået) uden løn\b|"
         r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
@@ -1424,8 +1441,11 @@ TERMS: list[Term] = [
         # money kept from someone: »nu kan hun ikke engang købe sin egen mad«
         r"ikke (?:engang |længere |selv )?købe (?:sin|sit|sine|min|mit|mine|hans|hendes|vores|"
         r"deres) (?:egen |eget |egne )?(?:mad|tøj|medicin)\b|"
-        # out of work, said as work not had: »har ingen uddannelse og intet arbejde«
+        # out of work, said as work not had: »har ingen uddannelse og intet arbejde«, or
+        # as work not found (»fordi hun ikke kan finde et job«)
         r"(?:intet|ingen|uden) (?:arbejde|job)\b|"
+        r"(?:kan|kunne) ikke (?:finde|få) (?:et |noget |fast |et fast )?(?:arbejde|job)\b|"
+        r"ikke (?:kan|kunne) (?:finde|få) (?:et |noget |fast |et fast )?(?:arbejde|job)\b|"
         # not having the sum asked: »fordi vi ikke har de 3.500 kr.«
         r"(?:har|havde) ikke (?:de )?[0-9][0-9.,]* (?:kr|kroner)\b|ikke (?:har|havde) (?:de )?[0-9][0-9.,]* "
         r"(?:kr|kroner)\b|"
@@ -1760,9 +1780,10 @@ TERMS: list[Term] = [
         r" (?:har været|er|var|blev|bliver) til fremvisning|"
         r"tilstandsrapport|elinstallationsrapport|ejerskifteforsikring|"
         r"(?:sælge|sælger|købe|køber) (?:vores|min|mit|sin|hans|hendes|deres) andel\b|"
-        # what a purchase under way is made of: the takeover date, the registration of the deed,
-        # the price, the buyer's reservations, the right to withdraw, the estate agent
-        r"overtagelsesdato|tinglysning|tinglyst|tinglyse|købesum|salgsprisen|"
+        # what a purchase under way is made of: the takeover date, the price, the buyer's
+        # reservations, the right to withdraw, the estate agent (the deed's registration
+        # and the purchase sum: property.pending below)
+        r"overtagelsesdato|salgsprisen|"
         r"udbudspris|advokatforbehold|finansieringsforbehold|bankforbehold|fortrydelsesret|"
         r"fortrydelsesfrist|mægleren|vores mægler|min mægler|lånetilbud|"
         # taking over a farm or a house from someone, not yet done
@@ -1790,9 +1811,35 @@ TERMS: list[Term] = [
             "en vej",
             "nogle",
             "nye",
+            # a deed told as registered: the deal is done (»skødet er nu tinglyst«)
+            "er nu tinglyst",
+            "blev tinglyst",
+            "er blevet tinglyst",
         ),
         # »et møde med de handlende«: the shopkeepers, no deal
         unless_holding=("handlende",),
+    ),
+    Term(
+        "property.pending",
+        "property_deal",
+        # The deed's registration and the purchase sum belong to a purchase under way
+        # (»skødet er ikke tinglyst endnu«), not to one told as done: »skødet er nu
+        # tinglyst, og købesummen er overført«.
+        r"(tinglysning|tinglyst|tinglyse|købesum)" + W,
+        0.8,
+        "en ejendomshandel, som ikke er indgået endnu",
+        unless_followed_by=(
+            "er overført",
+            "er betalt",
+            "er udbetalt",
+            "blev overført",
+            "blev betalt",
+            "blev udbetalt",
+            "er nu overført",
+            "er nu betalt",
+            "er nu udbetalt",
+        ),
+        unless_after_word=("nu", "blev"),
     ),
     Term(
         "beliefs.faith",
@@ -2351,6 +2398,10 @@ SYSTEM_HEADS_WORDS: Final = (
     "organisationen",
     "råd",
     "rådet",
+    # the benefit's period as the system sets it: »at forlænge dagpengeperioden« (not
+    # »min dagpengeperiode slutter«)
+    "perioden",
+    "perioderne",
     # those who study it: »psykologstuderende«, »medicinstuderende«
     "studerende",
     "studerendes",
