@@ -1585,6 +1585,23 @@ def test_scan_command_starts_without_django(tmp_path):
         # (a benefit's period of one's own stays one's own)
         ("Min dagpengeperiode slutter i næste måned.", "social_economic"),
         ("Vi har købt et hus, men skødet er ikke tinglyst endnu.", "property_deal"),
+        # origin as having come from a country; drinking in a relative clause and named;
+        # both a job and a home lost; no money, no means of one's own; without a home;
+        # a member »i« a union; the buyer waiting; confusion seen; a bite; psychiatry
+        # waited for; rent not paid in the present
+        ("Jeg er kommet fra Afghanistan for tre år siden.", "ethnic_origin"),
+        ("Vores nabo er en mand på 60, der drikker meget.", "health"),
+        ("Socialafdelingen vil tale med ham om hans drikkeri.", "health"),
+        ("Min søster har mistet både sit job og sin lejlighed.", "social_economic"),
+        ("Min bror døde, og han havde ingen penge.", "social_economic"),
+        ("Vi har ikke selv råd til begravelsen.", "social_economic"),
+        ("Hun har været uden bolig siden sommer.", "social_economic"),
+        ("Jeg er medlem i 3F.", "trade_union"),
+        ("Køberen afventer stadig svar fra sin bank, siger min far.", "property_deal"),
+        ("Min mor virker meget forvirret, når jeg besøger hende.", "health"),
+        ("Min datter er blevet bidt i benet af en hund.", "health"),
+        ("Min søn har ventet længe på psykiatrien.", "health"),
+        ("Min lejer betaler ikke sin husleje.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2136,6 +2153,18 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "social_economic",
         ),
         ("Min husleje er faldet to gange i år.", "health"),
+        # confused by something; a dog bitten; home from a journey; coffee drunk; a group
+        # waiting; a member of a board; no rent where one owns one's home
+        ("Jeg er blevet forvirret over jeres brev om affald.", "health"),
+        ("Vores hund er blevet bidt af naboens hund.", "health"),
+        ("Min søster er lige kommet hjem fra Spanien.", "ethnic_origin"),
+        (
+            "Min far, der drikker meget kaffe, vil gerne have en kaffeautomat i ældreklubben.",
+            "health",
+        ),
+        ("Mange venter for længe på psykiatrien i regionen.", "health"),
+        ("Jeg er medlem i bestyrelsen for skolen.", "trade_union"),
+        ("Min mor har et lille hus og betaler ikke husleje.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -442,11 +442,27 @@ TERMS: list[Term] = [
         unless_followed_by=("fra", "oprindeligt", "oprindelig", "tilbage", "helt", "af"),
     ),
     Term(
+        "health.confused",
+        "health",
+        # Confusion seen in someone, a sign of illness: »hun virker meget forvirret, når jeg
+        # banker på«, »min mor er blevet mere og mere forvirret« (not »forvirret over
+        # brevet«, confused by something; nor »bliver«, which »så han ikke bliver
+        # forvirret« says of a confusion to be spared, not denied).
+        r"(?:virker|virkede|er blevet|blev|var helt|er helt) (?:[a-zæøåéü]+ ){0,4}forvirret\b",
+        0.7,
+        "helbredsforhold (forvirring)",
+        unless_followed_by=("over", "af", "med", "omkring", "når det gælder", "i forhold til"),
+    ),
+    Term(
         "health.drinking",
         "health",
         # »drikker« alone is drinking alcohol: »min mand drikker og ...«; not »drikker
         # kaffe«
-        r"(mand|kone|far|mor|søn|datter|kæreste|samlever|bror|søster|han|hun) drikker\b",
+        r"(mand|kone|far|mor|søn|datter|kæreste|samlever|bror|søster|han|hun) drikker\b|"
+        # in a relative clause, with how much: »en mand på 60, der drikker meget«; and
+        # someone's drinking named: »om hans drikkeri«
+        r"(?:der|som) drikker (?:meget|for meget|hver dag|dagligt|fra morgenstunden)\b|"
+        r"(?:hans|hendes|sin|sit|min|mit|din|dit|deres) drikkeri\b",
         0.7,
         "misbrug af alkohol",
         unless_followed_by=(
@@ -485,6 +501,13 @@ TERMS: list[Term] = [
         # treated by a physiotherapist or a chiropractor: »går til fysioterapeut for min
         # ryg« (not »min kone er fysioterapeut«, a profession)
         r"fysioterapi\b|(?:til|hos) (?:en )?(?:fysioterapeut|kiropraktor)|"
+        # bitten in a part of the body: »min datter er blevet bidt i benet af en hund«
+        # (»naboens hund har bidt min datter i benet« is read as said of the dog)
+        r"bidt (?:[a-zæøåéü]+ ){0,3}i (?:benet|armen|hånden|ansigtet|kinden|låret|"
+        r"fingeren|foden|halsen|læggen)\b|"
+        # psychiatry waited for or sent to: »ventet så længe på psykiatrien«
+        r"(?:ventet|venter|vente|ventede) (?:[a-zæøåéü]+ ){0,3}på (?:psykiatrien|en psykiater|"
+        r"psykiater)\b|(?:henvist|visiteret) til psykiatrien|"
         # a therapist of speech or of daily tasks waited for or seen: »ventet på
         # talepædagogen«, »går hos en ergoterapeut«
         r"(?:til|hos|på) (?:en )?(?:talepædagog|logopæd|ergoterapeut)|"
@@ -761,7 +784,7 @@ TERMS: list[Term] = [
         "union.member",
         "trade_union",
         r"(medlem af|meldt ind i|(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) ind i|"
-        r"organiseret i|min fagforening|mit forbund|faglige organisation|faglig organisation|"
+        r"organiseret i|medlem i|min fagforening|mit forbund|faglige organisation|faglig organisation|"
         r"jeg er i|han er i|hun er i|vi er i|"
         r"tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
@@ -1284,7 +1307,7 @@ TERMS: list[Term] = [
         r"aktivlov|bevilget [0-9.,]+ kr|bevilger [0-9.,]+ kr|"
         r"bevilger (?:vi|kommunen) (?:dig |jer |ham |hende )?[0-9.,]+ kr|"
         r"arbejdsløs|sagt op|mistede mit job|"
-        r"(?:mistet|mistede|miste|mister) (?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
+        r"(?:mistet|mistede|miste|mister) (?:både )?(?:mit|sit|dit|hans|hendes|vores|deres|jeres) "
         r"(?:arbejde|job|fleksjob)|"
         # or one's place as an apprentice or a trainee: »han mister sin lærlingeplads«
         r"(?:mistet|mistede|miste|mister) (?:min|sin|din|hans|hendes) (?:lærlingeplads|"
@@ -1360,6 +1383,8 @@ TERMS: list[Term] = [
         r"ikke fået (?:min|sin|hans|hendes|vores|deres) løn|ikke haft råd|"
         # with an adverb between: »ikke længere har råd til«, »har ikke længere råd«
         r"ikke (?:længere|mere|rigtig|altid) har råd|har ikke (?:længere|mere|rigtig|altid) råd|"
+        # »vi har ikke selv råd til begravelsen«; no money and no savings said plainly
+        r"(?:har|havde) ikke (?:selv|engang) råd|(?:har|havde) ingen penge\b|ingen opsparing\b|"
         r"husstandsindkomst|indkomst|løn på|min løn|din løn|lønnen|før skat|"
         r"(?:vores|hans|hendes|sin) løn\b|"
         # help sought with a bill: »søgt om hjælp til betaling af din elregning«
@@ -1421,6 +1446,10 @@ TERMS: list[Term] = [
         r"låne penge af|låner penge af|lånte penge af|"
         r"lånt [0-9][0-9.,]* kr|lånte [0-9][0-9.,]* kr|låne [0-9][0-9.,]* kr|"
         r"får ingen penge|fik ingen penge|får ikke nogen penge|fogedsag|"
+        # rent not paid, said in the present: »han betaler ikke sin husleje« (not »betaler
+        # ikke husleje«, which one who owns one's home says too)
+        r"(?:betaler|betalte) ikke (?:længere |mere )?(?:(?:sin|min|hans|hendes|deres|vores) "
+        r"husleje|huslejen)\b|"
         r"ikke (?:har )?betalt (?:vores|min|sin|hans|hendes|deres) (?:el|husleje|varme|vand|gas|"
         r"regning|regninger)|"
         # the power, heat or water cut off: »min strøm er blevet lukket«
@@ -1632,7 +1661,7 @@ TERMS: list[Term] = [
         # neither home nor work nor money: »han har hverken bolig, job eller penge«
         r"(?:har|havde) hverken (?:en )?(?:bolig|job|arbejde|penge|indtægt)\b|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
-        r"står uden bolig|uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
+        r"(?:står|stå|stod|er|var|været|blevet) uden (?:bolig|tag over hovedet)|uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
         # housing needed, moving back to one's parents (not supported housing for a
         # disability, »bosted«, »bofællesskab«: the labelled sets count that as health)
         r"hjælp til (?:at finde )?(?:en )?(?:bolig|lejlighed)|brug for en (?:bolig|lejlighed)|"
@@ -1764,6 +1793,8 @@ TERMS: list[Term] = [
         r"overtagelsen (?:sker|er|bliver) (?:den |pr\. |per )?[0-9]|"
         r"overtagelsen (?:er|bliver|blev) (?:udskudt|rykket|flyttet)|"
         r"sælger(?:en)? venter|"
+        # the buyer waiting for what the sale hangs on: »køber afventer svaret«
+        r"køber(?:en|ne)? afventer|"
         r"(?:er|var) (?:ved|midt i|i gang med) at (?:sælge|købe|handle) (?:den|det|huset|gården|"
         r"grunden|ejendommen|"
         r"lejligheden|sommerhuset|jorden|rækkehuset|villaen)|"
@@ -1932,7 +1963,7 @@ TERMS: list[Term] = [
         "ethnic.from_country",
         "ethnic_origin",
         r"(oprindeligt|oprindelig|flygtede|flygtet|flygtning|flugten|flugt|adopteret|født|stammer|"
-        r"kommer|kom|er|var|udvandret|indvandret|flyttede hertil|flyttet hertil|kommet hertil|"
+        r"kommer|kom|kommet|er|var|udvandret|indvandret|flyttede hertil|flyttet hertil|kommet hertil|"
         # a person from a country: »en kæreste fra Rusland«
         r"kæreste|mand|kone|hustru|ven|veninde|svigersøn|svigerdatter|svigermor|svigerfar|"
         r"forældre|familie|bror|brødre|søster|søstre|søn|sønner|datter|døtre|far|mor|"
