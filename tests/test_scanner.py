@@ -1602,6 +1602,11 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Min datter er blevet bidt i benet af en hund.", "health"),
         ("Min søn har ventet længe på psykiatrien.", "health"),
         ("Min lejer betaler ikke sin husleje.", "social_economic"),
+        # a dismissal the union calls unfair; the union acting on someone's behalf; a strip
+        # of one's land to be bought
+        ("Jeg er lige blevet opsagt, og HK mener, at det er usagligt.", "trade_union"),
+        ("Vi har modtaget HK's henvendelse på dine vegne.", "trade_union"),
+        ("Kommunen har tilbudt at købe en stribe af vores have.", "property_deal"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2165,6 +2170,14 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ("Mange venter for længe på psykiatrien i regionen.", "health"),
         ("Jeg er medlem i bestyrelsen for skolen.", "trade_union"),
         ("Min mor har et lille hus og betaler ikke husleje.", "social_economic"),
+        # money granted to an association; a union's view of a policy; a strip of a wood
+        (
+            "Tak for din ansøgning om tilskud til foreningens sommerlejr. Udvalget har "
+            "bevilget 6.800 kr. Beløbet udbetales til foreningens konto.",
+            "social_economic",
+        ),
+        ("3F mener, at det er forkert at lukke skolen.", "trade_union"),
+        ("Kommunen vil købe en stribe af skoven ved Ringvejen.", "property_deal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -396,6 +396,12 @@ class Scanner:
             return None  # »ellers tager de mine penge«: a sanction threatened, no crime
         if (
             term.category == "social_economic"
+            and text[start : start + 6].lower() == "bevilg"
+            and context.granted_to_an_association()
+        ):
+            return None  # »Vi har bevilget 5.000 kr. … til foreningens konto«
+        if (
+            term.category == "social_economic"
             and text[start : start + 5].lower() == "skyld"
             and _OWED_BUT_NO_MONEY.match(_following(text, end)) is not None
         ):
@@ -898,6 +904,10 @@ _CARE_PLACE: Final = re.compile(
     with_ascii_spellings("(" + "|".join(_CARE_PLACE_WORDS) + "|[a-zæøå]+logisk)"),
     re.IGNORECASE,
 )
+# Where an association's money goes (in lower case: _Context._low).
+_AN_ASSOCIATIONS_MONEY: Final = spelled_bytes(
+    ["til foreningens", "til klubbens", "foreningens konto", "klubbens konto"]
+)
 _PLACES_OF_WORK: Final = frozenset(["health", "criminal", "ethnic_origin", "social_economic"])
 _WORK_BEFORE: Final = re.compile(
     with_ascii_spellings(
@@ -1306,6 +1316,13 @@ class _Context:
             tail = max(0, len(self.data) - 160)
             self._company = _COMPANY_SIGNATURE.search(self.data, tail) is not None
         return self._company
+
+    def granted_to_an_association(self) -> bool:
+        """A text that says money goes to an association's account or activity (»Beløbet
+        udbetales til foreningens konto«, »tilskud til klubbens sommerlejr«): a sum
+        granted in it is the association's, not anyone's means."""
+        low = self._low()
+        return any(words in low for words in _AN_ASSOCIATIONS_MONEY)
 
     def _low(self) -> bytes:
         if self._lowered is None:

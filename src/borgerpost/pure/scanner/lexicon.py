@@ -96,6 +96,9 @@ _STI: Final = r"klamydia|gonoré|syfilis|kønssygdom|kønsvorter"
 # Where a property lies, between it and what is done with it: »vores hus på Engvej 12
 # til salg«.
 _AT_AN_ADDRESS: Final = r"(?:\s+(?:på|i|ved)\s+[a-zæøåéü]+(?:\s+[0-9]+[a-z]?)?)?"
+# A part of a property: »en stribe af vores have«, »et stykke af sin grund«. (No more
+# words: property.sale would grow too large for Hyperscan to report where it starts.)
+_A_PART_OF: Final = r"(?:(?:en stribe|en del|en bid|et stykke) af\s+)"
 _BEFORE_A_NOUN: Final = (
     r"(?:vores|vort|min|mit|sin|sit|hans|hendes|deres|jeres|din|dit|den|det|en|et|de|"
     r"gamle|lille|store|nye|ny|nyt|nuværende|fælles|kommunale|tomme|ledige|hele|halve|private|"
@@ -817,6 +820,13 @@ TERMS: list[Term] = [
         r"har skrevet),? at "
         r"(?:jeg|han|hun|min|mit|mine|hans|hendes|opsigelsen|afskedigelsen|fyringen|"
         r"advarslen|bortvisningen)\b|"
+        # a dismissal the union calls unfair: »HK mener, at det er usagligt«
+        + _UNIONS
+        + r",?\s+(?:siger|mener|vurderer|skriver|har sagt|har vurderet),? at (?:det|den) "
+        r"(?:er|var) (?:en )?usaglig(?:t|e)?\b|"
+        # the union acting on someone's behalf: »HK's henvendelse på dine vegne«
+        + _UNIONS
+        + r"(?:'s|s)?\s+(?:[a-zæøåéü]+\s+){0,2}på (?:mine|dine|hans|hendes|vores|jeres) vegne\b|"
         # the union taking up someone's case: »FOA har anmeldt det som arbejdsskade«, also
         # as it says it will (»FOA siger, at de vil føre sagen for mig«)
         + _UNIONS
@@ -1821,7 +1831,7 @@ TERMS: list[Term] = [
         r"(?:overtage|overtager)\s+(?:[a-zæøåéü]+\s+){0,2}(?:gård|gården|ejendom|ejendommen|"
         r"landbrug|landbruget|hus|huset|sommerhus|sommerhuset)\b|"
         # someone's property being bought or sold now (not »solgt«: that is done)
-        r"(?:købe|sælge|køber|sælger)\s+(?:en del af\s+|et stykke af\s+)?(?:vores|min|mit|"
+        r"(?:købe|sælge|køber|sælger)\s+" + _A_PART_OF + r"?(?:vores|min|mit|"
         r"hans|hendes|deres|jeres|sit|sin) (?:hus|have|grund|jord|ejendom|lejlighed|"
         r"andelsbolig|sommerhus|villa|gård|rækkehus|parcelhus|landbrug))" + W,
         0.8,
@@ -1906,7 +1916,7 @@ TERMS: list[Term] = [
         r"tilbud på|tilbud fra [a-zæøåéü]+ på|handel med|handlen om|handlen på|overdrage|"
         r"kontrakt på|købekontrakt på|købsaftale på)\s+"
         # (to someone, of a part: »vil sælge os en stribe af sin grund«)
-        r"(?:(?:os|mig|ham|hende|dem)\s+)?(?:(?:en stribe|en del|en bid|et stykke) af\s+)?"
+        r"(?:(?:os|mig|ham|hende|dem)\s+)?" + _A_PART_OF + r"?"
         r"(?:" + _BEFORE_A_NOUN + r"\s+){0,3}"
         # (land by its word for an area too: »købe det kommunale areal bag vores grund«)
         r"[a-zæøåéü]*(?:(hus|lejlighed|ejendom|grund|jord|gård|villa|bolig|hytte|kolonihave|"
