@@ -1607,6 +1607,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg er lige blevet opsagt, og HK mener, at det er usagligt.", "trade_union"),
         ("Vi har modtaget HK's henvendelse på dine vegne.", "trade_union"),
         ("Kommunen har tilbudt at købe en stribe af vores have.", "property_deal"),
+        # (a group's share that tells of someone's own still does)
+        ("Mange af mine kolleger siger, at min søn har angst.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2178,6 +2180,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         ),
         ("3F mener, at det er forkert at lukke skolen.", "trade_union"),
         ("Kommunen vil købe en stribe af skoven ved Ringvejen.", "property_deal"),
+        # what a share of a group says of itself, and its own relative clause after »af«
+        ("Mange af mine kolleger siger, at de er stressede.", "health"),
+        ("Mange af de unge i byen, der ryger hash, har ingen steder at gå hen.", "health"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -367,7 +367,8 @@ def _many_of(low: list[bytes]) -> bool:
     subject, with no new clause (»at«, »der«) or subject (»jeg«) before the term."""
     for i in range(len(low) - 1):
         if low[i] in _GROUP_WORDS and low[i + 1] == b"af":
-            return _NEW_CLAUSE.isdisjoint(low[i + 2 :])
+            rest = low[i + 2 :]
+            return _NEW_CLAUSE.isdisjoint(rest) or _the_groups_relative(rest)
         if low[i] == b"hvor" and low[i + 1] == b"mange":
             # a number asked for: »Hvor mange fra kommunen sidder i fængsel?« (not »hvor
             # mange år skal min søn sidde«: someone's own)
@@ -385,12 +386,15 @@ def _many_of(low: list[bytes]) -> bool:
 def _the_groups_relative(rest: list[bytes]) -> bool:
     """»mange unge i kommunen, der ryger hash«: the new clause is the group's own, its
     »der« or »som« the last word before the term or before one verb of being or having
-    (not »mange unge, der siger, at min søn …«)."""
+    (not »mange unge, der siger, at min søn …«). So is what the group says of itself:
+    »mange af mine kolleger siger, at de er stressede«."""
     for i, word in enumerate(rest):
         if word in _NEW_CLAUSE:
-            return (word == b"der" or word == b"som") and (
-                i == len(rest) - 1 or (i == len(rest) - 2 and rest[-1] in _BEING_OR_HAVING)
-            )
+            if word == b"at" and i + 1 < len(rest) and rest[i + 1] == b"de":
+                i += 1  # »… siger, at de er«: »de« is the group
+            elif word != b"der" and word != b"som":
+                return False
+            return i == len(rest) - 1 or (i == len(rest) - 2 and rest[-1] in _BEING_OR_HAVING)
     return True
 
 
