@@ -1609,6 +1609,15 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Kommunen har tilbudt at købe en stribe af vores have.", "property_deal"),
         # (a group's share that tells of someone's own still does)
         ("Mange af mine kolleger siger, at min søn har angst.", "health"),
+        # activation with a benefit; a nude video shared; tested for a gene named by its
+        # disease; a scan and what it found; a crisis centre lived in; a place of care
+        # named as where someone lives after an event held there
+        ("Kan jeg få fri fra aktiveringen, mens jeg venter på svar fra lægen?", "social_economic"),
+        ("Min søn har delt en nøgen video af en pige fra klassen.", "criminal"),
+        ("Min søster og jeg er begge testet for brystkræftgenet.", "genetic_biometric"),
+        ("Jeg har været til scanning, og de fandt en skygge på lungen.", "health"),
+        ("Min søster bor på krisecentret med sine to børn.", "social_economic"),
+        ("Vi vil gerne starte en café på plejehjemmet, hvor min mor bor.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2183,6 +2192,21 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # what a share of a group says of itself, and its own relative clause after »af«
         ("Mange af mine kolleger siger, at de er stressede.", "health"),
         ("Mange af de unge i byen, der ryger hash, har ingen steder at gå hen.", "health"),
+        # activation counted; a crisis centre as where one lives near; events held at a
+        # place of care; a social worker by trade
+        (
+            "Hvor mange borgere i kommunen er på kontanthjælp, og hvor mange af dem er i "
+            "aktivering?",
+            "social_economic",
+        ),
+        ("Jeg bor tæt på krisecentret og synes det er godt, at det ligger her.", "social_economic"),
+        ("Jeg er præst og vil gerne holde julegudstjeneste på plejehjemmet.", "health"),
+        ("Jeg vil gerne starte en café på plejehjemmet.", "health"),
+        ("Min søster vil holde en koncert på sygehuset.", "health"),
+        (
+            "Som socialrådgiver møder jeg mange familier, der ikke kan betale huslejen.",
+            "social_economic",
+        ),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

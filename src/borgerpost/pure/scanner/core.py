@@ -921,6 +921,10 @@ _WORK_BEFORE: Final = re.compile(
         r"[a-z]*repræsentant(?:en)?|tillidsmand(?:en)?|"
         # one who helps there unpaid: »vil gerne være frivillig på plejehjemmet«
         r"frivillig|frivillige|"
+        # an event held there: »julegudstjeneste på plejehjemmet«, »en café på plejehjemmet«
+        # (»café«: in bytes, no word boundary follows »é«)
+        r"[a-z]*gudstjeneste|koncert|cafe|caf(?=é)|[a-z]*fest|arrangement|foredrag|banko|"
+        r"loppemarked|åbent hus|"
         # one's job there lost: »fyret fra plejehjemmet efter 14 år«
         r"fyret|opsagt|afskediget|bortvist|"
         # the caring professions themselves: »min mor er sygeplejerske på hospitalet«
@@ -1042,6 +1046,8 @@ def _a_profession(
         and _next_word(data, end) in _CALLING
     ):
         return True  # »Telefonnotat: Ejendomsmægler ringede …«: the caller's trade
+    if before_words == [b"som"] and term in _PROFESSIONS:
+        return True  # »Som socialrådgiver møder jeg mange familier«: in one's trade
     # A profession as the predicate, a bare noun after »er« (»min mand er psykolog i
     # PPR«, »hun blev uddannet fysioterapeut«): Danish names what one is by trade without
     # an article; going to one takes a preposition (»går til psykolog«).
@@ -1120,7 +1126,22 @@ def _at_work(before_term: bytes, text: str, start: int) -> bool:
         return False
     # A place of care as where something is (»parkeringen ved sygehuset«, »foran
     # hospitalet«): no one's stay in it.
-    return _word_before(before_term) in _NEAR or _WORK_BEFORE.search(before_term) is not None
+    return (
+        _word_before(before_term) in _NEAR
+        or before_term[-24:].translate(LOWER_LATIN1).rstrip().endswith(_NEAR_PHRASES)
+        or _WORK_BEFORE.search(before_term) is not None
+    ) and _SOMEONE_STAYS_THERE.match(text, start, start + 60) is None
+
+
+# The place then named as where someone lives or is treated: »en café på plejehjemmet,
+# hvor min mor bor«.
+_SOMEONE_STAYS_THERE: Final = re.compile(
+    with_ascii_spellings(
+        r"(?i)\w+,? (?:hvor|som|der) (?:min|mit|mine|hans|hendes|vores|deres|din|dit|sin|sit|"
+        r"jeres) (?:[a-zæøå]+ ){1,2}(?:bor|boede|har boet|ligger|lå|er indlagt|blev indlagt|"
+        r"er anbragt|sidder)\b"
+    )
+)
 
 
 _AGAINST: Final = frozenset([b"mod", b"imod"])
@@ -1165,6 +1186,10 @@ _SOME_DAY: Final = (
 )  # fmt: skip
 _NEAR: Final = spelled_bytes(
     ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
+)
+# The same in two or more words: »jeg bor tæt på krisecentret«.
+_NEAR_PHRASES: Final = tuple(
+    spelled_bytes(["tæt på", "lige ved", "ved siden af", "i nærheden af", "over for"])
 )
 
 

@@ -571,6 +571,9 @@ TERMS: list[Term] = [
         # born too early, the emergency room, chemotherapy, scans and tests of the body
         r"født for tidligt|for tidligt født|præmatur|kuvøse|neonatal|"
         r"skadestue|akutmodtagelse|lægevagten|kemo\b|(?:mr|ct|pet)-?scanning|"
+        # a scan had, and what it found: »været til scanning … en skygge på lungen«
+        r"(?:været|var|skal|skulle) til (?:en )?scanning|skygge på (?:lungen|lungerne|hjernen|"
+        r"leveren|nyren|nyrerne)|"
         r"scanning af (?:hjernen|hovedet|ryggen|hjertet|maven|brystet|lungerne|knæet)|"
         r"knude i (?:brystet|halsen|maven|hovedet|lysken|armhulen)|"
         r"fjernet en knude|"
@@ -1035,6 +1038,7 @@ TERMS: list[Term] = [
         # a police case number given
         r"politiets journalnummer|journalnummer hos politiet|politiet har journalnummer|"
         r"fotograferet nøgen|filmet nøgen|nøgenfotos|nøgne billeder|uden tøj på|"
+        r"nøgen (?:video|videoer|billede|billeder|foto|fotos)\b|nøgenvideo|"
         r"(?:billeder|fotos|video|videoer|film) af (?:hende|ham|dem|min datter|min søn) uden tøj|"
         # caught, in slang
         r"busted|strisserne|strissere|panserne|snuppet af|"
@@ -1290,6 +1294,8 @@ TERMS: list[Term] = [
         r"biobank|pku|hælprøve|nyfødtscreening|"
         # tests of an unborn child's chromosomes
         r"fostervandsprøve|moderkageprøve|moderkagebiopsi|kromosomundersøgelse|"
+        # tested for a gene named by its disease: »testet for brystkræftgenet«
+        r"(?:testet|testes|teste) for [a-zæøåéü]*gen(?:et|er|erne)?\b|"
         # a carrier of a gene, named or not: »bærer af BRCA1-genet«, »bærer af et gen for«
         r"bærer af [^.!?\n]{0,25}gen(?:et|er|erne)?\b|"
         # a carrier of a hereditary disease, said of someone: »jeg er bærer af cystisk
@@ -1307,6 +1313,8 @@ TERMS: list[Term] = [
         r"integrationsydelse|selvforsørgelses|boligstøtte|boligsikring|enkeltydelse|enkeltudgift|"
         r"hjemrejseydelse|overgangsydelse|uddannelsesydelse|introduktionsydelse|boligydelse|"
         r"barselsdagpenge|barselspenge|"
+        # activation, the duty that comes with a benefit: »fri fra aktiveringen«
+        r"aktiveringsforløb|(?:i|til|fra) (?:tvungen )?aktivering(?:en)?\b|"
         r"fleksjob|flexjob|ledighedsydelse|ressourceforløb|jobafklaringsforløb|jobafklaring|revalidering|"
         r"tabt arbejdsfortjeneste|merudgift|friplads|økonomisk friplads|"
         r"overførselsindkomst|folkepension|min pension|hans pension|hendes pension|"
@@ -1655,7 +1663,7 @@ TERMS: list[Term] = [
         r"underretning|familiebehandling|"
         r"samvær|forældremyndighed|bostøtte|aflastning|netværksmøde|socialrådgiver|"
         # (not »misbrugsbehandling«: treatment is health, and no labelled set counts it social)
-        r"sagsbehandler i familie|krisecenter|netværkspleje|"
+        r"sagsbehandler i familie|krisecenter|krisecentret|krisecenteret|netværkspleje|"
         r"sofaen hos|sover på sofaen|venteliste til en større bolig|skal skilles|vil skilles|"
         # (»har ikke sted at bo«, as a second language says it; not »det er ikke et sted at
         # bo«, what one thinks of a place)
