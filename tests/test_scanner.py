@@ -1618,6 +1618,8 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Jeg har været til scanning, og de fandt en skygge på lungen.", "health"),
         ("Min søster bor på krisecentret med sine to børn.", "social_economic"),
         ("Vi vil gerne starte en café på plejehjemmet, hvor min mor bor.", "health"),
+        # born with a hole in the heart
+        ("Vores lille pige er født med et hul i hjertet.", "health"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2207,6 +2209,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
             "Som socialrådgiver møder jeg mange familier, der ikke kan betale huslejen.",
             "social_economic",
         ),
+        # an illness that may come (»hvis … bliver syg«); a purchase wished for some day
+        ("Hvis min mand bliver syg, kan han så få hjælp til indkøb?", "health"),
+        ("En dag vil jeg gerne købe et hus i Søby, men der er ingen til salg.", "property_deal"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

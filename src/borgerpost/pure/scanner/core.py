@@ -437,6 +437,10 @@ class Scanner:
                 # a sale one may make some day: »vi overvejer at sælge huset engang«
                 context.denied.append((start, term.category))
                 return None
+            if _SOME_DAY_BEFORE.search(before_term) is not None:
+                # »En dag vil jeg gerne købe et hus i Søby«
+                context.denied.append((start, term.category))
+                return None
             if _IF_WE.search(before_term) is not None:
                 # a sale one may make: »hvis vi sælger vores hus om nogle år«
                 context.denied.append((start, term.category))
@@ -655,6 +659,14 @@ _PUBLIC_SELLER: Final = re.compile(
 )
 _IF_WE: Final = re.compile(
     rb"(?i)\bhvis (?:jeg|vi|han|hun|de|man) (?:en dag |engang |nu |alligevel )?(?:skulle |vil )?$"
+)
+# Some day, then a wish, just before a purchase or a sale: »En dag vil jeg gerne købe …«,
+# »engang vil vi sælge …«.
+_SOME_DAY_BEFORE: Final = re.compile(
+    with_ascii_spellings(
+        r"(?i)\b(?:en dag|engang|en skønne dag|på sigt|i fremtiden|om nogle år) (?:vil|skal|"
+        r"håber|drømmer) (?:jeg|vi|han|hun|de)(?: gerne| selv)?(?: om)?(?: at)? $"
+    ).encode("latin-1")
 )
 _INDEFINITE_PLURALS: Final = tuple(
     both_spellings(("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer"))
@@ -945,7 +957,7 @@ _IF_ONE_DAY: Final = re.compile(
     with_ascii_spellings(
         # (the one it may happen to: »hvis min mor en dag skal på plejehjem«)
         r"(?i)\b(?:hvis (?:jeg|vi|han|hun|de|(?:min|mit|mine|hans|hendes|vores|deres) [a-zæøå]+) "
-        r"(?:en dag |engang |på et tidspunkt )?(?:skal|skulle|får brug for|fik brug for)|"
+        r"(?:en dag |engang |på et tidspunkt )?(?:skal|skulle|får brug for|fik brug for|bliver)|"
         r"(?:bange|bekymret|nervøs|utryg|ængstelig) for at (?:skulle|få brug for|komme|"
         r"blive)|"
         r"frygter (?:for )?at (?:skulle|få brug for|komme|blive))\b[^.!?\n,]{0,20}$"

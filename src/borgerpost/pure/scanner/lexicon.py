@@ -564,7 +564,7 @@ TERMS: list[Term] = [
         r"skal have (?:vores|mit|sit|hendes|deres) (?:første|andet|tredje|fjerde) barn\b|"
         # a condition one was born with
         r"født med (?:en |et )?(?:sjælden |sjældent |alvorlig |alvorligt )?(?:genfejl|"
-        r"hjertefejl|handicap|misdannelse|syndrom|sygdom|diagnose)|"
+        r"hjertefejl|handicap|misdannelse|syndrom|sygdom|diagnose)|hul i hjertet|"
         # memory failing, and no longer managing alone
         r"glemsom|hukommelsestab|hukommelsesproblemer|dårlig hukommelse|"
         r"(?:kan|kunne) ikke (?:længere |mere )?klare sig selv|"
