@@ -1620,6 +1620,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Vi vil gerne starte en café på plejehjemmet, hvor min mor bor.", "health"),
         # born with a hole in the heart
         ("Vores lille pige er født med et hul i hjertet.", "health"),
+        # alone with one child; days of a benefit taken
+        ("Jeg er alene med min søn og arbejder om natten.", "social_economic"),
+        ("Nu mister jeg tre dages ydelse, fordi jeg kom for sent.", "social_economic"),
     ],
 )
 def test_rules_of_danish_find_the_disclosure(text, category):
@@ -2212,6 +2215,9 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # an illness that may come (»hvis … bliver syg«); a purchase wished for some day
         ("Hvis min mand bliver syg, kan han så få hjælp til indkøb?", "health"),
         ("En dag vil jeg gerne købe et hus i Søby, men der er ingen til salg.", "property_deal"),
+        # alone with a child for a weekend; days of a holiday
+        ("Jeg var alene med min søn i sommerhuset i weekenden.", "social_economic"),
+        ("Vi holdt tre dages ferie i Skagen.", "social_economic"),
     ],
 )
 def test_rules_of_danish_leave_what_is_no_disclosure(text, category):

@@ -935,7 +935,8 @@ _WORK_BEFORE: Final = re.compile(
         r"frivillig|frivillige|"
         # an event held there: »julegudstjeneste på plejehjemmet«, »en café på plejehjemmet«
         # (»café«: in bytes, no word boundary follows »é«)
-        r"[a-z]*gudstjeneste|koncert|cafe|caf(?=é)|[a-z]*fest|arrangement|foredrag|banko|"
+        r"gudstjeneste|julegudstjeneste|koncert|cafe|caf(?=é)|fest|julefest|sommerfest|"
+        r"arrangement|foredrag|banko|"
         r"loppemarked|åbent hus|"
         # one's job there lost: »fyret fra plejehjemmet efter 14 år«
         r"fyret|opsagt|afskediget|bortvist|"

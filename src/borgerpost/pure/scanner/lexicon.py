@@ -1651,6 +1651,11 @@ TERMS: list[Term] = [
         # bringing up children alone
         r"enlig mor|enlig far|enlige mor|enlige far|enefar|enemor|alenemor|alenefar|"
         r"alene med (?:mine|vores|sine|de|to|tre|fire|fem|[0-9]) (?:små )?børn|alene med børnene|"
+        # one child, as one's life is: »jeg er alene med min søn« (as own121-0001 tells it;
+        # not »jeg var alene med min søn i sommerhuset«)
+        r"(?:er|bor|står) alene med (?:min|mit|sin|sit|vores) (?:søn|datter|barn|dreng|pige)\b|"
+        # days of a benefit taken as a sanction: »nu mister jeg tre dages ydelse«
+        r"[a-zæøå0-9]+ dages (?:ydelse|kontanthjælp|dagpenge|uddannelseshjælp)\b|"
         r"børn og er alene\b|"
         r"brug for (?:hjælp til )?(?:en )?(?:ny|anden|større|mindre|billigere) (?:bolig|lejlighed)|"
         # a home too small for those who live there: »min lejlighed er for lille til os 6«
