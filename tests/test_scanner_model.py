@@ -167,6 +167,11 @@ KNOWN_WRONG = {
     # The model cannot tell the writer's sex from »/Maja«, as partners.py does: a partner
     # who is a boy reads to it as the same-sex partner of the tuning text it resembles.
     "hej jeg er 16 og min kæreste er en dreng, vi er sammen. /Maja",
+    # Since the eighteenth session's retraining its union threshold is 0.95 (its additions
+    # on first runs were more often right than wrong), and at that it cannot read these
+    # denials; the rules read them, and the model is not asked there (the test below).
+    "Jeg har ingen a-kasse og er uden fagforening.",
+    "Jeg er ikke medlem af nogen fagforening.",
 }
 MAIL = (
     "Kære Anne\n\nTak for dit svar på mit spørgsmål fra sidste uge. {} Jeg håber, at I vil "
@@ -196,6 +201,8 @@ def test_the_model_keeps_quiet_on_the_traps_of_the_rules_set_in_a_mail():
             "lånet tilbage?",
             "property_deal",
         ),
+        ("Jeg har ingen a-kasse og er uden fagforening.", "trade_union"),
+        ("Jeg er ikke medlem af nogen fagforening.", "trade_union"),
     ],
 )
 def test_the_model_is_not_asked_where_the_rules_read_a_denial_or_a_day_that_may_come(
