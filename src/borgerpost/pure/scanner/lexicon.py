@@ -790,7 +790,8 @@ TERMS: list[Term] = [
         "union.member",
         "trade_union",
         r"(medlem af|meldt ind i|(?:meldt|meldte|melder|melde) (?:mig|sig|os|dig|jer) ind i|"
-        r"organiseret i|medlem i|min fagforening|mit forbund|faglige organisation|faglig organisation|"
+        r"organiseret i|medlem i|min fagforening|mit forbund|faglige organisation|"
+        r"faglig organisation|"
         r"jeg er i|han er i|hun er i|vi er i|"
         r"tillidsrepræsentant "
         r"for|tillidsrepræsentant i|min a-kasse|din a-kasse|hans a-kasse|hendes a-kasse|"
@@ -835,8 +836,9 @@ TERMS: list[Term] = [
         + _UNIONS
         + r"\s+(?:(?:siger|skriver|lover|har sagt|har lovet),?\s+at\s+(?:de|den|det)\s+)?"
         r"(?:har\s+|vil\s+|skal\s+)?(?:anmeldt|anmelder|anmelde|rejst|rejser|rejse|ført|fører|"
-        r"føre|kører|kørt|køre|overtaget|overtager|overtage|taget|tager|tage)\s+(?:det|den|skaden|ulykken|(?:min|hans|hendes|vores|deres) "
-        r"sag|sagen for (?:mig|ham|hende|os))\b",
+        r"føre|kører|kørt|køre|overtaget|overtager|overtage|taget|tager|tage)\s+"
+        r"(?:det|den|skaden|ulykken|(?:min|hans|hendes|vores|deres) sag|"
+        r"sagen for (?:mig|ham|hende|os))\b",
         0.9,
         "medlemskab af en fagforening eller a-kasse",
         needs="phrase",
@@ -1684,7 +1686,8 @@ TERMS: list[Term] = [
         # neither home nor work nor money: »han har hverken bolig, job eller penge«
         r"(?:har|havde) hverken (?:en )?(?:bolig|job|arbejde|penge|indtægt)\b|"
         r"ingen steder at bo|ikke nogen steder at bo|ingen steder at sove|uden tag over hovedet|"
-        r"(?:står|stå|stod|er|var|været|blevet) uden (?:bolig|tag over hovedet)|uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
+        r"(?:står|stå|stod|er|var|været|blevet) uden (?:bolig|tag over hovedet)|"
+        r"uden et sted at bo|brug for et sted at bo|mangler et sted at bo|"
         # housing needed, moving back to one's parents (not supported housing for a
         # disability, »bosted«, »bofællesskab«: the labelled sets count that as health)
         r"hjælp til (?:at finde )?(?:en )?(?:bolig|lejlighed)|brug for en (?:bolig|lejlighed)|"
