@@ -2602,3 +2602,22 @@ def test_the_labels_of_other_numbers_read_backwards_as_searched_forwards():
 @given(st.text(alphabet="kundefatrolsgijpmbæøå .-:nrhyNRKTLF", max_size=40))
 def test_the_labels_of_other_numbers_agree_on_any_text(tail):
     assert cprmod.other_number_label(tail) == (_OTHER_NUMBER_SEARCHED.search(tail) is not None)
+
+
+@pytest.mark.parametrize(
+    ("line", "depth"),
+    [
+        ("Hej Anne", 0),
+        ("> Hej Anne", 1),
+        ("> > Hej Anne", 2),
+        (">> Hej Anne", 2),
+        # a deep thread's marks, past the first twelve characters: the same opening the
+        # closings and headers are read from (partners._line_opening)
+        ("> > > > > > > Hej Anne", 7),
+    ],
+)
+def test_a_lines_quote_depth_counts_the_marks_before_its_words(line, depth):
+    from borgerpost.pure.scanner.partners import quote_depth
+
+    text = f"Første linje\n{line}\nSidste linje"
+    assert quote_depth(text, text.index("Hej")) == depth

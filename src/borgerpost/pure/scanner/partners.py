@@ -241,8 +241,7 @@ def quote_depth(text: str, position: int) -> int:
     """How many messages deep the line holding `position` is quoted: »> « once, »> > « or
     »>> « twice."""
     line_start = text.rfind("\n", 0, position) + 1
-    head = text[line_start : line_start + 12]
-    return head[: len(head) - len(head.lstrip(" \t>"))].count(">")
+    return text[line_start : _line_opening(text, line_start)].count(">")
 
 
 @lru_cache(maxsize=4)  # the current text or two; a large block is kept no longer
