@@ -660,14 +660,6 @@ _PUBLIC_SELLER: Final = re.compile(
 _IF_WE: Final = re.compile(
     rb"(?i)\bhvis (?:jeg|vi|han|hun|de|man) (?:en dag |engang |nu |alligevel )?(?:skulle |vil )?$"
 )
-# Some day, then a wish, just before a purchase or a sale: »En dag vil jeg gerne købe …«,
-# »engang vil vi sælge …«.
-_SOME_DAY_BEFORE: Final = re.compile(
-    with_ascii_spellings(
-        r"(?i)\b(?:en dag|engang|en skønne dag|på sigt|i fremtiden|om nogle år) (?:vil|skal|"
-        r"håber|drømmer) (?:jeg|vi|han|hun|de)(?: gerne| selv)?(?: om)?(?: at)? $"
-    ).encode("latin-1")
-)
 _INDEFINITE_PLURALS: Final = tuple(
     both_spellings(("huse", "grunde", "ejendomme", "lejligheder", "boliger", "gårde", "villaer"))
 )
@@ -1197,6 +1189,14 @@ _SOME_DAY: Final = (
     "engang", "en dag", "en skønne dag", "på et tidspunkt", "om nogle år", "om et par år",
     "om mange år", "senere hen", "i fremtiden",
 )  # fmt: skip
+# The same days said first, then a wish, just before a purchase or a sale: »En dag vil jeg
+# gerne købe …«, »på sigt vil vi sælge …«.
+_SOME_DAY_BEFORE: Final = re.compile(
+    with_ascii_spellings(
+        r"(?i)\b(?:" + "|".join((*_SOME_DAY, "på sigt")) + r") (?:vil|skal|håber|drømmer) "
+        r"(?:jeg|vi|han|hun|de)(?: gerne| selv)?(?: om)?(?: at)? $"
+    ).encode("latin-1")
+)
 _NEAR: Final = spelled_bytes(
     ["ved", "foran", "bag", "bagved", "overfor", "nær", "forbi", "omkring", "langs"]
 )
