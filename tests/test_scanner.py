@@ -1600,6 +1600,9 @@ def test_scan_command_starts_without_django(tmp_path):
         ("Køberen afventer stadig svar fra sin bank, siger min far.", "property_deal"),
         ("Min mor virker meget forvirret, når jeg besøger hende.", "health"),
         ("Min datter er blevet bidt i benet af en hund.", "health"),
+        # an animal that did the term to a person the term names
+        ("Naboens hund har bidt min datter i benet.", "health"),
+        ("Katten har bidt ham i hånden, og nu er den hævet.", "health"),
         ("Min søn har ventet længe på psykiatrien.", "health"),
         ("Min lejer betaler ikke sin husleje.", "social_economic"),
         # a dismissal the union calls unfair; the union acting on someone's behalf; a strip
@@ -2178,6 +2181,7 @@ def test_rules_of_danish_find_the_disclosure(text, category):
         # waiting; a member of a board; no rent where one owns one's home
         ("Jeg er blevet forvirret over jeres brev om affald.", "health"),
         ("Vores hund er blevet bidt af naboens hund.", "health"),
+        ("Naboens hund har bidt vores kat i benet.", "health"),
         ("Min søster er lige kommet hjem fra Spanien.", "ethnic_origin"),
         (
             "Min far, der drikker meget kaffe, vil gerne have en kaffeautomat i ældreklubben.",

@@ -36,6 +36,7 @@ from .person import (
     denied_before,
     group_before,
     has_possessive,
+    said_of_an_animal,
     strong_person,
     subject_left_out,
     words_before,
@@ -348,7 +349,7 @@ class Scanner:
         data = context.data
         before_term = data[max(s_start, start - 60) : start]
         before_words = words_before(before_term)
-        if group_before(before_words):
+        if group_before(before_words) or said_of_an_animal(before_words, context.data[start:end]):
             if denied_before(before_words):
                 context.denied.append((start, term.category))
             return None

@@ -504,8 +504,8 @@ TERMS: list[Term] = [
         # treated by a physiotherapist or a chiropractor: »går til fysioterapeut for min
         # ryg« (not »min kone er fysioterapeut«, a profession)
         r"fysioterapi\b|(?:til|hos) (?:en )?(?:fysioterapeut|kiropraktor)|"
-        # bitten in a part of the body: »min datter er blevet bidt i benet af en hund«
-        # (»naboens hund har bidt min datter i benet« is read as said of the dog)
+        # bitten in a part of the body: »min datter er blevet bidt i benet af en hund«,
+        # »naboens hund har bidt min datter i benet« (person.said_of_an_animal)
         r"bidt (?:[a-zæøåéü]+ ){0,3}i (?:benet|armen|hånden|ansigtet|kinden|låret|"
         r"fingeren|foden|halsen|læggen)\b|"
         # psychiatry waited for or sent to: »ventet så længe på psykiatrien«

@@ -616,6 +616,26 @@ def words_before(before: bytes) -> list[bytes]:
     return before.translate(LOWER_WORDS).split()
 
 
+# Whom a term's own words name as its object: a person owned (»min datter«, »hans
+# kone«) or a pronoun of a person (»ham«, »hende«)
+_OBJECT_PRONOUNS: Final = spelled_bytes(["mig", "dig", "ham", "hende", "os"])
+_OWNERS: Final = POSSESSIVE_BYTES | spelled_bytes(["sin", "sit", "sine"])
+
+
+def said_of_an_animal(words: list[bytes], term: bytes) -> bool:
+    """An animal among the last words before a term (words_before) is what the term is
+    said of (»vores hund er syg«, »katten har fået sukkersyge«), unless the term itself
+    names the person it befell: »naboens hund har bidt min datter i benet«."""
+    if _ANIMALS.isdisjoint(words[-3:]):
+        return False
+    named = term.translate(LOWER_WORDS).split()
+    if not _OBJECT_PRONOUNS.isdisjoint(named):
+        return False
+    return not any(
+        owner in _OWNERS and owned not in _SHARED_OWNED for owner, owned in pairwise(named)
+    )
+
+
 def group_before(words: list[bytes]) -> bool:
     """The words just before a term (words_before) speak of a group, not one person:
     "flere lærere og psykologer", "borgere med angst"; of anyone ("om man kan få SU"); of
@@ -632,8 +652,6 @@ def group_before(words: list[bytes]) -> bool:
         return True
     if _people_in_a_place(low):
         return True  # »lave mad til ældre på plejehjem«
-    if not _ANIMALS.isdisjoint(low[-3:]):
-        return True  # »vores hund er syg«
     if low and (
         low[-1] in _EACH or low[-2:] == [b"en", b"enkelt"] or low[-2:] == [b"et", b"enkelt"]
     ):
