@@ -47,8 +47,11 @@ typedef struct {
     PyObject *words;
     Py_ssize_t features;
     Py_ssize_t width;     /* categories */
-    double *idf;          /* per feature */
-    int16_t *weights;     /* per feature, a weight per category, in thousandths */
+    /* Per feature its idf squared, and per feature and category the weight (in
+       thousandths) times the idf: the very products the sums would otherwise take at
+       every word, each a double as it was, so the sums come out the same to the bit. */
+    double *squares;
+    double *products;
     double *bias;         /* per category */
     uint64_t *pair_keys;  /* open addressing: index of first word << 32 | of second */
     Py_ssize_t *pair_values;
@@ -74,13 +77,12 @@ release(Kernel *self)
     PyMem_Free(self->memo);
     self->memo = NULL;
     Py_CLEAR(self->words);
-    PyMem_Free(self->idf);
-    PyMem_Free(self->weights);
+    PyMem_Free(self->squares);
+    PyMem_Free(self->products);
     PyMem_Free(self->bias);
     PyMem_Free(self->pair_keys);
     PyMem_Free(self->pair_values);
-    self->idf = self->bias = NULL;
-    self->weights = NULL;
+    self->squares = self->products = self->bias = NULL;
     self->pair_keys = NULL;
     self->pair_values = NULL;
     self->features = self->width = 0;
@@ -201,6 +203,25 @@ read_pairs(Kernel *self, const Py_buffer *pairs)
 }
 
 static int
+multiplied(Kernel *self, const double *idf, const int16_t *weights)
+{
+    Py_ssize_t cells = self->features * self->width;
+    self->squares = PyMem_Malloc(self->features * sizeof(double) + 1);
+    self->products = PyMem_Malloc(cells * sizeof(double) + 1);
+    if (self->squares == NULL || self->products == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t f = 0; f < self->features; f++) {
+        double v = idf[f];
+        self->squares[f] = v * v;
+        for (Py_ssize_t c = 0; c < self->width; c++)
+            self->products[f * self->width + c] = weights[f * self->width + c] * v;
+    }
+    return 0;
+}
+
+static int
 load(Kernel *self, PyObject *words, const Py_buffer *idf, const Py_buffer *weights,
      const Py_buffer *pairs, PyObject *bias)
 {
@@ -218,12 +239,14 @@ load(Kernel *self, PyObject *words, const Py_buffer *idf, const Py_buffer *weigh
         PyErr_NoMemory();
         return -1;
     }
-    self->idf = copied(idf, self->features, sizeof(double), "one idf per feature");
-    if (self->idf == NULL)
-        return -1;
-    self->weights = copied(weights, self->features * self->width, sizeof(int16_t),
-                           "a weight per feature and category");
-    if (self->weights == NULL
+    double *idfs = copied(idf, self->features, sizeof(double), "one idf per feature");
+    int16_t *thousandths = idfs == NULL ? NULL
+                                        : copied(weights, self->features * self->width,
+                                                 sizeof(int16_t), "a weight per feature and category");
+    int failed = thousandths == NULL || multiplied(self, idfs, thousandths) < 0;
+    PyMem_Free(idfs);
+    PyMem_Free(thousandths);
+    if (failed
         || read_each(bias, self->width, "one bias per category", read_double, self->bias) < 0
         || read_pairs(self, pairs) < 0)
         return -1;
@@ -269,11 +292,10 @@ add(Kernel *self, Sums *sums, Py_ssize_t feature)
     if (sums->seen[feature >> 3] & bit)
         return;
     sums->seen[feature >> 3] |= bit;
-    double v = self->idf[feature];
-    const int16_t *weights = self->weights + feature * self->width;
-    sums->squares += v * v;
+    const double *products = self->products + feature * self->width;
+    sums->squares += self->squares[feature];
     for (Py_ssize_t c = 0; c < self->width; c++)
-        sums->sums[c] += weights[c] * v;
+        sums->sums[c] += products[c];
 }
 
 /* What the words table gives for a word as written (its __missing__ makes a new one's). */
@@ -335,6 +357,12 @@ add_word(Kernel *self, Sums *sums, PyObject *entry)
         memcpy(&value, bytes, sizeof value);
         Py_ssize_t id = value;
         failed = id < -1 || id >= self->features;
+        /* A word met before in the text gave all its features then: the word itself is
+           one of them, and no other word gives it (its ends and pairs are written
+           apart), so its bit set means there is nothing left to add. Most of a mail's
+           words are such repeats (»og«, »jeg«, »at«). */
+        if (!failed && id >= 0 && (sums->seen[id >> 3] & (1u << (id & 7))))
+            size = 1;
         for (Py_ssize_t k = 1; !failed && k < size; k++) {
             memcpy(&value, bytes + k * sizeof value, sizeof value);
             failed = value < 0 || value >= self->features;
@@ -380,13 +408,26 @@ add_words(Kernel *self, Sums *sums, PyObject *text, Py_ssize_t start, Py_ssize_t
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
+    const unsigned char *latin1 = kind == PyUnicode_1BYTE_KIND ? data : NULL;
     Py_ssize_t i = start;
     while (i < end) {
-        while (i < end && !is_word(PyUnicode_READ(kind, data, i)))
-            i++;
+        /* (the scanner's text is one byte a character: read as such, with no test of
+           the kind at each character) */
+        if (latin1 != NULL) {
+            while (i < end && !latin1_word[latin1[i]])
+                i++;
+        } else {
+            while (i < end && !is_word(PyUnicode_READ(kind, data, i)))
+                i++;
+        }
         Py_ssize_t first = i;
-        while (i < end && is_word(PyUnicode_READ(kind, data, i)))
-            i++;
+        if (latin1 != NULL) {
+            while (i < end && latin1_word[latin1[i]])
+                i++;
+        } else {
+            while (i < end && is_word(PyUnicode_READ(kind, data, i)))
+                i++;
+        }
         if (first == i)
             break;
         PyObject *entry = entry_of(self, text, kind, data, first, i);
