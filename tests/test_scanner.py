@@ -16,9 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borgerpost.pure.scanner import ScanError, Scanner, scan
+from borgerpost.pure.scanner import ScanError, Scanner, core, scan
 from borgerpost.pure.scanner import cpr as cprmod
 from borgerpost.pure.scanner.engine import RegexEngine
+from borgerpost.pure.scanner.lexicon import SYSTEM_HEADS
 from borgerpost.pure.scanner.normalise import normalise
 from borgerpost.pure.scanner.spelling import ascii_spelling, with_ascii_spellings
 
@@ -122,6 +123,21 @@ def test_ten_digits_without_a_real_date_are_never_cpr(value):
     if cprmod.birth_date(digits) is not None:
         return
     assert "cpr" not in categories(f"Nummer {digits} her.")
+
+
+@given(
+    st.text(alphabet="abeilnrstøæå", max_size=6),
+    st.sampled_from(SYSTEM_HEADS),
+    st.integers(0, 3),
+    st.text(alphabet="enrst", max_size=2),
+)
+@settings(max_examples=300)
+def test_endings_by_length_end_a_word_as_endswith_does(prefix, heading, cut, suffix):
+    # a head whole, cut short, or followed by letters, after letters of any kind
+    endings = core._Endings(SYSTEM_HEADS)
+    word = prefix + heading[cut:] + suffix
+    assert endings.end(word) == word.endswith(SYSTEM_HEADS)
+    assert endings.end(heading) and not endings.end("")
 
 
 def test_hidden_cpr_numbers_are_found_with_original_offsets():
