@@ -4,12 +4,11 @@ then confirm each candidate against its own context."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from typing import Final, NamedTuple
 
 from . import cpr as cprmod
 from .cache import kept
-from .engine import Candidate, Engine, best_engine, hyperscan_expressions
+from .engine import Candidate, best_engine, hyperscan_expressions
 from .latin1 import LOWER_LATIN1, LOWER_WORDS
 from .lexicon import (
     A_SERVICE_BEFORE,
@@ -111,17 +110,30 @@ class Finding(NamedTuple):
         }
 
 
-@dataclass
+class _ShippedModel:
+    """Scanner's default: the shipped model, read when a scanner is made."""
+
+
+_SHIPPED: Final = _ShippedModel()
+
+
 class Scanner:
-    """A compiled rule set. Municipal terms and exceptions extend the default lexicon."""
+    """A compiled rule set. Municipal terms and exceptions extend the default lexicon.
 
-    extra_terms: tuple[Term, ...] = ()
-    exceptions: tuple[str, ...] = ()
-    # The learned second opinion after the rules (model.py); None only to test the rules.
-    model: Model | None = field(default_factory=default_model)
-    engine: Engine = field(init=False)
+    (A plain class, not a dataclass: dataclasses imports inspect, about a tenth of a
+    one-mail `borgerpost scan`'s start.)"""
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        extra_terms: tuple[Term, ...] = (),
+        exceptions: tuple[str, ...] = (),
+        # The learned second opinion after the rules (model.py); None only to test the
+        # rules.
+        model: Model | _ShippedModel | None = _SHIPPED,
+    ) -> None:
+        self.extra_terms = extra_terms
+        self.exceptions = exceptions
+        self.model: Model | None = default_model() if isinstance(model, _ShippedModel) else model
         self.terms = list(TERMS) + list(self.extra_terms)
         heads = frozenset(i for i, t in enumerate(self.terms, start=1) if t.head)
         spelled, expressions = _spelled(self.terms, heads)
@@ -604,7 +616,9 @@ def _in_lower_case_if_all_capitals(norm: Normalised) -> Normalised:
     if not data.isupper() or data.translate(None, _NOT_LOWER_CASE):
         return norm
     lowered = data.translate(LOWER_LATIN1)
-    return replace(norm, text=lowered.decode("latin-1"), data=lowered)
+    return Normalised(
+        lowered.decode("latin-1"), norm.segments, norm.original_length, norm.starts, lowered
+    )
 
 
 def _masked(original: str, start: int, end: int, cprs: list[Finding]) -> str:

@@ -18,7 +18,6 @@ import hashlib
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from typing import Final
 
 from .cache import cache_dir, store
@@ -177,22 +176,33 @@ def _unstable_positions(text: str, data: bytes, outside: list[int]) -> list[int]
     return found
 
 
-@dataclass(frozen=True)
+# (plain classes, not dataclasses: those import inspect, about a tenth of a one-mail
+# `borgerpost scan`'s start; compiled, these are native classes all the same)
 class _Segment:
-    norm_start: int
-    norm_end: int
-    orig_start: int
-    orig_end: int
-    linear: bool  # unchanged text: offsets map one to one
+    def __init__(
+        self, norm_start: int, norm_end: int, orig_start: int, orig_end: int, linear: bool
+    ) -> None:
+        self.norm_start: Final = norm_start
+        self.norm_end: Final = norm_end
+        self.orig_start: Final = orig_start
+        self.orig_end: Final = orig_end
+        self.linear: Final = linear  # unchanged text: offsets map one to one
 
 
-@dataclass(frozen=True)
 class Normalised:
-    text: str
-    segments: tuple[_Segment, ...] | None  # None: the text was already normal
-    original_length: int
-    starts: tuple[int, ...] = ()
-    data: bytes = b""  # the normalised text as Latin-1 bytes (see to_latin1)
+    def __init__(
+        self,
+        text: str,
+        segments: tuple[_Segment, ...] | None,  # None: the text was already normal
+        original_length: int,
+        starts: tuple[int, ...] = (),
+        data: bytes = b"",  # the normalised text as Latin-1 bytes (see to_latin1)
+    ) -> None:
+        self.text: Final = text
+        self.segments: Final = segments
+        self.original_length: Final = original_length
+        self.starts: Final = starts
+        self.data: Final = data
 
     def _segment(self, pos: int) -> _Segment:
         assert self.segments is not None
