@@ -361,7 +361,7 @@ class Scanner:
         data = context.data
         before_term = data[max(s_start, start - 60) : start]
         before_words = words_before(before_term)
-        if group_before(before_words) or said_of_an_animal(before_words, context.data[start:end]):
+        if group_before(before_words) or said_of_an_animal(before_words, data, start, end):
             if denied_before(before_words):
                 context.denied.append((start, term.category))
             return None

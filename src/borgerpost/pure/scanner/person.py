@@ -622,13 +622,14 @@ _OBJECT_PRONOUNS: Final = spelled_bytes(["mig", "dig", "ham", "hende", "os"])
 _OWNERS: Final = POSSESSIVE_BYTES | spelled_bytes(["sin", "sit", "sine"])
 
 
-def said_of_an_animal(words: list[bytes], term: bytes) -> bool:
-    """An animal among the last words before a term (words_before) is what the term is
-    said of (»vores hund er syg«, »katten har fået sukkersyge«), unless the term itself
-    names the person it befell: »naboens hund har bidt min datter i benet«."""
+def said_of_an_animal(words: list[bytes], data: bytes, start: int, end: int) -> bool:
+    """An animal among the last words before the term data[start:end] (words_before) is
+    what the term is said of (»vores hund er syg«, »katten har fået sukkersyge«), unless
+    the term itself names the person it befell: »naboens hund har bidt min datter i
+    benet«."""
     if _ANIMALS.isdisjoint(words[-3:]):
         return False
-    named = term.translate(LOWER_WORDS).split()
+    named = data[start:end].translate(LOWER_WORDS).split()
     if not _OBJECT_PRONOUNS.isdisjoint(named):
         return False
     return not any(
