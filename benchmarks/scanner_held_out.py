@@ -24,11 +24,11 @@ import argparse
 import json
 import random
 from collections import Counter
-from pathlib import Path
+
+from _corpus import CORPUS, held_out_names
 
 from borgerpost.pure.scanner import CATEGORIES, Scanner
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
 BAR = 0.92
 
 # Per text: true positives, false positives, false negatives over its categories.
@@ -44,14 +44,13 @@ def summed(counts: list[Counts]) -> Counts:
 
 
 def held_out_sets() -> dict[str, list[dict[str, object]]]:
-    names = (CORPUS / "held-out.txt").read_text(encoding="utf-8").split()
     return {
         name: [
             json.loads(line)
             for line in (CORPUS / f"sensitive-{name}.jsonl").read_text("utf-8").splitlines()
             if line.strip()
         ]
-        for name in names
+        for name in held_out_names()
     }
 
 

@@ -24,14 +24,11 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
+
+from _corpus import sets
 
 from borgerpost.pure.scanner import Scanner
 from borgerpost.pure.scanner.spelling import ascii_spelling
-
-HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "corpus"
-DEV_SETS = [HERE.parents[1] / "shared" / "corpus" / f"sensitive-{n}.jsonl" for n in ("dev", "dev2")]
 
 
 def _phone(text: str) -> str:
@@ -62,14 +59,6 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "på én linje": _one_line,
     "VERSALER": str.upper,
 }
-
-
-def sets(held_out: bool) -> list[Path]:
-    held = set((CORPUS / "held-out.txt").read_text(encoding="utf-8").split())
-    own = sorted(CORPUS.glob("sensitive-*.jsonl"))
-    if held_out:
-        return [p for p in own if p.stem.removeprefix("sensitive-") in held]
-    return DEV_SETS + [p for p in own if p.stem.removeprefix("sensitive-") not in held]
 
 
 def main() -> int:

@@ -619,7 +619,7 @@ def words_before(before: bytes) -> list[bytes]:
 # Whom a term's own words name as its object: a person owned (»min datter«, »hans
 # kone«) or a pronoun of a person (»ham«, »hende«)
 _OBJECT_PRONOUNS: Final = spelled_bytes(["mig", "dig", "ham", "hende", "os"])
-_OWNERS: Final = POSSESSIVE_BYTES | spelled_bytes(["sin", "sit", "sine"])
+_OWNERS: Final = POSSESSIVE_BYTES | _REFLEXIVE
 
 
 def said_of_an_animal(words: list[bytes], data: bytes, start: int, end: int) -> bool:
